@@ -1,0 +1,358 @@
+//! Claim sets: an edition's claims and figures, their TOML and JSON forms and the exact round trip.
+
+use crate::error::{Error, Result};
+use crate::figure::Figure;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::Path;
+
+/// The claim-set schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A stable slug naming what a claim is about (`creating-opportunities`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TopicKey(String);
+
+impl TopicKey {
+    /// Makes a key from any text: lower case, ASCII-folded, words joined by hyphens.
+    ///
+    /// ```
+    /// use factdiff::TopicKey;
+    /// let key = TopicKey::from_text("Combatting Migrant Smuggling and Human Trafficking");
+    /// assert_eq!(key.as_str(), "combatting-migrant-smuggling-and-human-trafficking");
+    /// assert_eq!(TopicKey::from_text("Centroamérica Local").as_str(), "centroamerica-local");
+    /// ```
+    pub fn from_text(text: &str) -> TopicKey {
+        TopicKey(slug(text))
+    }
+
+    /// Wraps a string that is already a slug (from a stored claim set or a rule).
+    pub fn from_slug(slug: impl Into<String>) -> TopicKey {
+        TopicKey(slug.into())
+    }
+
+    /// The slug.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for TopicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Lower-case, ASCII-folded words joined by single hyphens; apostrophes vanish ("Harris's" → "harriss").
+pub fn slug(text: &str) -> String {
+    let folded = deunicode::deunicode(text);
+    let mut out = String::with_capacity(folded.len());
+    let mut pending_hyphen = false;
+    for ch in folded.chars() {
+        if ch.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(ch.to_ascii_lowercase());
+        } else if ch == '\'' {
+            // "Harris's" stays one word.
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    out
+}
+
+/// One dated release of a fact sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edition {
+    /// The sheet's title.
+    pub title: String,
+    /// The release date.
+    #[serde(with = "edition_date")]
+    pub date: NaiveDate,
+    /// Where it was pulled from, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// `sha256:<hex>` of the raw bytes it was extracted from, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
+    /// A second or later release on the same date (2 for `2023-02-06.2.toml`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u32>,
+}
+
+impl Edition {
+    /// A label for reports: the date, with the revision when there is one (`2023-02-06.2`).
+    pub fn label(&self) -> String {
+        match self.revision {
+            Some(r) if r > 1 => format!("{}.{r}", self.date),
+            _ => self.date.to_string(),
+        }
+    }
+}
+
+/// One unit of assertion: a bullet or a body paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// What the claim is about.
+    pub topic: TopicKey,
+    /// The lead heading ("Creating Opportunities"), when the claim has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// The section line the claim sits under ("Pillar I: …"), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The claim's own words (left out with `--no-text`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The figures in the claim, in reading order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+}
+
+/// An edition after extraction: the reviewable, stored form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimSet {
+    /// The schema version ([`SCHEMA_VERSION`]).
+    #[serde(default = "default_schema")]
+    pub schema: u32,
+    /// The edition header.
+    pub edition: Edition,
+    /// The claims in document order.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+fn default_schema() -> u32 {
+    SCHEMA_VERSION
+}
+
+impl ClaimSet {
+    /// All figures with the claim each sits in.
+    pub fn figures(&self) -> impl Iterator<Item = (&Claim, &Figure)> {
+        self.claims
+            .iter()
+            .flat_map(|c| c.figures.iter().map(move |f| (c, f)))
+    }
+
+    /// Drops every claim's text (for `--no-text`).
+    pub fn without_text(mut self) -> ClaimSet {
+        for claim in &mut self.claims {
+            claim.text = None;
+        }
+        self
+    }
+
+    /// The TOML form: edition first, a TOML date literal, stable field order.
+    pub fn to_toml(&self) -> String {
+        // Serialising a plain struct cannot fail: every field is a string, number, date or table.
+        let mut table = match toml::Table::try_from(self) {
+            Ok(t) => t,
+            Err(e) => unreachable!("claim set always serialises to TOML: {e}"),
+        };
+        if let Some(toml::Value::Table(edition)) = table.get_mut("edition") {
+            if let Some(date) = edition.get_mut("date") {
+                let text = date.as_str().unwrap_or_default().to_string();
+                if let Ok(dt) = text.parse::<toml::value::Datetime>() {
+                    *date = toml::Value::Datetime(dt);
+                }
+            }
+        }
+        toml::to_string(&table).unwrap_or_default()
+    }
+
+    /// Reads the TOML form; errors name the file, line and column.
+    pub fn from_toml(text: &str, path: &Path) -> Result<ClaimSet> {
+        let set: ClaimSet = toml::from_str(text).map_err(|e| toml_error(text, path, &e))?;
+        if set.schema != SCHEMA_VERSION {
+            return Err(Error::Schema {
+                path: path.to_path_buf(),
+                found: set.schema,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        set.validate(path)?;
+        Ok(set)
+    }
+
+    /// Reads a claim-set file from disk.
+    pub fn load(path: &Path) -> Result<ClaimSet> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::Encoding {
+            path: path.to_path_buf(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        ClaimSet::from_toml(&text, path)
+    }
+
+    /// The JSON form (same field names as the TOML, `date` as `YYYY-MM-DD`, `value` as a string).
+    pub fn to_json(&self) -> String {
+        let mut out = serde_json::to_string_pretty(self).unwrap_or_default();
+        out.push('\n');
+        out
+    }
+
+    fn validate(&self, path: &Path) -> Result<()> {
+        for (i, claim) in self.claims.iter().enumerate() {
+            if claim.topic.as_str().is_empty() {
+                return Err(Error::Invalid {
+                    path: path.to_path_buf(),
+                    message: format!("claim {} has an empty topic", i + 1),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Turns a toml error into ours, with 1-based line and column from its byte span.
+pub(crate) fn toml_error(text: &str, path: &Path, err: &toml::de::Error) -> Error {
+    let (line, column) = match err.span() {
+        Some(span) => line_column(text, span.start),
+        None => (1, 1),
+    };
+    let message = err.message().replace('\n', " ").trim().to_string();
+    Error::Toml {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Stores dates as `YYYY-MM-DD` and reads them from a string or a TOML date literal.
+mod edition_date {
+    use chrono::NaiveDate;
+    use serde::de::{self, MapAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format("%Y-%m-%d"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_any(DateVisitor)
+    }
+
+    struct DateVisitor;
+
+    impl<'de> Visitor<'de> for DateVisitor {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date YYYY-MM-DD")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+            NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+                .map_err(|_| E::custom(format!("invalid date {v:?}, expected YYYY-MM-DD")))
+        }
+
+        // toml hands a date literal over as a one-entry map holding its text.
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
+            let Some((_, text)) = map.next_entry::<String, String>()? else {
+                return Err(de::Error::custom("empty date"));
+            };
+            self.visit_str(&text)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::{Qualifier, Unit};
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    fn sample() -> ClaimSet {
+        ClaimSet {
+            schema: SCHEMA_VERSION,
+            edition: Edition {
+                title: "FACT SHEET: Update".into(),
+                date: NaiveDate::from_ymd_opt(2023, 2, 6).unwrap(),
+                source: Some("https://example.gov/x".into()),
+                digest: Some("sha256:00".into()),
+                revision: None,
+            },
+            claims: vec![Claim {
+                topic: TopicKey::from_text("Creating Opportunities"),
+                heading: Some("Creating Opportunities".into()),
+                section: None,
+                text: Some("more than 90,000 jobs".into()),
+                figures: vec![Figure {
+                    measure: "jobs".into(),
+                    value: Decimal::from_str("90000").unwrap(),
+                    max: None,
+                    unit: Unit::Count,
+                    noun: "jobs".into(),
+                    qualifier: Qualifier::Over,
+                    quote: "more than 90,000 jobs".into(),
+                    written: "90,000".into(),
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn toml_round_trip_is_exact() {
+        let set = sample();
+        let text = set.to_toml();
+        assert!(text.contains("date = 2023-02-06\n"), "{text}");
+        assert!(text.starts_with("schema = 1\n"), "{text}");
+        let back = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap();
+        assert_eq!(back, set);
+        assert_eq!(back.to_toml(), text);
+    }
+
+    #[test]
+    fn reads_quoted_dates_too() {
+        let text = sample().to_toml().replace("date = 2023-02-06", "date = \"2023-02-06\"");
+        let back = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap();
+        assert_eq!(back.edition.date, sample().edition.date);
+    }
+
+    #[test]
+    fn malformed_toml_names_line_and_column() {
+        let err = ClaimSet::from_toml("schema = 1\n[edition\n", Path::new("bad.toml")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("bad.toml:2:"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_schema_is_refused() {
+        let text = sample().to_toml().replace("schema = 1", "schema = 9");
+        let err = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap_err();
+        assert!(matches!(err, Error::Schema { found: 9, .. }), "{err}");
+    }
+
+    #[test]
+    fn slugs_fold_and_join() {
+        let cases = [
+            ("Creating Opportunities", "creating-opportunities"),
+            ("  Training   Civilian Police ", "training-civilian-police"),
+            ("Assisting GBV Survivors and Protecting Children", "assisting-gbv-survivors-and-protecting-children"),
+            ("Vice President’s Call to Action", "vice-presidents-call-to-action"),
+            ("Harris's plan", "harriss-plan"),
+            ("Centroamérica Local", "centroamerica-local"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(slug(text), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The figure type: one number in a claim with its exact value, unit, qualifier and measure.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How the source hedges a number (**contract**: the kebab-case names are stored and printed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    /// No hedge: "$112 million".
+    Exact,
+    /// A strict floor: "more than", "over", "exceeding".
+    Over,
+    /// An inclusive floor: "at least", "a minimum of".
+    AtLeast,
+    /// Just below: "nearly", "almost", "close to".
+    Nearly,
+    /// Around: "approximately", "about", "roughly", "an estimated".
+    Approximately,
+    /// A ceiling: "up to", "as many as", "less than", "a maximum of".
+    UpTo,
+}
+
+impl Qualifier {
+    /// The stored name, e.g. `up-to`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at-least",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Approximately => "approximately",
+            Qualifier::UpTo => "up-to",
+        }
+    }
+
+    /// True for qualifiers that state a firm amount or a floor (exact, over, at-least).
+    pub fn is_firm(self) -> bool {
+        matches!(self, Qualifier::Exact | Qualifier::Over | Qualifier::AtLeast)
+    }
+
+    /// True for qualifiers that soften a number (nearly, approximately, up-to).
+    pub fn is_hedged(self) -> bool {
+        !self.is_firm()
+    }
+
+    /// What the qualifier says of the true amount, for charts and legends.
+    pub fn bound(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Over | Qualifier::AtLeast => "floor",
+            Qualifier::UpTo => "ceiling",
+            Qualifier::Nearly | Qualifier::Approximately => "approximate",
+        }
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a figure's value is measured in (**contract**: the stored names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Unit {
+    /// United States dollars.
+    #[serde(rename = "USD")]
+    Usd,
+    /// A percentage ("30%", "30 percent").
+    #[serde(rename = "percent")]
+    Percent,
+    /// A multiple ("five-fold", "1.4 times").
+    #[serde(rename = "times")]
+    Times,
+    /// A count of things (jobs, firms, people…).
+    #[serde(rename = "count")]
+    Count,
+}
+
+impl Unit {
+    /// The stored name, e.g. `USD`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Usd => "USD",
+            Unit::Percent => "percent",
+            Unit::Times => "times",
+            Unit::Count => "count",
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One number in a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    /// What the figure counts, as a slug (`jobs`, `private-sector-firms`, `financing`).
+    pub measure: String,
+    /// The exact value (for a range, its low end).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    /// The high end of a range ("between 10 and 20"), when the source gives one.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
+    pub max: Option<Decimal>,
+    /// The unit of `value`.
+    pub unit: Unit,
+    /// The counted noun as written ("private sector firms"); empty when there is none.
+    #[serde(default)]
+    pub noun: String,
+    /// How the source hedges the number.
+    pub qualifier: Qualifier,
+    /// The exact source words from qualifier to noun.
+    pub quote: String,
+    /// The number's own words ("4.2 billion", "4,200 million"), to tell a re-scaled number.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub written: String,
+}
+
+impl Figure {
+    /// The value written for people: thousands separators, scale words for large money.
+    pub fn display_value(&self) -> String {
+        let mut s = format_value(self.value, self.unit);
+        if let Some(max) = self.max {
+            s.push('–');
+            s.push_str(&format_value(max, self.unit));
+        }
+        s
+    }
+}
+
+/// Formats a value for people: `$4.2 billion`, `90,000`, `30%`, `1.4×`.
+pub fn format_value(value: Decimal, unit: Unit) -> String {
+    match unit {
+        Unit::Usd => {
+            let sign = if value.is_sign_negative() { "-" } else { "" };
+            format!("{sign}${}", format_scaled(value.abs()))
+        }
+        Unit::Percent => format!("{}%", group_thousands(value.normalize())),
+        Unit::Times => format!("{}×", group_thousands(value.normalize())),
+        Unit::Count => format_scaled(value),
+    }
+}
+
+/// Writes a number with a scale word when it is an exact multiple worth naming
+/// (`4.2 billion`), else with thousands separators (`90,000`).
+pub fn format_scaled(value: Decimal) -> String {
+    let scales = [
+        (Decimal::from(1_000_000_000_000u64), "trillion"),
+        (Decimal::from(1_000_000_000u64), "billion"),
+        (Decimal::from(1_000_000u64), "million"),
+    ];
+    let abs = value.abs();
+    for (size, word) in scales {
+        if abs >= size {
+            let scaled = (value / size).normalize();
+            // Only use the scale word when it loses nothing and stays short.
+            if scaled.scale() <= 3 && scaled * size == value {
+                return format!("{} {word}", group_thousands(scaled));
+            }
+        }
+    }
+    group_thousands(value.normalize())
+}
+
+/// Inserts thousands separators into a decimal: `1234567.5` → `1,234,567.5`.
+pub fn group_thousands(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn formats_values_for_people() {
+        let cases = [
+            ("90000", Unit::Count, "90,000"),
+            ("4200000000", Unit::Usd, "$4.2 billion"),
+            ("179000000", Unit::Usd, "$179 million"),
+            ("1000000000", Unit::Usd, "$1 billion"),
+            ("26400000", Unit::Usd, "$26.4 million"),
+            ("1234567", Unit::Count, "1,234,567"),
+            ("30", Unit::Percent, "30%"),
+            ("1.4", Unit::Times, "1.4×"),
+            ("-160000", Unit::Count, "-160,000"),
+            ("999", Unit::Count, "999"),
+            ("0.5", Unit::Percent, "0.5%"),
+        ];
+        for (value, unit, want) in cases {
+            assert_eq!(format_value(d(value), unit), want, "{value} {unit}");
+        }
+    }
+
+    #[test]
+    fn exact_decimal_arithmetic() {
+        assert_eq!(d("4200000000") - d("3200000000"), d("1000000000"));
+        assert_eq!(format_value(d("4.2") * d("1000000000") - d("3.2") * d("1000000000"), Unit::Usd), "$1 billion");
+    }
+}
