@@ -1,11 +1,18 @@
 //! factdiff tracks claims and figures across dated editions of recurring fact sheets.
 
+pub mod align;
 pub mod claimset;
+pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod figure;
+pub mod history;
+pub mod pipeline;
 pub mod read;
+pub mod render;
 pub mod segment;
+pub mod store;
+pub mod topics;
 
 pub use claimset::{Claim, ClaimSet, Edition, TopicKey};
 pub use error::{Error, Result};

@@ -58,3 +58,8 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
     let _ = (bytes, path);
     unimplemented!()
 }
+
+/// Parses a date given by hand or on a date line (YYYY-MM-DD and common English forms).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}

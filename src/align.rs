@@ -1,0 +1,416 @@
+//! Matching: pairs the claims of two editions (topic key, series rules, similarity), then their
+//! figures (same measure in paired claims, then a measure unique on both sides), each pair
+//! with the reason it was made.
+
+use crate::claimset::{ClaimSet, TopicKey};
+use crate::figure::Unit;
+use crate::topics::{KeySource, TopicRules};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The matching settings; each threshold says its direction in its name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AlignSettings {
+    /// Two claims with different keys pair only at or above this similarity (0–1).
+    pub min_claim_similarity: f64,
+}
+
+impl Default for AlignSettings {
+    fn default() -> Self {
+        // Chosen on the archive's multi-edition series: renamed headings of the same running
+        // figure score 0.55–0.9; unrelated bullets of one sheet stay below 0.45.
+        AlignSettings {
+            min_claim_similarity: 0.5,
+        }
+    }
+}
+
+/// Why two claims were paired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "by", rename_all = "kebab-case")]
+pub enum ClaimReason {
+    /// The same topic key.
+    SameTopic,
+    /// An alias in the series' `topics.toml` maps one key onto the other.
+    Alias,
+    /// A topic rule in `topics.toml` gave both claims the key.
+    TopicRule,
+    /// Text and figure measures alike; `score` is the similarity (0–1).
+    Similar { score: f64 },
+}
+
+impl ClaimReason {
+    /// One line for reports: "same topic", "similar text (0.72)".
+    pub fn describe(&self) -> String {
+        match self {
+            ClaimReason::SameTopic => "same topic key".into(),
+            ClaimReason::Alias => "topic alias in topics.toml".into(),
+            ClaimReason::TopicRule => "topic rule in topics.toml".into(),
+            ClaimReason::Similar { score } => format!("similar text and measures ({score:.2})"),
+        }
+    }
+}
+
+/// Why two figures were paired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FigureReason {
+    /// The only figure of its measure and unit in both paired claims.
+    SameMeasure,
+    /// Same measure, unit and value in paired claims.
+    SameValue,
+    /// Same measure and unit, in the same order among several in paired claims.
+    SameMeasureOrder,
+    /// The measure is unique in both editions: the figure moved to another claim.
+    UniqueMeasure,
+}
+
+impl FigureReason {
+    /// One line for reports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            FigureReason::SameMeasure => "same measure in paired claims",
+            FigureReason::SameValue => "same measure and value in paired claims",
+            FigureReason::SameMeasureOrder => "same measure, same order in paired claims",
+            FigureReason::UniqueMeasure => "measure unique in both editions (moved)",
+        }
+    }
+}
+
+/// A figure's place: claim index, figure index.
+pub type FigureAt = (usize, usize);
+
+/// Two paired claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimPair {
+    /// Index in the old edition.
+    pub old: usize,
+    /// Index in the new edition.
+    pub new: usize,
+    /// Why.
+    pub reason: ClaimReason,
+}
+
+/// Two paired figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigurePair {
+    /// Place in the old edition.
+    pub old: FigureAt,
+    /// Place in the new edition.
+    pub new: FigureAt,
+    /// Why.
+    pub reason: FigureReason,
+}
+
+/// Everything matching found between two editions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alignment {
+    /// Paired claims, in the new edition's order.
+    pub claims: Vec<ClaimPair>,
+    /// Old claims without a partner.
+    pub old_only: Vec<usize>,
+    /// New claims without a partner.
+    pub new_only: Vec<usize>,
+    /// Paired figures.
+    pub figures: Vec<FigurePair>,
+    /// Old figures without a partner.
+    pub old_figures_only: Vec<FigureAt>,
+    /// New figures without a partner.
+    pub new_figures_only: Vec<FigureAt>,
+    /// Each claim's canonical key (after rules and aliases), old side.
+    pub old_keys: Vec<TopicKey>,
+    /// Each claim's canonical key, new side.
+    pub new_keys: Vec<TopicKey>,
+    /// Each figure's measure after figure rules, old side.
+    pub old_measures: BTreeMap<FigureAt, String>,
+    /// Each figure's measure after figure rules, new side.
+    pub new_measures: BTreeMap<FigureAt, String>,
+}
+
+/// Measures that name no thing of their own: never paired across claims.
+const GENERIC_MEASURES: [&str; 4] = ["usd", "count", "percent", "times"];
+
+struct Side<'a> {
+    set: &'a ClaimSet,
+    keys: Vec<(TopicKey, KeySource)>,
+    measures: BTreeMap<FigureAt, String>,
+}
+
+impl<'a> Side<'a> {
+    fn new(set: &'a ClaimSet, rules: &TopicRules) -> Side<'a> {
+        let keys: Vec<_> = set.claims.iter().map(|c| rules.claim_key(c)).collect();
+        let mut measures = BTreeMap::new();
+        for (ci, claim) in set.claims.iter().enumerate() {
+            for (fi, figure) in claim.figures.iter().enumerate() {
+                let m = rules
+                    .figure_measure(claim, &keys[ci].0, figure)
+                    .map(crate::claimset::slug)
+                    .unwrap_or_else(|| figure.measure.clone());
+                measures.insert((ci, fi), m);
+            }
+        }
+        Side {
+            set,
+            keys,
+            measures,
+        }
+    }
+
+    fn unit(&self, at: FigureAt) -> Unit {
+        self.set.claims[at.0].figures[at.1].unit
+    }
+
+    fn claim_measures(&self, ci: usize) -> BTreeSet<&str> {
+        self.measures
+            .range((ci, 0)..(ci + 1, 0))
+            .map(|(_, m)| m.as_str())
+            .filter(|m| !GENERIC_MEASURES.contains(m))
+            .collect()
+    }
+
+    /// Words of a claim for similarity: heading and text (or, without text, the quotes),
+    /// numbers blanked so a changed figure does not count against the pair.
+    fn words(&self, ci: usize) -> String {
+        let claim = &self.set.claims[ci];
+        let mut s = String::new();
+        if let Some(h) = &claim.heading {
+            s.push_str(h);
+            s.push(' ');
+        }
+        match &claim.text {
+            Some(t) => s.push_str(t),
+            None => {
+                for f in &claim.figures {
+                    s.push_str(&f.quote);
+                    s.push(' ');
+                }
+            }
+        }
+        crate::topics::fold(&s)
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                if w.chars().any(|c| c.is_ascii_digit()) {
+                    "#"
+                } else {
+                    w
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Pairs the claims and figures of `old` and `new`.
+pub fn align(
+    old: &ClaimSet,
+    new: &ClaimSet,
+    rules: &TopicRules,
+    settings: AlignSettings,
+) -> Alignment {
+    let a = Side::new(old, rules);
+    let b = Side::new(new, rules);
+    let mut old_partner: Vec<Option<(usize, ClaimReason)>> = vec![None; old.claims.len()];
+    let mut new_taken = vec![false; new.claims.len()];
+
+    // 1 and 2: the same canonical key (own, alias or rule).
+    let mut by_key: BTreeMap<&TopicKey, usize> = BTreeMap::new();
+    for (i, (key, _)) in b.keys.iter().enumerate() {
+        by_key.entry(key).or_insert(i);
+    }
+    for (i, (key, source)) in a.keys.iter().enumerate() {
+        if let Some(&j) = by_key.get(key) {
+            if new_taken[j] {
+                continue;
+            }
+            let reason = match (source, b.keys[j].1) {
+                (KeySource::Rule, _) | (_, KeySource::Rule) => ClaimReason::TopicRule,
+                (KeySource::Alias, _) | (_, KeySource::Alias) => ClaimReason::Alias,
+                _ => ClaimReason::SameTopic,
+            };
+            old_partner[i] = Some((j, reason));
+            new_taken[j] = true;
+        }
+    }
+
+    // 3: similarity among what is left, best pairs first.
+    let old_left: Vec<usize> = (0..old.claims.len())
+        .filter(|&i| old_partner[i].is_none())
+        .collect();
+    let new_left: Vec<usize> = (0..new.claims.len()).filter(|&j| !new_taken[j]).collect();
+    if !old_left.is_empty() && !new_left.is_empty() {
+        let old_words: Vec<String> = old_left.iter().map(|&i| a.words(i)).collect();
+        let new_words: Vec<String> = new_left.iter().map(|&j| b.words(j)).collect();
+        let mut candidates = Vec::new();
+        for (oi, &i) in old_left.iter().enumerate() {
+            let ma = a.claim_measures(i);
+            for (nj, &j) in new_left.iter().enumerate() {
+                let mb = b.claim_measures(j);
+                let score = similarity(&old_words[oi], &new_words[nj], &ma, &mb);
+                if score >= settings.min_claim_similarity {
+                    // Ties break on the two keys in sorted order, the same both ways round.
+                    let (ka, kb) = (a.keys[i].0.as_str(), b.keys[j].0.as_str());
+                    let tie = if ka <= kb { (ka, kb) } else { (kb, ka) };
+                    candidates.push((score, tie, i, j));
+                }
+            }
+        }
+        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+        for (score, _, i, j) in candidates {
+            if old_partner[i].is_none() && !new_taken[j] {
+                let score = (score * 100.0).round() / 100.0;
+                old_partner[i] = Some((j, ClaimReason::Similar { score }));
+                new_taken[j] = true;
+            }
+        }
+    }
+
+    let mut claims: Vec<ClaimPair> = old_partner
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            p.as_ref().map(|(j, r)| ClaimPair {
+                old: i,
+                new: *j,
+                reason: r.clone(),
+            })
+        })
+        .collect();
+    claims.sort_by_key(|p| (p.new, p.old));
+    let old_only = (0..old.claims.len())
+        .filter(|&i| old_partner[i].is_none())
+        .collect();
+    let new_only = (0..new.claims.len()).filter(|&j| !new_taken[j]).collect();
+
+    let (figures, old_figures_only, new_figures_only) = align_figures(&a, &b, &claims);
+    Alignment {
+        claims,
+        old_only,
+        new_only,
+        figures,
+        old_figures_only,
+        new_figures_only,
+        old_keys: a.keys.into_iter().map(|k| k.0).collect(),
+        new_keys: b.keys.into_iter().map(|k| k.0).collect(),
+        old_measures: a.measures,
+        new_measures: b.measures,
+    }
+}
+
+/// Word similarity (0–1) blended with the share of named measures the claims have in common.
+fn similarity(a: &str, b: &str, ma: &BTreeSet<&str>, mb: &BTreeSet<&str>) -> f64 {
+    let text = f64::from(similar::TextDiff::from_words(a, b).ratio());
+    let union = ma.union(mb).count();
+    if union == 0 {
+        return text;
+    }
+    let shared = ma.intersection(mb).count() as f64 / union as f64;
+    0.6 * text + 0.4 * shared
+}
+
+type FigureLists = (Vec<FigurePair>, Vec<FigureAt>, Vec<FigureAt>);
+
+fn align_figures(a: &Side, b: &Side, claims: &[ClaimPair]) -> FigureLists {
+    let mut pairs = Vec::new();
+    let mut old_done: BTreeSet<FigureAt> = BTreeSet::new();
+    let mut new_done: BTreeSet<FigureAt> = BTreeSet::new();
+
+    for pair in claims {
+        // Group each side's figures by (measure, unit), in reading order.
+        let group = |side: &Side, ci: usize| {
+            let mut g: BTreeMap<(String, Unit), Vec<FigureAt>> = BTreeMap::new();
+            for (&at, m) in side.measures.range((ci, 0)..(ci + 1, 0)) {
+                g.entry((m.clone(), side.unit(at))).or_default().push(at);
+            }
+            g
+        };
+        let ga = group(a, pair.old);
+        let gb = group(b, pair.new);
+        for (key, olds) in &ga {
+            let Some(news) = gb.get(key) else { continue };
+            if olds.len() == 1 && news.len() == 1 {
+                pairs.push(FigurePair {
+                    old: olds[0],
+                    new: news[0],
+                    reason: FigureReason::SameMeasure,
+                });
+                old_done.insert(olds[0]);
+                new_done.insert(news[0]);
+                continue;
+            }
+            // Several of one measure: equal values pair first, then order when counts agree.
+            let value = |side: &Side, at: FigureAt| {
+                let f = &side.set.claims[at.0].figures[at.1];
+                (f.value, f.max)
+            };
+            let mut olds_left: Vec<FigureAt> = Vec::new();
+            let mut news_left: Vec<FigureAt> = news.clone();
+            for &o in olds {
+                if let Some(pos) = news_left.iter().position(|&n| value(b, n) == value(a, o)) {
+                    let n = news_left.remove(pos);
+                    pairs.push(FigurePair {
+                        old: o,
+                        new: n,
+                        reason: FigureReason::SameValue,
+                    });
+                    old_done.insert(o);
+                    new_done.insert(n);
+                } else {
+                    olds_left.push(o);
+                }
+            }
+            if olds_left.len() == news_left.len() {
+                for (o, n) in olds_left.into_iter().zip(news_left) {
+                    pairs.push(FigurePair {
+                        old: o,
+                        new: n,
+                        reason: FigureReason::SameMeasureOrder,
+                    });
+                    old_done.insert(o);
+                    new_done.insert(n);
+                }
+            }
+        }
+    }
+
+    // Edition-wide: a named measure that occurs once in each edition and is still unpaired.
+    fn census<'s>(side: &'s Side) -> BTreeMap<(&'s str, Unit), Vec<FigureAt>> {
+        let mut c: BTreeMap<(&str, Unit), Vec<FigureAt>> = BTreeMap::new();
+        for (&at, m) in &side.measures {
+            if !GENERIC_MEASURES.contains(&m.as_str()) {
+                c.entry((m.as_str(), side.unit(at))).or_default().push(at);
+            }
+        }
+        c
+    }
+    let ca = census(a);
+    let cb = census(b);
+    for (key, olds) in &ca {
+        if let (1, Some(news)) = (olds.len(), cb.get(key)) {
+            if news.len() == 1 && !old_done.contains(&olds[0]) && !new_done.contains(&news[0]) {
+                pairs.push(FigurePair {
+                    old: olds[0],
+                    new: news[0],
+                    reason: FigureReason::UniqueMeasure,
+                });
+                old_done.insert(olds[0]);
+                new_done.insert(news[0]);
+            }
+        }
+    }
+
+    pairs.sort_by_key(|p| (p.new, p.old));
+    let old_only = a
+        .measures
+        .keys()
+        .filter(|at| !old_done.contains(at))
+        .copied()
+        .collect();
+    let new_only = b
+        .measures
+        .keys()
+        .filter(|at| !new_done.contains(at))
+        .copied()
+        .collect();
+    (pairs, old_only, new_only)
+}

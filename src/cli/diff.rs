@@ -1,0 +1,84 @@
+//! `factdiff diff [OLD] [NEW]`: what changed between two editions.
+
+use super::{load_edition, CliResult, Context, OutputFormat};
+use factdiff::align::AlignSettings;
+use factdiff::render::render_diff;
+use factdiff::topics::TopicRules;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Compare two editions: changed, added and dropped figures and claims, with flags.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "OLD and NEW are dates in the store (2023-02-06, 2023-02-06.2), claim-set files or raw pulls.\n\nExamples:\n  factdiff diff                          the two latest editions\n  factdiff diff 2022-04-19 2023-02-06\n  factdiff diff 2024-03-25 new-pull.md --format json\n  factdiff diff --exit-code              exit 1 when anything changed"
+)]
+pub struct Args {
+    /// The older edition (default: the second latest).
+    old: Option<String>,
+    /// The newer edition (default: the latest).
+    new: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Exit 1 when anything changed.
+    #[arg(long)]
+    exit_code: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> CliResult {
+    let uses_store = args.new.is_none()
+        || [&args.old, &args.new].iter().any(|a| {
+            a.as_deref()
+                .is_some_and(|a| !std::path::Path::new(a).exists())
+        });
+    let series = if uses_store {
+        Some(ctx.store.resolve_series(ctx.series.as_deref())?)
+    } else {
+        None
+    };
+    let rules = match &series {
+        Some(s) => ctx.store.rules(s)?,
+        None => TopicRules::default(),
+    };
+    let (old, new) = match (&args.old, &args.new) {
+        (Some(o), Some(n)) => (
+            load_edition(ctx, o, series.as_deref(), &rules)?,
+            load_edition(ctx, n, series.as_deref(), &rules)?,
+        ),
+        (only, None) => {
+            let series = series.as_deref().unwrap_or_default();
+            let editions = ctx.store.editions(series)?;
+            let latest = editions.last().map(|e| e.label());
+            match (only, latest) {
+                (Some(o), Some(latest)) => (
+                    load_edition(ctx, o, Some(series), &rules)?,
+                    load_edition(ctx, &latest, Some(series), &rules)?,
+                ),
+                (None, _) if editions.len() >= 2 => (
+                    factdiff::store::load_stored(&editions[editions.len() - 2])?,
+                    factdiff::store::load_stored(&editions[editions.len() - 1])?,
+                ),
+                _ => {
+                    return Err(super::CliError::Message(format!(
+                        "series {series:?} has {} edition(s); diff needs two (name OLD and NEW)",
+                        editions.len()
+                    )))
+                }
+            }
+        }
+        (None, Some(_)) => unreachable!("clap fills OLD before NEW"),
+    };
+    let report = factdiff::diff::diff(&old, &new, &rules, AlignSettings::default());
+    let mut out = std::io::stdout().lock();
+    render_diff(
+        &report,
+        args.format.render(),
+        &ctx.render_options(),
+        &mut out,
+    )?;
+    out.flush()?;
+    if args.exit_code && !report.is_empty() {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

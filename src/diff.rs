@@ -1,0 +1,553 @@
+//! Diffing: an alignment of two editions → changes with exact deltas and watchdog flags,
+//! gathered in one [`Report`].
+
+use crate::align::{align, AlignSettings, Alignment, FigureAt};
+use crate::claimset::{Claim, ClaimSet, Edition, TopicKey};
+use crate::figure::{Figure, Qualifier, Unit};
+use crate::topics::TopicRules;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// What kind of change (**contract**: the kebab-case names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    /// A figure's value moved.
+    FigureChanged,
+    /// Only the qualifier moved ("more than" → "up to").
+    QualifierChanged,
+    /// The claim's words changed outside its figures (or a figure was re-written at another scale).
+    TextChanged,
+    /// A claim was paired under another topic key.
+    TopicRenamed,
+    /// A figure appeared in a paired claim.
+    FigureAdded,
+    /// A figure left a paired claim.
+    FigureDropped,
+    /// A claim appeared.
+    ClaimAdded,
+    /// A claim left.
+    ClaimDropped,
+}
+
+impl ChangeKind {
+    /// Every kind, in report order.
+    pub const ALL: [ChangeKind; 8] = [
+        ChangeKind::FigureChanged,
+        ChangeKind::QualifierChanged,
+        ChangeKind::TextChanged,
+        ChangeKind::TopicRenamed,
+        ChangeKind::FigureAdded,
+        ChangeKind::FigureDropped,
+        ChangeKind::ClaimAdded,
+        ChangeKind::ClaimDropped,
+    ];
+
+    /// The contract name, e.g. `figure-changed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::FigureChanged => "figure-changed",
+            ChangeKind::QualifierChanged => "qualifier-changed",
+            ChangeKind::TextChanged => "text-changed",
+            ChangeKind::TopicRenamed => "topic-renamed",
+            ChangeKind::FigureAdded => "figure-added",
+            ChangeKind::FigureDropped => "figure-dropped",
+            ChangeKind::ClaimAdded => "claim-added",
+            ChangeKind::ClaimDropped => "claim-dropped",
+        }
+    }
+}
+
+impl fmt::Display for ChangeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A watchdog signal on a change or a history row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flag {
+    /// A count or money figure fell.
+    Decrease,
+    /// The qualifier moved from exact/over/at-least to nearly/approximately/up-to.
+    Hedged,
+    /// The qualifier moved the other way.
+    Firmed,
+    /// Same value written at another scale ("$4.2 billion" → "$4,200 million").
+    Rescaled,
+    /// A figure left without a replacement.
+    Dropped,
+    /// The same value in three or more editions in a row (history).
+    Stale,
+    /// Absent from an edition, then back (history).
+    Gap,
+    /// Another release under the same date with different content.
+    Republished,
+}
+
+impl Flag {
+    /// The contract name, e.g. `hedged`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Decrease => "decrease",
+            Flag::Hedged => "hedged",
+            Flag::Firmed => "firmed",
+            Flag::Rescaled => "rescaled",
+            Flag::Dropped => "dropped",
+            Flag::Stale => "stale",
+            Flag::Gap => "gap",
+            Flag::Republished => "republished",
+        }
+    }
+
+    /// Parses a contract name.
+    pub fn parse(name: &str) -> Option<Flag> {
+        [
+            Flag::Decrease,
+            Flag::Hedged,
+            Flag::Firmed,
+            Flag::Rescaled,
+            Flag::Dropped,
+            Flag::Stale,
+            Flag::Gap,
+            Flag::Republished,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == name)
+    }
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One word-level piece of a text change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordChange {
+    /// `equal`, `delete` or `insert`.
+    pub tag: &'static str,
+    /// The words.
+    pub text: String,
+}
+
+/// One change between two editions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// What changed.
+    pub kind: ChangeKind,
+    /// The topic (the new edition's key where there is one).
+    pub topic: TopicKey,
+    /// The old key, for renamed topics and claims paired under another key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_topic: Option<TopicKey>,
+    /// The claim's heading (new side where there is one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// The old heading, when it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_heading: Option<String>,
+    /// The figure's measure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// The old figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<Figure>,
+    /// The new figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<Figure>,
+    /// new − old, exact.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
+    pub delta: Option<Decimal>,
+    /// delta ÷ old × 100, rounded to one decimal place.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
+    pub percent: Option<Decimal>,
+    /// Watchdog flags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<Flag>,
+    /// How the pair was matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The similarity score of a rename, when similarity made the pair.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// For added and dropped claims: the figures that arrive or leave with the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<Figure>>,
+    /// For text changes: the words on each side, and the word-level diff.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_text: Option<String>,
+    /// See `old_text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_text: Option<String>,
+    /// Word-level diff of `old_text` → `new_text`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<WordChange>,
+}
+
+impl Change {
+    fn new(kind: ChangeKind, topic: TopicKey) -> Change {
+        Change {
+            kind,
+            topic,
+            old_topic: None,
+            heading: None,
+            old_heading: None,
+            measure: None,
+            old: None,
+            new: None,
+            delta: None,
+            percent: None,
+            flags: Vec::new(),
+            reason: None,
+            score: None,
+            figures: None,
+            old_text: None,
+            new_text: None,
+            words: Vec::new(),
+        }
+    }
+}
+
+/// All changes between two editions, with their headers and counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The old edition's header.
+    pub old: Edition,
+    /// The new edition's header.
+    pub new: Edition,
+    /// The changes, in report order (changed figures first).
+    pub changes: Vec<Change>,
+    /// How many changes of each kind (every kind listed).
+    pub summary: BTreeMap<&'static str, usize>,
+}
+
+impl Report {
+    /// True when nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// True when any change carries `flag` (`dropped` also counts dropped claims and figures).
+    pub fn has_flag(&self, flag: Flag) -> bool {
+        self.changes.iter().any(|c| {
+            c.flags.contains(&flag)
+                || (flag == Flag::Dropped
+                    && matches!(c.kind, ChangeKind::ClaimDropped | ChangeKind::FigureDropped))
+        })
+    }
+}
+
+/// Compares two editions.
+pub fn diff(old: &ClaimSet, new: &ClaimSet, rules: &TopicRules, settings: AlignSettings) -> Report {
+    let al = align(old, new, rules, settings);
+    let mut changes = Vec::new();
+    figure_changes(old, new, &al, &mut changes);
+    claim_changes(old, new, &al, &mut changes);
+    unpaired_figures(old, new, &al, &mut changes);
+    // Stable report order: by kind, then by where the change sits in the new (else old) edition.
+    changes.sort_by_key(|(pos, c): &(Position, Change)| (c.kind, *pos));
+    let changes: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
+    let mut summary: BTreeMap<&'static str, usize> =
+        ChangeKind::ALL.iter().map(|k| (k.as_str(), 0)).collect();
+    for c in &changes {
+        *summary.entry(c.kind.as_str()).or_default() += 1;
+    }
+    Report {
+        old: old.edition.clone(),
+        new: new.edition.clone(),
+        changes,
+        summary,
+    }
+}
+
+/// Where a change sits: (side rank, claim, figure) — new side first, then old-only things.
+type Position = (u8, usize, usize);
+
+fn figure(set: &ClaimSet, at: FigureAt) -> &Figure {
+    &set.claims[at.0].figures[at.1]
+}
+
+fn with_measure(f: &Figure, measure: Option<&String>) -> Figure {
+    let mut f = f.clone();
+    if let Some(m) = measure {
+        f.measure = m.clone();
+    }
+    f
+}
+
+fn figure_changes(
+    old: &ClaimSet,
+    new: &ClaimSet,
+    al: &Alignment,
+    out: &mut Vec<(Position, Change)>,
+) {
+    for pair in &al.figures {
+        let a = with_measure(figure(old, pair.old), al.old_measures.get(&pair.old));
+        let b = with_measure(figure(new, pair.new), al.new_measures.get(&pair.new));
+        let kind = if a.value != b.value || a.max != b.max {
+            ChangeKind::FigureChanged
+        } else if a.qualifier != b.qualifier {
+            ChangeKind::QualifierChanged
+        } else if scale_word(&a.written) != scale_word(&b.written) {
+            ChangeKind::TextChanged
+        } else {
+            continue;
+        };
+        let mut c = Change::new(kind, al.new_keys[pair.new.0].clone());
+        let old_key = &al.old_keys[pair.old.0];
+        if old_key != &c.topic {
+            c.old_topic = Some(old_key.clone());
+        }
+        c.heading = new.claims[pair.new.0].heading.clone();
+        c.measure = Some(b.measure.clone());
+        if kind == ChangeKind::FigureChanged {
+            let delta = b.value - a.value;
+            c.delta = Some(delta.normalize());
+            c.percent = percent(a.value, delta);
+            if delta.is_sign_negative()
+                && !delta.is_zero()
+                && matches!(b.unit, Unit::Count | Unit::Usd)
+            {
+                c.flags.push(Flag::Decrease);
+            }
+        }
+        if kind == ChangeKind::TextChanged {
+            c.flags.push(Flag::Rescaled);
+        }
+        if let Some(f) = qualifier_flag(a.qualifier, b.qualifier) {
+            c.flags.push(f);
+        }
+        c.reason = Some(pair.reason.describe().to_string());
+        c.old = Some(a);
+        c.new = Some(b);
+        out.push(((0, pair.new.0, pair.new.1), c));
+    }
+}
+
+fn claim_changes(
+    old: &ClaimSet,
+    new: &ClaimSet,
+    al: &Alignment,
+    out: &mut Vec<(Position, Change)>,
+) {
+    for pair in &al.claims {
+        let (a, b) = (&old.claims[pair.old], &new.claims[pair.new]);
+        let (ka, kb) = (&al.old_keys[pair.old], &al.new_keys[pair.new]);
+        if a.topic != b.topic || ka != kb {
+            let mut c = Change::new(ChangeKind::TopicRenamed, b.topic.clone());
+            c.old_topic = Some(a.topic.clone());
+            c.heading = b.heading.clone();
+            c.old_heading = a.heading.clone();
+            c.reason = Some(pair.reason.describe());
+            if let crate::align::ClaimReason::Similar { score } = pair.reason {
+                c.score = Some(score);
+            }
+            out.push(((0, pair.new, 0), c));
+        }
+        if let (Some(ta), Some(tb)) = (&a.text, &b.text) {
+            let (wa, wb) = (outside_figures(ta, a), outside_figures(tb, b));
+            if wa != wb {
+                let mut c = Change::new(ChangeKind::TextChanged, kb.clone());
+                c.heading = b.heading.clone();
+                c.reason = Some(pair.reason.describe());
+                c.words = word_diff(ta, tb);
+                c.old_text = Some(ta.clone());
+                c.new_text = Some(tb.clone());
+                out.push(((0, pair.new, usize::MAX), c));
+            }
+        }
+    }
+    let dropped_figures =
+        |set: &ClaimSet, ci: usize, left: &[FigureAt], measures: &BTreeMap<FigureAt, String>| {
+            set.claims[ci]
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(fi, _)| left.contains(&(ci, *fi)))
+                .map(|(fi, f)| with_measure(f, measures.get(&(ci, fi))))
+                .collect::<Vec<_>>()
+        };
+    for &j in &al.new_only {
+        let claim = &new.claims[j];
+        let mut c = Change::new(ChangeKind::ClaimAdded, al.new_keys[j].clone());
+        c.heading = claim.heading.clone();
+        c.new_text = claim.text.clone();
+        c.figures = Some(dropped_figures(
+            new,
+            j,
+            &al.new_figures_only,
+            &al.new_measures,
+        ));
+        out.push(((0, j, 0), c));
+    }
+    for &i in &al.old_only {
+        let claim = &old.claims[i];
+        let mut c = Change::new(ChangeKind::ClaimDropped, al.old_keys[i].clone());
+        c.heading = claim.heading.clone();
+        c.old_text = claim.text.clone();
+        let figs = dropped_figures(old, i, &al.old_figures_only, &al.old_measures);
+        if !figs.is_empty() {
+            c.flags.push(Flag::Dropped);
+        }
+        c.figures = Some(figs);
+        out.push(((1, i, 0), c));
+    }
+}
+
+fn unpaired_figures(
+    old: &ClaimSet,
+    new: &ClaimSet,
+    al: &Alignment,
+    out: &mut Vec<(Position, Change)>,
+) {
+    let paired_new: Vec<usize> = al.claims.iter().map(|p| p.new).collect();
+    let paired_old: Vec<usize> = al.claims.iter().map(|p| p.old).collect();
+    for &at in &al.new_figures_only {
+        if paired_new.contains(&at.0) {
+            let f = with_measure(figure(new, at), al.new_measures.get(&at));
+            let mut c = Change::new(ChangeKind::FigureAdded, al.new_keys[at.0].clone());
+            c.heading = new.claims[at.0].heading.clone();
+            c.measure = Some(f.measure.clone());
+            c.new = Some(f);
+            out.push(((0, at.0, at.1), c));
+        }
+    }
+    for &at in &al.old_figures_only {
+        if let Some(p) = al.claims.iter().find(|p| p.old == at.0) {
+            let f = with_measure(figure(old, at), al.old_measures.get(&at));
+            let mut c = Change::new(ChangeKind::FigureDropped, al.new_keys[p.new].clone());
+            c.heading = new.claims[p.new].heading.clone();
+            if al.old_keys[at.0] != al.new_keys[p.new] {
+                c.old_topic = Some(al.old_keys[at.0].clone());
+            }
+            c.measure = Some(f.measure.clone());
+            c.flags.push(Flag::Dropped);
+            c.old = Some(f);
+            out.push(((0, p.new, usize::MAX - 1 - at.1), c));
+        } else {
+            debug_assert!(!paired_old.contains(&at.0));
+        }
+    }
+}
+
+/// The scale word a number was written with ("4.2 billion" → "billion"), or "".
+pub fn scale_word(written: &str) -> &str {
+    const SCALES: [&str; 9] = [
+        "thousand", "million", "billion", "trillion", "k", "m", "b", "mn", "bn",
+    ];
+    written
+        .rsplit(|c: char| c.is_whitespace() || c.is_ascii_digit() || c == '.' || c == ',')
+        .find(|w| !w.is_empty())
+        .filter(|w| SCALES.contains(&w.to_ascii_lowercase().as_str()))
+        .map(|w| match w.to_ascii_lowercase().as_str() {
+            "k" | "thousand" => "thousand",
+            "m" | "mn" | "million" => "million",
+            "b" | "bn" | "billion" => "billion",
+            _ => "trillion",
+        })
+        .unwrap_or("")
+}
+
+/// delta ÷ old × 100 to one decimal, exact; none when old is zero.
+fn percent(old: Decimal, delta: Decimal) -> Option<Decimal> {
+    if old.is_zero() {
+        return None;
+    }
+    let p = delta.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(old)?;
+    Some(p.round_dp(1).normalize())
+}
+
+/// Hedged when a firm or floor qualifier turns soft, firmed the other way.
+pub fn qualifier_flag(old: Qualifier, new: Qualifier) -> Option<Flag> {
+    match (old.is_firm(), new.is_firm()) {
+        (true, false) => Some(Flag::Hedged),
+        (false, true) => Some(Flag::Firmed),
+        _ => None,
+    }
+}
+
+/// A claim's words with its figures' quotes cut out, folded, so that only
+/// changes outside the figures count as text changes.
+fn outside_figures(text: &str, claim: &Claim) -> Vec<String> {
+    let mut rest = text.to_string();
+    for f in &claim.figures {
+        if !f.quote.is_empty() {
+            rest = rest.replacen(&f.quote, " ", 1);
+        }
+    }
+    crate::topics::fold(&rest)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Word-level diff of two texts.
+pub fn word_diff(old: &str, new: &str) -> Vec<WordChange> {
+    let diff = similar::TextDiff::from_words(old, new);
+    let mut out: Vec<WordChange> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let tag = match change.tag() {
+            similar::ChangeTag::Equal => "equal",
+            similar::ChangeTag::Delete => "delete",
+            similar::ChangeTag::Insert => "insert",
+        };
+        let text = change.value();
+        match out.last_mut() {
+            Some(last) if last.tag == tag => last.text.push_str(text),
+            _ => out.push(WordChange {
+                tag,
+                text: text.to_string(),
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_words_are_found() {
+        let cases = [
+            ("4.2 billion", "billion"),
+            ("4,200 million", "million"),
+            ("90,000", ""),
+            ("1.2B", "billion"),
+            ("500K", "thousand"),
+            ("three million", "million"),
+        ];
+        for (w, want) in cases {
+            assert_eq!(scale_word(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn qualifier_flags() {
+        use Qualifier::*;
+        assert_eq!(qualifier_flag(Over, UpTo), Some(Flag::Hedged));
+        assert_eq!(qualifier_flag(Nearly, UpTo), None);
+        assert_eq!(qualifier_flag(UpTo, Exact), Some(Flag::Firmed));
+        assert_eq!(qualifier_flag(Over, AtLeast), None);
+    }
+
+    #[test]
+    fn percent_is_exact_and_rounded() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(percent(d("90000"), d("160000")), Some(d("177.8")));
+        assert_eq!(percent(d("18"), d("-2")), Some(d("-11.1")));
+        assert_eq!(percent(d("0"), d("5")), None);
+    }
+}

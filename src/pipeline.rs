@@ -1,0 +1,80 @@
+//! The extraction path: raw bytes → read → segment → extract → a claim set.
+
+use crate::claimset::{Claim, ClaimSet, Edition, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::topics::TopicRules;
+use crate::{extract, read, segment};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// What the caller knows better than the document.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// The edition date, overriding what the document says.
+    pub date: Option<NaiveDate>,
+    /// The title, overriding what the document says.
+    pub title: Option<String>,
+    /// The source URL, overriding what the document says.
+    pub source: Option<String>,
+    /// Keep each claim's own words in the claim set.
+    pub keep_text: bool,
+    /// The series' rules, applied to headless claims and figures.
+    pub rules: TopicRules,
+}
+
+/// Extracts a claim set from a file on disk.
+pub fn extract_file(path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
+    let doc = read::read_file(path)?;
+    build(doc, path, options)
+}
+
+/// Extracts a claim set from raw bytes; `path` names the source in errors.
+pub fn extract_bytes(bytes: &[u8], path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
+    let doc = read::read_bytes(bytes, path)?;
+    build(doc, path, options)
+}
+
+fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
+    let date = options.date.or(doc.date).ok_or_else(|| Error::NoDate {
+        path: path.to_path_buf(),
+    })?;
+    let segments = segment::segment(&doc);
+    if segments.is_empty() {
+        return Err(Error::NoClaims {
+            path: path.to_path_buf(),
+        });
+    }
+    let title = options.title.clone().or(doc.title).unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let claims = segments
+        .into_iter()
+        .map(|seg| {
+            let mut claim = Claim {
+                figures: extract::extract_figures(&seg.text),
+                topic: seg.topic,
+                heading: seg.heading,
+                section: seg.section,
+                text: Some(seg.text),
+            };
+            options.rules.apply(&mut claim);
+            if !options.keep_text {
+                claim.text = None;
+            }
+            claim
+        })
+        .collect();
+    Ok(ClaimSet {
+        schema: SCHEMA_VERSION,
+        edition: Edition {
+            title,
+            date,
+            source: options.source.clone().or(doc.source),
+            digest: Some(doc.digest),
+            revision: None,
+        },
+        claims,
+    })
+}

@@ -1,0 +1,301 @@
+//! The editions store: `editions/<series>/<date>[.<rev>].toml` claim sets and `topics.toml`
+//! rules; listing, loading and atomic, never-overwriting writes.
+
+use crate::claimset::ClaimSet;
+use crate::error::{Error, Result};
+use crate::topics::TopicRules;
+use chrono::NaiveDate;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The editions folder.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// One stored edition file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEdition {
+    /// Its path.
+    pub path: PathBuf,
+    /// The date in its name.
+    pub date: NaiveDate,
+    /// The revision in its name (1 for `<date>.toml`).
+    pub revision: u32,
+}
+
+impl StoredEdition {
+    /// `2023-02-06` or `2023-02-06.2`.
+    pub fn label(&self) -> String {
+        if self.revision > 1 {
+            format!("{}.{}", self.date, self.revision)
+        } else {
+            self.date.to_string()
+        }
+    }
+}
+
+impl Store {
+    /// A store rooted at `root` (need not exist yet).
+    pub fn new(root: impl Into<PathBuf>) -> Store {
+        Store { root: root.into() }
+    }
+
+    /// The root folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Names of the series (folders holding at least one edition), sorted.
+    pub fn series(&self) -> Result<Vec<String>> {
+        let entries = match fs::read_dir(&self.root) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::Store(format!(
+                    "{}: no editions folder here; pass --editions DIR or run `factdiff add` first",
+                    self.root.display()
+                )))
+            }
+            Err(e) => return Err(Error::io(&self.root, e)),
+        };
+        let mut names = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&self.root, e))?;
+            let path = entry.path();
+            // A symlinked folder could lead outside the store.
+            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            if is_dir {
+                if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+                    if !name.starts_with('.') && !self.editions(name)?.is_empty() {
+                        names.push(name.to_string());
+                    }
+                }
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+
+    /// Picks the series: the one named, or the only one; else an error listing them.
+    pub fn resolve_series(&self, name: Option<&str>) -> Result<String> {
+        let all = self.series()?;
+        match name {
+            Some(n) => {
+                check_name(n)?;
+                if all.iter().any(|s| s == n) {
+                    Ok(n.to_string())
+                } else {
+                    Err(Error::Store(format!(
+                        "{}: no series named {n:?}; series here: {}",
+                        self.root.display(),
+                        list_or_none(&all)
+                    )))
+                }
+            }
+            None => match all.as_slice() {
+                [one] => Ok(one.clone()),
+                [] => Err(Error::Store(format!(
+                    "{}: no series with editions here",
+                    self.root.display()
+                ))),
+                _ => Err(Error::Store(format!(
+                    "{}: several series here ({}); choose one with --series NAME",
+                    self.root.display(),
+                    all.join(", ")
+                ))),
+            },
+        }
+    }
+
+    /// The folder of a series.
+    pub fn series_dir(&self, series: &str) -> PathBuf {
+        self.root.join(series)
+    }
+
+    /// The edition files of a series, oldest first.
+    pub fn editions(&self, series: &str) -> Result<Vec<StoredEdition>> {
+        let dir = self.series_dir(series);
+        let entries = fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+        let mut out = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&dir, e))?;
+            let is_file = entry.file_type().map(|t| t.is_file()).unwrap_or(false);
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if !is_file {
+                continue;
+            }
+            if let Some((date, revision)) = parse_edition_name(name) {
+                out.push(StoredEdition {
+                    path: entry.path(),
+                    date,
+                    revision,
+                });
+            }
+        }
+        out.sort_by_key(|e| (e.date, e.revision));
+        Ok(out)
+    }
+
+    /// The series' rules (empty when it has no `topics.toml`).
+    pub fn rules(&self, series: &str) -> Result<TopicRules> {
+        TopicRules::load_optional(&self.series_dir(series))
+    }
+
+    /// Loads every edition of a series, oldest first.
+    pub fn load_all(&self, series: &str) -> Result<Vec<ClaimSet>> {
+        self.editions(series)?.iter().map(load_stored).collect()
+    }
+
+    /// Finds an edition by its label (`2023-02-06` gives the latest revision of that date,
+    /// `2023-02-06.2` that revision).
+    pub fn find(&self, series: &str, label: &str) -> Result<Option<StoredEdition>> {
+        let want = parse_edition_name(&format!("{label}.toml"));
+        let Some((date, revision)) = want else {
+            return Ok(None);
+        };
+        let explicit = label.matches('.').count() == 1;
+        let editions = self.editions(series)?;
+        Ok(editions
+            .into_iter()
+            .rfind(|e| e.date == date && (!explicit || e.revision == revision)))
+    }
+
+    /// Writes `set` as a new edition of `series` without overwriting anything: the first
+    /// free name among `<date>.toml`, `<date>.2.toml`, … Returns the path written.
+    pub fn write_new(&self, series: &str, set: &mut ClaimSet) -> Result<PathBuf> {
+        check_name(series)?;
+        let dir = self.series_dir(series);
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let mut revision = 1;
+        loop {
+            let name = edition_file_name(set.edition.date, revision);
+            let path = dir.join(&name);
+            set.edition.revision = (revision > 1).then_some(revision);
+            match write_atomic_new(&path, set.to_toml().as_bytes()) {
+                Ok(()) => return Ok(path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => revision += 1,
+                Err(e) => return Err(Error::io(&path, e)),
+            }
+        }
+    }
+}
+
+/// Loads one stored edition, taking its revision from the file name.
+pub fn load_stored(e: &StoredEdition) -> Result<ClaimSet> {
+    let mut set = ClaimSet::load(&e.path)?;
+    if e.revision > 1 {
+        set.edition.revision = Some(e.revision);
+    }
+    Ok(set)
+}
+
+/// `2023-02-06.toml` → (date, 1); `2023-02-06.2.toml` → (date, 2); anything else → none.
+pub fn parse_edition_name(name: &str) -> Option<(NaiveDate, u32)> {
+    let stem = name.strip_suffix(".toml")?;
+    let (date, revision) = match stem.split_once('.') {
+        Some((d, r)) => (d, r.parse::<u32>().ok().filter(|&r| r >= 2)?),
+        None => (stem, 1),
+    };
+    if date.len() != 10 {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    Some((date, revision))
+}
+
+/// The file name for an edition.
+pub fn edition_file_name(date: NaiveDate, revision: u32) -> String {
+    if revision > 1 {
+        format!("{date}.{revision}.toml")
+    } else {
+        format!("{date}.toml")
+    }
+}
+
+/// A series name must be one plain folder name: no separators, no `..`, not hidden.
+pub fn check_name(name: &str) -> Result<()> {
+    let bad = name.is_empty()
+        || name.starts_with('.')
+        || name.contains(['/', '\\', '\0'])
+        || Path::new(name).is_absolute();
+    if bad {
+        Err(Error::Store(format!(
+            "invalid series name {name:?}: use one folder name without '/', '\\' or a leading '.'"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to `path` only if `path` does not exist: a temporary file in the same
+/// folder, synced, then hard-linked into place (atomic and refusing to overwrite).
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("edition");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::hard_link(&tmp, path)
+    })();
+    let _ = fs::remove_file(&tmp);
+    result
+}
+
+fn list_or_none(names: &[String]) -> String {
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edition_names() {
+        let d = NaiveDate::from_ymd_opt(2023, 2, 6).unwrap();
+        assert_eq!(parse_edition_name("2023-02-06.toml"), Some((d, 1)));
+        assert_eq!(parse_edition_name("2023-02-06.2.toml"), Some((d, 2)));
+        assert_eq!(parse_edition_name("topics.toml"), None);
+        assert_eq!(parse_edition_name("2023-02-06.md"), None);
+        assert_eq!(parse_edition_name("2023-02-06.1.toml"), None);
+        assert_eq!(edition_file_name(d, 3), "2023-02-06.3.toml");
+    }
+
+    #[test]
+    fn series_names_cannot_escape() {
+        for bad in ["../x", "/etc", "a/b", ".hidden", ""] {
+            assert!(check_name(bad).is_err(), "{bad}");
+        }
+        assert!(check_name("root-causes").is_ok());
+    }
+
+    #[test]
+    fn atomic_write_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        write_atomic_new(&p, b"one").unwrap();
+        let err = write_atomic_new(&p, b"two").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&p).unwrap(), b"one");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+}
