@@ -230,6 +230,9 @@ pub struct Report {
     pub changes: Vec<Change>,
     /// How many changes of each kind (every kind listed).
     pub summary: BTreeMap<&'static str, usize>,
+    /// Flags on the pair of editions as a whole (`republished`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<Flag>,
 }
 
 impl Report {
@@ -240,11 +243,12 @@ impl Report {
 
     /// True when any change carries `flag` (`dropped` also counts dropped claims and figures).
     pub fn has_flag(&self, flag: Flag) -> bool {
-        self.changes.iter().any(|c| {
-            c.flags.contains(&flag)
-                || (flag == Flag::Dropped
-                    && matches!(c.kind, ChangeKind::ClaimDropped | ChangeKind::FigureDropped))
-        })
+        self.flags.contains(&flag)
+            || self.changes.iter().any(|c| {
+                c.flags.contains(&flag)
+                    || (flag == Flag::Dropped
+                        && matches!(c.kind, ChangeKind::ClaimDropped | ChangeKind::FigureDropped))
+            })
     }
 }
 
@@ -268,6 +272,7 @@ pub fn diff(old: &ClaimSet, new: &ClaimSet, rules: &TopicRules, settings: AlignS
         new: new.edition.clone(),
         changes,
         summary,
+        flags: Vec::new(),
     }
 }
 

@@ -7,10 +7,12 @@ pub mod error;
 pub mod extract;
 pub mod figure;
 pub mod history;
+pub mod ingest;
 pub mod pipeline;
 pub mod read;
 pub mod render;
 pub mod segment;
+pub mod series;
 pub mod store;
 pub mod topics;
 

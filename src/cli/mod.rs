@@ -1,5 +1,7 @@
 //! Command-line front end: clap definitions, settings resolved once, one module per subcommand.
 
+mod add;
+mod check;
 mod diff;
 mod extract;
 mod history;
@@ -38,6 +40,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Extract(extract::Args),
+    Add(add::Args),
+    Check(check::Args),
     Diff(diff::Args),
     History(history::Args),
     Series(series::Args),
@@ -139,6 +143,8 @@ pub fn run() -> CliResult {
     };
     match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
+        Command::Add(args) => add::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, args),
         Command::Diff(args) => diff::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Series(args) => series::run(&ctx, args),

@@ -1,0 +1,65 @@
+//! `factdiff check FILE`: a fresh pull against the latest stored edition, failing on policy.
+
+use super::{CliError, CliResult, Context, OutputFormat};
+use factdiff::diff::Flag;
+use factdiff::ingest::{check, AddOptions, Ingest};
+use factdiff::render::render_diff;
+use factdiff::store::Store;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Compare a fresh pull with the latest stored edition of its series; exit 1 on policy.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Flags for --fail-on: decrease, hedged, dropped (a claim or figure dropped), republished,\nany (any change). Exit codes: 0 nothing fired, 1 a listed flag fired, 2 error.\n\nExamples:\n  factdiff check pull.md --fail-on decrease,hedged\n  factdiff check pull.md --fail-on any --format markdown >> \"$GITHUB_STEP_SUMMARY\""
+)]
+pub struct Args {
+    /// The fresh pull.
+    file: PathBuf,
+    /// Exit 1 when one of these fires (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "FLAGS")]
+    fail_on: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+pub fn run(ctx: &Context, args: Args) -> CliResult {
+    let mut policy = Vec::new();
+    let mut any = false;
+    for name in &args.fail_on {
+        match name.trim() {
+            "any" => any = true,
+            n => match Flag::parse(n).filter(|f| matches!(f, Flag::Decrease | Flag::Hedged | Flag::Dropped | Flag::Republished)) {
+                Some(f) => policy.push(f),
+                None => {
+                    return Err(CliError::Message(format!(
+                        "--fail-on: unknown flag {n:?}; use decrease, hedged, dropped, republished or any"
+                    )))
+                }
+            },
+        }
+    }
+    let options = AddOptions {
+        series: ctx.series.clone(),
+        ..AddOptions::default()
+    };
+    let ingest = Ingest::open(Store::new(ctx.store.root()))?;
+    let (_series, report) = check(&ingest, &args.file, &options)?;
+    let mut out = std::io::stdout().lock();
+    render_diff(
+        &report,
+        args.format.render(),
+        &ctx.render_options(),
+        &mut out,
+    )?;
+    out.flush()?;
+    let fired = (any && (!report.is_empty() || !report.flags.is_empty()))
+        || policy.iter().any(|f| report.has_flag(*f));
+    Ok(if fired {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
