@@ -309,8 +309,8 @@ fn figure_changes(
         } else {
             continue;
         };
-        let mut c = Change::new(kind, al.new_keys[pair.new.0].clone());
-        let old_key = &al.old_keys[pair.old.0];
+        let mut c = Change::new(kind, new.claims[pair.new.0].topic.clone());
+        let old_key = &old.claims[pair.old.0].topic;
         if old_key != &c.topic {
             c.old_topic = Some(old_key.clone());
         }
@@ -348,8 +348,7 @@ fn claim_changes(
 ) {
     for pair in &al.claims {
         let (a, b) = (&old.claims[pair.old], &new.claims[pair.new]);
-        let (ka, kb) = (&al.old_keys[pair.old], &al.new_keys[pair.new]);
-        if a.topic != b.topic || ka != kb {
+        if a.topic != b.topic {
             let mut c = Change::new(ChangeKind::TopicRenamed, b.topic.clone());
             c.old_topic = Some(a.topic.clone());
             c.heading = b.heading.clone();
@@ -363,7 +362,7 @@ fn claim_changes(
         if let (Some(ta), Some(tb)) = (&a.text, &b.text) {
             let (wa, wb) = (outside_figures(ta, a), outside_figures(tb, b));
             if wa != wb {
-                let mut c = Change::new(ChangeKind::TextChanged, kb.clone());
+                let mut c = Change::new(ChangeKind::TextChanged, b.topic.clone());
                 c.heading = b.heading.clone();
                 c.reason = Some(pair.reason.describe());
                 c.words = word_diff(ta, tb);
@@ -385,7 +384,7 @@ fn claim_changes(
         };
     for &j in &al.new_only {
         let claim = &new.claims[j];
-        let mut c = Change::new(ChangeKind::ClaimAdded, al.new_keys[j].clone());
+        let mut c = Change::new(ChangeKind::ClaimAdded, claim.topic.clone());
         c.heading = claim.heading.clone();
         c.new_text = claim.text.clone();
         c.figures = Some(dropped_figures(
@@ -398,7 +397,7 @@ fn claim_changes(
     }
     for &i in &al.old_only {
         let claim = &old.claims[i];
-        let mut c = Change::new(ChangeKind::ClaimDropped, al.old_keys[i].clone());
+        let mut c = Change::new(ChangeKind::ClaimDropped, claim.topic.clone());
         c.heading = claim.heading.clone();
         c.old_text = claim.text.clone();
         let figs = dropped_figures(old, i, &al.old_figures_only, &al.old_measures);
@@ -421,7 +420,7 @@ fn unpaired_figures(
     for &at in &al.new_figures_only {
         if paired_new.contains(&at.0) {
             let f = with_measure(figure(new, at), al.new_measures.get(&at));
-            let mut c = Change::new(ChangeKind::FigureAdded, al.new_keys[at.0].clone());
+            let mut c = Change::new(ChangeKind::FigureAdded, new.claims[at.0].topic.clone());
             c.heading = new.claims[at.0].heading.clone();
             c.measure = Some(f.measure.clone());
             c.new = Some(f);
@@ -431,10 +430,10 @@ fn unpaired_figures(
     for &at in &al.old_figures_only {
         if let Some(p) = al.claims.iter().find(|p| p.old == at.0) {
             let f = with_measure(figure(old, at), al.old_measures.get(&at));
-            let mut c = Change::new(ChangeKind::FigureDropped, al.new_keys[p.new].clone());
+            let mut c = Change::new(ChangeKind::FigureDropped, new.claims[p.new].topic.clone());
             c.heading = new.claims[p.new].heading.clone();
-            if al.old_keys[at.0] != al.new_keys[p.new] {
-                c.old_topic = Some(al.old_keys[at.0].clone());
+            if old.claims[at.0].topic != new.claims[p.new].topic {
+                c.old_topic = Some(old.claims[at.0].topic.clone());
             }
             c.measure = Some(f.measure.clone());
             c.flags.push(Flag::Dropped);

@@ -152,15 +152,20 @@ impl Store {
     /// Finds an edition by its label (`2023-02-06` gives the latest revision of that date,
     /// `2023-02-06.2` that revision).
     pub fn find(&self, series: &str, label: &str) -> Result<Option<StoredEdition>> {
-        let want = parse_edition_name(&format!("{label}.toml"));
-        let Some((date, revision)) = want else {
+        let (date, revision) = match label.split_once('.') {
+            Some((d, r)) => match r.parse::<u32>() {
+                Ok(r) if r >= 1 => (d, Some(r)),
+                _ => return Ok(None),
+            },
+            None => (label, None),
+        };
+        let Ok(date) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
             return Ok(None);
         };
-        let explicit = label.matches('.').count() == 1;
-        let editions = self.editions(series)?;
-        Ok(editions
+        Ok(self
+            .editions(series)?
             .into_iter()
-            .rfind(|e| e.date == date && (!explicit || e.revision == revision)))
+            .rfind(|e| e.date == date && revision.is_none_or(|r| e.revision == r)))
     }
 
     /// Writes `set` as a new edition of `series` without overwriting anything: the first

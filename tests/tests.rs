@@ -1,0 +1,9 @@
+//! End-to-end tests: they run the `factdiff` binary on fixtures we wrote ourselves.
+
+mod common;
+mod test_add;
+mod test_check;
+mod test_diff;
+mod test_errors;
+mod test_extract;
+mod test_history;
