@@ -93,14 +93,7 @@ pub fn history(sets: &[ClaimSet], rules: &TopicRules, settings: AlignSettings) -
             Some(al) => al.new_measures.clone(),
             None => align(set, set, rules, settings).new_measures,
         };
-        let keys: Vec<String> = match &prev {
-            Some(al) => al.new_keys.iter().map(|k| k.to_string()).collect(),
-            None => set
-                .claims
-                .iter()
-                .map(|c| rules.claim_key(c).0.to_string())
-                .collect(),
-        };
+        let keys: Vec<String> = set.claims.iter().map(|c| c.topic.to_string()).collect();
         if let Some(al) = &prev {
             for pair in &al.figures {
                 if let Some(&id) = ids[k - 1].get(&pair.old) {
