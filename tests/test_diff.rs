@@ -199,3 +199,15 @@ fn terminal_report_shows_changed_figures_first() {
     assert!(!text.contains('\u{1b}'), "no color with NO_COLOR");
     assert!(text.lines().all(|l| l.chars().count() <= 100), "fits 100 columns:\n{text}");
 }
+
+#[test]
+fn json_output_validates_against_the_published_schema() {
+    let schema: Value = serde_json::from_str(include_str!("../docs/diff.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let store = harbor_store();
+    for pair in [["2022-05-10", "2023-03-14"], ["2023-03-14", "2024-04-02"], ["2024-04-02", "2022-05-10"]] {
+        let r = diff_json(store.path(), &pair);
+        let errors: Vec<String> = validator.iter_errors(&r).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{pair:?}: {errors:#?}");
+    }
+}
