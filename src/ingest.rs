@@ -1,16 +1,31 @@
 //! Ingesting pulls into the store: choosing the series, skipping known pulls, storing a
 //! re-publication under the same date as the next revision, keeping the raw pull beside it.
+//! Many pulls are extracted in parallel and stored one by one in path order, so the store and
+//! the output are the same whatever the number of threads.
 
 use crate::align::AlignSettings;
 use crate::claimset::ClaimSet;
 use crate::diff::{diff, Flag, Report};
 use crate::error::{Error, Result};
+use crate::index::Index;
 use crate::pipeline::{extract_bytes, ExtractOptions};
-use crate::series::{series_name, title_similarity};
+use crate::series::{series_name, SeriesConfig, SeriesMatcher};
 use crate::store::{load_stored, write_atomic_new, Store};
 use crate::topics::TopicRules;
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+/// How many pulls are read and extracted together before they are stored: bounds memory
+/// whatever the archive size.
+pub const PULLS_PER_BATCH: usize = 256;
+
+/// File endings `add DIR` picks up.
+pub const PULL_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "xhtml"];
+
+/// The lock file that keeps two `add` runs on one store from interleaving.
+pub const LOCK_FILE: &str = ".factdiff.lock";
 
 /// How `add` behaves.
 #[derive(Debug, Clone)]
@@ -31,8 +46,9 @@ impl Default for AddOptions {
             series: None,
             keep_raw: true,
             keep_text: true,
-            // Re-issued sheets differ by dates and "Update on"; after removing those, their
-            // words agree almost entirely, while different sheets of one office share few.
+            // Re-issued sheets differ by dates, "Update on" and edition suffixes; once those
+            // are gone their words agree almost entirely, while two sheets of one office that
+            // merely share "President Biden announces" stay well below this.
             min_title_similarity: 0.8,
         }
     }
@@ -70,34 +86,63 @@ pub enum Outcome {
     },
 }
 
-/// An open store ready to take pulls; remembers digests and titles between pulls.
+/// An open store ready to take pulls. Holds the store's lock while it lives.
 #[derive(Debug)]
 pub struct Ingest {
     store: Store,
-    digests: BTreeMap<String, PathBuf>,
-    titles: BTreeMap<String, String>,
+    index: Index,
+    digests: HashMap<String, PathBuf>,
+    matcher: SeriesMatcher,
+    config: SeriesConfig,
+    _lock: Option<std::fs::File>,
+}
+
+/// A pull read and extracted, waiting to be stored.
+enum Prepared {
+    Known { digest: String, bytes: Vec<u8> },
+    Fresh { bytes: Vec<u8>, set: Box<ClaimSet> },
 }
 
 impl Ingest {
-    /// Reads what the store holds (digests and each series' latest title).
+    /// Opens the store for writing: takes its lock (waiting for another `add` to finish), then
+    /// reads the index and reconciles it with the files.
     pub fn open(store: Store) -> Result<Ingest> {
-        let mut digests = BTreeMap::new();
-        let mut titles = BTreeMap::new();
-        if store.root().is_dir() {
-            for series in store.series()? {
-                for e in store.editions(&series)? {
-                    let set = load_stored(&e)?;
-                    if let Some(d) = &set.edition.digest {
-                        digests.insert(d.clone(), e.path.clone());
-                    }
-                    titles.insert(series.clone(), set.edition.title.clone());
-                }
+        let lock = if store.root().is_dir() {
+            Some(lock(store.root())?)
+        } else {
+            None
+        };
+        let index = Index::open(&store)?;
+        let mut digests = HashMap::new();
+        let mut matcher = SeriesMatcher::default();
+        let mut latest: HashMap<String, (chrono::NaiveDate, u32, String)> = HashMap::new();
+        for (path, entry) in index.entries() {
+            if let Some(d) = &entry.digest {
+                digests.insert(d.clone(), store.root().join(path));
+            }
+            let key = (entry.date, entry.revision);
+            let slot = latest.entry(entry.series.clone()).or_insert((
+                entry.date,
+                entry.revision,
+                entry.title.clone(),
+            ));
+            if key > (slot.0, slot.1) {
+                *slot = (entry.date, entry.revision, entry.title.clone());
             }
         }
+        let mut by_name: Vec<_> = latest.into_iter().collect();
+        by_name.sort();
+        for (series, (_, _, title)) in by_name {
+            matcher.insert(&series, &title);
+        }
+        let config = SeriesConfig::load(store.root())?;
         Ok(Ingest {
             store,
+            index,
             digests,
-            titles,
+            matcher,
+            config,
+            _lock: lock,
         })
     }
 
@@ -106,43 +151,115 @@ impl Ingest {
         &self.store
     }
 
-    /// Chooses the series for a title: the one asked for, the most similar existing one
-    /// at or above the threshold, else a new one named after the title.
+    /// Chooses the series for a title: the one asked for, a pin in `series.toml`, the most
+    /// similar existing series at or above the threshold, else a new one named after the title.
     pub fn series_for(&self, title: &str, options: &AddOptions) -> String {
         if let Some(s) = &options.series {
             return s.clone();
         }
-        let best = self
-            .titles
-            .iter()
-            .map(|(name, t)| (title_similarity(title, t), name))
-            .filter(|(score, _)| *score >= options.min_title_similarity)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
-        match best {
-            Some((_, name)) => name.clone(),
+        if let Some(s) = self.config.pinned(title) {
+            return s.to_string();
+        }
+        match self.matcher.best(title, options.min_title_similarity) {
+            Some(s) => s.to_string(),
             None => series_name(title),
         }
     }
 
     /// Stores one pull.
     pub fn add(&mut self, file: &Path, options: &AddOptions) -> Result<Outcome> {
+        let mut results = self.add_many(&[file.to_path_buf()], options, |_| {})?;
+        results
+            .pop()
+            .map(|(_, r)| r)
+            .unwrap_or_else(|| Err(Error::Store("nothing added".into())))
+    }
+
+    /// Stores many pulls: extracted in parallel, stored in the given order. `progress` is
+    /// called once per pull as it is stored. Per-pull failures are returned, not fatal; a
+    /// failure of the store itself (index, lock) is.
+    pub fn add_many(
+        &mut self,
+        files: &[PathBuf],
+        options: &AddOptions,
+        mut progress: impl FnMut(&Result<Outcome>),
+    ) -> Result<Vec<(PathBuf, Result<Outcome>)>> {
+        if let Some(s) = &options.series {
+            crate::store::check_name(s)?;
+        }
+        let mut results = Vec::with_capacity(files.len());
+        for batch in files.chunks(PULLS_PER_BATCH) {
+            let prepared: Vec<Result<Prepared>> =
+                batch.par_iter().map(|f| self.prepare(f)).collect();
+            for (file, prep) in batch.iter().zip(prepared) {
+                let outcome = prep.and_then(|p| self.store_one(file, p, options));
+                progress(&outcome);
+                results.push((file.clone(), outcome));
+            }
+            if self.store.root().is_dir() && self._lock.is_none() {
+                self._lock = Some(lock(self.store.root())?);
+            }
+            self.index.save(&self.store)?;
+        }
+        Ok(results)
+    }
+
+    /// Reads a pull and, unless its digest is known, extracts it (runs on worker threads).
+    fn prepare(&self, file: &Path) -> Result<Prepared> {
         if file.is_dir() {
             return Err(Error::IsDirectory {
                 path: file.to_path_buf(),
             });
         }
         let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+        let digest = format!("sha256:{:x}", Sha256::digest(&bytes));
+        if self.digests.contains_key(&digest) {
+            return Ok(Prepared::Known { digest, bytes });
+        }
         let extract = ExtractOptions {
             keep_text: true,
             ..ExtractOptions::default()
         };
-        let mut set = extract_bytes(&bytes, file, &extract)?;
-        let digest = set.edition.digest.clone().unwrap_or_default();
-        if let Some(existing) = self.digests.get(&digest) {
-            let existing = existing.clone();
-            if options.keep_raw {
-                self.repair_raw(&existing, file, &bytes)?;
+        let set = extract_bytes(&bytes, file, &extract)?;
+        Ok(Prepared::Fresh {
+            bytes,
+            set: Box::new(set),
+        })
+    }
+
+    fn store_one(
+        &mut self,
+        file: &Path,
+        prepared: Prepared,
+        options: &AddOptions,
+    ) -> Result<Outcome> {
+        let (bytes, mut set) = match prepared {
+            Prepared::Known { digest, bytes } => {
+                // Known in this run or before: skip, and restore a raw copy a crash left out.
+                if let Some(existing) = self.digests.get(&digest).cloned() {
+                    if options.keep_raw {
+                        self.write_raw(&existing, file, &bytes)?;
+                    }
+                    return Ok(Outcome::Skipped {
+                        file: file.to_path_buf(),
+                        existing,
+                    });
+                }
+                let set = extract_bytes(
+                    &bytes,
+                    file,
+                    &ExtractOptions {
+                        keep_text: true,
+                        ..ExtractOptions::default()
+                    },
+                )?;
+                (bytes, set)
             }
+            Prepared::Fresh { bytes, set } => (bytes, *set),
+        };
+        let digest = set.edition.digest.clone().unwrap_or_default();
+        // A duplicate within one batch is only known once its first copy is stored.
+        if let Some(existing) = self.digests.get(&digest).cloned() {
             return Ok(Outcome::Skipped {
                 file: file.to_path_buf(),
                 existing,
@@ -150,7 +267,8 @@ impl Ingest {
         }
         let series = self.series_for(&set.edition.title, options);
         crate::store::check_name(&series)?;
-        let rules = if self.store.series_dir(&series).is_dir() {
+        let series_dir = self.store.series_dir(&series);
+        let rules = if series_dir.is_dir() {
             self.store.rules(&series)?
         } else {
             TopicRules::default()
@@ -161,7 +279,7 @@ impl Ingest {
                 claim.text = None;
             }
         }
-        let same_date = if self.store.series_dir(&series).is_dir() {
+        let same_date = if series_dir.is_dir() {
             self.store
                 .editions(&series)?
                 .into_iter()
@@ -170,12 +288,21 @@ impl Ingest {
             None
         };
         let path = self.store.write_new(&series, &mut set)?;
+        if self._lock.is_none() {
+            self._lock = Some(lock(self.store.root())?);
+        }
         if options.keep_raw {
             self.write_raw(&path, file, &bytes)?;
         }
         self.digests.insert(digest, path.clone());
-        self.titles
-            .insert(series.clone(), set.edition.title.clone());
+        self.index.insert(&self.store, &path, &series, &set);
+        let latest_title = match &same_date {
+            Some(e) if e.date > set.edition.date => None,
+            _ => Some(set.edition.title.clone()),
+        };
+        if let Some(t) = latest_title {
+            self.matcher.insert(&series, &t);
+        }
         match same_date {
             Some(earlier) => {
                 let old = load_stored(&earlier)?;
@@ -201,27 +328,78 @@ impl Ingest {
         let ext = pull
             .extension()
             .and_then(|e| e.to_str())
-            .filter(|e| !e.eq_ignore_ascii_case("toml"))
+            .filter(|e| {
+                !e.eq_ignore_ascii_case("toml") && e.chars().all(|c| c.is_ascii_alphanumeric())
+            })
             .unwrap_or("txt");
         claim_set.with_extension(ext)
     }
 
+    /// Writes the raw copy unless one is there already.
     fn write_raw(&self, claim_set: &Path, pull: &Path, bytes: &[u8]) -> Result<()> {
         let raw = Ingest::raw_path(claim_set, pull);
+        if raw.exists() {
+            return Ok(());
+        }
         match write_atomic_new(&raw, bytes) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
             Err(e) => Err(Error::io(&raw, e)),
         }
     }
+}
 
-    /// A claim set stored without its raw copy (an interrupted run) gets it now.
-    fn repair_raw(&self, claim_set: &Path, pull: &Path, bytes: &[u8]) -> Result<()> {
-        if !Ingest::raw_path(claim_set, pull).exists() {
-            self.write_raw(claim_set, pull, bytes)?;
+/// Takes the store's exclusive lock, waiting for another holder to let go.
+fn lock(root: &Path) -> Result<std::fs::File> {
+    let path = root.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    file.lock().map_err(|e| Error::io(&path, e))?;
+    Ok(file)
+}
+
+/// Every pull below the given paths: files as given, folders walked recursively (hidden
+/// entries and symlinked folders skipped), pulls recognised by their ending; sorted per folder.
+pub fn collect_pulls(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut stack = vec![p.clone()];
+            let mut found = Vec::new();
+            while let Some(dir) = stack.pop() {
+                let entries = std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+                for entry in entries {
+                    let entry = entry.map_err(|e| Error::io(&dir, e))?;
+                    let name = entry.file_name();
+                    if name.to_string_lossy().starts_with('.') {
+                        continue;
+                    }
+                    let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
+                    let path = entry.path();
+                    if kind.is_dir() {
+                        stack.push(path);
+                    } else if is_pull(&path) {
+                        found.push(path);
+                    }
+                }
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
         }
-        Ok(())
     }
+    Ok(out)
+}
+
+fn is_pull(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| PULL_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// The claim set of a pull checked against a store, with the report against the latest edition.

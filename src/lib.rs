@@ -7,6 +7,7 @@ pub mod error;
 pub mod extract;
 pub mod figure;
 pub mod history;
+pub mod index;
 pub mod ingest;
 pub mod pipeline;
 pub mod read;

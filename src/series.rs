@@ -114,3 +114,127 @@ mod tests {
         assert_eq!(title_similarity("Harbor Renewal", "Wetlands"), 0.0);
     }
 }
+
+/// Hand-made series choices in `<store>/series.toml`: a pin sends every title that contains
+/// one of its phrases to the named series, before any automatic matching. Pins are tried in
+/// file order, so a more specific pin listed first splits a series in two.
+///
+/// ```toml
+/// [[pin]]
+/// series = "root-causes"
+/// titles = ["Update on the U.S. Strategy for Addressing the Root Causes of Migration"]
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesConfig {
+    /// The pins, in order.
+    #[serde(default, rename = "pin")]
+    pub pins: Vec<Pin>,
+}
+
+/// One pin: titles holding any of `titles` (case- and accent-insensitive) go to `series`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pin {
+    /// The series folder name.
+    pub series: String,
+    /// Phrases to look for in a title.
+    pub titles: Vec<String>,
+}
+
+/// The config file's name inside the store.
+pub const SERIES_CONFIG_FILE: &str = "series.toml";
+
+impl SeriesConfig {
+    /// Reads `<store>/series.toml` when it exists.
+    pub fn load(store_root: &std::path::Path) -> crate::Result<SeriesConfig> {
+        let path = store_root.join(SERIES_CONFIG_FILE);
+        if !path.is_file() {
+            return Ok(SeriesConfig::default());
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
+        let config: SeriesConfig =
+            toml::from_str(&text).map_err(|e| crate::claimset::toml_error(&text, &path, &e))?;
+        for pin in &config.pins {
+            crate::store::check_name(&pin.series)?;
+        }
+        Ok(config)
+    }
+
+    /// The pinned series for a title, if any.
+    pub fn pinned(&self, title: &str) -> Option<&str> {
+        let folded = crate::topics::fold(title);
+        self.pins
+            .iter()
+            .find(|p| {
+                p.titles
+                    .iter()
+                    .any(|t| folded.contains(&crate::topics::fold(t)))
+            })
+            .map(|p| p.series.as_str())
+    }
+}
+
+/// Finds the existing series a title belongs to, fast: an inverted index from series words
+/// to series, so each title is compared only with series that share a word with it.
+#[derive(Debug, Clone, Default)]
+pub struct SeriesMatcher {
+    words: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    by_word: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl SeriesMatcher {
+    /// Remembers (or updates) the title a series answers to.
+    pub fn insert(&mut self, series: &str, title: &str) {
+        let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
+        if let Some(old) = self.words.get(series) {
+            if *old == words {
+                return;
+            }
+            for w in old {
+                if let Some(list) = self.by_word.get_mut(w) {
+                    list.retain(|s| s != series);
+                }
+            }
+        }
+        for w in &words {
+            self.by_word
+                .entry(w.clone())
+                .or_default()
+                .push(series.to_string());
+        }
+        self.words.insert(series.to_string(), words);
+    }
+
+    /// The most similar series at or above `min_similarity` (ties: the first name).
+    pub fn best(&self, title: &str, min_similarity: f64) -> Option<&str> {
+        let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
+        let mut shared: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for w in &words {
+            for s in self.by_word.get(w).into_iter().flatten() {
+                *shared.entry(s.as_str()).or_default() += 1;
+            }
+        }
+        let mut best: Option<(f64, &str)> = None;
+        for (series, n) in shared {
+            let total = self.words.get(series).map_or(0, |w| w.len());
+            let union = words.len() + total - n;
+            let score = if union == 0 {
+                0.0
+            } else {
+                n as f64 / union as f64
+            };
+            if score < min_similarity {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((b, name)) => score > b || (score == b && series < name),
+            };
+            if better {
+                best = Some((score, series));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+}

@@ -44,7 +44,14 @@ fn each_flag_fires_on_the_next_edition() {
 fn nothing_fires_on_the_same_pull() {
     let store = store_2023();
     let pull = fixture("harbor/2023-03-14.md");
-    assert_eq!(check(store.path(), &pull, "decrease,hedged,dropped,republished,any"), Some(0));
+    assert_eq!(
+        check(
+            store.path(),
+            &pull,
+            "decrease,hedged,dropped,republished,any"
+        ),
+        Some(0)
+    );
 }
 
 #[test]
@@ -52,7 +59,9 @@ fn republished_fires_on_a_changed_pull_of_the_same_date() {
     let store = store_2023();
     let dir = tempfile::tempdir().unwrap();
     let pull = dir.path().join("2023-03-14.md");
-    let text = std::fs::read_to_string(fixture("harbor/2023-03-14.md")).unwrap().replace("22 channels", "23 channels");
+    let text = std::fs::read_to_string(fixture("harbor/2023-03-14.md"))
+        .unwrap()
+        .replace("22 channels", "23 channels");
     std::fs::write(&pull, text).unwrap();
     assert_eq!(check(store.path(), &pull, "republished"), Some(1));
     assert_eq!(check(store.path(), &pull, "decrease"), Some(0));
@@ -61,8 +70,17 @@ fn republished_fires_on_a_changed_pull_of_the_same_date() {
 #[test]
 fn errors_exit_two() {
     let store = store_2023();
-    assert_eq!(check(store.path(), &store.path().join("missing.md"), "any"), Some(2));
-    assert_eq!(check(store.path(), &fixture("harbor/2024-04-02.md"), "bogus"), Some(2));
+    assert_eq!(
+        check(store.path(), &store.path().join("missing.md"), "any"),
+        Some(2)
+    );
+    assert_eq!(
+        check(store.path(), &fixture("harbor/2024-04-02.md"), "bogus"),
+        Some(2)
+    );
     let empty = tempfile::tempdir().unwrap();
-    assert_eq!(check(empty.path(), &fixture("harbor/2024-04-02.md"), "any"), Some(2));
+    assert_eq!(
+        check(empty.path(), &fixture("harbor/2024-04-02.md"), "any"),
+        Some(2)
+    );
 }

@@ -8,7 +8,10 @@ fn fails_with(path: &std::path::Path, needle: &str) {
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     assert!(stderr.contains(needle), "{needle:?} not in {stderr:?}");
-    assert!(stderr.contains(&path.display().to_string()), "names the file: {stderr}");
+    assert!(
+        stderr.contains(&path.display().to_string()),
+        "names the file: {stderr}"
+    );
     assert!(!stderr.contains("panicked"));
     assert!(out.stdout.is_empty());
 }
@@ -41,7 +44,11 @@ fn invalid_utf8_gives_byte_offset() {
 fn no_date_anywhere() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("sheet.txt");
-    std::fs::write(&p, "FACT SHEET: Something\n\n- The agency hired more than 300 inspectors.\n").unwrap();
+    std::fs::write(
+        &p,
+        "FACT SHEET: Something\n\n- The agency hired more than 300 inspectors.\n",
+    )
+    .unwrap();
     fails_with(&p, "no edition date");
 }
 
@@ -49,7 +56,11 @@ fn no_date_anywhere() {
 fn no_claims() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("2023-01-01.md");
-    std::fs::write(&p, "---\ntitle: 'FACT SHEET: Nothing'\ndate: '2023-01-01'\n---\n\n**January 2023**\n").unwrap();
+    std::fs::write(
+        &p,
+        "---\ntitle: 'FACT SHEET: Nothing'\ndate: '2023-01-01'\n---\n\n**January 2023**\n",
+    )
+    .unwrap();
     fails_with(&p, "no claims");
 }
 
@@ -81,7 +92,11 @@ fn bad_date_flag() {
 fn malformed_claim_set_names_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bad.toml");
-    std::fs::write(&p, "schema = 1\n[edition]\ntitle = \"x\"\ndate = 2023-02-30\n").unwrap();
+    std::fs::write(
+        &p,
+        "schema = 1\n[edition]\ntitle = \"x\"\ndate = 2023-02-30\n",
+    )
+    .unwrap();
     let out = factdiff().arg("diff").arg(&p).arg(&p).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
@@ -92,7 +107,11 @@ fn malformed_claim_set_names_line_and_column() {
 fn unknown_schema_version() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("future.toml");
-    std::fs::write(&p, "schema = 7\n[edition]\ntitle = \"x\"\ndate = 2023-02-01\n").unwrap();
+    std::fs::write(
+        &p,
+        "schema = 7\n[edition]\ntitle = \"x\"\ndate = 2023-02-01\n",
+    )
+    .unwrap();
     let out = factdiff().arg("diff").arg(&p).arg(&p).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("schema version 7"));
@@ -109,8 +128,16 @@ fn several_series_without_choice_lists_them() {
             .assert()
             .success();
     }
-    let out = factdiff().arg("diff").arg("--editions").arg(dir.path()).output().unwrap();
+    let out = factdiff()
+        .arg("diff")
+        .arg("--editions")
+        .arg(dir.path())
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr.contains("alpha, beta") && stderr.contains("--series"), "{stderr}");
+    assert!(
+        stderr.contains("alpha, beta") && stderr.contains("--series"),
+        "{stderr}"
+    );
 }

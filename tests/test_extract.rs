@@ -4,7 +4,12 @@ use crate::common::*;
 use serde_json::Value;
 
 fn extract_json(path: &std::path::Path) -> Value {
-    json(factdiff().arg("extract").arg(path).args(["--format", "json"]))
+    json(
+        factdiff()
+            .arg("extract")
+            .arg(path)
+            .args(["--format", "json"]),
+    )
 }
 
 fn figure<'a>(set: &'a Value, quote: &str) -> &'a Value {
@@ -25,8 +30,14 @@ fn markdown_edition_gives_exact_figures() {
         set["edition"]["title"],
         "FACT SHEET: Update on the Harbor Renewal Initiative for the Gulf Coast Region"
     );
-    assert!(set["edition"]["source"].as_str().unwrap().starts_with("https://example.gov/"));
-    assert!(set["edition"]["digest"].as_str().unwrap().starts_with("sha256:"));
+    assert!(set["edition"]["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://example.gov/"));
+    assert!(set["edition"]["digest"]
+        .as_str()
+        .unwrap()
+        .starts_with("sha256:"));
 
     let jobs = figure(&set, "more than 20,000 jobs");
     assert_eq!(jobs["value"], "20000");
@@ -52,15 +63,29 @@ fn markdown_edition_gives_exact_figures() {
         .iter()
         .flat_map(|c| c["figures"].as_array().into_iter().flatten())
         .collect();
-    assert!(all.iter().all(|f| f["value"] != "5" && f["value"] != "2021"), "{all:#?}");
+    assert!(
+        all.iter()
+            .all(|f| f["value"] != "5" && f["value"] != "2021"),
+        "{all:#?}"
+    );
     assert_eq!(figure(&set, "$200 million program")["value"], "200000000");
 }
 
 #[test]
 fn headings_give_topic_keys() {
     let set = extract_json(&fixture("harbor/2023-03-14.md"));
-    let topics: Vec<&str> = set["claims"].as_array().unwrap().iter().map(|c| c["topic"].as_str().unwrap()).collect();
-    for key in ["creating-jobs", "growing-the-harbor-compact", "training-harbor-pilots", "restoring-wetlands"] {
+    let topics: Vec<&str> = set["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["topic"].as_str().unwrap())
+        .collect();
+    for key in [
+        "creating-jobs",
+        "growing-the-harbor-compact",
+        "training-harbor-pilots",
+        "restoring-wetlands",
+    ] {
         assert!(topics.contains(&key), "{key} missing from {topics:?}");
     }
 }
@@ -72,7 +97,10 @@ fn plain_text_archive_copy_matches_markdown() {
     assert_eq!(md["claims"], txt["claims"]);
     assert_eq!(md["edition"]["title"], txt["edition"]["title"]);
     assert_eq!(md["edition"]["date"], txt["edition"]["date"]);
-    assert_eq!(txt["edition"]["source"], "https://archive.example.org/node/123456");
+    assert_eq!(
+        txt["edition"]["source"],
+        "https://archive.example.org/node/123456"
+    );
 }
 
 #[test]
@@ -83,22 +111,50 @@ fn layout_does_not_change_the_claim_set() {
         base,
         Layout { wrap: 40, ..base },
         Layout { wrap: 1000, ..base },
-        Layout { bullet: "•", ..base },
-        Layout { bullet: "*", ..base },
-        Layout { bullet: "–", ..base },
-        Layout { bullet: "·", ..base },
-        Layout { bullet: "1.", ..base },
-        Layout { bold_headings: false, ..base },
+        Layout {
+            bullet: "•",
+            ..base
+        },
+        Layout {
+            bullet: "*",
+            ..base
+        },
+        Layout {
+            bullet: "–",
+            ..base
+        },
+        Layout {
+            bullet: "·",
+            ..base
+        },
+        Layout {
+            bullet: "1.",
+            ..base
+        },
+        Layout {
+            bold_headings: false,
+            ..base
+        },
         Layout { crlf: true, ..base },
         Layout { bom: true, ..base },
-        Layout { bullet: "•", wrap: 55, bold_headings: false, crlf: true, bom: true },
+        Layout {
+            bullet: "•",
+            wrap: 55,
+            bold_headings: false,
+            crlf: true,
+            bom: true,
+        },
     ];
     let mut first: Option<Value> = None;
     for (i, layout) in variants.iter().enumerate() {
         let path = dir.path().join(format!("2023-03-14-v{i}.txt"));
         std::fs::write(&path, HARBOR_2023.render(*layout)).unwrap();
         let set = extract_json(&path);
-        assert_eq!(set["claims"].as_array().unwrap().len(), 6, "{layout:?}: {set:#}");
+        assert_eq!(
+            set["claims"].as_array().unwrap().len(),
+            6,
+            "{layout:?}: {set:#}"
+        );
         match &first {
             None => first = Some(set["claims"].clone()),
             Some(f) => assert_eq!(&set["claims"], f, "layout {layout:?} changed the claims"),
@@ -108,7 +164,11 @@ fn layout_does_not_change_the_claim_set() {
 
 #[test]
 fn toml_output_round_trips_through_diff() {
-    let out = factdiff().arg("extract").arg(fixture("harbor/2023-03-14.md")).output().unwrap();
+    let out = factdiff()
+        .arg("extract")
+        .arg(fixture("harbor/2023-03-14.md"))
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("schema = 1\n"), "{text}");
@@ -132,17 +192,37 @@ fn overrides_and_no_text() {
         factdiff()
             .arg("extract")
             .arg(fixture("harbor/2023-03-14.md"))
-            .args(["--format", "json", "--date", "2023-03-15", "--title", "T", "--source", "https://x.example/"])
+            .args([
+                "--format",
+                "json",
+                "--date",
+                "2023-03-15",
+                "--title",
+                "T",
+                "--source",
+                "https://x.example/",
+            ])
             .arg("--no-text"),
     );
     assert_eq!(set["edition"]["date"], "2023-03-15");
     assert_eq!(set["edition"]["title"], "T");
     assert_eq!(set["edition"]["source"], "https://x.example/");
-    assert!(set["claims"].as_array().unwrap().iter().all(|c| c.get("text").is_none()));
+    assert!(set["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c.get("text").is_none()));
 }
 
 #[test]
 fn output_is_deterministic() {
-    let run = || factdiff().arg("extract").arg(fixture("harbor/2024-04-02.md")).output().unwrap().stdout;
+    let run = || {
+        factdiff()
+            .arg("extract")
+            .arg(fixture("harbor/2024-04-02.md"))
+            .output()
+            .unwrap()
+            .stdout
+    };
     assert_eq!(run(), run());
 }

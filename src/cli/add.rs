@@ -1,7 +1,7 @@
-//! `factdiff add FILE…`: store pulls as editions, never overwriting.
+//! `factdiff add FILE|DIR…`: store pulls as editions, never overwriting.
 
-use super::{CliResult, Context};
-use factdiff::ingest::{AddOptions, Ingest, Outcome};
+use super::{CliError, CliResult, Context};
+use factdiff::ingest::{collect_pulls, AddOptions, Ingest, Outcome};
 use factdiff::store::Store;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -10,21 +10,53 @@ use std::process::ExitCode;
 /// Store pulls as editions of their series (matched by title, or --series).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "A pull already stored (same digest) is skipped; a different pull under a stored date\nis kept as the next revision (2023-02-06.2.toml) and reported as republished.\n\nExamples:\n  factdiff add pulls/2024-03-25.md\n  factdiff add --series root-causes new.txt\n  factdiff add --no-raw pulls/*.md"
+    after_help = "A pull already stored (same digest) is skipped; a different pull under a stored date\n\
+is kept as the next revision (2023-02-06.2.toml) and reported as republished. Folders are\n\
+walked recursively for .txt, .md and .html pulls. A pull that cannot be read is reported and\n\
+the others are still stored; the exit code is then 2.\n\n\
+Examples:\n  factdiff add pulls/2024-03-25.md\n  factdiff add --series root-causes new.txt\n  factdiff add archive/ --quiet\n  factdiff add --from-list new-pulls.txt"
 )]
 pub struct Args {
-    /// The pulls (.txt, .md, .html).
-    #[arg(required = true)]
+    /// The pulls (.txt, .md, .html) or folders of pulls.
+    #[arg(required_unless_present = "from_list")]
     files: Vec<PathBuf>,
+    /// Also read pull paths from this file, one per line ('-' for standard input).
+    #[arg(long, value_name = "FILE")]
+    from_list: Option<PathBuf>,
     /// Do not keep the raw pull beside its claim set.
     #[arg(long)]
     no_raw: bool,
     /// Leave the claims' own words out of the claim sets.
     #[arg(long)]
     no_text: bool,
+    /// Worker threads for extraction (default: all cores). Output is the same for any number.
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> CliResult {
+    if let Some(n) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .map_err(|e| CliError::Message(format!("--jobs {n}: {e}")))?;
+    }
+    let mut inputs = args.files.clone();
+    if let Some(list) = &args.from_list {
+        let text = if list.as_os_str() == "-" {
+            std::io::read_to_string(std::io::stdin())
+                .map_err(|e| CliError::Message(format!("standard input: {e}")))?
+        } else {
+            std::fs::read_to_string(list).map_err(|e| factdiff::Error::io(list, e))?
+        };
+        inputs.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(PathBuf::from),
+        );
+    }
+    let files = collect_pulls(&inputs)?;
     let options = AddOptions {
         series: ctx.series.clone(),
         keep_raw: !args.no_raw,
@@ -32,28 +64,31 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         ..AddOptions::default()
     };
     let mut ingest = Ingest::open(Store::new(ctx.store.root()))?;
-    let progress =
-        (!ctx.quiet && args.files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
-            let bar = indicatif::ProgressBar::new(args.files.len() as u64);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar
-        });
-    let mut out = std::io::stdout().lock();
-    let (mut added, mut skipped, mut revised) = (0, 0, 0);
-    for file in &args.files {
-        if let Some(bar) = &progress {
-            bar.set_message(file.display().to_string());
+    let bar = (!ctx.quiet && files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let results = ingest.add_many(&files, &options, |_| {
+        if let Some(bar) = &bar {
+            bar.inc(1);
         }
-        let outcome = ingest.add(file, &options)?;
-        let line = match &outcome {
-            Outcome::Added { file, path, .. } => {
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut out = std::io::stdout().lock();
+    let (mut added, mut skipped, mut revised, mut failed) = (0, 0, 0, 0);
+    for (_, result) in &results {
+        let line = match result {
+            Ok(Outcome::Added { file, path, .. }) => {
                 added += 1;
                 format!("added    {} → {}", file.display(), path.display())
             }
-            Outcome::Skipped { file, existing } => {
+            Ok(Outcome::Skipped { file, existing }) => {
                 skipped += 1;
                 format!(
                     "skipped  {} (already stored as {})",
@@ -61,9 +96,9 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                     existing.display()
                 )
             }
-            Outcome::Revised {
+            Ok(Outcome::Revised {
                 file, path, report, ..
-            } => {
+            }) => {
                 revised += 1;
                 format!(
                     "revised  {} → {} [republished: {} change(s) against {}]",
@@ -73,23 +108,31 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                     report.old.label()
                 )
             }
-        };
-        if let Some(bar) = &progress {
-            bar.inc(1);
-        }
-        if !ctx.quiet {
-            match &progress {
-                Some(bar) => bar.suspend(|| writeln!(out, "{line}"))?,
-                None => writeln!(out, "{line}")?,
+            Err(e) => {
+                failed += 1;
+                eprintln!("factdiff: error: {e}");
+                continue;
             }
+        };
+        if !ctx.quiet {
+            writeln!(out, "{line}")?;
         }
-    }
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
     }
     if !ctx.quiet {
-        writeln!(out, "{added} added, {skipped} skipped, {revised} revised")?;
+        let tail = if failed > 0 {
+            format!(", {failed} failed")
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{added} added, {skipped} skipped, {revised} revised{tail}"
+        )?;
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,0 +1,165 @@
+//! The store's index: one entry per stored edition (series, date, revision, digest, title),
+//! kept in `<store>/.factdiff-index.json` so that a re-run of `add` need not parse every claim
+//! set. The files are the truth: on open, entries without a file are dropped and files without
+//! an entry are read and added, so an index lost or left stale by a crash repairs itself.
+
+use crate::claimset::ClaimSet;
+use crate::error::{Error, Result};
+use crate::store::{load_stored, Store};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The index file's name inside the store.
+pub const INDEX_FILE: &str = ".factdiff-index.json";
+
+/// The index format version.
+const INDEX_VERSION: u32 = 1;
+
+/// What the index knows of one stored edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The series folder.
+    pub series: String,
+    /// The edition date.
+    pub date: NaiveDate,
+    /// 1 for `<date>.toml`, 2 for `<date>.2.toml`, …
+    pub revision: u32,
+    /// `sha256:<hex>` of the raw pull, when known.
+    pub digest: Option<String>,
+    /// The edition's title.
+    pub title: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct IndexFile {
+    version: u32,
+    /// Claim-set path relative to the store → entry.
+    editions: BTreeMap<String, Entry>,
+}
+
+/// The index, in memory.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    entries: BTreeMap<String, Entry>,
+    changed: bool,
+}
+
+impl Index {
+    /// Loads the index and reconciles it with the files in the store.
+    pub fn open(store: &Store) -> Result<Index> {
+        let mut index = Index::default();
+        if !store.root().is_dir() {
+            return Ok(index);
+        }
+        let path = store.root().join(INDEX_FILE);
+        // A missing or unreadable index is rebuilt from the claim sets, never trusted half-way.
+        if let Ok(bytes) = std::fs::read(&path) {
+            match serde_json::from_slice::<IndexFile>(&bytes) {
+                Ok(file) if file.version == INDEX_VERSION => index.entries = file.editions,
+                _ => index.changed = true,
+            }
+        } else {
+            index.changed = true;
+        }
+        let mut on_disk: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for series in store.series()? {
+            for e in store.editions(&series)? {
+                on_disk.insert(relative(store, &e.path), e.path.clone());
+            }
+        }
+        let before = index.entries.len();
+        index.entries.retain(|k, _| on_disk.contains_key(k));
+        index.changed |= index.entries.len() != before;
+        for (key, path) in on_disk {
+            if index.entries.contains_key(&key) {
+                continue;
+            }
+            let Some(series) = key.split('/').next().map(str::to_string) else {
+                continue;
+            };
+            let stored = store
+                .editions(&series)?
+                .into_iter()
+                .find(|e| e.path == path)
+                .ok_or_else(|| {
+                    Error::Store(format!("{}: vanished while indexing", path.display()))
+                })?;
+            let set = load_stored(&stored)?;
+            index.insert_at(key, &series, &set, stored.revision);
+        }
+        Ok(index)
+    }
+
+    /// Records a claim set just written to `path`.
+    pub fn insert(&mut self, store: &Store, path: &Path, series: &str, set: &ClaimSet) {
+        let key = relative(store, path);
+        self.insert_at(key, series, set, set.edition.revision.unwrap_or(1));
+    }
+
+    fn insert_at(&mut self, key: String, series: &str, set: &ClaimSet, revision: u32) {
+        self.entries.insert(
+            key,
+            Entry {
+                series: series.to_string(),
+                date: set.edition.date,
+                revision,
+                digest: set.edition.digest.clone(),
+                title: set.edition.title.clone(),
+            },
+        );
+        self.changed = true;
+    }
+
+    /// Every entry, by path relative to the store.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The stored claim set holding a pull with this digest.
+    pub fn find_digest(&self, digest: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(_, e)| e.digest.as_deref() == Some(digest))
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// Writes the index back when it changed: a temporary file, then a rename.
+    pub fn save(&mut self, store: &Store) -> Result<()> {
+        if !self.changed || !store.root().is_dir() {
+            return Ok(());
+        }
+        let path = store.root().join(INDEX_FILE);
+        let tmp = store
+            .root()
+            .join(format!("{INDEX_FILE}.{}.tmp", std::process::id()));
+        let file = IndexFile {
+            version: INDEX_VERSION,
+            editions: self.entries.clone(),
+        };
+        let bytes = serde_json::to_vec(&file).map_err(|e| Error::Store(format!("index: {e}")))?;
+        let write = || -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &path)
+        };
+        write().map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(&path, e)
+        })?;
+        self.changed = false;
+        Ok(())
+    }
+}
+
+fn relative(store: &Store, path: &Path) -> String {
+    path.strip_prefix(store.root())
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
