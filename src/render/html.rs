@@ -36,10 +36,12 @@ p{margin:.3rem 0}
 .note{border-left:4px solid var(--orange);background:#fff6e0;padding:.35rem .75rem;margin:.6rem 0}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:.4rem 0;font-size:.9rem}
-th,td{padding:.3rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th,td{padding:.3rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:break-word}
+.src{overflow-wrap:anywhere}
 thead th{border-bottom:2px solid #8c8c8c;white-space:nowrap;font-size:.82rem;color:#333}
 tbody th{font-weight:600}
-.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.num{text-align:right;white-space:nowrap;overflow-wrap:normal;font-variant-numeric:tabular-nums}
+.nowrap,.track tbody th{white-space:nowrap;overflow-wrap:normal}
 .up{color:var(--blue)}
 .down{color:var(--verm);font-weight:600}
 .absent{color:#8c8c8c}
@@ -59,7 +61,7 @@ ins{background:var(--ins);text-decoration:underline;text-decoration-color:var(--
 .track-body{display:flex;flex-wrap:wrap;gap:8px 20px;align-items:flex-start}
 .track figure{margin:0;flex:0 1 480px;min-width:280px}
 .track svg.chart{width:100%;height:auto;display:block}
-.track-body>.scroll{flex:1 1 300px}
+.track-body>.scroll{flex:1 1 340px}
 .track table{margin:0}
 dl.flags dt{font-weight:600;margin-top:.3rem}
 dl.flags dd{margin:0 0 0 1rem}
@@ -69,6 +71,7 @@ dl.flags dd{margin:0 0 0 1rem}
  main{max-width:none;padding:0}
  h2{break-after:avoid;page-break-after:avoid}
  tr,.pair,.track,.reword{break-inside:avoid;page-break-inside:avoid}
+ .scroll{overflow:visible}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 "#;
@@ -248,7 +251,7 @@ pub(super) fn diff(
             let pct = c.percent.map(signed_percent).unwrap_or_default();
             write!(
                 out,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td class=\"{class}\">{}</td><td class=\"{class}\">{}</td><td>{}</td>",
+                "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"src\">{}</td><td class=\"src\">{}</td><td class=\"{class}\">{}</td><td class=\"{class}\">{}</td><td>{}</td>",
                 topic_text(c),
                 esc(c.measure.as_deref().unwrap_or("")),
                 esc(&figure_words(a)),
@@ -353,7 +356,7 @@ pub(super) fn diff(
             };
             writeln!(
                 out,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"src\">{}</td><td>{}</td></tr>",
                 topic_text(c),
                 esc(&f.measure),
                 esc(&figure_words(f)),
@@ -755,9 +758,9 @@ pub(super) fn history(
         };
         writeln!(
             out,
-            "<p class=\"summary\"><strong>{} tracked figures</strong> over {} editions{}</p>",
-            history.tracks.len(),
-            history.editions.len(),
+            "<p class=\"summary\"><strong>{}</strong> over {}{}</p>",
+            super::count(history.tracks.len(), "tracked figure"),
+            super::count(history.editions.len(), "edition"),
             esc(&span)
         )?;
     }
@@ -842,31 +845,40 @@ pub(super) fn history(
         }
         writeln!(out, "<div class=\"track-body\">")?;
         writeln!(out, "<figure>{}</figure>", chart(history, t, i))?;
-        table_head(
-            out,
-            &[
-                ("Edition", false),
-                ("Value", true),
-                ("Bound", false),
-                ("As written", false),
-            ],
-        )?;
+        // The source words get a column only when the track has any.
+        let quotes = t
+            .values
+            .iter()
+            .flatten()
+            .any(|f| !f.quote.trim().is_empty());
+        let mut cols = vec![("Edition", false), ("Value", true), ("Bound", false)];
+        if quotes {
+            cols.push(("As written", false));
+        }
+        table_head(out, &cols)?;
         for (label, v) in labels.iter().zip(&t.values) {
+            write!(out, "<tr><th scope=\"row\">{}</th>", esc(label))?;
             match v {
-                Some(f) => writeln!(
+                Some(f) => write!(
                     out,
-                    "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(label),
+                    "<td class=\"num\">{}</td><td class=\"nowrap\">{}</td>",
                     esc(&f.display_value()),
-                    esc(&format!("{} {}", bound_glyph(f.qualifier), f.qualifier.bound())),
-                    esc(&f.quote)
+                    esc(&format!(
+                        "{} {}",
+                        bound_glyph(f.qualifier),
+                        f.qualifier.bound()
+                    )),
                 )?,
-                None => writeln!(
+                None => write!(
                     out,
-                    "<tr><th scope=\"row\">{}</th><td class=\"num absent\">—</td><td class=\"absent\">absent</td><td></td></tr>",
-                    esc(label)
+                    "<td class=\"num absent\">—</td><td class=\"absent\">absent</td>"
                 )?,
             }
+            if quotes {
+                let quote = v.as_ref().map(|f| f.quote.as_str()).unwrap_or("");
+                write!(out, "<td class=\"src\">{}</td>", esc(quote))?;
+            }
+            writeln!(out, "</tr>")?;
         }
         table_end(out)?;
         writeln!(out, "</div>\n</section>")?;

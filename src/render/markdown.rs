@@ -256,9 +256,9 @@ pub(super) fn history(
         };
         writeln!(
             out,
-            "**{} tracked figures** over {} editions{span}",
-            history.tracks.len(),
-            history.editions.len()
+            "**{}** over {}{span}",
+            super::count(history.tracks.len(), "tracked figure"),
+            super::count(history.editions.len(), "edition")
         )?;
         writeln!(out)?;
     }

@@ -226,3 +226,12 @@ pub(crate) fn word_runs(words: &[crate::diff::WordChange]) -> Vec<(&'static str,
     }
     out
 }
+
+/// "1 edition", "3 editions".
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

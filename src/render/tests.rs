@@ -716,6 +716,68 @@ fn empty_history_and_empty_diff_render() {
     assert!(String::from_utf8(out).unwrap().contains("no changes"));
 }
 
+/// A report built by hand: a qualifier-only change, a range, a rescaled figure, and the old
+/// edition newer than the new one.
+fn hand_report() -> Report {
+    let sets = editions();
+    let mut r = diff(
+        &sets[1],
+        &sets[0],
+        &TopicRules::default(),
+        AlignSettings::default(),
+    );
+    let mut q = r.changes[0].clone();
+    q.kind = ChangeKind::QualifierChanged;
+    q.delta = None;
+    q.percent = None;
+    let mut old = fig("jobs", "250000", Unit::Count, Qualifier::Over, "");
+    old.max = Some(Decimal::from_str("300000").unwrap());
+    q.old = Some(old.clone());
+    old.qualifier = Qualifier::UpTo;
+    q.new = Some(old);
+    q.flags = vec![crate::diff::Flag::Hedged];
+    r.changes.insert(0, q);
+    r
+}
+
+#[test]
+fn qualifier_changes_ranges_and_order_notes_render() {
+    let r = hand_report();
+    let quiet = RenderOptions {
+        color: false,
+        reasons: false,
+        quiet: true,
+    };
+    let render = |format, options: &RenderOptions| {
+        let mut out = Vec::new();
+        render_diff(&r, format, options, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let md = render(Format::Markdown, &RenderOptions::default());
+    assert!(
+        md.contains("| more than 250,000–300,000 | up to 250,000–300,000 |  |  | hedged |"),
+        "{md}"
+    );
+    assert!(md.contains("> **Note:** OLD is the newer edition"), "{md}");
+    let md_quiet = render(Format::Markdown, &quiet);
+    assert!(!md_quiet.contains("Paired by"), "{md_quiet}");
+    assert!(
+        md_quiet.contains("**2023-02-06 → 2022-04-19**\n"),
+        "{md_quiet}"
+    );
+    let csv = parse_csv(&render(Format::Csv, &quiet));
+    assert_csv_inert(&csv);
+    let q = &csv[1];
+    assert_eq!(q[0], "qualifier-changed");
+    assert_eq!((q[5].as_str(), q[6].as_str()), ("250000", "300000"));
+    let html = render(Format::Html, &RenderOptions::default());
+    assert_html_offline(&html);
+    assert_balanced(&html);
+    assert!(html.contains("OLD is the newer edition"));
+    assert!(html.contains("more than 250,000–300,000"));
+    assert!(!render(Format::Html, &quiet).contains("Paired by"));
+}
+
 /// Writes sample pages for a look in a browser: `cargo test --lib render::tests::write_samples -- --ignored`.
 #[test]
 #[ignore]
@@ -727,8 +789,53 @@ fn write_samples() {
         ("factdiff-diff.md", diff_text(Format::Markdown)),
         ("factdiff-history.md", history_text(Format::Markdown)),
         ("factdiff-diff.csv", diff_text(Format::Csv)),
+        ("factdiff-history-long.html", long_history_html()),
         ("factdiff-history.csv", history_text(Format::Csv)),
     ] {
         std::fs::write(dir.join(name), text).unwrap();
     }
+}
+
+/// Seven editions, a range and a gap: slanted date labels and range bars, for a look.
+fn long_history_html() -> String {
+    let mut h = hist();
+    let base = h.editions[0].clone();
+    h.editions = (0..7)
+        .map(|i| {
+            let mut e = base.clone();
+            e.date = NaiveDate::from_ymd_opt(2018 + i, 1 + i as u32, 10).unwrap();
+            e
+        })
+        .collect();
+    let mut t = h.tracks[0].clone();
+    let q = [
+        Qualifier::Exact,
+        Qualifier::Over,
+        Qualifier::Over,
+        Qualifier::Nearly,
+        Qualifier::UpTo,
+        Qualifier::UpTo,
+        Qualifier::Approximately,
+    ];
+    t.values = (0..7)
+        .map(|i| {
+            (i != 3).then(|| {
+                let mut f = fig(
+                    "jobs",
+                    &format!("{}", 40000 + i * 35000),
+                    Unit::Count,
+                    q[i],
+                    "",
+                );
+                if i == 5 {
+                    f.max = Some(Decimal::from(300000));
+                }
+                f
+            })
+        })
+        .collect();
+    h.tracks = vec![t];
+    let mut out = Vec::new();
+    render_history(&h, Format::Html, &RenderOptions::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
 }
