@@ -498,7 +498,7 @@ fn legend(out: &mut dyn Write) -> io::Result<()> {
 
 /// 10^exp as an exact decimal (exp clamped to what `Decimal` holds).
 fn pow10(exp: i32) -> Decimal {
-    let exp = exp.clamp(-20, 20);
+    let exp = exp.clamp(-20, 27);
     let mut d = Decimal::ONE;
     for _ in 0..exp.unsigned_abs() {
         d = if exp >= 0 {
@@ -604,7 +604,11 @@ fn chart(history: &History, t: &Track, id: usize) -> String {
 
     // Grid lines and y labels at exact decimal ticks.
     let mut tick = bottom;
-    while tick <= top {
+    // At most a dozen ticks, whatever the scale (the step gives about four).
+    for _ in 0..12 {
+        if tick > top {
+            break;
+        }
         let y = y_of(tick);
         let stroke = if tick.is_zero() { "#8c8c8c" } else { "#e3e3e3" };
         let _ = write!(
