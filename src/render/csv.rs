@@ -1,0 +1,155 @@
+//! CSV (RFC 4180: commas, CRLF, quoted fields) with a header row: one row per change, or one
+//! row per edition × track. Values are exact decimals as stored; cells are guarded against
+//! spreadsheet formula injection (see [`csv_field`]).
+
+use super::escape::csv_field;
+use crate::diff::{ChangeKind, Flag, Report};
+use crate::figure::Figure;
+use crate::history::History;
+use std::io::{self, Write};
+
+/// The diff columns, in order.
+pub(crate) const DIFF_COLUMNS: [&str; 21] = [
+    "kind",
+    "topic",
+    "old_topic",
+    "heading",
+    "measure",
+    "old_value",
+    "old_max",
+    "old_unit",
+    "old_qualifier",
+    "old_quote",
+    "new_value",
+    "new_max",
+    "new_unit",
+    "new_qualifier",
+    "new_quote",
+    "delta",
+    "percent",
+    "flags",
+    "reason",
+    "old_text",
+    "new_text",
+];
+
+/// The history columns, in order.
+pub(crate) const HISTORY_COLUMNS: [&str; 10] = [
+    "series_title",
+    "topic",
+    "measure",
+    "edition",
+    "value",
+    "max",
+    "unit",
+    "qualifier",
+    "quote",
+    "flags",
+];
+
+/// Writes one record: guarded, quoted fields joined by commas, ended by CRLF.
+fn record<S: AsRef<str>>(out: &mut dyn Write, cells: &[S]) -> io::Result<()> {
+    let line: Vec<String> = cells.iter().map(|c| csv_field(c.as_ref())).collect();
+    out.write_all(line.join(",").as_bytes())?;
+    out.write_all(b"\r\n")
+}
+
+fn flags(list: &[Flag]) -> String {
+    list.iter()
+        .map(|f| f.as_str())
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// value, max, unit, qualifier, quote of a figure (five empty cells for none).
+fn figure_cells(f: Option<&Figure>) -> [String; 5] {
+    match f {
+        Some(f) => [
+            f.value.to_string(),
+            f.max.map(|m| m.to_string()).unwrap_or_default(),
+            f.unit.to_string(),
+            f.qualifier.to_string(),
+            f.quote.clone(),
+        ],
+        None => Default::default(),
+    }
+}
+
+/// One row per change. A claim that arrives or leaves carries its figures: one row per figure
+/// (in the `new_*` or `old_*` cells), or one row with empty figure cells when it has none.
+pub(super) fn diff(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    record(out, &DIFF_COLUMNS)?;
+    for c in &report.changes {
+        let claim_figures: Vec<Option<&Figure>> = match (&c.figures, c.kind) {
+            (Some(figs), ChangeKind::ClaimAdded | ChangeKind::ClaimDropped) if !figs.is_empty() => {
+                figs.iter().map(Some).collect()
+            }
+            _ => vec![None],
+        };
+        for extra in claim_figures {
+            let (old, new) = match c.kind {
+                ChangeKind::ClaimAdded => (None, extra),
+                ChangeKind::ClaimDropped => (extra, None),
+                _ => (c.old.as_ref(), c.new.as_ref()),
+            };
+            let measure = c
+                .measure
+                .clone()
+                .or(extra.map(|f| f.measure.clone()))
+                .unwrap_or_default();
+            let mut cells: Vec<String> = vec![
+                c.kind.as_str().to_string(),
+                c.topic.to_string(),
+                c.old_topic
+                    .as_ref()
+                    .map(|t| t.to_string())
+                    .unwrap_or_default(),
+                c.heading.clone().unwrap_or_default(),
+                measure,
+            ];
+            cells.extend(figure_cells(old));
+            cells.extend(figure_cells(new));
+            cells.push(c.delta.map(|d| d.to_string()).unwrap_or_default());
+            cells.push(c.percent.map(|p| p.to_string()).unwrap_or_default());
+            cells.push(flags(&c.flags));
+            cells.push(c.reason.clone().unwrap_or_default());
+            cells.push(c.old_text.clone().unwrap_or_default());
+            cells.push(c.new_text.clone().unwrap_or_default());
+            record(out, &cells)?;
+        }
+    }
+    Ok(())
+}
+
+/// One row per track × edition, track by track; where the edition lacks the figure, the value,
+/// qualifier and quote cells are empty.
+pub(super) fn history(history: &History, out: &mut dyn Write) -> io::Result<()> {
+    record(out, &HISTORY_COLUMNS)?;
+    let series = history
+        .editions
+        .last()
+        .map(|e| e.title.clone())
+        .unwrap_or_default();
+    for t in &history.tracks {
+        let track_flags = flags(&t.flags);
+        for (edition, value) in history.editions.iter().zip(&t.values) {
+            let [value, max, _, qualifier, quote] = figure_cells(value.as_ref());
+            record(
+                out,
+                &[
+                    series.clone(),
+                    t.topic.clone(),
+                    t.measure.clone(),
+                    edition.label(),
+                    value,
+                    max,
+                    t.unit.to_string(),
+                    qualifier,
+                    quote,
+                    track_flags.clone(),
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,841 @@
+//! Renderer tests on hand-built editions: escaping in every format, CSV shape, HTML staying
+//! offline, determinism.
+
+use super::escape;
+use super::{render_diff, render_history, Format, RenderOptions};
+use crate::align::AlignSettings;
+use crate::claimset::{Claim, ClaimSet, Edition, TopicKey, SCHEMA_VERSION};
+use crate::diff::{diff, ChangeKind, Report};
+use crate::figure::{Figure, Qualifier, Unit};
+use crate::history::{history, History};
+use crate::topics::TopicRules;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+const PIPES: &str = "| a | b |";
+const FORMULA: &str = "=HYPERLINK(\"http://x\")";
+const LINK: &str = "[click](http://evil.example)";
+
+fn fig(measure: &str, value: &str, unit: Unit, q: Qualifier, quote: &str) -> Figure {
+    Figure {
+        measure: measure.into(),
+        value: Decimal::from_str(value).unwrap(),
+        max: None,
+        unit,
+        noun: String::new(),
+        qualifier: q,
+        quote: quote.into(),
+        written: String::new(),
+    }
+}
+
+fn claim(heading: &str, text: &str, figures: Vec<Figure>) -> Claim {
+    Claim {
+        topic: TopicKey::from_text(heading),
+        heading: Some(heading.into()),
+        section: None,
+        text: Some(text.into()),
+        figures,
+    }
+}
+
+fn edition(date: (i32, u32, u32), claims: Vec<Claim>) -> ClaimSet {
+    ClaimSet {
+        schema: SCHEMA_VERSION,
+        edition: Edition {
+            title: format!("FACT SHEET: Update on Progress {SCRIPT}"),
+            date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
+            source: Some("https://example.gov/fact-sheet".into()),
+            digest: None,
+            revision: None,
+        },
+        claims,
+    }
+}
+
+/// The hostile claim text: markup, table pipes, a mention, a formula and a link.
+fn hostile(extra: &str) -> String {
+    format!("@everyone see {LINK} and {FORMULA} {PIPES} {SCRIPT} {extra}")
+}
+
+fn editions() -> Vec<ClaimSet> {
+    use Qualifier::*;
+    use Unit::*;
+    let hostile_heading = format!("Outreach {SCRIPT} {PIPES}");
+    let e1 =
+        edition(
+            (2022, 4, 19),
+            vec![
+            claim(
+                "Creating Opportunities",
+                "Creating Opportunities: more than 90,000 jobs created by private sector firms.",
+                vec![fig("jobs", "90000", Count, Over, "more than 90,000 jobs")],
+            ),
+            claim(
+                "Financing",
+                "Financing: $4.2 billion in financing mobilized.",
+                vec![fig("financing", "4200000000", Usd, Exact, "$4.2 billion")],
+            ),
+            claim(
+                "Training Police",
+                "Training Police: 18 police academies trained 1,500 officers.",
+                vec![
+                    fig("academies", "18", Count, Exact, "18 police academies"),
+                    fig("officers", "1500", Count, Exact, "1,500 officers"),
+                ],
+            ),
+            claim(
+                "Combatting Smuggling",
+                "Combatting Smuggling: nearly 1,200 arrests of smugglers.",
+                vec![fig("arrests", "1200", Count, Nearly, "nearly 1,200 arrests")],
+            ),
+            claim(
+                &hostile_heading,
+                &hostile("about 30% reached."),
+                vec![fig("share", "30", Percent, Approximately, FORMULA)],
+            ),
+        ],
+        );
+    let e2 = edition(
+        (2023, 2, 6),
+        vec![
+            claim(
+                "Creating Opportunities",
+                "Creating Opportunities: up to an estimated 250,000 jobs created by private sector firms across the region.",
+                vec![fig("jobs", "250000", Count, UpTo, "up to an estimated 250,000 jobs")],
+            ),
+            claim(
+                "Financing",
+                "Financing: $3.2 billion in financing mobilized.",
+                vec![fig("financing", "3200000000", Usd, Exact, "$3.2 billion")],
+            ),
+            claim(
+                "Training Civilian Police",
+                "Training Civilian Police: 18 police academies trained officers.",
+                vec![fig("academies", "18", Count, Exact, "18 police academies")],
+            ),
+            claim(
+                &hostile_heading,
+                &hostile("about 35% reached, #1 in the region."),
+                vec![fig("share", "35", Percent, Approximately, FORMULA)],
+            ),
+            claim(
+                LINK,
+                &format!("{SCRIPT} @everyone {FORMULA}"),
+                vec![fig("grants", "500", Count, Over, "+500 grants")],
+            ),
+        ],
+    );
+    let e3 = edition(
+        (2024, 3, 1),
+        vec![
+            claim(
+                "Creating Opportunities",
+                "Creating Opportunities: up to an estimated 250,000 jobs created by private sector firms across the region.",
+                vec![fig("jobs", "250000", Count, UpTo, "up to an estimated 250,000 jobs")],
+            ),
+            claim(
+                "Financing",
+                "Financing: about $3.2 billion in financing mobilized.",
+                vec![fig("financing", "3200000000", Usd, Approximately, "about $3.2 billion")],
+            ),
+            claim(
+                "Training Civilian Police",
+                "Training Civilian Police: 18 police academies trained officers.",
+                vec![fig("academies", "18", Count, Exact, "18 police academies")],
+            ),
+            claim(
+                "Combatting Smuggling",
+                "Combatting Smuggling: nearly 1,300 arrests of smugglers.",
+                vec![fig("arrests", "1300", Count, Nearly, "nearly 1,300 arrests")],
+            ),
+            claim(
+                &hostile_heading,
+                &hostile("about 40% reached."),
+                vec![fig("share", "40", Percent, Approximately, FORMULA)],
+            ),
+            claim(
+                LINK,
+                &format!("{SCRIPT} @everyone {FORMULA}"),
+                vec![fig("grants", "450", Count, Over, "+450 grants")],
+            ),
+        ],
+    );
+    vec![e1, e2, e3]
+}
+
+fn report() -> Report {
+    let sets = editions();
+    diff(
+        &sets[0],
+        &sets[1],
+        &TopicRules::default(),
+        AlignSettings::default(),
+    )
+}
+
+fn hist() -> History {
+    history(
+        &editions(),
+        &TopicRules::default(),
+        AlignSettings::default(),
+    )
+}
+
+fn diff_text(format: Format) -> String {
+    let mut out = Vec::new();
+    render_diff(&report(), format, &RenderOptions::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn history_text(format: Format) -> String {
+    let mut out = Vec::new();
+    render_history(&hist(), format, &RenderOptions::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn fixture_covers_every_section() {
+    let r = report();
+    for kind in [
+        ChangeKind::FigureChanged,
+        ChangeKind::QualifierChanged,
+        ChangeKind::TextChanged,
+        ChangeKind::TopicRenamed,
+        ChangeKind::FigureDropped,
+        ChangeKind::ClaimAdded,
+        ChangeKind::ClaimDropped,
+    ] {
+        // QualifierChanged needs a same-value pair; the fixture's qualifier moves with a value.
+        if kind == ChangeKind::QualifierChanged {
+            continue;
+        }
+        assert!(
+            r.changes.iter().any(|c| c.kind == kind),
+            "fixture lacks {kind}: {:#?}",
+            r.changes
+        );
+    }
+    assert!(hist().tracks.len() >= 5);
+}
+
+// ---- escaping helpers -------------------------------------------------------------------------
+
+#[test]
+fn markdown_escape_exact_forms() {
+    assert_eq!(
+        escape::markdown(SCRIPT),
+        "&lt;script&gt;alert(1)&lt;/script&gt;"
+    );
+    assert_eq!(escape::markdown(PIPES), "&#124; a &#124; b &#124;");
+    assert_eq!(escape::markdown("@everyone"), "@&#8203;everyone");
+    assert_eq!(
+        escape::markdown(FORMULA),
+        "&#61;HYPERLINK(\"http:&#8203;//x\")"
+    );
+    assert_eq!(
+        escape::markdown(LINK),
+        "&#91;click&#93;(http:&#8203;//evil.example)"
+    );
+    assert_eq!(escape::markdown("# Title"), "&#35; Title");
+    assert_eq!(escape::markdown("- item"), "&#45; item");
+    assert_eq!(escape::markdown("1. item"), "1&#46; item");
+    assert_eq!(escape::markdown("a - b 1. c"), "a - b 1. c");
+    assert_eq!(escape::markdown("+160,000"), "+160,000");
+    assert_eq!(escape::markdown("-2"), "-2");
+    assert_eq!(escape::markdown("1.5%"), "1.5%");
+    assert_eq!(escape::markdown("---"), "&#45;--");
+    assert_eq!(escape::markdown("=="), "&#61;=");
+    assert_eq!(escape::markdown("=1+2"), "&#61;1+2");
+    assert_eq!(
+        escape::markdown("*a* _b_ `c` ~d~ $5 \\"),
+        "&#42;a&#42; &#95;b&#95; &#96;c&#96; &#126;d&#126; &#36;5 &#92;"
+    );
+    assert_eq!(escape::markdown("line\r\none\n\ntwo"), "line one two");
+    assert_eq!(
+        escape::markdown("visit www.x.org"),
+        "visit www&#8203;.x.org"
+    );
+    assert_eq!(escape::markdown("90,000 jobs"), "90,000 jobs");
+}
+
+#[test]
+fn html_escape_exact_forms() {
+    assert_eq!(
+        escape::html("<a href=\"x\">'&'</a>"),
+        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+    );
+}
+
+#[test]
+fn csv_field_quotes_and_guards() {
+    assert_eq!(escape::csv_field("plain"), "plain");
+    assert_eq!(escape::csv_field("a,b"), "\"a,b\"");
+    assert_eq!(escape::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(escape::csv_field("two\nlines"), "\"two\nlines\"");
+    assert_eq!(
+        escape::csv_field(FORMULA),
+        "\"'=HYPERLINK(\"\"http://x\"\")\""
+    );
+    assert_eq!(escape::csv_field("+500 grants"), "'+500 grants");
+    assert_eq!(escape::csv_field("@everyone"), "'@everyone");
+    assert_eq!(escape::csv_field("\tx"), "'\tx");
+    assert_eq!(escape::csv_field("\rx"), "\"'\rx\"");
+    assert_eq!(
+        escape::csv_field("-2+3+cmd|' /C calc'!A0"),
+        "'-2+3+cmd|' /C calc'!A0"
+    );
+    // Plain numbers stay numbers.
+    assert_eq!(escape::csv_field("-2"), "-2");
+    assert_eq!(escape::csv_field("-11.1"), "-11.1");
+    assert_eq!(escape::csv_field("160000"), "160000");
+    assert_eq!(escape::csv_field("-"), "'-");
+    assert_eq!(escape::csv_field("-.5"), "'-.5");
+}
+
+// ---- Markdown ---------------------------------------------------------------------------------
+
+/// Pipes that split cells: unescaped `|` (entities never count).
+fn cell_pipes(line: &str) -> usize {
+    line.matches('|').count()
+}
+
+fn assert_markdown_inert(md: &str) {
+    assert!(!md.contains("<script"), "{md}");
+    assert!(!md.contains("@everyone"), "{md}");
+    assert!(!md.contains("](http"), "{md}");
+    assert!(!md.contains("http://"), "{md}");
+    assert!(!md.contains("[click]"), "{md}");
+    // Every table row has as many cell separators as its header.
+    let mut width = None;
+    for line in md.lines() {
+        if line.starts_with('|') {
+            let w = *width.get_or_insert(cell_pipes(line));
+            assert_eq!(cell_pipes(line), w, "stray pipe in row: {line}");
+        } else {
+            width = None;
+        }
+        assert!(!line.starts_with("| =") && !line.contains("| ="), "{line}");
+    }
+    // The only raw HTML tags are the ones we write.
+    for (i, _) in md.match_indices('<') {
+        let rest = &md[i..];
+        assert!(
+            ["<details>", "</details>", "<summary>", "</summary>"]
+                .iter()
+                .any(|t| rest.starts_with(t)),
+            "raw tag at {}",
+            &rest[..rest.len().min(40)]
+        );
+    }
+}
+
+#[test]
+fn markdown_diff_is_inert_and_complete() {
+    let md = diff_text(Format::Markdown);
+    assert_markdown_inert(&md);
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
+    assert!(md.contains("&#124; a &#124; b &#124;"), "{md}");
+    assert!(md.contains("@&#8203;everyone"), "{md}");
+    assert!(
+        md.contains("&#91;click&#93;(http:&#8203;//evil.example)"),
+        "{md}"
+    );
+    assert!(md.contains("&#61;HYPERLINK(\"http:&#8203;//x\")"), "{md}");
+    assert!(md.contains("**2022-04-19 → 2023-02-06**: "), "{md}");
+    assert!(md.contains("### Changed figures"), "{md}");
+    assert!(
+        md.contains("| more than 90,000 jobs | up to an estimated 250,000 jobs | +160,000 | +177.8% | hedged |"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "| &#36;4.2 billion | &#36;3.2 billion | −&#36;1 billion | −23.8% | decrease |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("### Renamed topics"), "{md}");
+    assert!(
+        md.contains("<details>\n<summary>Creating Opportunities</summary>"),
+        "{md}"
+    );
+    assert!(md.contains("**firms across the region.**"), "{md}");
+    assert!(md.contains("### Claims dropped"), "{md}");
+    assert!(md.contains("  - nearly 1,200 arrests (arrests)"), "{md}");
+    assert!(md.contains("### Claims added"), "{md}");
+    assert!(md.contains("### Figures dropped"), "{md}");
+}
+
+#[test]
+fn markdown_word_diff_marks_deleted_and_inserted_words() {
+    let md = diff_text(Format::Markdown);
+    // "30%" → "35%": struck and bold, with entities inside the marks.
+    assert!(
+        md.contains("about ~~30% reached.~~ **35% reached, &#35;1 in the region.**"),
+        "{md}"
+    );
+    assert!(
+        md.contains("~~more than 90,000~~ **up to an estimated 250,000** jobs"),
+        "{md}"
+    );
+    assert!(md.contains("trained ~~1,500~~ officers."), "{md}");
+    assert!(md.contains("Training **Civilian** Police"), "{md}");
+}
+
+#[test]
+fn markdown_history_table_and_legend() {
+    let md = history_text(Format::Markdown);
+    assert_markdown_inert(&md);
+    assert!(
+        md.contains("| Figure | 2022-04-19 | 2023-02-06 | 2024-03-01 | Net | Flags |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| creating-opportunities · jobs | &gt;90,000 | ≤250,000 | ≤250,000 | +160,000 | hedged |"),
+        "{md}"
+    );
+    assert!(md.contains("Legend: &gt; more than"), "{md}");
+    assert!(md.contains("- **gap**: "), "{md}");
+}
+
+// ---- CSV --------------------------------------------------------------------------------------
+
+/// A strict RFC 4180 reader: records end in CRLF; quoted fields may hold anything.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    let mut at_field_start = true;
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' if at_field_start => {
+                quoted = true;
+                at_field_start = false;
+            }
+            '"' => panic!("bare quote inside an unquoted field: {field:?}"),
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                at_field_start = true;
+            }
+            '\n' => panic!("bare LF outside quotes after {field:?}"),
+            c => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "last record lacks CRLF"
+    );
+    records
+}
+
+fn assert_csv_inert(records: &[Vec<String>]) {
+    let width = records[0].len();
+    for r in records {
+        assert_eq!(r.len(), width, "{r:?}");
+        for cell in r {
+            let numeric = cell.strip_prefix('-').is_some_and(|d| {
+                !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || c == '.')
+            });
+            assert!(
+                !cell.starts_with(['=', '+', '@', '\t', '\r'])
+                    && (!cell.starts_with('-') || numeric),
+                "live formula cell {cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn csv_diff_parses_back_with_fixed_width() {
+    let text = diff_text(Format::Csv);
+    let records = parse_csv(&text);
+    assert_eq!(records[0], super::csv::DIFF_COLUMNS.to_vec());
+    assert_csv_inert(&records);
+    let r = report();
+    // One row per change, plus one per extra figure of added and dropped claims.
+    let extra: usize = r
+        .changes
+        .iter()
+        .filter(|c| matches!(c.kind, ChangeKind::ClaimAdded | ChangeKind::ClaimDropped))
+        .map(|c| c.figures.as_ref().map_or(0, |f| f.len().saturating_sub(1)))
+        .sum();
+    assert_eq!(records.len(), 1 + r.changes.len() + extra);
+    let col = |name: &str| {
+        super::csv::DIFF_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap()
+    };
+    let fin = records
+        .iter()
+        .find(|r| r[col("measure")] == "financing")
+        .unwrap();
+    assert_eq!(fin[col("old_value")], "4200000000");
+    assert_eq!(fin[col("delta")], "-1000000000");
+    assert_eq!(fin[col("percent")], "-23.8");
+    assert_eq!(fin[col("flags")], "decrease");
+    let share = records
+        .iter()
+        .find(|r| r[col("measure")] == "share")
+        .unwrap();
+    assert_eq!(share[col("old_quote")], "'=HYPERLINK(\"http://x\")");
+    assert!(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""));
+    let jobs = records
+        .iter()
+        .find(|r| r[col("measure")] == "jobs")
+        .unwrap();
+    assert_eq!(jobs[col("flags")], "hedged");
+    assert_eq!(jobs[col("new_qualifier")], "up-to");
+}
+
+#[test]
+fn csv_history_has_one_row_per_edition_and_track() {
+    let text = history_text(Format::Csv);
+    let records = parse_csv(&text);
+    assert_eq!(records[0], super::csv::HISTORY_COLUMNS.to_vec());
+    assert_csv_inert(&records);
+    let h = hist();
+    assert_eq!(records.len(), 1 + h.tracks.len() * h.editions.len());
+    let arrests: Vec<&Vec<String>> = records.iter().filter(|r| r[2] == "arrests").collect();
+    assert_eq!(arrests.len(), 3);
+    assert_eq!(arrests[1][4], "", "absent edition has an empty value");
+    assert_eq!(arrests[1][6], "count", "absent edition keeps the unit");
+    assert!(arrests[0][9].contains("gap"), "{:?}", arrests[0]);
+}
+
+// ---- HTML -------------------------------------------------------------------------------------
+
+/// Checks the page cannot reach the network or run code: no scripts, no links, no external
+/// resources; `http` appears only in text, the SVG namespace and the CSP `http-equiv`.
+fn assert_html_offline(html: &str) {
+    let lower = html.to_lowercase();
+    for bad in [
+        "<script",
+        "<link",
+        "<img",
+        "<iframe",
+        "<a ",
+        "<object",
+        "<embed",
+        "href=",
+        "src=",
+        "url(",
+        "@import",
+        " on",
+        "javascript:",
+    ] {
+        if bad == " on" {
+            // Event handler attributes: ` onload=` and the like, inside tags only.
+            for tag in tags(&lower) {
+                assert!(
+                    !tag.split_whitespace()
+                        .any(|w| w.starts_with("on") && w.contains('=')),
+                    "handler in {tag}"
+                );
+            }
+            continue;
+        }
+        assert!(!lower.contains(bad), "found {bad}");
+    }
+    for tag in tags(&lower) {
+        // Attribute text may name a slug like `click-http-evil`, never a URL.
+        let cleaned = tag.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        assert!(
+            !cleaned.contains("http:") && !cleaned.contains("https:") && !cleaned.contains("//"),
+            "URL in tag {tag}"
+        );
+    }
+}
+
+/// The text of every tag (`<…>`).
+fn tags(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        let end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
+        out.push(&rest[i..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn assert_balanced(html: &str) {
+    for el in [
+        "table", "section", "svg", "tr", "ul", "li", "p", "div", "figure", "details",
+    ] {
+        let open =
+            html.matches(&format!("<{el}>")).count() + html.matches(&format!("<{el} ")).count();
+        let close = html.matches(&format!("</{el}>")).count();
+        assert_eq!(open, close, "<{el}> opened {open}, closed {close}");
+    }
+}
+
+#[test]
+fn html_diff_is_escaped_offline_and_complete() {
+    let html = diff_text(Format::Html);
+    assert_html_offline(&html);
+    assert_balanced(&html);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("=HYPERLINK(&quot;http://x&quot;)"));
+    assert!(
+        html.contains("[click](http://evil.example)"),
+        "kept as text"
+    );
+    assert!(html.contains("<th scope=\"col\">"));
+    assert!(html.contains("<th scope=\"row\">"));
+    assert!(html.contains("about <del>30% reached.</del>"), "{html}");
+    assert!(
+        html.contains("about <ins>35% reached, #1 in the region.</ins>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("trained <del>1,500</del> officers."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Training <ins>Civilian</ins> Police"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<ins>firms across the region.</ins>"),
+        "{html}"
+    );
+    assert!(html.contains("@media print"));
+    assert!(html.contains("max-width:1000px"));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+}
+
+#[test]
+fn html_history_has_accessible_charts() {
+    let html = history_text(Format::Html);
+    assert_html_offline(&html);
+    assert_balanced(&html);
+    let h = hist();
+    assert_eq!(html.matches("<svg class=\"chart\"").count(), h.tracks.len());
+    assert_eq!(html.matches("role=\"img\"").count(), h.tracks.len());
+    for chart in html.split("<svg class=\"chart\"").skip(1) {
+        assert!(chart.contains("aria-label=\""));
+        let title_at = chart.find("<title>").unwrap();
+        assert!(title_at < chart.find("<line").unwrap(), "title first");
+    }
+    // Jobs: a floor (▲) then ceilings (▼): one up-triangle and two down-triangles in its chart.
+    let jobs = html
+        .split("<svg class=\"chart\"")
+        .skip(1)
+        .find(|c| c.contains("jobs · creating-opportunities"))
+        .unwrap();
+    assert_eq!(jobs.matches("(floor)</title>").count(), 1);
+    assert_eq!(jobs.matches("(ceiling)</title>").count(), 2);
+    // Printed numbers come from format_value: the y axis of financing reads in billions.
+    let fin = html
+        .split("<svg class=\"chart\"")
+        .skip(1)
+        .find(|c| c.contains("financing · financing"))
+        .unwrap();
+    assert!(fin.contains(">$4 billion</text>"), "{fin}");
+    assert!(fin.contains(">$0</text>"), "{fin}");
+    // A gap is drawn dashed.
+    let arrests = html
+        .split("<svg class=\"chart\"")
+        .skip(1)
+        .find(|c| c.contains("arrests · "))
+        .unwrap();
+    assert!(arrests.contains("stroke-dasharray"), "{arrests}");
+    assert!(html.contains("<th scope=\"row\">2022-04-19</th>"));
+}
+
+#[test]
+fn nice_steps_are_round_and_exact() {
+    let d = |s: &str| Decimal::from_str(s).unwrap();
+    assert_eq!(super::html::nice_step(d("250000")), d("100000"));
+    assert_eq!(super::html::nice_step(d("4200000000")), d("2000000000"));
+    assert_eq!(super::html::nice_step(d("40")), d("10"));
+    assert_eq!(super::html::nice_step(d("1")), d("0.5"));
+}
+
+// ---- all formats ------------------------------------------------------------------------------
+
+#[test]
+fn rendering_is_deterministic() {
+    for format in [Format::Markdown, Format::Csv, Format::Html] {
+        assert_eq!(diff_text(format), diff_text(format), "{format:?}");
+        assert_eq!(history_text(format), history_text(format), "{format:?}");
+    }
+}
+
+#[test]
+fn empty_history_and_empty_diff_render() {
+    let sets = editions();
+    let same = diff(
+        &sets[0],
+        &sets[0],
+        &TopicRules::default(),
+        AlignSettings::default(),
+    );
+    let empty = History {
+        editions: vec![sets[0].edition.clone()],
+        tracks: Vec::new(),
+    };
+    for format in [Format::Markdown, Format::Csv, Format::Html] {
+        let mut out = Vec::new();
+        render_diff(&same, format, &RenderOptions::default(), &mut out).unwrap();
+        assert!(!out.is_empty());
+        let mut out = Vec::new();
+        render_history(&empty, format, &RenderOptions::default(), &mut out).unwrap();
+        assert!(!out.is_empty());
+    }
+    let mut out = Vec::new();
+    render_diff(&same, Format::Markdown, &RenderOptions::default(), &mut out).unwrap();
+    assert!(String::from_utf8(out).unwrap().contains("no changes"));
+}
+
+/// A report built by hand: a qualifier-only change, a range, a rescaled figure, and the old
+/// edition newer than the new one.
+fn hand_report() -> Report {
+    let sets = editions();
+    let mut r = diff(
+        &sets[1],
+        &sets[0],
+        &TopicRules::default(),
+        AlignSettings::default(),
+    );
+    let mut q = r.changes[0].clone();
+    q.kind = ChangeKind::QualifierChanged;
+    q.delta = None;
+    q.percent = None;
+    let mut old = fig("jobs", "250000", Unit::Count, Qualifier::Over, "");
+    old.max = Some(Decimal::from_str("300000").unwrap());
+    q.old = Some(old.clone());
+    old.qualifier = Qualifier::UpTo;
+    q.new = Some(old);
+    q.flags = vec![crate::diff::Flag::Hedged];
+    r.changes.insert(0, q);
+    r
+}
+
+#[test]
+fn qualifier_changes_ranges_and_order_notes_render() {
+    let r = hand_report();
+    let quiet = RenderOptions {
+        color: false,
+        reasons: false,
+        quiet: true,
+    };
+    let render = |format, options: &RenderOptions| {
+        let mut out = Vec::new();
+        render_diff(&r, format, options, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let md = render(Format::Markdown, &RenderOptions::default());
+    assert!(
+        md.contains("| more than 250,000–300,000 | up to 250,000–300,000 |  |  | hedged |"),
+        "{md}"
+    );
+    assert!(md.contains("> **Note:** OLD is the newer edition"), "{md}");
+    let md_quiet = render(Format::Markdown, &quiet);
+    assert!(!md_quiet.contains("Paired by"), "{md_quiet}");
+    assert!(
+        md_quiet.contains("**2023-02-06 → 2022-04-19**\n"),
+        "{md_quiet}"
+    );
+    let csv = parse_csv(&render(Format::Csv, &quiet));
+    assert_csv_inert(&csv);
+    let q = &csv[1];
+    assert_eq!(q[0], "qualifier-changed");
+    assert_eq!((q[5].as_str(), q[6].as_str()), ("250000", "300000"));
+    let html = render(Format::Html, &RenderOptions::default());
+    assert_html_offline(&html);
+    assert_balanced(&html);
+    assert!(html.contains("OLD is the newer edition"));
+    assert!(html.contains("more than 250,000–300,000"));
+    assert!(!render(Format::Html, &quiet).contains("Paired by"));
+}
+
+/// Writes sample pages for a look in a browser: `cargo test --lib render::tests::write_samples -- --ignored`.
+#[test]
+#[ignore]
+fn write_samples() {
+    let dir = std::env::temp_dir();
+    for (name, text) in [
+        ("factdiff-diff.html", diff_text(Format::Html)),
+        ("factdiff-history.html", history_text(Format::Html)),
+        ("factdiff-diff.md", diff_text(Format::Markdown)),
+        ("factdiff-history.md", history_text(Format::Markdown)),
+        ("factdiff-diff.csv", diff_text(Format::Csv)),
+        ("factdiff-history-long.html", long_history_html()),
+        ("factdiff-history.csv", history_text(Format::Csv)),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+/// Seven editions, a range and a gap: slanted date labels and range bars, for a look.
+fn long_history_html() -> String {
+    let mut h = hist();
+    let base = h.editions[0].clone();
+    h.editions = (0..7)
+        .map(|i| {
+            let mut e = base.clone();
+            e.date = NaiveDate::from_ymd_opt(2018 + i, 1 + i as u32, 10).unwrap();
+            e
+        })
+        .collect();
+    let mut t = h.tracks[0].clone();
+    let q = [
+        Qualifier::Exact,
+        Qualifier::Over,
+        Qualifier::Over,
+        Qualifier::Nearly,
+        Qualifier::UpTo,
+        Qualifier::UpTo,
+        Qualifier::Approximately,
+    ];
+    t.values = (0..7)
+        .map(|i| {
+            (i != 3).then(|| {
+                let mut f = fig(
+                    "jobs",
+                    &format!("{}", 40000 + i * 35000),
+                    Unit::Count,
+                    q[i],
+                    "",
+                );
+                if i == 5 {
+                    f.max = Some(Decimal::from(300000));
+                }
+                f
+            })
+        })
+        .collect();
+    h.tracks = vec![t];
+    let mut out = Vec::new();
+    render_history(&h, Format::Html, &RenderOptions::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
