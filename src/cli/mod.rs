@@ -59,7 +59,10 @@ enum ColorChoice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,
+    Markdown,
     Json,
+    Csv,
+    Html,
 }
 
 impl OutputFormat {
@@ -67,6 +70,9 @@ impl OutputFormat {
         match self {
             OutputFormat::Text => factdiff::render::Format::Text,
             OutputFormat::Json => factdiff::render::Format::Json,
+            OutputFormat::Markdown => factdiff::render::Format::Markdown,
+            OutputFormat::Csv => factdiff::render::Format::Csv,
+            OutputFormat::Html => factdiff::render::Format::Html,
         }
     }
 }
