@@ -487,6 +487,22 @@ const STOP_WORDS: &[&str] = &[
     "almost",
     "approximately",
     "roughly",
+    "available",
+    "alone",
+    "nationwide",
+    "statewide",
+    "worldwide",
+    "overall",
+    "combined",
+    "apiece",
+    "abroad",
+    "online",
+    "trillions",
+    "billions",
+    "millions",
+    "thousands",
+    "hundreds",
+    "dozens",
     "begins",
     "includes",
     "provides",
@@ -513,6 +529,14 @@ const STOP_WORDS: &[&str] = &[
     "reaches",
     "totals",
     "means",
+];
+
+/// Currencies other than the dollar: a number in one of these is not a USD figure, and not a
+/// count either ("CAD $1.5 billion", "7.7 trillion JPY", "€40 million").
+const OTHER_CURRENCIES: &[&str] = &[
+    "cad", "aud", "eur", "gbp", "jpy", "mxn", "cny", "rmb", "inr", "chf", "nzd", "hkd", "sgd",
+    "krw", "brl", "zar", "c", "a", "nz", "hk", "s", "euro", "euros", "yen", "pesos", "rupees",
+    "francs", "won", "yuan", "reais", "rand", "shillings", "naira", "dinars", "rubles", "hryvnia",
 ];
 
 /// Lower-case words after "$… in" that start a place or time, not what the money is
@@ -572,6 +596,14 @@ const PLURAL_WORDS: &[&str] = &[
     "mice",
     "infantry",
     "military",
+    "aircraft",
+    "spacecraft",
+    "fish",
+    "sheep",
+    "deer",
+    "swine",
+    "poultry",
+    "offspring",
 ];
 
 /// Adjectives dropped from a measure (not from the noun): they say nothing about what is counted.
@@ -869,6 +901,7 @@ fn small_number(word: &str) -> Option<u32> {
 
 /// A plural-looking word: "firms", "doses", "youth" (but not "business", "census", "analysis").
 fn is_plural(word: &str) -> bool {
+    let word = word.rsplit('-').next().unwrap_or(word);
     if in_list(word, PLURAL_WORDS) {
         return true;
     }
@@ -1016,7 +1049,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if self.glued_to_name(lead) {
+        if self.glued_to_name(lead) || self.other_currency_before(lead) || self.ratio_before(lead) {
             return (None, i + 1);
         }
         if spelled && self.word_before(lead).is_some_and(|w| in_list(w, DEFINITE_WORDS)) {
@@ -1121,13 +1154,25 @@ impl<'a> Scanner<'a> {
                 }
             }
             Unit::Count => {
-                if let Some((s, e, n)) = self.noun_at(next, false) {
-                    noun = self.text.get(s..e).unwrap_or("");
-                    end = e;
-                    next = n;
+                // A counted noun ends in a plural ("firms", "youth"); a singular tail is a
+                // modifier or a verb ("30 gigawatt goal", "two died"), so cut back to the plural.
+                if let Some((s, _, n)) = self.noun_at(next, false) {
+                    let last_plural = (next..n)
+                        .rev()
+                        .find(|&j| self.word(j).is_some_and(is_plural));
+                    if let Some(j) = last_plural {
+                        let e = self.tok(j).map_or(s, |t| t.end);
+                        noun = self.text.get(s..e).unwrap_or("");
+                        end = e;
+                        next = j + 1;
+                    }
                 }
             }
             _ => {}
+        }
+        let first_noun_word = noun.split_whitespace().next().unwrap_or("");
+        if unit == Unit::Count && in_list(first_noun_word, OTHER_CURRENCIES) && first_noun_word != "A" {
+            return (None, next);
         }
         if unit == Unit::Count && (noun.is_empty() || self.is_duration(noun, next)) {
             return (None, next);
@@ -1163,6 +1208,36 @@ impl<'a> Scanner<'a> {
         matches!(first, Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
             && w.len() <= 16
             && (small_number(w).is_some() || fold_prefix(w).and_then(small_number).is_some())
+    }
+
+    /// True when a non-dollar currency precedes the number ("CAD $1.5 billion", "€40 million",
+    /// "C$5 million").
+    fn other_currency_before(&self, lead: usize) -> bool {
+        let Some(p) = lead.checked_sub(1) else {
+            return false;
+        };
+        if matches!(self.sym(p), Some('€' | '£' | '¥' | '₹' | '₩' | '₽')) {
+            return true;
+        }
+        if self.sym(lead) == Some('$') && self.glued(lead) && self.word(p).is_some() {
+            return !self.word_is(p, "US");
+        }
+        self.word(p).is_some_and(|w| in_list(w, OTHER_CURRENCIES) && w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+    }
+
+    /// True for the second number of a ratio ("1 in 7 households", "three in ten Americans").
+    fn ratio_before(&self, lead: usize) -> bool {
+        let Some(p) = lead.checked_sub(1) else {
+            return false;
+        };
+        if !self.word_is(p, "in") && !self.word_is(p, "out") && !self.word_is(p, "of") {
+            return false;
+        }
+        let q = if self.word_is(p, "of") && self.word_is(p.wrapping_sub(1), "out") { p.wrapping_sub(1) } else { p };
+        let Some(r) = q.checked_sub(1) else {
+            return false;
+        };
+        self.tok(r).is_some_and(|t| t.kind == Kind::Num) || self.word(r).is_some_and(|w| small_number(w).is_some())
     }
 
     /// True when the number at `lead` is glued to a word or id before it ("COVID-19", "PM2.5",
@@ -1527,17 +1602,22 @@ impl<'a> Scanner<'a> {
                 break;
             };
             if in_list(w, &["and", "or", "&"]) {
+                // A lone singular word before a stop word is a verb ("and create around").
+                let then_stops = self
+                    .word(i + 2)
+                    .map_or(true, |m| in_list(m, STOP_WORDS) || small_number(m).is_some());
                 let ok = words > 0
                     && self.word(i + 1).is_some_and(|n| {
                         !in_list(n, STOP_WORDS)
                             && !is_verb_form(n)
                             && !is_adverb(n)
                             && small_number(n).is_none()
+                            && (is_plural(n) || !then_stops)
                     });
                 if !ok {
                     break;
                 }
-                before_joiner = end.map(|e| (e, i));
+                before_joiner = end.map(|e| (e, i, prev_plural));
                 words += 1;
                 i += 1;
                 after_joiner = true;
@@ -1575,15 +1655,25 @@ impl<'a> Scanner<'a> {
         }
         let mut end = end?;
         // The cap cut a joined phrase short ("migrants and at-risk | youth"): keep its first part.
-        if words >= MAX_NOUN_WORDS
+        // A plural head joins only another plural ("lives and cost | trillions" is a verb).
+        let cut_short = words >= MAX_NOUN_WORDS
             && self
                 .word(i)
-                .is_some_and(|w| !in_list(w, STOP_WORDS) && !is_adverb(w))
-        {
-            if let Some((e, j)) = before_joiner {
+                .is_some_and(|w| !in_list(w, STOP_WORDS) && !is_adverb(w));
+        if let Some((e, j, head_plural)) = before_joiner {
+            if cut_short || (head_plural && !prev_plural) {
                 end = e;
                 i = j;
             }
+        }
+        // "$1,200 more": drop words alone are no noun.
+        if self
+            .text
+            .get(start..end)?
+            .split_whitespace()
+            .all(|w| in_list(w, MEASURE_DROP_WORDS))
+        {
+            return None;
         }
         let last = self.text.get(start..end)?.rsplit([' ', '/']).next()?;
         if last.chars().next().is_some_and(char::is_uppercase) && !is_plural(last) && last != "U.S." {
