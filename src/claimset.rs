@@ -322,7 +322,9 @@ mod tests {
 
     #[test]
     fn reads_quoted_dates_too() {
-        let text = sample().to_toml().replace("date = 2023-02-06", "date = \"2023-02-06\"");
+        let text = sample()
+            .to_toml()
+            .replace("date = 2023-02-06", "date = \"2023-02-06\"");
         let back = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap();
         assert_eq!(back.edition.date, sample().edition.date);
     }
@@ -346,8 +348,14 @@ mod tests {
         let cases = [
             ("Creating Opportunities", "creating-opportunities"),
             ("  Training   Civilian Police ", "training-civilian-police"),
-            ("Assisting GBV Survivors and Protecting Children", "assisting-gbv-survivors-and-protecting-children"),
-            ("Vice President’s Call to Action", "vice-presidents-call-to-action"),
+            (
+                "Assisting GBV Survivors and Protecting Children",
+                "assisting-gbv-survivors-and-protecting-children",
+            ),
+            (
+                "Vice President’s Call to Action",
+                "vice-presidents-call-to-action",
+            ),
             ("Harris's plan", "harriss-plan"),
             ("Centroamérica Local", "centroamerica-local"),
         ];

@@ -37,7 +37,10 @@ impl Qualifier {
 
     /// True for qualifiers that state a firm amount or a floor (exact, over, at-least).
     pub fn is_firm(self) -> bool {
-        matches!(self, Qualifier::Exact | Qualifier::Over | Qualifier::AtLeast)
+        matches!(
+            self,
+            Qualifier::Exact | Qualifier::Over | Qualifier::AtLeast
+        )
     }
 
     /// True for qualifiers that soften a number (nearly, approximately, up-to).
@@ -230,6 +233,12 @@ mod tests {
     #[test]
     fn exact_decimal_arithmetic() {
         assert_eq!(d("4200000000") - d("3200000000"), d("1000000000"));
-        assert_eq!(format_value(d("4.2") * d("1000000000") - d("3.2") * d("1000000000"), Unit::Usd), "$1 billion");
+        assert_eq!(
+            format_value(
+                d("4.2") * d("1000000000") - d("3.2") * d("1000000000"),
+                Unit::Usd
+            ),
+            "$1 billion"
+        );
     }
 }
