@@ -1,8 +1,31 @@
 //! Reading: raw bytes of a pull (plain text, Markdown, HTML) → a document with title, date,
 //! source, digest and clean text blocks, page furniture removed.
 
+//!
+//! Forms: HTML (by its tags or a `.html`/`.htm` name), Markdown with YAML front matter (a first
+//! `---` line), else plain text or Markdown. All three give the same blocks for the same sheet:
+//! markup is stripped, curly quotes are straightened, and a block's kind (bullet, paragraph,
+//! section) follows its shape, never its bold or italic markup alone.
+//!
+//! Furniture that never becomes a block: lines before the title line (photo captions) and the
+//! title line itself, date lines and datelines ("February 2023", "WASHINGTON —") near the top,
+//! `###` end marks, link-only lines such as "Read the full strategy here" or "Click here"
+//! (dropped: they carry no claim), and a citation footer (a line repeating the title and ending
+//! with a URL, which gives the source) with everything after it.
+
+mod date;
+mod front_matter;
+mod html;
+mod markdown;
+mod text;
+
+pub use date::parse_date;
+
+use crate::claimset::slug;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
+use markdown::{RawBlock, RawKind};
+use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// What a block of the document is.
@@ -55,11 +78,348 @@ pub fn read_file(path: &Path) -> Result<Document> {
 
 /// Reads raw bytes; `path` names the file in errors and may give the date (`2023-02-06.md`).
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
-    let _ = (bytes, path);
-    unimplemented!()
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
+        path: path.to_path_buf(),
+        offset: e.valid_up_to(),
+    })?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let digest = digest(bytes);
+    let mut meta = Meta::default();
+    let raw_blocks = match detect(text, path) {
+        Form::Html => {
+            let page = html::read(text);
+            meta.title = page.title;
+            meta.date = page.date;
+            meta.source = page.source;
+            page.blocks
+        }
+        Form::Text => {
+            let lines = markdown::split_lines(text);
+            let start = match front_matter::split(&lines) {
+                Some((fm, body)) => {
+                    meta.apply_front_matter(&fm);
+                    body
+                }
+                None => 0,
+            };
+            markdown::blocks(&lines, start)
+        }
+    };
+    let raw_blocks = remove_furniture(raw_blocks, &mut meta);
+    let blocks = classify(raw_blocks);
+    let date = meta.date.or_else(|| {
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .and_then(date::date_in_name)
+    });
+    Ok(Document {
+        title: meta.title,
+        date,
+        source: meta.source,
+        digest,
+        blocks,
+    })
 }
 
-/// Parses a date given by hand or on a date line (YYYY-MM-DD and common English forms).
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+/// `sha256:<lowercase hex>` of the raw bytes.
+fn digest(bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in hash.iter() {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Html,
+    Text,
+}
+
+/// How far into the file HTML tags are looked for.
+const HTML_SNIFF_BYTES: usize = 1024;
+
+fn detect(text: &str, path: &Path) -> Form {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) {
+        return Form::Html;
+    }
+    let head = text.trim_start();
+    if head.starts_with("---") {
+        return Form::Text;
+    }
+    let end = head
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= HTML_SNIFF_BYTES)
+        .unwrap_or(head.len());
+    let sniff = head.get(..end).unwrap_or(head).to_ascii_lowercase();
+    let html = sniff.starts_with("<!doctype html")
+        || sniff.starts_with("<html")
+        || ["<body", "<article", "<main"]
+            .iter()
+            .any(|t| sniff.contains(t));
+    if html {
+        Form::Html
+    } else {
+        Form::Text
+    }
+}
+
+/// Title, date and source as found so far.
+#[derive(Debug, Default)]
+struct Meta {
+    title: Option<String>,
+    date: Option<NaiveDate>,
+    source: Option<String>,
+}
+
+impl Meta {
+    fn apply_front_matter(&mut self, fm: &front_matter::FrontMatter) {
+        self.title = fm
+            .get("title")
+            .map(text::normalize)
+            .filter(|t| !t.is_empty());
+        self.date = fm.get("date").and_then(parse_date).or_else(|| {
+            fm.get("published_time")
+                .and_then(|t| t.trim().get(..10))
+                .and_then(parse_date)
+        });
+        self.source = ["source_url", "source", "url"]
+            .iter()
+            .find_map(|k| fm.get(k))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+    }
+}
+
+/// How many leading blocks may hold the title line, date lines and datelines.
+const HEAD_WINDOW: usize = 8;
+/// A title line is at most this many words.
+const TITLE_MAX_WORDS: usize = 40;
+/// A link-only line ("Read the full strategy here") is at most this many words.
+const LINK_LINE_MAX_WORDS: usize = 15;
+/// How link-only lines start (lower case).
+const LINK_LINE_STARTS: [&str; 7] = [
+    "read the full",
+    "read more",
+    "click here",
+    "learn more",
+    "see the full",
+    "view the full",
+    "read the report",
+];
+
+fn word_count(s: &str, limit: usize) -> usize {
+    s.split_whitespace().take(limit + 1).count()
+}
+
+fn starts_with_fact_sheet(s: &str) -> bool {
+    s.get(..10)
+        .is_some_and(|p| p.eq_ignore_ascii_case("fact sheet"))
+}
+
+/// Drops page furniture and fills title, date and source from what it held.
+fn remove_furniture(mut blocks: Vec<RawBlock>, meta: &mut Meta) -> Vec<RawBlock> {
+    // The title line: it and every line before it (photo captions, breadcrumbs) go.
+    let title_slug = meta.title.as_deref().map(slug);
+    let title_at = blocks.iter().take(HEAD_WINDOW).position(|b| {
+        b.kind != RawKind::Bullet
+            && word_count(&b.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS
+            && (title_slug.as_deref() == Some(slug(&b.text).as_str())
+                || starts_with_fact_sheet(&b.text))
+    });
+    match title_at {
+        Some(i) => {
+            let removed: Vec<RawBlock> = blocks.drain(..=i).collect();
+            if meta.title.is_none() {
+                meta.title = removed.last().map(|b| b.text.clone());
+            }
+        }
+        None if meta.title.is_none() => {
+            let first_is_title = blocks.first().is_some_and(|b| {
+                b.kind != RawKind::Bullet
+                    && word_count(&b.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS
+                    && !ends_sentence(&b.text)
+                    && !b.text.ends_with(':')
+                    && parse_date(&b.text).is_none()
+            });
+            if first_is_title {
+                meta.title = Some(blocks.remove(0).text);
+            }
+        }
+        None => {}
+    }
+    let title_slug = meta.title.as_deref().map(slug);
+
+    // The citation footer and everything after it.
+    let footer_at = blocks
+        .iter()
+        .position(|b| is_citation(&b.text, title_slug.as_deref()));
+    if let Some(i) = footer_at {
+        let url = blocks
+            .get(i)
+            .and_then(|b| b.text.split_whitespace().last())
+            .map(str::to_string);
+        if meta.source.is_none() {
+            meta.source = url;
+        }
+        blocks.truncate(i);
+    }
+
+    let mut kept = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.into_iter().enumerate() {
+        if i < HEAD_WINDOW && b.kind != RawKind::Bullet {
+            if let Some(d) = parse_date(&b.text) {
+                meta.date.get_or_insert(d);
+                continue;
+            }
+            if is_dateline(&b.text) {
+                continue;
+            }
+        }
+        if date::is_month_year(&b.text) || is_end_mark(&b.text) || is_link_line(&b.text) {
+            continue;
+        }
+        if title_slug.is_some() && b.kind == RawKind::Heading && title_slug == Some(slug(&b.text)) {
+            continue;
+        }
+        kept.push(b);
+    }
+    kept
+}
+
+/// "Name, Title Online by … https://…": repeats the title and ends with a URL.
+fn is_citation(text: &str, title_slug: Option<&str>) -> bool {
+    let Some(title_slug) = title_slug.filter(|t| !t.is_empty()) else {
+        return false;
+    };
+    let ends_with_url = text
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.starts_with("http://") || w.starts_with("https://"));
+    ends_with_url && text.len() > title_slug.len() && slug(text).contains(title_slug)
+}
+
+/// "WASHINGTON —", "WASHINGTON, D.C. –": a place in capitals and a dash, nothing else.
+fn is_dateline(text: &str) -> bool {
+    let Some(place) = text
+        .strip_suffix('—')
+        .or_else(|| text.strip_suffix('–'))
+        .or_else(|| text.strip_suffix("--"))
+        .or_else(|| text.strip_suffix('-'))
+    else {
+        return false;
+    };
+    let place = place.trim();
+    !place.is_empty()
+        && place.chars().any(char::is_alphabetic)
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.'))
+}
+
+/// "###", "***", "* * *": end marks and rules that survived as text.
+fn is_end_mark(text: &str) -> bool {
+    text.chars()
+        .all(|c| matches!(c, '#' | '*' | ' ' | '-' | '_'))
+}
+
+fn is_link_line(text: &str) -> bool {
+    if word_count(text, LINK_LINE_MAX_WORDS) > LINK_LINE_MAX_WORDS {
+        return false;
+    }
+    let head: String = text.chars().take(20).collect::<String>().to_lowercase();
+    LINK_LINE_STARTS.iter().any(|s| head.starts_with(s))
+}
+
+/// Ends like a sentence: '.', '!' or '?', before any closing quotes or brackets.
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', ')', ']', ' ']);
+    t.ends_with(['.', '!', '?'])
+}
+
+/// A lead-in ending with ':' is a section when at most this many words.
+const LEAD_IN_MAX_WORDS: usize = 20;
+/// A "Pillar …" or Roman-numeral line is a section when at most this many words.
+const PILLAR_MAX_WORDS: usize = 30;
+/// A standalone line without a final period is a section when at most this many words.
+const SECTION_MAX_WORDS: usize = 12;
+
+/// Gives each block its kind by shape: bullets stay bullets, headings are sections, and a
+/// paragraph is a section when it is a lead-in, a pillar line or a short title-like line.
+fn classify(raw: Vec<RawBlock>) -> Vec<Block> {
+    let next_kinds: Vec<Option<RawKind>> = raw
+        .iter()
+        .skip(1)
+        .map(|b| Some(b.kind))
+        .chain(std::iter::once(None))
+        .collect();
+    raw.into_iter()
+        .zip(next_kinds)
+        .map(|(b, next)| {
+            let kind = match b.kind {
+                RawKind::Bullet => BlockKind::Bullet,
+                RawKind::Heading => BlockKind::Section,
+                RawKind::Para if is_section_shape(&b.text, next) => BlockKind::Section,
+                RawKind::Para => BlockKind::Paragraph,
+            };
+            Block {
+                kind,
+                text: b.text,
+                line: b.line,
+            }
+        })
+        .collect()
+}
+
+fn is_section_shape(text: &str, next: Option<RawKind>) -> bool {
+    let Some(next) = next else { return false };
+    let words = word_count(text, PILLAR_MAX_WORDS);
+    if text.ends_with(':') && words <= LEAD_IN_MAX_WORDS {
+        return true;
+    }
+    if starts_like_pillar(text) && words <= PILLAR_MAX_WORDS {
+        return true;
+    }
+    let starts_upper = text.chars().next().is_some_and(|c| !c.is_lowercase());
+    words <= SECTION_MAX_WORDS
+        && starts_upper
+        && !ends_sentence(text)
+        && (next == RawKind::Bullet || !text.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// "Pillar I: …", "Pillar 2 – …", "IV. …": an outline label first.
+fn starts_like_pillar(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if first == "Pillar" {
+        return words.next().is_some();
+    }
+    let label = first.trim_end_matches(['.', ':', ')']);
+    label.len() < first.len()
+        && !label.is_empty()
+        && label.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,12 @@
 //! Segmenting: a document's blocks → claims with topic keys, headings and section context.
+//!
+//! Every bullet and paragraph is a claim; section blocks only set the context of the claims under
+//! them. A "Heading: text" lead names the topic; without one, the key comes from the claim's first
+//! significant words, digits left out, so re-wrapping, re-formatting or a changed figure keep it.
 
-use crate::claimset::TopicKey;
-use crate::read::Document;
+use crate::claimset::{slug, TopicKey};
+use crate::read::{BlockKind, Document};
+use std::collections::HashSet;
 
 /// A claim before its figures are extracted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,8 +21,426 @@ pub struct Segment {
     pub text: String,
 }
 
+/// A heading lead has at most this many words.
+pub const HEADING_MAX_WORDS: usize = 12;
+/// A derived key is made of this many significant words.
+pub const DERIVED_KEY_WORDS: usize = 6;
+/// The key of a claim with no significant word at all.
+pub const FALLBACK_KEY: &str = "claim";
+
+/// Words that may stay lower case inside a title-case heading.
+const SMALL_WORDS: [&str; 15] = [
+    "and", "of", "the", "for", "in", "to", "on", "a", "an", "with", "at", "by", "or", "from", "via",
+];
+
+/// Words skipped when deriving a key from content.
+const STOP_WORDS: [&str; 34] = [
+    "the", "a", "an", "of", "and", "to", "in", "for", "on", "with", "by", "is", "are", "has",
+    "have", "its", "their", "u", "s", "was", "were", "be", "been", "at", "as", "from", "that",
+    "this", "these", "those", "will", "it", "our", "or",
+];
+
 /// Splits a document into claims.
 pub fn segment(doc: &Document) -> Vec<Segment> {
-    let _ = doc;
-    unimplemented!()
+    let mut out = Vec::new();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut section: Option<String> = None;
+    for block in &doc.blocks {
+        if block.kind == BlockKind::Section {
+            section = Some(block.text.clone());
+            continue;
+        }
+        let (heading, text) = match split_heading(&block.text) {
+            Some((h, t)) => (Some(h.to_string()), t.to_string()),
+            None => (None, block.text.clone()),
+        };
+        let base = match &heading {
+            Some(h) => slug(h),
+            None => derived_key(&text),
+        };
+        let base = if base.is_empty() {
+            FALLBACK_KEY.to_string()
+        } else {
+            base
+        };
+        let key = unique(base, &mut used);
+        out.push(Segment {
+            topic: TopicKey::from_slug(key),
+            heading,
+            section: section.clone(),
+            text,
+        });
+    }
+    out
+}
+
+/// The key itself when unused, else the first free `key-2`, `key-3`…
+fn unique(base: String, used: &mut HashSet<String>) -> String {
+    if used.insert(base.clone()) {
+        return base;
+    }
+    let mut n = 2;
+    loop {
+        let candidate = format!("{base}-{n}");
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// Splits "Heading: text" when the part before the first ':' reads as a title-case heading:
+/// at most [`HEADING_MAX_WORDS`] words, a capital first, no digits, no sentence punctuation,
+/// every word capitalised except small words, and text after the colon.
+pub fn split_heading(text: &str) -> Option<(&str, &str)> {
+    let (lead, rest) = text.split_once(':')?;
+    let lead = lead.trim();
+    let rest = rest.trim();
+    if lead.is_empty() || rest.is_empty() {
+        return None;
+    }
+    if lead
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '.' | '?' | '!' | ';' | '"'))
+    {
+        return None;
+    }
+    let words: Vec<&str> = lead
+        .split_whitespace()
+        .take(HEADING_MAX_WORDS + 1)
+        .collect();
+    if words.len() > HEADING_MAX_WORDS {
+        return None;
+    }
+    let first_upper = lead.chars().next().is_some_and(char::is_uppercase);
+    let all_capitalised = words.iter().all(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        match bare.chars().next() {
+            None => true,
+            Some(c) => c.is_uppercase() || SMALL_WORDS.contains(&lower.as_str()),
+        }
+    });
+    (first_upper && all_capitalised).then_some((lead, rest))
+}
+
+/// A key from the first [`DERIVED_KEY_WORDS`] significant words: ASCII-folded, lower case,
+/// abbreviation dots and apostrophes joined ("U.S." → "us"), digits and stop words left out.
+pub fn derived_key(text: &str) -> String {
+    let mut words: Vec<String> = Vec::with_capacity(DERIVED_KEY_WORDS);
+    let mut word = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if words.len() >= DERIVED_KEY_WORDS {
+            break;
+        }
+        let joiner = matches!(c, '.' | '\'' | '\u{2019}')
+            && !word.is_empty()
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else if joiner || (c == '.' && !word.is_empty()) {
+            // "U.S." and "Harris's" stay one word; a final dot just ends it.
+            if !joiner {
+                finish_word(&mut word, &mut words);
+            }
+        } else {
+            finish_word(&mut word, &mut words);
+        }
+    }
+    finish_word(&mut word, &mut words);
+    words.truncate(DERIVED_KEY_WORDS);
+    words.join("-")
+}
+
+fn finish_word(word: &mut String, words: &mut Vec<String>) {
+    if word.is_empty() {
+        return;
+    }
+    let folded: String = slug(word).chars().filter(|c| !c.is_ascii_digit()).collect();
+    // slug may split a folded letter into parts ("æ" → "ae" stays one); keep letters only.
+    let folded: String = folded.chars().filter(char::is_ascii_alphanumeric).collect();
+    word.clear();
+    if folded.is_empty() || STOP_WORDS.contains(&folded.as_str()) {
+        return;
+    }
+    words.push(folded);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{read_bytes, Block};
+    use std::path::Path;
+
+    #[test]
+    fn heading_detection() {
+        let cases = [
+            (
+                "Creating Opportunities: support for firms",
+                Some("Creating Opportunities"),
+            ),
+            (
+                "Investing in Entrepreneurs in the Region: DFC will",
+                Some("Investing in Entrepreneurs in the Region"),
+            ),
+            (
+                "Assisting GBV Survivors and Protecting Children: The U.S.",
+                Some("Assisting GBV Survivors and Protecting Children"),
+            ),
+            (
+                "Supporting At-Risk Youth: reached",
+                Some("Supporting At-Risk Youth"),
+            ),
+            (
+                "Enhancing Food Security, Agricultural Productivity, and Finance: Through",
+                Some("Enhancing Food Security, Agricultural Productivity, and Finance"),
+            ),
+            ("Note: figures are estimates", Some("Note")),
+            ("For example: in one country", None),
+            ("The President announced: new funds", None),
+            ("Pillar 2: Growth", None),
+            ("Highlights to date include:", None),
+            ("As of 10:30 the count", None),
+            ("See the U.S. plan: details", None),
+            ("one two: three", None),
+            ("A B C D E F G H I J K L M: too long", None),
+            (": empty lead", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split_heading(text).map(|(h, _)| h), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn derived_keys_skip_stop_words_and_digits() {
+        let cases = [
+            (
+                "U.S. initiatives are providing micro and small businesses access to $100 million",
+                "us-initiatives-providing-micro-small-businesses",
+            ),
+            (
+                "U.S. initiatives are providing micro and small businesses access to $250 million",
+                "us-initiatives-providing-micro-small-businesses",
+            ),
+            (
+                "To combat the COVID-19 pandemic, the U.S. Government has delivered",
+                "combat-covid-pandemic-us-government-delivered",
+            ),
+            (
+                "The Vice President's Call to Action",
+                "vice-presidents-call-action",
+            ),
+            ("Centroamérica Local works.", "centroamerica-local-works"),
+            ("2023 1,200 $4.5", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(derived_key(text), want, "{text:?}");
+        }
+    }
+
+    fn doc(blocks: &[(BlockKind, &str)]) -> Document {
+        Document {
+            title: None,
+            date: None,
+            source: None,
+            digest: String::new(),
+            blocks: blocks
+                .iter()
+                .enumerate()
+                .map(|(i, (kind, text))| Block {
+                    kind: *kind,
+                    text: text.to_string(),
+                    line: i + 1,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn sections_headings_and_unique_keys() {
+        let d = doc(&[
+            (BlockKind::Paragraph, "An intro with 5 figures."),
+            (BlockKind::Section, "Highlights include:"),
+            (BlockKind::Bullet, "Training Police: 100 officers trained."),
+            (BlockKind::Bullet, "Training Police: 50 more."),
+            (BlockKind::Section, "Pillar II: Governance."),
+            (BlockKind::Bullet, "Plain bullet about police training."),
+            (BlockKind::Bullet, "training-police-2 is here"),
+        ]);
+        let segs = segment(&d);
+        let keys: Vec<&str> = segs.iter().map(|s| s.topic.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "intro-figures",
+                "training-police",
+                "training-police-2",
+                "plain-bullet-about-police-training",
+                "training-police-here"
+            ]
+        );
+        assert_eq!(segs[0].section, None);
+        assert_eq!(segs[1].section.as_deref(), Some("Highlights include:"));
+        assert_eq!(segs[1].heading.as_deref(), Some("Training Police"));
+        assert_eq!(segs[1].text, "100 officers trained.");
+        assert_eq!(segs[3].section.as_deref(), Some("Pillar II: Governance."));
+    }
+
+    /// One edition in its canonical form; variants below must give identical segments.
+    const EDITION: &str = "---
+title: \"FACT SHEET: Progress on the\\_Regional Plan\"
+date: '2023-05-02'
+---
+
+**May 2023**
+
+The Administration continues to carry out the Regional Plan, which
+addresses the causes of hardship.  It covers jobs, schools and safety.
+
+Highlights to date include:
+
+-   **Growing Jobs:** Support for nearly 3,000 firms has helped create
+    more than 40,000 jobs.
+
+<!-- -->
+
+-   **Building Schools: **The Government has reached more than 120,000
+    pupils in the region\u{2019}s schools.
+
+**<u>Pillar I: Addressing economic insecurity and
+inequality.</u>**
+
+-   U.S. programs trained over 2,000 teachers.
+
+<!-- -->
+
+-   **Training Police:**  Over 9,000 police trained.
+
+\\###
+";
+
+    fn segments_of(text: &str, name: &str) -> Vec<Segment> {
+        let d = read_bytes(text.as_bytes(), Path::new(name)).unwrap();
+        segment(&d)
+    }
+
+    #[test]
+    fn format_invariance() {
+        let base = segments_of(EDITION, "a.md");
+        assert_eq!(base.len(), 5, "{base:#?}");
+        assert_eq!(base[3].topic.as_str(), "us-programs-trained-over-teachers");
+        assert_eq!(
+            base[3].section.as_deref(),
+            Some("Pillar I: Addressing economic insecurity and inequality.")
+        );
+        let rewrapped = EDITION
+            .replace(
+                "carry out the Regional Plan, which\naddresses",
+                "carry out the\nRegional Plan, which addresses",
+            )
+            .replace("help create\n    more than", "help\n    create more than");
+        let plain_headings = EDITION
+            .replace("**Growing Jobs:**", "Growing Jobs:")
+            .replace(
+                "**<u>Pillar I: Addressing economic insecurity and\ninequality.</u>**",
+                "Pillar I: Addressing economic insecurity and inequality.",
+            );
+        let variants = [
+            rewrapped,
+            EDITION.replace('\n', "\r\n"),
+            format!("\u{FEFF}{EDITION}"),
+            EDITION.replace("-   ", "\u{2022} "),
+            EDITION.replace("-   ", "* "),
+            EDITION.replace("-   ", "\u{2013} "),
+            EDITION.replace("-   ", "\u{B7} "),
+            EDITION.replace("-   ", "1. "),
+            EDITION.replace('\n', "\r"),
+            plain_headings,
+            EDITION.replace('\u{2019}', "'"),
+        ];
+        for v in &variants {
+            assert_eq!(segments_of(v, "a.md"), base, "{v}");
+        }
+    }
+
+    #[test]
+    fn plain_text_copy_matches_markdown() {
+        let text = "Photo of the building\n\nFACT SHEET: Progress on the Regional Plan\n\nMay 02, 2023\n\nMay 2023\n\nThe Administration continues to carry out the Regional Plan, which addresses the causes of hardship. It covers jobs, schools and safety.\n\nHighlights to date include:\n\n  \u{2022} Growing Jobs: Support for nearly 3,000 firms has helped create more than 40,000 jobs.\n  \u{2022} Building Schools: The Government has reached more than 120,000 pupils in the region's schools.\n\nPillar I: Addressing economic insecurity and inequality.\n\n  \u{2022} U.S. programs trained over 2,000 teachers.\n  \u{2022} Training Police: Over 9,000 police trained.\n\nJane Doe, FACT SHEET: Progress on the Regional Plan Online by Some Archive https://archive.example.org/node/42\n\nSearch Our Archives\n";
+        let d = read_bytes(text.as_bytes(), Path::new("copy.txt")).unwrap();
+        assert_eq!(
+            d.title.as_deref(),
+            Some("FACT SHEET: Progress on the Regional Plan")
+        );
+        assert_eq!(
+            d.source.as_deref(),
+            Some("https://archive.example.org/node/42")
+        );
+        assert_eq!(d.date, chrono::NaiveDate::from_ymd_opt(2023, 5, 2));
+        let md = read_bytes(EDITION.as_bytes(), Path::new("a.md")).unwrap();
+        assert_eq!(md.title, d.title);
+        assert_eq!(segment(&d), segment(&md));
+    }
+
+    #[test]
+    fn html_page_matches_markdown() {
+        let page = "<!DOCTYPE html>
+<html><head><title>Progress - Example Office</title>
+<link rel=\"canonical\" href=\"https://example.gov/progress\">
+<script>window.stats = {visits: 12345, year: 2023};</script>
+<style>.x{width:100px}</style></head>
+<body>
+<header><a href=\"/\">Home</a> <span>Call 555-0100</span></header>
+<nav><ul><li>Briefings 2023</li><li>Statements (42)</li></ul></nav>
+<main>
+<h1>FACT SHEET: Progress on the&nbsp;Regional Plan</h1>
+<time datetime=\"2023-05-02T10:00:00-04:00\">May 2, 2023</time>
+<p><strong>May 2023</strong></p>
+<p>The Administration continues to carry out the Regional Plan, which
+addresses the causes of hardship.&nbsp; It covers jobs, schools and safety.</p>
+<p>Highlights to date include:</p>
+<ul>
+<li><p><strong>Growing Jobs:</strong> Support for nearly 3,000 firms has helped create more than 40,000 jobs.</p></li>
+<li><strong>Building Schools: </strong>The Government has reached more than 120,000 pupils in the region&#8217;s schools.</li>
+</ul>
+<p><strong><u>Pillar I: Addressing economic insecurity and inequality.</u></strong></p>
+<ul><li>U.S. programs trained over 2,000 teachers.<sup>1</sup></li>
+<li><b>Training Police:</b>  Over 9,000 police trained.</li></ul>
+<aside>Related: 7 more sheets</aside>
+</main>
+<footer>Page 1 of 3 &copy; 2024 <form><input value=\"99\"></form></footer>
+</body></html>";
+        let d = read_bytes(page.as_bytes(), Path::new("page.html")).unwrap();
+        let md = read_bytes(EDITION.as_bytes(), Path::new("a.md")).unwrap();
+        assert_eq!(d.title, md.title);
+        assert_eq!(d.date, md.date);
+        assert_eq!(d.source.as_deref(), Some("https://example.gov/progress"));
+        assert_eq!(segment(&d), segment(&md));
+        let kinds = |doc: &Document| doc.blocks.iter().map(|b| b.kind).collect::<Vec<_>>();
+        assert_eq!(kinds(&d), kinds(&md));
+    }
+
+    /// The real corpus, when present beside the project: the Markdown and the plain-text copy of
+    /// one edition must give the same claims.
+    #[test]
+    fn corpus_markdown_and_text_copies_agree() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/root-causes");
+        let (Ok(md), Ok(txt)) = (
+            std::fs::read(dir.join("2023-02-06.md")),
+            std::fs::read(dir.join("2023-02-06.presidency.txt")),
+        ) else {
+            return; // corpus not available here
+        };
+        let md = read_bytes(&md, Path::new("2023-02-06.md")).unwrap();
+        let txt = read_bytes(&txt, Path::new("2023-02-06.presidency.txt")).unwrap();
+        assert_eq!(md.title, txt.title);
+        assert_eq!(md.date, txt.date);
+        assert_eq!(
+            txt.source.as_deref(),
+            Some("https://www.presidency.ucsb.edu/node/359612")
+        );
+        let (a, b) = (segment(&md), segment(&txt));
+        assert_eq!(a.len(), 21);
+        assert_eq!(a, b);
+    }
 }

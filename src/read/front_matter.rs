@@ -1,0 +1,253 @@
+//! YAML front matter: a small hand-written reader for the top-level scalar keys a pull carries
+//! (title, date, source_url, published_time…), with YAML quoting, escapes and line folding.
+
+/// The keys of a front matter block, in file order, values decoded.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// `(key, value)` pairs; later duplicates are kept but [`FrontMatter::get`] returns the first.
+    pub entries: Vec<(String, String)>,
+}
+
+impl FrontMatter {
+    /// The decoded value of a key.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Splits front matter off `lines` when the first line is `---`: returns the front matter and
+/// the index of the first body line. Without a closing `---`/`...` line there is no front matter.
+pub fn split(lines: &[&str]) -> Option<(FrontMatter, usize)> {
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return None;
+    }
+    let close = lines
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, l)| matches!(l.trim_end(), "---" | "..."))
+        .map(|(i, _)| i)?;
+    let inner = lines.get(1..close).unwrap_or_default();
+    Some((parse(inner), close + 1))
+}
+
+/// Parses `key: value` lines; indented lines continue the previous value.
+fn parse(lines: &[&str]) -> FrontMatter {
+    let mut entries = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in lines {
+        let starts_indented = line.starts_with([' ', '\t']);
+        if starts_indented || line.trim().is_empty() {
+            if let Some((_, raw)) = current.as_mut() {
+                raw.push('\n');
+                raw.push_str(line);
+            }
+            continue;
+        }
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        if let Some((k, raw)) = current.take() {
+            entries.push((k, scalar(&raw)));
+        }
+        if let Some((key, value)) = line.split_once(':') {
+            current = Some((key.trim().to_string(), value.to_string()));
+        }
+    }
+    if let Some((k, raw)) = current.take() {
+        entries.push((k, scalar(&raw)));
+    }
+    FrontMatter { entries }
+}
+
+/// Decodes a raw scalar (everything after `key:`, continuation lines included).
+pub fn scalar(raw: &str) -> String {
+    let t = raw.trim_start();
+    if let Some(rest) = t.strip_prefix('"') {
+        double_quoted(rest)
+    } else if let Some(rest) = t.strip_prefix('\'') {
+        single_quoted(rest)
+    } else {
+        plain(t)
+    }
+}
+
+/// Plain scalars fold lines into spaces and end at a ` #` comment.
+fn plain(t: &str) -> String {
+    let mut out = String::new();
+    for line in t.lines() {
+        let line = match line.find(" #") {
+            Some(i) => line.get(..i).unwrap_or(line),
+            None => line,
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Single-quoted: `''` is a quote, line breaks fold.
+fn single_quoted(rest: &str) -> String {
+    let mut out = String::new();
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                out.push('\'');
+            }
+            '\'' => break,
+            '\n' => fold(&mut out, &mut chars),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Double-quoted: YAML escapes, `\` at line end joins lines, other line breaks fold.
+fn double_quoted(rest: &str) -> String {
+    let mut out = String::new();
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => break,
+            '\n' => fold(&mut out, &mut chars),
+            '\\' => {
+                let Some(e) = chars.next() else { break };
+                match e {
+                    '\n' => {
+                        // Escaped line break: join, dropping the next line's indentation.
+                        while chars.peek().is_some_and(|c| *c == ' ' || *c == '\t') {
+                            chars.next();
+                        }
+                    }
+                    '0' => out.push('\0'),
+                    'a' => out.push('\u{07}'),
+                    'b' => out.push('\u{08}'),
+                    't' | '\t' => out.push('\t'),
+                    'n' => out.push('\n'),
+                    'v' => out.push('\u{0B}'),
+                    'f' => out.push('\u{0C}'),
+                    'r' => out.push('\r'),
+                    'e' => out.push('\u{1B}'),
+                    ' ' => out.push(' '),
+                    '_' => out.push('\u{A0}'),
+                    'N' => out.push('\u{85}'),
+                    'L' => out.push('\u{2028}'),
+                    'P' => out.push('\u{2029}'),
+                    'x' => push_hex(&mut out, &mut chars, 2),
+                    'u' => push_hex(&mut out, &mut chars, 4),
+                    'U' => push_hex(&mut out, &mut chars, 8),
+                    other => out.push(other), // `\"`, `\\`, `\/` and unknown escapes: the char itself.
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reads `n` hex digits and pushes that code point (invalid ones are dropped).
+fn push_hex(out: &mut String, chars: &mut std::iter::Peekable<std::str::Chars<'_>>, n: usize) {
+    let mut code = 0u32;
+    for _ in 0..n {
+        match chars.peek().and_then(|c| c.to_digit(16)) {
+            Some(d) => {
+                code = code * 16 + d;
+                chars.next();
+            }
+            None => return,
+        }
+    }
+    if let Some(c) = char::from_u32(code) {
+        out.push(c);
+    }
+}
+
+/// A line break inside a quoted scalar: trailing blanks before it and indentation after it go;
+/// one break becomes a space, each further empty line a newline.
+fn fold(out: &mut String, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    let kept = out.trim_end_matches([' ', '\t']).len();
+    out.truncate(kept);
+    let mut newlines = 0;
+    loop {
+        match chars.peek() {
+            Some(' ') | Some('\t') => {
+                chars.next();
+            }
+            Some('\n') => {
+                newlines += 1;
+                chars.next();
+            }
+            _ => break,
+        }
+    }
+    if newlines == 0 {
+        out.push(' ');
+    } else {
+        for _ in 0..newlines {
+            out.push('\n');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars() {
+        let cases = [
+            ("plain value", "plain value"),
+            (" '2023-02-06'", "2023-02-06"),
+            (" 'it''s'", "it's"),
+            (" \"a \\\"quoted\\\" word\"", "a \"quoted\" word"),
+            (" \"back\\\\slash\"", "back\\slash"),
+            (" \"nb\\_sp\"", "nb\u{A0}sp"),
+            (" \"COVID-\\u206019\"", "COVID-\u{2060}19"),
+            (" \"Biden\\u2019s plan\"", "Biden\u{2019}s plan"),
+            (" \"joined \\\n  \\ here\"", "joined  here"),
+            (" \"Causes of\\\n  \\ Migration\"", "Causes of Migration"),
+            (" \"folded\n  line\"", "folded line"),
+            (" \"para\n\n  two\"", "para\ntwo"),
+            (" 2023-02-06 11:13:55-05:00", "2023-02-06 11:13:55-05:00"),
+            (" value # a comment", "value"),
+            (" \"unterminated", "unterminated"),
+            (" \"bad \\u12\"", "bad "),
+            (" \"trailing \\", "trailing "),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(scalar(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn splits_front_matter() {
+        let text = "---\ndate: '2023-02-06'\ntitle: \"FACT SHEET: An Update on\\\n  \\ the\\_Plan\"\nsource_url: https://example.gov/a\n---\nbody\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let (fm, body) = split(&lines).unwrap();
+        assert_eq!(fm.get("date"), Some("2023-02-06"));
+        assert_eq!(
+            fm.get("title"),
+            Some("FACT SHEET: An Update on the\u{A0}Plan")
+        );
+        assert_eq!(fm.get("source_url"), Some("https://example.gov/a"));
+        assert_eq!(lines.get(body), Some(&"body"));
+    }
+
+    #[test]
+    fn no_front_matter_without_closing_line() {
+        let lines = ["---", "title: x", "body"];
+        assert!(split(&lines).is_none());
+        assert!(split(&["text"]).is_none());
+    }
+}

@@ -1,0 +1,366 @@
+//! Line structure of Markdown and plain text: hard-wrapped lines → blocks (bullets, paragraphs,
+//! `#` headings, HTML table rows), before furniture removal and section classification.
+
+use super::text::clean_markdown;
+
+/// What a block looked like in the source, before its shape decides Paragraph vs Section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawKind {
+    /// A list item.
+    Bullet,
+    /// Any other run of text.
+    Para,
+    /// A `#` heading or an HTML `h1`–`h6`.
+    Heading,
+}
+
+/// A cleaned block and the 1-based line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawBlock {
+    /// The source shape.
+    pub kind: RawKind,
+    /// Clean one-line text.
+    pub text: String,
+    /// 1-based line in the raw file.
+    pub line: usize,
+}
+
+/// Indentation (in columns) that makes a line after a blank line continue the current bullet.
+const CONTINUATION_INDENT: usize = 2;
+/// Numbered list markers have at most this many digits ("12." yes, "2023." no).
+const NUMBER_MARKER_MAX_DIGITS: usize = 3;
+/// Unicode bullet characters that start an item wherever they appear at a line start.
+const BULLET_CHARS: [char; 9] = ['•', '–', '·', '‣', '▪', '◦', '●', '○', '■'];
+
+/// Splits text on LF, CRLF or CR.
+pub fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c == b'\n' || c == b'\r' {
+            lines.push(text.get(start..i).unwrap_or_default());
+            i += if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < b.len() {
+        lines.push(text.get(start..).unwrap_or_default());
+    }
+    lines
+}
+
+struct Open {
+    kind: RawKind,
+    raw: String,
+    line: usize,
+    table: bool,
+}
+
+/// Parses the lines from index `start` on into blocks.
+pub fn blocks(lines: &[&str], start: usize) -> Vec<RawBlock> {
+    let mut out = Vec::new();
+    let mut cur: Option<Open> = None;
+    let mut blank_before = false;
+    for (idx, line) in lines.iter().enumerate().skip(start) {
+        let line_no = idx + 1;
+        let trimmed = line.trim();
+        if let Some(open) = cur.as_mut().filter(|o| o.table) {
+            open.raw.push('\n');
+            open.raw.push_str(line);
+            if contains_ignore_case(trimmed, "</table>") {
+                flush(&mut cur, &mut out);
+            }
+            continue;
+        }
+        if trimmed.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        if is_separator(trimmed) {
+            flush(&mut cur, &mut out);
+            blank_before = true;
+            continue;
+        }
+        if let Some(text) = atx_heading(trimmed) {
+            flush(&mut cur, &mut out);
+            let text = clean_markdown(text);
+            if !text.is_empty() {
+                out.push(RawBlock {
+                    kind: RawKind::Heading,
+                    text,
+                    line: line_no,
+                });
+            }
+            blank_before = false;
+            continue;
+        }
+        let allow_numbered = match &cur {
+            None => true,
+            Some(open) => blank_before || open.kind == RawKind::Bullet,
+        };
+        if let Some(rest) = bullet_body(trimmed, allow_numbered) {
+            flush(&mut cur, &mut out);
+            cur = Some(Open {
+                kind: RawKind::Bullet,
+                raw: rest.to_string(),
+                line: line_no,
+                table: false,
+            });
+            blank_before = false;
+            continue;
+        }
+        let continues = match &cur {
+            Some(_) if !blank_before => true,
+            Some(open) => open.kind == RawKind::Bullet && indent(line) >= CONTINUATION_INDENT,
+            None => false,
+        };
+        match cur.as_mut() {
+            Some(open) if continues => {
+                open.raw.push('\n');
+                open.raw.push_str(trimmed);
+            }
+            _ => {
+                flush(&mut cur, &mut out);
+                let table = starts_with_ignore_case(trimmed, "<table");
+                cur = Some(Open {
+                    kind: RawKind::Para,
+                    raw: trimmed.to_string(),
+                    line: line_no,
+                    table,
+                });
+                if table && contains_ignore_case(trimmed, "</table>") {
+                    flush(&mut cur, &mut out);
+                }
+            }
+        }
+        blank_before = false;
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn flush(cur: &mut Option<Open>, out: &mut Vec<RawBlock>) {
+    let Some(open) = cur.take() else { return };
+    if open.table {
+        table_rows(&open.raw, open.line, out);
+        return;
+    }
+    let text = clean_markdown(&open.raw);
+    if !text.is_empty() {
+        out.push(RawBlock {
+            kind: open.kind,
+            text,
+            line: open.line,
+        });
+    }
+}
+
+/// An HTML table inside Markdown: one paragraph per row, non-empty cells joined by " | ".
+fn table_rows(raw: &str, first_line: usize, out: &mut Vec<RawBlock>) {
+    let lower = raw.to_ascii_lowercase();
+    let mut line = first_line;
+    let mut pos = 0;
+    for chunk in lower.split("</tr>") {
+        let end = pos + chunk.len();
+        let original = raw.get(pos..end).unwrap_or_default();
+        let row_line = line
+            + original
+                .bytes()
+                .take_while(|b| b.is_ascii_whitespace())
+                .filter(|b| *b == b'\n')
+                .count();
+        let cells: Vec<String> = split_cells(original)
+            .into_iter()
+            .map(clean_markdown)
+            .filter(|c| !c.is_empty())
+            .collect();
+        if !cells.is_empty() {
+            out.push(RawBlock {
+                kind: RawKind::Para,
+                text: cells.join(" | "),
+                line: row_line,
+            });
+        }
+        line += original.bytes().filter(|b| *b == b'\n').count();
+        pos = end + "</tr>".len();
+    }
+}
+
+/// Splits a row's HTML on cell ends (`</td>`, `</th>`), ignoring case.
+fn split_cells(row: &str) -> Vec<&str> {
+    let lower = row.to_ascii_lowercase();
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(p) = lower.get(i..).and_then(|r| r.find("</t")) {
+        let at = i + p;
+        let is_cell = matches!(lower.get(at..at + 5), Some("</td>") | Some("</th>"));
+        if is_cell {
+            cells.push(row.get(start..at).unwrap_or_default());
+            start = at + 5;
+            i = start;
+        } else {
+            i = at + 3;
+        }
+    }
+    cells.push(row.get(start..).unwrap_or_default());
+    cells
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
+fn contains_ignore_case(s: &str, needle: &str) -> bool {
+    s.to_ascii_lowercase().contains(needle)
+}
+
+/// Width of leading white space, a tab counting four.
+fn indent(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// Lines that only separate blocks: `<!-- -->` comments, rules, pandoc `:::` fences.
+fn is_separator(t: &str) -> bool {
+    if t.starts_with("<!--") && t.ends_with("-->") {
+        return true;
+    }
+    if t.starts_with(":::") {
+        return true;
+    }
+    let marks = t.chars().filter(|c| !c.is_whitespace()).count();
+    marks >= 3
+        && (t.chars().all(|c| c == '-' || c == ' ')
+            || t.chars().all(|c| c == '_' || c == ' ')
+            || (t.chars().all(|c| c == '*' || c == ' ') && t.contains(' ')))
+        || (marks >= 3 && t.chars().all(|c| c == '*'))
+}
+
+/// The text of an ATX heading line (`## Title ##`, `# Title {#id}`).
+fn atx_heading(t: &str) -> Option<&str> {
+    let hashes = t.bytes().take_while(|b| *b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = t.get(hashes..)?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let mut text = rest.trim();
+    if text.ends_with('}') {
+        if let Some(p) = text.rfind(" {") {
+            text = text.get(..p).unwrap_or(text).trim_end();
+        }
+    }
+    Some(text.trim_end_matches('#').trim_end())
+}
+
+/// The text after a list marker: `-`, `*`, `+` and a space; a bullet character; `1.` / `1)`.
+fn bullet_body(t: &str, allow_numbered: bool) -> Option<&str> {
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    if matches!(first, '-' | '*' | '+') {
+        let rest = chars.as_str();
+        return rest
+            .starts_with([' ', '\t'])
+            .then(|| rest.trim_start())
+            .filter(|r| !r.is_empty());
+    }
+    if BULLET_CHARS.contains(&first) {
+        let rest = chars.as_str().trim_start();
+        return (!rest.is_empty()).then_some(rest);
+    }
+    if allow_numbered && first.is_ascii_digit() {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits <= NUMBER_MARKER_MAX_DIGITS {
+            let after = t.get(digits..)?;
+            let rest = after.strip_prefix(['.', ')'])?;
+            if rest.starts_with([' ', '\t']) {
+                let rest = rest.trim_start();
+                return (!rest.is_empty()).then_some(rest);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Vec<(RawKind, String, usize)> {
+        blocks(&split_lines(text), 0)
+            .into_iter()
+            .map(|b| (b.kind, b.text, b.line))
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_bullets_and_paragraphs() {
+        let text = "Intro line one\nline two.  \n  \nLead-in:\n\n-   **Alpha Beta:** first\n    wrapped\n\n<!-- -->\n\n-   second\nlazy\n* third\n1. fourth\n2) fifth\n\n    indented continuation\n\n# A Heading {#h}\n\nLast para\n";
+        let got = parse(text);
+        let want = vec![
+            (RawKind::Para, "Intro line one line two.".to_string(), 1),
+            (RawKind::Para, "Lead-in:".to_string(), 4),
+            (RawKind::Bullet, "Alpha Beta: first wrapped".to_string(), 6),
+            (RawKind::Bullet, "second lazy".to_string(), 11),
+            (RawKind::Bullet, "third".to_string(), 13),
+            (RawKind::Bullet, "fourth".to_string(), 14),
+            (
+                RawKind::Bullet,
+                "fifth indented continuation".to_string(),
+                15,
+            ),
+            (RawKind::Heading, "A Heading".to_string(), 19),
+            (RawKind::Para, "Last para".to_string(), 21),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn numbers_inside_wrapped_paragraphs_are_not_bullets() {
+        let got = parse("five pillars: 1) one; 2) two;\n3) three.\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, "five pillars: 1) one; 2) two; 3) three.");
+    }
+
+    #[test]
+    fn unicode_bullets_and_line_endings() {
+        for text in [
+            "Lead:\r\n  • one\r\n  • two\r\n",
+            "Lead:\r  · one\r  · two\r",
+            "Lead:\n– one\n–two\n",
+        ] {
+            let got: Vec<String> = parse(text).into_iter().map(|b| b.1).collect();
+            assert_eq!(got, ["Lead:", "one", "two"], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn separators_and_end_marks() {
+        let got = parse("a\n\n* * *\n\nb\n\n---\n\n\\###\n\n ###\n");
+        let texts: Vec<String> = got.into_iter().map(|b| b.1).collect();
+        assert_eq!(texts, ["a", "b", "###"]);
+    }
+
+    #[test]
+    fn html_tables_become_rows() {
+        let text = "<table>\n<tbody>\n<tr>\n<td><strong>State</strong></td>\n<td>Total</td>\n</tr>\n\n<tr>\n<td>Alabama</td>\n<td>1,234</td>\n</tr>\n</tbody>\n</table>\n\nAfter.\n";
+        let got = parse(text);
+        let texts: Vec<&str> = got.iter().map(|b| b.1.as_str()).collect();
+        assert_eq!(texts, ["State | Total", "Alabama | 1,234", "After."]);
+        assert_eq!(got[1].2, 8);
+    }
+}

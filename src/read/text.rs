@@ -1,0 +1,413 @@
+//! Text cleaning shared by every form: Markdown inline markup, inline HTML tags and entities,
+//! typographic quotes and white space, all in one linear pass.
+
+/// A `<sup>` whose content is at most this long and holds no letters is a footnote mark.
+const FOOTNOTE_MAX_CHARS: usize = 4;
+/// Entity names and numbers are short; a longer `&…;` run is literal text.
+const ENTITY_MAX_CHARS: usize = 10;
+
+/// Appends one plain character, normalised: white space runs (NBSP included) fold to one space,
+/// zero-width characters vanish, curly quotes become straight ones so every copy of a sheet
+/// (the archive's Markdown uses ’, the presidency text ') gives the same words.
+#[inline]
+pub fn push_norm(out: &mut String, c: char) {
+    match c {
+        ' ' | '\t' | '\n' | '\r' => push_space(out),
+        c if c.is_ascii() => out.push(c),
+        '\u{2018}' | '\u{2019}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' => out.push('"'),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
+        c if c.is_whitespace() => push_space(out),
+        c => out.push(c),
+    }
+}
+
+/// Appends plain text (no markup), normalised as in [`push_norm`].
+pub fn push_plain(out: &mut String, text: &str) {
+    for c in text.chars() {
+        push_norm(out, c);
+    }
+}
+
+/// Plain text normalised and trimmed (titles, HTML text).
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_plain(&mut out, text);
+    trim_in_place(&mut out);
+    out
+}
+
+#[inline]
+fn push_space(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+/// Trims both ends without reallocating when nothing leads.
+pub fn trim_in_place(s: &mut String) {
+    let end = s.trim_end().len();
+    s.truncate(end);
+    let start = s.len() - s.trim_start().len();
+    if start > 0 {
+        s.drain(..start);
+    }
+}
+
+/// Remembers the next position of one byte so repeated look-ups stay linear overall.
+struct NextByte {
+    byte: u8,
+    at: Option<usize>,
+    exhausted: bool,
+}
+
+impl NextByte {
+    fn new(byte: u8) -> Self {
+        NextByte {
+            byte,
+            at: None,
+            exhausted: false,
+        }
+    }
+
+    /// The first position ≥ `from` holding the byte.
+    fn find(&mut self, s: &[u8], from: usize) -> Option<usize> {
+        if self.exhausted {
+            return None;
+        }
+        if let Some(at) = self.at {
+            if at >= from {
+                return Some(at);
+            }
+        }
+        let found = s
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&b| b == self.byte))
+            .map(|p| p + from);
+        self.at = found;
+        self.exhausted = found.is_none();
+        found
+    }
+}
+
+/// Strips Markdown and inline HTML from one block's joined lines and normalises the text:
+/// links keep their text, images go, emphasis marks and tags go, escapes and entities decode.
+pub fn clean_markdown(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut gt = NextByte::new(b'>');
+    let mut lt = NextByte::new(b'<');
+    let mut close_paren = NextByte::new(b')');
+    let mut close_brace = NextByte::new(b'}');
+    let mut close_bracket = NextByte::new(b']');
+    let mut comment_end_exhausted = false;
+    let mut open_brackets = 0usize;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'\\' => match b.get(i + 1) {
+                Some(&n) if n.is_ascii_punctuation() => {
+                    out.push(n as char);
+                    i += 2;
+                }
+                Some(b' ') | Some(b'\n') | None => {
+                    push_space(&mut out);
+                    i += 2;
+                }
+                _ => {
+                    out.push('\\');
+                    i += 1;
+                }
+            },
+            b'!' if b.get(i + 1) == Some(&b'[') => {
+                // An image: alt text and target both go.
+                match close_bracket.find(b, i + 2) {
+                    Some(end) => {
+                        i = skip_target(b, end + 1, &mut close_paren, &mut close_brace);
+                    }
+                    None => {
+                        out.push('!');
+                        i += 1;
+                    }
+                }
+            }
+            b'[' => {
+                open_brackets += 1;
+                i += 1;
+            }
+            b']' if open_brackets > 0 => {
+                open_brackets -= 1;
+                i = skip_target(b, i + 1, &mut close_paren, &mut close_brace);
+            }
+            b'*' | b'`' => i += 1,
+            b'_' => {
+                let prev_word = i > 0 && b.get(i - 1).is_some_and(|p| p.is_ascii_alphanumeric());
+                let next_word = b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric());
+                if prev_word && next_word {
+                    out.push('_');
+                }
+                i += 1;
+            }
+            b'<' => i = tag(s, i, &mut out, &mut gt, &mut lt, &mut comment_end_exhausted),
+            b'&' => i = entity(s, i, &mut out),
+            c if c.is_ascii() => {
+                push_norm(&mut out, c as char);
+                i += 1;
+            }
+            _ => {
+                let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                push_norm(&mut out, ch);
+                i += ch.len_utf8().max(1);
+            }
+        }
+    }
+    trim_in_place(&mut out);
+    out
+}
+
+/// After a link's `]`: skips a `(target)` and a pandoc `{attributes}` block; returns the new index.
+fn skip_target(b: &[u8], mut i: usize, paren: &mut NextByte, brace: &mut NextByte) -> usize {
+    if b.get(i) == Some(&b'(') {
+        if let Some(end) = paren.find(b, i + 1) {
+            i = end + 1;
+        }
+    }
+    if b.get(i) == Some(&b'{') {
+        if let Some(end) = brace.find(b, i + 1) {
+            i = end + 1;
+        }
+    }
+    i
+}
+
+/// Tags whose boundary separates words ("a<br>b" is "a b"); other tags join ("<u>Pillar</u>.").
+const BREAKING_TAGS: [&str; 22] = [
+    "br",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "tbody",
+    "thead",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "figcaption",
+    "img",
+    "blockquote",
+];
+
+/// Handles a `<` at `i`: an HTML tag or comment is dropped, an autolink keeps its URL, a footnote
+/// `<sup>` is dropped whole; anything else is a literal `<`. Returns the index after it.
+fn tag(
+    s: &str,
+    i: usize,
+    out: &mut String,
+    gt: &mut NextByte,
+    lt: &mut NextByte,
+    comment_end_exhausted: &mut bool,
+) -> usize {
+    let b = s.as_bytes();
+    let rest = s.get(i..).unwrap_or_default();
+    if rest.starts_with("<!--") {
+        if !*comment_end_exhausted {
+            if let Some(p) = rest.find("-->") {
+                return i + p + 3;
+            }
+            *comment_end_exhausted = true;
+        }
+        out.push('<');
+        return i + 1;
+    }
+    let starts_tag = b
+        .get(i + 1)
+        .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!' || *n == b'?');
+    let Some(end) = gt.find(b, i + 1).filter(|_| starts_tag) else {
+        out.push('<');
+        return i + 1;
+    };
+    if lt.find(b, i + 1).is_some_and(|next_lt| next_lt < end) {
+        out.push('<');
+        return i + 1;
+    }
+    let inner = s.get(i + 1..end).unwrap_or_default();
+    if inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with("mailto:")
+    {
+        push_plain(out, inner);
+        return end + 1;
+    }
+    let name: String = inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if name == "sup" && !inner.starts_with('/') {
+        if let Some(after) = footnote_end(s, end + 1) {
+            return after;
+        }
+    }
+    if BREAKING_TAGS.contains(&name.as_str()) {
+        push_space(out);
+    }
+    end + 1
+}
+
+/// When `<sup>` content from `start` is a footnote mark ("1", "*", "†") closed by `</sup>`,
+/// the index after `</sup>`.
+fn footnote_end(s: &str, start: usize) -> Option<usize> {
+    let rest = s.get(start..)?;
+    let close = rest
+        .char_indices()
+        .take(FOOTNOTE_MAX_CHARS + 1)
+        .find(|(_, c)| *c == '<')
+        .map(|(p, _)| p)?;
+    let content = rest.get(..close)?;
+    let after = rest.get(close..)?;
+    let is_mark = !content.trim().is_empty() && !content.chars().any(char::is_alphabetic);
+    if is_mark
+        && after
+            .get(..6)
+            .is_some_and(|t| t.eq_ignore_ascii_case("</sup>"))
+    {
+        Some(start + close + 6)
+    } else {
+        None
+    }
+}
+
+/// Decodes an HTML entity at `i` (`&amp;`, `&nbsp;`, `&#8217;`, `&#x2019;`); else a literal `&`.
+fn entity(s: &str, i: usize, out: &mut String) -> usize {
+    let rest = s.get(i + 1..).unwrap_or_default();
+    let semi = rest
+        .bytes()
+        .take(ENTITY_MAX_CHARS + 1)
+        .position(|c| c == b';');
+    let decoded = semi.and_then(|p| rest.get(..p)).and_then(decode_entity);
+    match (decoded, semi) {
+        (Some(c), Some(p)) => {
+            push_norm(out, c);
+            i + 1 + p + 1
+        }
+        _ => {
+            out.push('&');
+            i + 1
+        }
+    }
+}
+
+/// The character an entity name or number stands for.
+pub fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| *c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "ndash" => '\u{2013}',
+        "mdash" => '\u{2014}',
+        "lsquo" => '\u{2018}',
+        "rsquo" => '\u{2019}',
+        "ldquo" => '\u{201C}',
+        "rdquo" => '\u{201D}',
+        "hellip" => '\u{2026}',
+        "bull" => '\u{2022}',
+        "middot" => '\u{B7}',
+        "eacute" => '\u{E9}',
+        "aacute" => '\u{E1}',
+        "iacute" => '\u{ED}',
+        "oacute" => '\u{F3}',
+        "uacute" => '\u{FA}',
+        "ntilde" => '\u{F1}',
+        "copy" => '\u{A9}',
+        "reg" => '\u{AE}',
+        "trade" => '\u{2122}',
+        "shy" => '\u{AD}',
+        "zwj" => '\u{200D}',
+        "zwnj" => '\u{200C}',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_inline_cleaning() {
+        let cases = [
+            ("**Bold Lead:** rest", "Bold Lead: rest"),
+            ("**Lead: **The rest", "Lead: The rest"),
+            (
+                "*italic* and _under_ and snake_case",
+                "italic and under and snake_case",
+            ),
+            (
+                "see [the plan](https://x.gov/a_b \"t\") now",
+                "see the plan now",
+            ),
+            (
+                "[Root\nCauses,](https://x.gov/p.pdf)\nwhich",
+                "Root Causes, which",
+            ),
+            ("[Pillar]{.underline} one", "Pillar one"),
+            (
+                "before ![a map](img.png){width=\"3in\"} after",
+                "before after",
+            ),
+            ("costs \\$4.2 billion \\*", "costs $4.2 billion *"),
+            ("\\###", "###"),
+            ("jobs.<sup>1</sup> More", "jobs. More"),
+            ("the 21<sup>st</sup> century", "the 21st century"),
+            ("<u>Pillar I: Growth</u>.", "Pillar I: Growth."),
+            ("a<br />b", "a b"),
+            (
+                "<a href=\"https://x.gov\"\ndata-id=\"7\">Read the full strategy here </a>",
+                "Read the full strategy here",
+            ),
+            (
+                "Tom &amp; Jerry&nbsp;&#8217;s &#x201C;x&#x201D; &bogus; & more",
+                "Tom & Jerry 's \"x\" &bogus; & more",
+            ),
+            ("Harris\u{2019}s \u{201C}Call\u{201D}", "Harris's \"Call\""),
+            ("a  \u{A0} b\u{2060}c\n  d  ", "a bc d"),
+            ("x < 5 and y > 3", "x < 5 and y > 3"),
+            ("<https://example.gov/x>", "https://example.gov/x"),
+            ("kept <!-- hidden --> text", "kept text"),
+            ("open <!-- never closed", "open <!-- never closed"),
+            ("[unclosed link text", "unclosed link text"),
+            ("trailing \\", "trailing"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(clean_markdown(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn pathological_inputs_stay_linear() {
+        let many_lt = "<a".repeat(200_000);
+        assert_eq!(clean_markdown(&many_lt).len(), many_lt.len());
+        let many_links = "](".repeat(200_000);
+        let _ = clean_markdown(&format!("{}{many_links}", "[".repeat(200_000)));
+        let _ = clean_markdown(&"<!--".repeat(100_000));
+        let _ = clean_markdown(&"&amp".repeat(100_000));
+        let _ = clean_markdown("\u{e9}<\u{e9}&\u{e9}\\\u{e9}");
+    }
+}
