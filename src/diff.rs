@@ -497,31 +497,90 @@ fn outside_figures(text: &str, claim: &Claim) -> Vec<String> {
         .collect()
 }
 
-/// Word-level diff of two texts.
+/// Word-level diff of two texts. Changed words separated only by spaces come out as one
+/// deleted run and one inserted run, so a re-worded phrase reads as a phrase.
 pub fn word_diff(old: &str, new: &str) -> Vec<WordChange> {
     let diff = similar::TextDiff::from_words(old, new);
+    let chunks: Vec<(similar::ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value()))
+        .collect();
     let mut out: Vec<WordChange> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let tag = match change.tag() {
-            similar::ChangeTag::Equal => "equal",
-            similar::ChangeTag::Delete => "delete",
-            similar::ChangeTag::Insert => "insert",
-        };
-        let text = change.value();
-        match out.last_mut() {
-            Some(last) if last.tag == tag => last.text.push_str(text),
-            _ => out.push(WordChange {
-                tag,
-                text: text.to_string(),
-            }),
+    let (mut deleted, mut inserted) = (String::new(), String::new());
+    let flush = |out: &mut Vec<WordChange>, deleted: &mut String, inserted: &mut String| {
+        for (tag, text) in [("delete", deleted), ("insert", inserted)] {
+            if !text.trim().is_empty() {
+                out.push(WordChange {
+                    tag,
+                    text: text.trim_end().to_string(),
+                });
+            }
+            text.clear();
+        }
+    };
+    for (i, &(tag, text)) in chunks.iter().enumerate() {
+        match tag {
+            similar::ChangeTag::Delete => deleted.push_str(text),
+            similar::ChangeTag::Insert => inserted.push_str(text),
+            similar::ChangeTag::Equal => {
+                let in_change = !deleted.is_empty() || !inserted.is_empty();
+                let more_change = chunks
+                    .get(i + 1)
+                    .is_some_and(|(t, _)| *t != similar::ChangeTag::Equal);
+                if in_change && more_change && text.trim().is_empty() {
+                    deleted.push_str(text);
+                    inserted.push_str(text);
+                    continue;
+                }
+                let had_trailing_space = deleted.ends_with(' ') || inserted.ends_with(' ');
+                flush(&mut out, &mut deleted, &mut inserted);
+                let mut text = text.to_string();
+                if had_trailing_space && !text.starts_with(' ') {
+                    text.insert(0, ' ');
+                }
+                match out.last_mut() {
+                    Some(last) if last.tag == "equal" => last.text.push_str(&text),
+                    _ => out.push(WordChange { tag: "equal", text }),
+                }
+            }
         }
     }
+    flush(&mut out, &mut deleted, &mut inserted);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_diff_groups_phrases() {
+        let w = word_diff(
+            "create more than 90,000 jobs in the region",
+            "create up to an estimated 250,000 jobs in the region",
+        );
+        let changed: Vec<(&str, &str)> = w
+            .iter()
+            .filter(|c| c.tag != "equal")
+            .map(|c| (c.tag, c.text.as_str()))
+            .collect();
+        assert_eq!(
+            changed,
+            [
+                ("delete", "more than 90,000"),
+                ("insert", "up to an estimated 250,000")
+            ]
+        );
+        let joined: String = w
+            .iter()
+            .filter(|c| c.tag != "insert")
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(
+            joined.split_whitespace().collect::<Vec<_>>().join(" "),
+            "create more than 90,000 jobs in the region"
+        );
+    }
 
     #[test]
     fn scale_words_are_found() {

@@ -57,17 +57,33 @@ pub struct History {
 }
 
 impl History {
-    /// Keeps tracks whose measure or any topic equals or contains one of `terms`
-    /// (all tracks when `terms` is empty), and, unless `all`, only those seen in two or more editions.
+    /// Keeps the tracks named by `terms` — a measure or topic equal to a term, or, for a term
+    /// that names none exactly, containing it — and, unless `all` or terms are given, only
+    /// those seen in two or more editions.
     pub fn filtered(mut self, terms: &[String], all: bool) -> History {
         let terms: Vec<String> = terms.iter().map(|t| crate::claimset::slug(t)).collect();
+        let exact = |t: &Track, term: &str| t.measure == term || t.topics.iter().any(|k| k == term);
+        let loose = |t: &Track, term: &str| {
+            t.measure.contains(term) || t.topics.iter().any(|k| k.contains(term))
+        };
+        let named: Vec<bool> = self
+            .tracks
+            .iter()
+            .map(|t| {
+                terms.is_empty()
+                    || terms.iter().any(|term| {
+                        let any_exact = self.tracks.iter().any(|u| exact(u, term));
+                        if any_exact {
+                            exact(t, term)
+                        } else {
+                            loose(t, term)
+                        }
+                    })
+            })
+            .collect();
+        let mut keep = named.into_iter();
         self.tracks.retain(|t| {
-            let named = terms.is_empty()
-                || terms.iter().any(|term| {
-                    t.measure.contains(term.as_str())
-                        || t.topics.iter().any(|k| k.contains(term.as_str()))
-                });
-            named && (all || !terms.is_empty() || t.appearances() >= 2)
+            keep.next().unwrap_or(false) && (all || !terms.is_empty() || t.appearances() >= 2)
         });
         self
     }

@@ -37,7 +37,7 @@ fn invalid_utf8_gives_byte_offset() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("2023-01-01.txt");
     std::fs::write(&p, b"Title\n\n- Over 500 jobs caf\xe9 and more.\n").unwrap();
-    fails_with(&p, "byte offset 24");
+    fails_with(&p, "byte offset 26");
 }
 
 #[test]

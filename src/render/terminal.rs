@@ -39,6 +39,23 @@ impl Style {
     }
 }
 
+/// Breaks a comma-separated list into lines of at most `max` characters.
+fn wrap_list(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in text.split(", ") {
+        if !line.is_empty() && line.chars().count() + 2 + part.chars().count() > max {
+            line.push(',');
+            lines.push(std::mem::take(&mut line));
+        } else if !line.is_empty() {
+            line.push_str(", ");
+        }
+        line.push_str(part);
+    }
+    lines.push(line);
+    lines
+}
+
 /// Cuts `text` to `max` characters, ending with an ellipsis when cut.
 fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -94,18 +111,24 @@ pub(super) fn diff(
         writeln!(out, "{}", style.yellow(&format!("note: {note}")))?;
     }
     if !options.quiet {
-        let parts: Vec<String> = report
-            .summary
+        let parts: Vec<String> = crate::diff::ChangeKind::ALL
             .iter()
-            .filter(|(_, &n)| n > 0)
-            .map(|(k, n)| format!("{n} {k}"))
+            .filter_map(|k| {
+                report
+                    .summary
+                    .get(k.as_str())
+                    .filter(|n| **n > 0)
+                    .map(|n| format!("{n} {k}"))
+            })
             .collect();
         let line = if parts.is_empty() {
             "no changes".to_string()
         } else {
             parts.join(", ")
         };
-        writeln!(out, "{}", style.dim(&line))?;
+        for l in wrap_list(&line, MAX_LINE_CHARS) {
+            writeln!(out, "{}", style.dim(&l))?;
+        }
     }
     let section = |out: &mut dyn Write, title: &str| -> io::Result<()> {
         writeln!(out)?;
@@ -136,7 +159,7 @@ pub(super) fn diff(
                 ChangeKind::FigureChanged => {
                     let delta = c.delta.unwrap_or_default();
                     let mut d = format_value(delta.abs(), b.unit);
-                    d.insert(0, if delta.is_sign_negative() { '−' } else { '+' });
+                    d.insert(0, if delta.is_sign_negative() { '-' } else { '+' });
                     let pct = c
                         .percent
                         .map(|p| {
@@ -194,34 +217,15 @@ pub(super) fn diff(
         section(out, "Reworded claims")?;
         for c in texts {
             writeln!(out, "  {}", clip(&topic_label(c), MAX_LINE_CHARS - 2))?;
-            let mut removed = Vec::new();
-            let mut added = Vec::new();
-            for w in &c.words {
-                match w.tag {
-                    "delete" => removed.push(w.text.trim().to_string()),
-                    "insert" => added.push(w.text.trim().to_string()),
-                    _ => {}
-                }
-            }
-            if !removed.is_empty() {
-                writeln!(
-                    out,
-                    "    {}",
-                    style.red(&clip(
-                        &format!("- {}", removed.join(" … ")),
-                        MAX_LINE_CHARS - 4
-                    ))
-                )?;
-            }
-            if !added.is_empty() {
-                writeln!(
-                    out,
-                    "    {}",
-                    style.green(&clip(
-                        &format!("+ {}", added.join(" … ")),
-                        MAX_LINE_CHARS - 4
-                    ))
-                )?;
+            // One line per changed run: the old words, then the new ones.
+            for w in c.words.iter().filter(|w| w.tag != "equal") {
+                let (mark, paint): (&str, fn(&Style, &str) -> String) = if w.tag == "delete" {
+                    ("-", Style::red)
+                } else {
+                    ("+", Style::green)
+                };
+                let line = clip(&format!("{mark} {}", w.text.trim()), MAX_LINE_CHARS - 4);
+                writeln!(out, "    {}", paint(&style, &line))?;
             }
         }
     }
@@ -307,7 +311,7 @@ pub(super) fn history(
             let net = match t.net {
                 Some(n) => {
                     let mut s = format_value(n.abs(), t.unit);
-                    s.insert(0, if n.is_sign_negative() { '−' } else { '+' });
+                    s.insert(0, if n.is_sign_negative() { '-' } else { '+' });
                     s
                 }
                 None => String::new(),
