@@ -48,7 +48,7 @@ def pair(report, measure, old, new, flag=None):
     raise SystemExit(f"missing pair {measure}: {old} -> {new}")
 pair(d2, "jobs", "90000", "250000", "hedged")
 pair(d2, "private-sector-firms", "8000", "23000")
-pair(d2, "youth", "465000", "3000000")
+pair(d2, "youth-reached-by-education", "465000", "3000000", "hedged")
 pair(d2, "civilian-police", "9000", "18000", "hedged")
 pair(d2, "individuals", "150", "1200")
 pair(d2, "individuals-and-entities", "18", "16", "decrease")

@@ -13,14 +13,20 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct AlignSettings {
     /// Two claims with different keys pair only at or above this similarity (0–1).
     pub min_claim_similarity: f64,
+    /// A figure that moved to another claim pairs only when the sentences around it are at
+    /// least this similar (0–1), unless a figure rule in `topics.toml` names its measure.
+    pub min_moved_similarity: f64,
 }
 
 impl Default for AlignSettings {
     fn default() -> Self {
         // Chosen on the archive's multi-edition series: renamed headings of the same running
         // figure score 0.55–0.9; unrelated bullets of one sheet stay below 0.45.
+        // A moved figure keeps most of its sentence ("… micro and small businesses … in
+        // financing …"); an unrelated figure that merely shares a noun shares few words.
         AlignSettings {
             min_claim_similarity: 0.5,
+            min_moved_similarity: 0.4,
         }
     }
 }
@@ -129,6 +135,9 @@ pub struct Alignment {
 
 /// Measures that name no thing of their own: never paired across claims.
 const GENERIC_MEASURES: [&str; 4] = ["usd", "count", "percent", "times"];
+
+/// Claims with fewer words than this are never paired by similarity: too little to judge.
+const MIN_WORDS_FOR_SIMILARITY: usize = 3;
 
 struct Side<'a> {
     set: &'a ClaimSet,
@@ -246,6 +255,12 @@ pub fn align(
             let ma = a.claim_measures(i);
             for (nj, &j) in new_left.iter().enumerate() {
                 let mb = b.claim_measures(j);
+                let too_short = |w: &str| {
+                    w.split(' ').filter(|x| !x.is_empty()).count() < MIN_WORDS_FOR_SIMILARITY
+                };
+                if too_short(&old_words[oi]) || too_short(&new_words[nj]) {
+                    continue;
+                }
                 let score = similarity(&old_words[oi], &new_words[nj], &ma, &mb);
                 if score >= settings.min_claim_similarity {
                     // Ties break on the two keys in sorted order, the same both ways round.
@@ -282,7 +297,8 @@ pub fn align(
         .collect();
     let new_only = (0..new.claims.len()).filter(|&j| !new_taken[j]).collect();
 
-    let (figures, old_figures_only, new_figures_only) = align_figures(&a, &b, &claims);
+    let (figures, old_figures_only, new_figures_only) =
+        align_figures(&a, &b, &claims, rules, settings);
     Alignment {
         claims,
         old_only,
@@ -308,9 +324,52 @@ fn similarity(a: &str, b: &str, ma: &BTreeSet<&str>, mb: &BTreeSet<&str>) -> f64
     0.6 * text + 0.4 * shared
 }
 
+/// How alike the sentences around two figures are (0 when either claim has no text).
+fn moved_similarity(a: &Side, at_a: FigureAt, b: &Side, at_b: FigureAt) -> f64 {
+    let sentence = |side: &Side, at: FigureAt| -> Option<String> {
+        let claim = &side.set.claims[at.0];
+        let text = claim.text.as_deref()?;
+        let quote = &claim.figures[at.1].quote;
+        let s = crate::topics::sentence_around(text, quote)?;
+        Some(number_blind_words(s))
+    };
+    match (sentence(a, at_a), sentence(b, at_b)) {
+        (Some(x), Some(y)) => f64::from(similar::TextDiff::from_words(&x, &y).ratio()),
+        _ => 0.0,
+    }
+}
+
+/// Folded words with every number blanked, for similarity.
+fn number_blind_words(text: &str) -> String {
+    crate::topics::fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                "#"
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 type FigureLists = (Vec<FigurePair>, Vec<FigureAt>, Vec<FigureAt>);
 
-fn align_figures(a: &Side, b: &Side, claims: &[ClaimPair]) -> FigureLists {
+fn align_figures(
+    a: &Side,
+    b: &Side,
+    claims: &[ClaimPair],
+    rules: &TopicRules,
+    settings: AlignSettings,
+) -> FigureLists {
+    let ruled: BTreeSet<String> = rules
+        .figures
+        .iter()
+        .map(|r| crate::claimset::slug(&r.measure))
+        .collect();
+    let ruled: BTreeSet<&str> = ruled.iter().map(String::as_str).collect();
     let mut pairs = Vec::new();
     let mut old_done: BTreeSet<FigureAt> = BTreeSet::new();
     let mut new_done: BTreeSet<FigureAt> = BTreeSet::new();
@@ -387,7 +446,10 @@ fn align_figures(a: &Side, b: &Side, claims: &[ClaimPair]) -> FigureLists {
     let cb = census(b);
     for (key, olds) in &ca {
         if let (1, Some(news)) = (olds.len(), cb.get(key)) {
-            if news.len() == 1 && !old_done.contains(&olds[0]) && !new_done.contains(&news[0]) {
+            let (o, n) = (olds[0], news.first().copied().unwrap_or(olds[0]));
+            let trusted = ruled.contains(key.0)
+                || moved_similarity(a, o, b, n) >= settings.min_moved_similarity;
+            if news.len() == 1 && trusted && !old_done.contains(&o) && !new_done.contains(&n) {
                 pairs.push(FigurePair {
                     old: olds[0],
                     new: news[0],

@@ -55,6 +55,10 @@ pub struct FigureRule {
     /// Only figures in this unit.
     #[serde(default)]
     pub unit: Option<Unit>,
+    /// The sentence holding the figure mentions all of these (needs the claim's text, so it
+    /// acts when a pull is extracted; the measure it gives is stored with the claim set).
+    #[serde(default)]
+    pub near: Vec<String>,
 }
 
 /// How a claim got its canonical key.
@@ -147,6 +151,15 @@ impl TopicRules {
                         .as_deref()
                         .is_none_or(|t| self.canonical(t) == key.as_str())
                     && rule.quote.iter().all(|p| quote.contains(&fold(p)))
+                    && (rule.near.is_empty()
+                        || claim
+                            .text
+                            .as_deref()
+                            .and_then(|t| sentence_around(t, &figure.quote))
+                            .is_some_and(|s| {
+                                let s = fold(s);
+                                rule.near.iter().all(|p| s.contains(&fold(p)))
+                            }))
                     && (rule.any.is_empty()
                         || rule.any.iter().any(|p| {
                             let p = fold(p);
@@ -185,6 +198,32 @@ impl TopicRule {
             && self.all.iter().all(|p| folded_text.contains(&fold(p)))
             && !(self.any.is_empty() && self.all.is_empty())
     }
+}
+
+/// The sentence of `text` that holds `quote` (split at '.', '!', '?', ';' followed by a space).
+pub fn sentence_around<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
+    if quote.is_empty() {
+        return None;
+    }
+    let at = text.find(quote)?;
+    let bytes = text.as_bytes();
+    // "U.S." and initials end in a capital letter before the period: not a sentence end.
+    let abbreviation = |i: usize| {
+        bytes.get(i) == Some(&b'.')
+            && i >= 1
+            && bytes.get(i - 1).is_some_and(u8::is_ascii_uppercase)
+            && (i < 2 || matches!(bytes.get(i - 2), Some(b'.' | b' ')))
+    };
+    let is_end = |i: usize| {
+        matches!(bytes.get(i), Some(b'.' | b'!' | b'?' | b';'))
+            && bytes.get(i + 1).is_none_or(|b| *b == b' ')
+            && !abbreviation(i)
+    };
+    let start = (0..at).rev().find(|&i| is_end(i)).map_or(0, |i| i + 1);
+    let end = (at + quote.len()..text.len())
+        .find(|&i| is_end(i))
+        .map_or(text.len(), |i| i + 1);
+    text.get(start..end).map(str::trim)
 }
 
 /// Lower case, ASCII-folded, single-spaced: what rules match against.
@@ -231,6 +270,25 @@ unit = "USD"
                 written: "1".into(),
             }],
         }
+    }
+
+    #[test]
+    fn sentences_around_quotes() {
+        let text = "It reached 465,000 youth through school support. In addition, 2,400 youth found work; 12,000 finished.";
+        assert_eq!(
+            sentence_around(text, "465,000 youth"),
+            Some("It reached 465,000 youth through school support.")
+        );
+        assert_eq!(
+            sentence_around(text, "2,400 youth"),
+            Some("In addition, 2,400 youth found work;")
+        );
+        assert_eq!(sentence_around(text, "12,000"), Some("12,000 finished."));
+        assert_eq!(
+            sentence_around("U.S. firms hired 5 people.", "5 people"),
+            Some("U.S. firms hired 5 people.")
+        );
+        assert_eq!(sentence_around(text, "missing"), None);
     }
 
     #[test]
