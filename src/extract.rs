@@ -29,6 +29,8 @@ const MAX_DIGITS: usize = 28;
 const YEAR_MIN: u32 = 1800;
 /// See [`YEAR_MIN`].
 const YEAR_MAX: u32 = 2100;
+/// Typical bytes per token, to size the token buffer once.
+const TOKEN_BYTES: usize = 5;
 /// Longest word the list look-ups lower-case (longer words are in no list).
 const WORD_BUF: usize = 32;
 
@@ -690,7 +692,7 @@ enum Mark {
 
 /// Finds every figure a watchdog would track in `text`, in reading order.
 pub fn extract_figures(text: &str) -> Vec<Figure> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / TOKEN_BYTES + 1);
     tokenize(text, &mut toks);
     let sc = Scanner { text, toks: &toks };
     let mut out = Vec::new();
@@ -756,11 +758,19 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
             continue;
         }
         if gap {
-            let chunk_end = bytes
-                .get(i..)
-                .and_then(|rest| rest.iter().position(|c| c.is_ascii_whitespace()))
-                .map_or(bytes.len(), |p| i + p);
-            if is_link(bytes.get(i..chunk_end).unwrap_or_default()) {
+            // One pass finds the chunk's end and whether it could be a link at all.
+            let mut chunk_end = i;
+            let mut suspect = false;
+            while let Some(&c) = bytes.get(chunk_end) {
+                if c.is_ascii_whitespace() {
+                    break;
+                }
+                suspect |= matches!(c, b'@' | b':' | b'/');
+                chunk_end += 1;
+            }
+            let chunk = bytes.get(i..chunk_end).unwrap_or_default();
+            suspect |= chunk.len() > 4 && chunk.contains(&b'.') && !chunk.ends_with(b".");
+            if suspect && is_link(chunk) {
                 out.push(Tok {
                     kind: Kind::Skip,
                     start: i,
@@ -876,17 +886,16 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; WORD_BUF]) -> &'b str {
 
 /// True when `word` (any case) is in `list`.
 fn in_list(word: &str, list: &[&str]) -> bool {
-    let mut buf = [0u8; WORD_BUF];
-    let w = lower(word, &mut buf);
-    !w.is_empty() && list.contains(&w)
+    list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
 
 /// The value of one spelled number word below a hundred ("six", "twenty-five").
-fn small_number(word: &str) -> Option<u32> {
-    let mut buf = [0u8; WORD_BUF];
-    let w = lower(word, &mut buf);
-    let unit = |s: &str| SMALL_NUMBERS.iter().position(|n| *n == s);
-    let tens = |s: &str| TENS.iter().position(|n| *n == s);
+fn small_number(w: &str) -> Option<u32> {
+    if w.len() < 3 || w.len() > 13 {
+        return None;
+    }
+    let unit = |s: &str| SMALL_NUMBERS.iter().position(|n| n.eq_ignore_ascii_case(s));
+    let tens = |s: &str| TENS.iter().position(|n| n.eq_ignore_ascii_case(s));
     if let Some(u) = unit(w) {
         return u32::try_from(u).ok();
     }
