@@ -541,6 +541,17 @@ const OTHER_CURRENCIES: &[&str] = &[
     "francs", "won", "yuan", "reais", "rand", "shillings", "naira", "dinars", "rubles", "hryvnia",
 ];
 
+/// Words after "N times" that make it a multiple ("three times the price", "1.4 times higher");
+/// other uses count occasions ("met four times with"), which are not tracked.
+const MULTIPLE_FOLLOWERS: &[&str] = &[
+    "as", "the", "their", "its", "his", "her", "our", "that", "what", "more", "higher", "larger",
+    "greater", "bigger", "faster", "lower", "less", "fewer", "smaller", "cheaper", "over",
+    "above", "below", "better", "worse", "likelier", "likely", "stronger", "longer", "wider",
+    "than", "normal", "pre-pandemic",
+];
+/// Largest believable multiple: "777X" is a model name, not a 777-fold rise.
+const MAX_TIMES: u32 = 100;
+
 /// Lower-case words after "$… in" that start a place or time, not what the money is
 /// ("in northern Central America", "in fiscal year 2024").
 const MONEY_IN_NOT_NOUNS: &[&str] = &[
@@ -1314,7 +1325,7 @@ impl<'a> Scanner<'a> {
                             scaled = true;
                             end = self.tok(next)?.end;
                             next += 1;
-                        } else if w == "x" || w == "X" {
+                        } else if (w == "x" || w == "X") && base <= Decimal::from(MAX_TIMES) {
                             times = true;
                             next += 1;
                         } else {
@@ -1426,7 +1437,14 @@ impl<'a> Scanner<'a> {
             }
             "dollars" | "usd" => (Some(Mark::Dollars), Some(k + 1)),
             "u.s." if self.word_is(k + 1, "dollars") => (Some(Mark::Dollars), Some(k + 2)),
-            "times" => (Some(Mark::Times), Some(k + 1)),
+            // "four times the rate", "1.4 times higher" — not "spoke four times with".
+            "times"
+                if self
+                    .word(k + 1)
+                    .is_some_and(|n| in_list(n, MULTIPLE_FOLLOWERS)) =>
+            {
+                (Some(Mark::Times), Some(k + 1))
+            }
             _ => (None, None),
         }
     }
@@ -2071,6 +2089,34 @@ mod tests {
         ("Version 1.2.3 shipped.", &[]),
         ("Under Section 301, tariffs rose; see No. 5 and #12.", &[]),
         ("", &[]),
+        // Ratios, other currencies, occasions, model numbers, modifiers.
+        ("Nearly 1 in 7 households and one in five renters report hardship.", &[]),
+        ("Nine out of 10 employers saw no adverse effects.", &[]),
+        ("Canada will make CAD $1.5 billion available, and the EU pledged €40 million.", &[]),
+        ("Japan set a 7.7 trillion JPY defense budget.", &[]),
+        ("Officials have met four times with their counterparts.", &[]),
+        ("Prices here are four times the national average.", &[
+            ("4", None, Times, Exact, "", "four times"),
+        ]),
+        ("The airline ordered 777X jets for long routes.", &[]),
+        ("Households pay $1,200 more each year, and the agency made $450 million available.", &[
+            ("1200", None, Usd, Exact, "", "$1,200"),
+            ("450000000", None, Usd, Exact, "", "$450 million"),
+        ]),
+        ("States are halfway to the 30 gigawatt goal, and two died in the storm.", &[]),
+        ("The projects would trigger $33 billion in investment and create around 600,000 new jobs.", &[
+            ("33000000000", None, Usd, Exact, "investment", "$33 billion in investment"),
+            ("600000", None, Count, Approx, "new jobs", "around 600,000 new jobs"),
+        ]),
+        ("The virus has claimed over 500,000 American lives and cost trillions of dollars.", &[
+            ("500000", None, Count, Over, "American lives", "over 500,000 American lives"),
+        ]),
+        ("The carrier ordered 200 American-made Boeing aircraft for its fleet.", &[
+            ("200", None, Count, Exact, "American-made Boeing aircraft", "200 American-made Boeing aircraft"),
+        ]),
+        ("The compact commits up to 30,000 acre-feet of conserved water.", &[
+            ("30000", None, Count, UpTo, "acre-feet", "up to 30,000 acre-feet"),
+        ]),
     ];
 
     fn d(s: &str) -> Decimal {
