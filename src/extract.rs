@@ -536,18 +536,80 @@ const STOP_WORDS: &[&str] = &[
 /// Currencies other than the dollar: a number in one of these is not a USD figure, and not a
 /// count either ("CAD $1.5 billion", "7.7 trillion JPY", "€40 million").
 const OTHER_CURRENCIES: &[&str] = &[
-    "cad", "aud", "eur", "gbp", "jpy", "mxn", "cny", "rmb", "inr", "chf", "nzd", "hkd", "sgd",
-    "krw", "brl", "zar", "c", "a", "nz", "hk", "s", "euro", "euros", "yen", "pesos", "rupees",
-    "francs", "won", "yuan", "reais", "rand", "shillings", "naira", "dinars", "rubles", "hryvnia",
+    "cad",
+    "aud",
+    "eur",
+    "gbp",
+    "jpy",
+    "mxn",
+    "cny",
+    "rmb",
+    "inr",
+    "chf",
+    "nzd",
+    "hkd",
+    "sgd",
+    "krw",
+    "brl",
+    "zar",
+    "c",
+    "a",
+    "nz",
+    "hk",
+    "s",
+    "euro",
+    "euros",
+    "yen",
+    "pesos",
+    "rupees",
+    "francs",
+    "won",
+    "yuan",
+    "reais",
+    "rand",
+    "shillings",
+    "naira",
+    "dinars",
+    "rubles",
+    "hryvnia",
 ];
 
 /// Words after "N times" that make it a multiple ("three times the price", "1.4 times higher");
 /// other uses count occasions ("met four times with"), which are not tracked.
 const MULTIPLE_FOLLOWERS: &[&str] = &[
-    "as", "the", "their", "its", "his", "her", "our", "that", "what", "more", "higher", "larger",
-    "greater", "bigger", "faster", "lower", "less", "fewer", "smaller", "cheaper", "over",
-    "above", "below", "better", "worse", "likelier", "likely", "stronger", "longer", "wider",
-    "than", "normal", "pre-pandemic",
+    "as",
+    "the",
+    "their",
+    "its",
+    "his",
+    "her",
+    "our",
+    "that",
+    "what",
+    "more",
+    "higher",
+    "larger",
+    "greater",
+    "bigger",
+    "faster",
+    "lower",
+    "less",
+    "fewer",
+    "smaller",
+    "cheaper",
+    "over",
+    "above",
+    "below",
+    "better",
+    "worse",
+    "likelier",
+    "likely",
+    "stronger",
+    "longer",
+    "wider",
+    "than",
+    "normal",
+    "pre-pandemic",
 ];
 /// Largest believable multiple: "777X" is a model name, not a 777-fold rise.
 const MAX_TIMES: u32 = 100;
@@ -555,8 +617,22 @@ const MAX_TIMES: u32 = 100;
 /// Lower-case words after "$… in" that start a place or time, not what the money is
 /// ("in northern Central America", "in fiscal year 2024").
 const MONEY_IN_NOT_NOUNS: &[&str] = &[
-    "northern", "southern", "eastern", "western", "central", "rural", "urban", "fiscal",
-    "total", "addition", "each", "every", "recent", "coming", "partnership", "support",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "rural",
+    "urban",
+    "fiscal",
+    "total",
+    "addition",
+    "each",
+    "every",
+    "recent",
+    "coming",
+    "partnership",
+    "support",
 ];
 
 /// "-ly" words that are nouns or adjectives, not adverbs, so they do not end a noun.
@@ -845,11 +921,8 @@ fn scan_word(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     let mut seg = 0usize;
     let mut dotted = false;
-    let next_is = |j: usize, f: fn(char) -> bool| {
-        text.get(j..)
-            .and_then(|s| s.chars().next())
-            .is_some_and(f)
-    };
+    let next_is =
+        |j: usize, f: fn(char) -> bool| text.get(j..).and_then(|s| s.chars().next()).is_some_and(f);
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii_alphanumeric() {
             i += 1;
@@ -859,7 +932,10 @@ fn scan_word(text: &str, mut i: usize) -> usize {
             seg = 0;
         } else if b == b'\'' && next_is(i + 1, char::is_alphabetic) {
             i += 1;
-        } else if b == b'.' && seg > 0 && seg <= 2 && (dotted || next_is(i + 1, char::is_alphabetic))
+        } else if b == b'.'
+            && seg > 0
+            && seg <= 2
+            && (dotted || next_is(i + 1, char::is_alphabetic))
         {
             i += 1;
             seg = 0;
@@ -940,9 +1016,7 @@ fn is_plural(word: &str) -> bool {
 
 /// An "-ly" adverb ("recently", "annually") that ends a noun.
 fn is_adverb(word: &str) -> bool {
-    word.len() > 4
-        && (word.ends_with("ly") || word.ends_with("LY"))
-        && !in_list(word, LY_WORDS)
+    word.len() > 4 && (word.ends_with("ly") || word.ends_with("LY")) && !in_list(word, LY_WORDS)
 }
 
 /// A word that reads as a verb form after "and" ("and trained", "and providing").
@@ -1072,7 +1146,11 @@ impl<'a> Scanner<'a> {
         if self.glued_to_name(lead) || self.other_currency_before(lead) || self.ratio_before(lead) {
             return (None, i + 1);
         }
-        if spelled && self.word_before(lead).is_some_and(|w| in_list(w, DEFINITE_WORDS)) {
+        if spelled
+            && self
+                .word_before(lead)
+                .is_some_and(|w| in_list(w, DEFINITE_WORDS))
+        {
             return (None, i + 1);
         }
 
@@ -1080,13 +1158,16 @@ impl<'a> Scanner<'a> {
         let Some(a) = self.amount(i, money) else {
             return (None, i + 1);
         };
-        if spelled && a.base == Decimal::ONE && !a.scaled && !a.times {
+        // "one" alone is a pronoun or article; "zero" is a goal ("net zero emissions"), not a count.
+        if spelled && a.base <= Decimal::ONE && !a.scaled && !a.times {
             return (None, a.next);
         }
 
         let mut qualifier = qualifier.unwrap_or(Qualifier::Exact);
         let mut quote_start = qual_start.unwrap_or(self.tok(lead).map_or(t.start, |l| l.start));
-        let mut end = a.end.max(self.tok(a.next.saturating_sub(1)).map_or(a.end, |t| t.end));
+        let mut end = a
+            .end
+            .max(self.tok(a.next.saturating_sub(1)).map_or(a.end, |t| t.end));
         let mut k = a.next;
 
         // Trailing plus: "3,500+ hours".
@@ -1154,7 +1235,7 @@ impl<'a> Scanner<'a> {
         }
 
         // Unit and noun.
-        let unit = match mark {
+        let mut unit = match mark {
             Some(Mark::Percent | Mark::Points) => Unit::Percent,
             Some(Mark::Times) => Unit::Times,
             Some(Mark::Dollars) => Unit::Usd,
@@ -1164,7 +1245,10 @@ impl<'a> Scanner<'a> {
         let mut noun = "";
         match unit {
             Unit::Percent if mark == Some(Mark::Points) => {
-                noun = self.text.get(self.tok(next.saturating_sub(2)).map_or(end, |t| t.start)..end).unwrap_or("");
+                noun = self
+                    .text
+                    .get(self.tok(next.saturating_sub(2)).map_or(end, |t| t.start)..end)
+                    .unwrap_or("");
             }
             Unit::Usd => {
                 if let Some((s, e, n)) = self.money_noun(next) {
@@ -1191,11 +1275,24 @@ impl<'a> Scanner<'a> {
             _ => {}
         }
         let first_noun_word = noun.split_whitespace().next().unwrap_or("");
-        if unit == Unit::Count && in_list(first_noun_word, OTHER_CURRENCIES) && first_noun_word != "A" {
+        if unit == Unit::Count
+            && in_list(first_noun_word, OTHER_CURRENCIES)
+            && first_noun_word != "A"
+        {
             return (None, next);
         }
         if unit == Unit::Count && (noun.is_empty() || self.is_duration(noun, next)) {
             return (None, next);
+        }
+        // "60 cents of every dollar" is money: $0.60.
+        if unit == Unit::Count && in_list(noun, &["cents", "cent"]) {
+            let Some(v) = value.checked_div(Decimal::ONE_HUNDRED) else {
+                return (None, next);
+            };
+            value = v;
+            max = max.and_then(|m| m.checked_div(Decimal::ONE_HUNDRED));
+            unit = Unit::Usd;
+            noun = "";
         }
 
         let written: String = self
@@ -1242,7 +1339,11 @@ impl<'a> Scanner<'a> {
         if self.sym(lead) == Some('$') && self.glued(lead) && self.word(p).is_some() {
             return !self.word_is(p, "US");
         }
-        self.word(p).is_some_and(|w| in_list(w, OTHER_CURRENCIES) && w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+        self.word(p).is_some_and(|w| {
+            in_list(w, OTHER_CURRENCIES)
+                && w.len() == 3
+                && w.chars().all(|c| c.is_ascii_uppercase())
+        })
     }
 
     /// True for the second number of a ratio ("1 in 7 households", "three in ten Americans").
@@ -1253,11 +1354,16 @@ impl<'a> Scanner<'a> {
         if !self.word_is(p, "in") && !self.word_is(p, "out") && !self.word_is(p, "of") {
             return false;
         }
-        let q = if self.word_is(p, "of") && self.word_is(p.wrapping_sub(1), "out") { p.wrapping_sub(1) } else { p };
+        let q = if self.word_is(p, "of") && self.word_is(p.wrapping_sub(1), "out") {
+            p.wrapping_sub(1)
+        } else {
+            p
+        };
         let Some(r) = q.checked_sub(1) else {
             return false;
         };
-        self.tok(r).is_some_and(|t| t.kind == Kind::Num) || self.word(r).is_some_and(|w| small_number(w).is_some())
+        self.tok(r).is_some_and(|t| t.kind == Kind::Num)
+            || self.word(r).is_some_and(|w| small_number(w).is_some())
     }
 
     /// True when the number at `lead` is glued to a word or id before it ("COVID-19", "PM2.5",
@@ -1277,9 +1383,9 @@ impl<'a> Scanner<'a> {
             Some(Kind::Sym(c)) => {
                 matches!(c, '-' | '–' | '.' | '/' | ':' | '_' | '&' | '@' | '=')
                     && self.glued(p)
-                    && p.checked_sub(1).and_then(|q| self.tok(q)).is_some_and(|q| {
-                        matches!(q.kind, Kind::Word | Kind::Num)
-                    })
+                    && p.checked_sub(1)
+                        .and_then(|q| self.tok(q))
+                        .is_some_and(|q| matches!(q.kind, Kind::Word | Kind::Num))
             }
             None => false,
         }
@@ -1430,9 +1536,7 @@ impl<'a> Scanner<'a> {
         match lower(w, &mut buf) {
             "percent" => (Some(Mark::Percent), Some(k + 1)),
             "per" if self.word_is(k + 1, "cent") => (Some(Mark::Percent), Some(k + 2)),
-            "percentage"
-                if self.word_is(k + 1, "points") || self.word_is(k + 1, "point") =>
-            {
+            "percentage" if self.word_is(k + 1, "points") || self.word_is(k + 1, "point") => {
                 (Some(Mark::Points), Some(k + 2))
             }
             "dollars" | "usd" => (Some(Mark::Dollars), Some(k + 1)),
@@ -1535,10 +1639,7 @@ impl<'a> Scanner<'a> {
 
     /// True when the number is part of a date or clock time ("June 15", "19 August", "3 p.m.").
     fn is_date_or_time(&self, lead: usize, after_num: usize) -> bool {
-        if self
-            .word_before(lead)
-            .is_some_and(|w| MONTHS.contains(&w))
-        {
+        if self.word_before(lead).is_some_and(|w| MONTHS.contains(&w)) {
             return true;
         }
         self.word(after_num).is_some_and(|w| {
@@ -1549,7 +1650,10 @@ impl<'a> Scanner<'a> {
     /// True when the number is an age ("ages 16 to 24", "aged 65", "65 and older").
     fn is_age(&self, lead: usize, next: usize) -> bool {
         let before = lead.checked_sub(1);
-        let age_word = |i: Option<usize>| i.and_then(|i| self.word(i)).is_some_and(|w| in_list(w, AGE_WORDS));
+        let age_word = |i: Option<usize>| {
+            i.and_then(|i| self.word(i))
+                .is_some_and(|w| in_list(w, AGE_WORDS))
+        };
         if age_word(before) {
             return true;
         }
@@ -1575,7 +1679,11 @@ impl<'a> Scanner<'a> {
             return true;
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        let p = if self.sym(p) == Some('.') { p.saturating_sub(1) } else { p };
+        let p = if self.sym(p) == Some('.') {
+            p.saturating_sub(1)
+        } else {
+            p
+        };
         let mid_sentence = p
             .checked_sub(1)
             .and_then(|q| self.tok(q))
@@ -1630,9 +1738,9 @@ impl<'a> Scanner<'a> {
             };
             if in_list(w, &["and", "or", "&"]) {
                 // A lone singular word before a stop word is a verb ("and create around").
-                let then_stops = self
-                    .word(i + 2)
-                    .map_or(true, |m| in_list(m, STOP_WORDS) || small_number(m).is_some());
+                let then_stops = self.word(i + 2).map_or(true, |m| {
+                    in_list(m, STOP_WORDS) || small_number(m).is_some()
+                });
                 let ok = words > 0
                     && self.word(i + 1).is_some_and(|n| {
                         !in_list(n, STOP_WORDS)
@@ -1675,7 +1783,11 @@ impl<'a> Scanner<'a> {
             end = Some(self.tok(i)?.end);
             i += 1;
             // "returning/potential migrants": a glued slash joins two words.
-            if self.sym(i) == Some('/') && self.glued(i) && self.glued(i + 1) && self.word(i + 1).is_some() {
+            if self.sym(i) == Some('/')
+                && self.glued(i)
+                && self.glued(i + 1)
+                && self.word(i + 1).is_some()
+            {
                 i += 1;
                 prev_plural = false;
             }
@@ -1703,9 +1815,14 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let last = self.text.get(start..end)?.rsplit([' ', '/']).next()?;
-        if last.chars().next().is_some_and(char::is_uppercase) && !is_plural(last) && last != "U.S." {
+        if last.chars().next().is_some_and(char::is_uppercase) && !is_plural(last) && last != "U.S."
+        {
             // "11 Department of Labor projects": a proper name, not the counted noun.
-            let whole_name = self.text.get(start..end)?.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let whole_name = self
+                .text
+                .get(start..end)?
+                .split(' ')
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
             if whole_name && !singular_head {
                 return None;
             }
@@ -1750,7 +1867,14 @@ mod tests {
     use super::*;
 
     /// One expected figure: value, max, unit, qualifier, noun, quote.
-    type Want = (&'static str, Option<&'static str>, Unit, Qualifier, &'static str, &'static str);
+    type Want = (
+        &'static str,
+        Option<&'static str>,
+        Unit,
+        Qualifier,
+        &'static str,
+        &'static str,
+    );
 
     use Qualifier::{Approximately as Approx, AtLeast, Exact, Nearly, Over, UpTo};
     use Unit::{Count, Percent, Times, Usd};
@@ -2089,6 +2213,10 @@ mod tests {
         ("Version 1.2.3 shipped.", &[]),
         ("Under Section 301, tariffs rose; see No. 5 and #12.", &[]),
         ("", &[]),
+        ("Ranchers once got over 60 cents of every dollar spent on beef.", &[
+            ("0.6", None, Usd, Over, "", "over 60 cents"),
+        ]),
+        ("The plan moves toward a net zero emissions economy.", &[]),
         // Ratios, other currencies, occasions, model numbers, modifiers.
         ("Nearly 1 in 7 households and one in five renters report hardship.", &[]),
         ("Nine out of 10 employers saw no adverse effects.", &[]),
@@ -2142,6 +2270,76 @@ mod tests {
                 failures.push(format!("{text}\n   got  {got:?}\n   want {want:?}"));
             }
         }
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn measures_drop_non_identity_adjectives() {
+        assert_eq!(
+            measure_for("free-of-cost vaccine doses", Unit::Count),
+            "vaccine-doses"
+        );
+        assert_eq!(measure_for("U.S. companies", Unit::Count), "u-s-companies");
+        assert_eq!(
+            measure_for("Centroamérica Local initiative", Unit::Usd),
+            "centroamerica-local-initiative"
+        );
+        assert_eq!(measure_for("", Unit::Usd), "usd");
+        assert_eq!(measure_for("", Unit::Percent), "percent");
+        assert_eq!(measure_for("", Unit::Times), "times");
+        assert_eq!(measure_for("", Unit::Count), "count");
+        assert_eq!(measure_for("new", Unit::Count), "new");
+    }
+
+    #[test]
+    fn written_keeps_the_number_words() {
+        let w: Vec<String> = extract_figures(
+            "It gave $4.2 billion, then $4,200 million, to six municipalities and 30% of 90,000 firms.",
+        )
+        .into_iter()
+        .map(|f| f.written)
+        .collect();
+        assert_eq!(w, ["4.2 billion", "4,200 million", "six", "30", "90,000"]);
+    }
+
+    #[test]
+    fn pathological_inputs_stay_linear_and_safe() {
+        let inputs = [
+            "9".repeat(100_000),
+            "1-".repeat(50_000),
+            "$".repeat(100_000),
+            "more than ".repeat(20_000),
+            "1,000 ".repeat(20_000),
+            "a".repeat(100_000),
+            "U.S.".repeat(20_000),
+            "é–’".repeat(30_000),
+        ];
+        for text in &inputs {
+            let start = std::time::Instant::now();
+            let figs = extract_figures(text);
+            assert!(
+                start.elapsed().as_secs() < 5,
+                "slow on {:?}…",
+                &text.get(..20)
+            );
+            assert!(figs.iter().all(|f| text.contains(&f.quote)));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_quotes_are_substrings(
+            text in "[0-9a-zA-Z$%+,.:;()/~ \\-–—’'éU.S.]{0,80}"
+        ) {
+            for f in extract_figures(&text) {
+                proptest::prop_assert!(text.contains(&f.quote));
+                proptest::prop_assert_eq!(f.value, f.value.normalize());
+            }
+        }
     }
 }
