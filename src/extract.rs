@@ -31,6 +31,10 @@ const YEAR_MIN: u32 = 1800;
 const YEAR_MAX: u32 = 2100;
 /// Typical bytes per token, to size the token buffer once.
 const TOKEN_BYTES: usize = 5;
+/// Shortest and longest spelled compound ("forty-one", "seventy-seven").
+const COMPOUND_MIN_LEN: usize = 9;
+/// See [`COMPOUND_MIN_LEN`].
+const COMPOUND_MAX_LEN: usize = 13;
 /// Longest word the list look-ups lower-case (longer words are in no list).
 const WORD_BUF: usize = 32;
 
@@ -976,6 +980,41 @@ fn in_list(word: &str, list: &[&str]) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
 
+/// Bit `c` of entry `n` is set when a number word of `n` bytes starts with letter `c`.
+const NUMBER_WORD_SHAPES: [u32; 16] = number_word_shapes();
+
+/// Builds [`NUMBER_WORD_SHAPES`] from [`SMALL_NUMBERS`] and [`TENS`].
+const fn number_word_shapes() -> [u32; 16] {
+    let mut table = [0u32; 16];
+    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut k = 0;
+        while k < list.len() {
+            let b = list[k].as_bytes();
+            if b.len() < table.len() {
+                table[b.len()] |= 1 << (b[0] - b'a');
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// True when `word` has the length and first letter of some number word.
+fn maybe_number_word(word: &str) -> bool {
+    let Some(first) = word.as_bytes().first() else {
+        return false;
+    };
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    letter < 26
+        && NUMBER_WORD_SHAPES
+            .get(word.len())
+            .is_some_and(|bits| bits & (1 << letter) != 0)
+}
+
 /// The value of one spelled number word below a hundred ("six", "twenty-five").
 fn small_number(w: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 13 {
@@ -1321,10 +1360,22 @@ impl<'a> Scanner<'a> {
         let Some(w) = self.word(i) else {
             return false;
         };
-        let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-        matches!(first, Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
-            && w.len() <= 16
-            && (small_number(w).is_some() || fold_prefix(w).and_then(small_number).is_some())
+        // The word, or its part before "-" / "fold", must have a number word's length and
+        // first letter: a table look-up that turns away almost every word cheaply.
+        if maybe_number_word(w) && small_number(w).is_some() {
+            return true;
+        }
+        if let Some(head) = fold_prefix(w) {
+            return small_number(head).is_some();
+        }
+        // "twenty-five": only compounds of a tens word are long enough to check.
+        (COMPOUND_MIN_LEN..=COMPOUND_MAX_LEN).contains(&w.len())
+            && w.as_bytes()
+                .iter()
+                .position(|&b| b == b'-')
+                .is_some_and(|p| {
+                    w.get(..p).is_some_and(maybe_number_word) && small_number(w).is_some()
+                })
     }
 
     /// True when a non-dollar currency precedes the number ("CAD $1.5 billion", "€40 million",
