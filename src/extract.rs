@@ -1668,7 +1668,7 @@ impl<'a> Scanner<'a> {
         if a.scaled && !b.scaled {
             return None;
         }
-        if a.spelled != b.spelled && !dash {
+        if a.spelled != b.spelled && !dash && !between {
             return None;
         }
         let low = if b.scaled && !a.scaled {
@@ -1746,12 +1746,14 @@ impl<'a> Scanner<'a> {
     /// of …" stays a figure ("3,500 hours of training").
     fn is_duration(&self, noun: &str, next: usize) -> bool {
         let first = noun.split_whitespace().next().unwrap_or("");
-        let head = first.split('-').next().unwrap_or("");
-        if !in_list(head, DURATION_WORDS) {
+        let first = first.split('-').next().unwrap_or("");
+        let last = noun.split_whitespace().last().unwrap_or("");
+        if !in_list(first, DURATION_WORDS) && !in_list(last, DURATION_WORDS) {
             return false;
         }
-        let hours = in_list(first, &["hours", "hour"]) && !noun.contains(' ');
-        !(hours && self.word_is(next, "of"))
+        // "3,500 hours of training", "2,000 pro bono hours" are counted work.
+        let hours = in_list(last, &["hours", "hour"]);
+        !(hours && (self.word_is(next, "of") || noun.contains(' ')))
     }
 
     /// The noun after a money amount: "in financing", "in humanitarian assistance", or a
@@ -1799,7 +1801,9 @@ impl<'a> Scanner<'a> {
                             && !is_adverb(n)
                             && small_number(n).is_none()
                             && (is_plural(n) || !then_stops)
-                    });
+                    })
+                    // "jobs and companies announced": a new clause, not a joined noun.
+                    && !self.word(i + 2).is_some_and(is_verb_form);
                 if !ok {
                     break;
                 }
@@ -2264,6 +2268,16 @@ mod tests {
         ("Version 1.2.3 shipped.", &[]),
         ("Under Section 301, tariffs rose; see No. 5 and #12.", &[]),
         ("", &[]),
+        ("Defense spending has risen for seven consecutive years.", &[]),
+        ("Volunteers gave over 2,000 pro bono hours to families.", &[
+            ("2000", None, Count, Over, "pro bono hours", "over 2,000 pro bono hours"),
+        ]),
+        ("Earnings rose by between four and 20 percent.", &[
+            ("4", Some("20"), Percent, Exact, "", "between four and 20 percent"),
+        ]),
+        ("The economy added 375,000 manufacturing jobs and companies announced new plants.", &[
+            ("375000", None, Count, Exact, "manufacturing jobs", "375,000 manufacturing jobs"),
+        ]),
         ("Ranchers once got over 60 cents of every dollar spent on beef.", &[
             ("0.6", None, Usd, Over, "", "over 60 cents"),
         ]),
