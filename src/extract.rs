@@ -108,9 +108,9 @@ const SCALE_WORDS: &[(&str, u64)] = &[
 /// Scale suffixes glued to a number ("$1.2B", "$500K"), matched case-sensitively; the bool says
 /// whether the suffix also counts without a money sign.
 const SCALE_SUFFIXES: &[(&str, u64, bool)] = &[
-    ("K", 1_000, true),
+    ("K", 1_000, false),
     ("k", 1_000, false),
-    ("M", 1_000_000, true),
+    ("M", 1_000_000, false),
     ("m", 1_000_000, false),
     ("mn", 1_000_000, true),
     ("MN", 1_000_000, true),
@@ -205,7 +205,13 @@ const NAME_WORDS: &[&str] = &[
     "mission",
     "cop",
     "e.o.",
+    "eo",
     "h.r.",
+    "s.res.",
+    "h.res.",
+    "rin",
+    "cfda",
+    "omb",
     "s.",
     "l",
     "pub",
@@ -2079,8 +2085,11 @@ mod tests {
         ("Field teams vaccinated 4.5 million children.", &[
             ("4500000", None, Count, Exact, "children", "4.5 million children"),
         ]),
-        ("The network reaches 500K households.", &[
-            ("500000", None, Count, Exact, "households", "500K households"),
+        ("The 3M plant in Ohio employs 1,000 workers.", &[
+            ("1000", None, Count, Exact, "workers", "1,000 workers"),
+        ]),
+        ("Exports reached 1.2bn tonnes.", &[
+            ("1200000000", None, Count, Exact, "tonnes", "1.2bn tonnes"),
         ]),
         // Spelled numbers.
         ("A new project will combat violence in seven municipalities along the border.", &[
@@ -2267,6 +2276,7 @@ mod tests {
         ("The cost was $999 trillion trillion.", &[]),
         ("Version 1.2.3 shipped.", &[]),
         ("Under Section 301, tariffs rose; see No. 5 and #12.", &[]),
+        ("EO 14112 directs agencies to reform funding.", &[]),
         ("", &[]),
         ("Defense spending has risen for seven consecutive years.", &[]),
         ("Volunteers gave over 2,000 pro bono hours to families.", &[
