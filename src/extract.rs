@@ -2417,4 +2417,32 @@ mod tests {
             }
         }
     }
+
+    /// Reads the real 2023-02-06 edition when the shared corpus sits beside the repository.
+    #[test]
+    #[ignore = "needs ../shared/corpus"]
+    fn root_causes_2023_edition() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/root-causes/2023-02-06.presidency.txt");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return;
+        };
+        let figures: Vec<Figure> = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("• "))
+            .flat_map(extract_figures)
+            .collect();
+        let quotes: Vec<&str> = figures.iter().map(|f| f.quote.as_str()).collect();
+        assert_eq!(figures.len(), 37, "{quotes:#?}");
+        for want in [
+            "nearly 8,000 private sector firms",
+            "more than 90,000 jobs",
+            "$179 million in financing",
+            "more than $4.2 billion",
+            "six municipalities",
+            "nearly $420 million in humanitarian assistance",
+        ] {
+            assert!(quotes.contains(&want), "{want} missing");
+        }
+    }
 }
