@@ -19,7 +19,9 @@
 use crate::claimset::slug;
 use crate::figure::{Figure, Qualifier, Unit};
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 /// Most words a counted noun may have ("national and local government officials").
 pub const MAX_NOUN_WORDS: usize = 5;
@@ -833,6 +835,9 @@ pub fn measure_for(noun: &str, unit: Unit) -> String {
 /// Cuts `text` into tokens in one pass.
 fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
+    // Links and e-mail addresses need a '/' or '@'; most claims have neither, and then no chunk
+    // is scanned twice.
+    let maybe_links = bytes.contains(&b'/') || bytes.contains(&b'@');
     let mut i = 0;
     let mut gap = true;
     while let Some(&b) = bytes.get(i) {
@@ -854,7 +859,7 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
             i += ch.len_utf8();
             continue;
         }
-        if gap {
+        if gap && maybe_links {
             // One pass finds the chunk's end and whether it could be a link at all.
             let mut chunk_end = i;
             let mut suspect = false;
@@ -862,11 +867,10 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 if c.is_ascii_whitespace() {
                     break;
                 }
-                suspect |= matches!(c, b'@' | b':' | b'/');
+                suspect |= c == b'@' || c == b'/';
                 chunk_end += 1;
             }
             let chunk = bytes.get(i..chunk_end).unwrap_or_default();
-            suspect |= chunk.len() > 4 && chunk.contains(&b'.') && !chunk.ends_with(b".");
             if suspect && is_link(chunk) {
                 out.push(Tok {
                     kind: Kind::Skip,
@@ -986,6 +990,18 @@ fn in_list(word: &str, list: &[&str]) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
 
+/// True when `word` (any case) is a stop word; a hash look-up, as the list is long.
+fn is_stop_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| STOP_WORDS.iter().copied().collect());
+    let mut buf = [0u8; WORD_BUF];
+    let w = lower(word, &mut buf);
+    !w.is_empty() && set.contains(w)
+}
+
+/// The first letters of all number words ("zero" … "ninety").
+const NUMBER_INITIALS: &[u8] = b"zotfsen";
+
 /// Bit `c` of entry `n` is set when a number word of `n` bytes starts with letter `c`.
 const NUMBER_WORD_SHAPES: [u32; 16] = number_word_shapes();
 
@@ -1033,6 +1049,9 @@ fn small_number(w: &str) -> Option<u32> {
     }
     if let Some(t) = tens(w) {
         return u32::try_from(t * 10 + 20).ok();
+    }
+    if w.len() < COMPOUND_MIN_LEN {
+        return None;
     }
     let (t, u) = w.split_once('-')?;
     let t = tens(t)?;
@@ -1165,7 +1184,17 @@ impl<'a> Scanner<'a> {
         };
         let spelled = match t.kind {
             Kind::Num => false,
-            Kind::Word if self.spelled_start(i) => true,
+            // Cheap first-letter test before the word look-ups: most words stop here.
+            Kind::Word
+                if self
+                    .text
+                    .as_bytes()
+                    .get(t.start)
+                    .is_some_and(|b| NUMBER_INITIALS.contains(&b.to_ascii_lowercase()))
+                    && self.spelled_start(i) =>
+            {
+                true
+            }
             _ => return (None, i + 1),
         };
 
@@ -1368,6 +1397,10 @@ impl<'a> Scanner<'a> {
         };
         // The word, or its part before "-" / "fold", must have a number word's length and
         // first letter: a table look-up that turns away almost every word cheaply.
+        let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        if !NUMBER_INITIALS.contains(&first) {
+            return false;
+        }
         if maybe_number_word(w) && small_number(w).is_some() {
             return true;
         }
@@ -1450,7 +1483,15 @@ impl<'a> Scanner<'a> {
 
     /// The qualifier phrase ending right before token `lead`, with its start byte.
     fn qualifier_before(&self, lead: usize) -> (Option<Qualifier>, Option<usize>) {
+        let Some(last) = lead.checked_sub(1).and_then(|p| self.tok(p)) else {
+            return (None, None);
+        };
+        let last = self.str_of(last);
         for (phrase, q) in QUALIFIERS {
+            // Compare the word next to the number first: it rules out almost every phrase.
+            if !phrase.last().is_some_and(|p| p.eq_ignore_ascii_case(last)) {
+                continue;
+            }
             let Some(first) = lead.checked_sub(phrase.len()) else {
                 continue;
             };
@@ -1797,12 +1838,12 @@ impl<'a> Scanner<'a> {
             };
             if in_list(w, &["and", "or", "&"]) {
                 // A lone singular word before a stop word is a verb ("and create around").
-                let then_stops = self.word(i + 2).map_or(true, |m| {
-                    in_list(m, STOP_WORDS) || small_number(m).is_some()
-                });
+                let then_stops = self
+                    .word(i + 2)
+                    .map_or(true, |m| is_stop_word(m) || small_number(m).is_some());
                 let ok = words > 0
                     && self.word(i + 1).is_some_and(|n| {
-                        !in_list(n, STOP_WORDS)
+                        !is_stop_word(n)
                             && !is_verb_form(n)
                             && !is_adverb(n)
                             && small_number(n).is_none()
@@ -1821,7 +1862,7 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let first_ok = words == 0 && in_list(w, MEASURE_DROP_WORDS);
-            if (in_list(w, STOP_WORDS) && !first_ok)
+            if (is_stop_word(w) && !first_ok)
                 || is_adverb(w)
                 || small_number(w).is_some()
                 || scale_word(w).is_some()
@@ -1859,7 +1900,7 @@ impl<'a> Scanner<'a> {
         let cut_short = words >= MAX_NOUN_WORDS
             && self
                 .word(i)
-                .is_some_and(|w| !in_list(w, STOP_WORDS) && !is_adverb(w));
+                .is_some_and(|w| !is_stop_word(w) && !is_adverb(w));
         if let Some((e, j, head_plural)) = before_joiner {
             if cut_short || (head_plural && !prev_plural) {
                 end = e;
