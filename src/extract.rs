@@ -9,7 +9,7 @@
 //! figure is worse than a missed one.
 //!
 //! Noun rule: after the number (and scale word) take up to [`MAX_NOUN_WORDS`] words; stop at any
-//! punctuation, another number, a preposition, verb or other stop word ([`STOP_WORDS`]; "of" is a
+//! punctuation, another number, a preposition, verb or other stop word (`STOP_WORDS`; "of" is a
 //! stop word, so "3,500 hours of training" counts "hours"), an "-ly" adverb, or — after a plural
 //! head noun ("firms", "youth") — any word that is not itself plural ("vaccine doses free-of-cost"
 //! → "vaccine doses"). "and"/"or" join two noun words ("individuals and entities"). Money takes the
