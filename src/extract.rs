@@ -9,7 +9,7 @@
 //! figure is worse than a missed one.
 //!
 //! Noun rule: after the number (and scale word) take up to [`MAX_NOUN_WORDS`] words; stop at any
-//! punctuation, another number, a preposition, verb or other stop word ([`STOP_WORDS`]; "of" is a
+//! punctuation, another number, a preposition, verb or other stop word (`STOP_WORDS`; "of" is a
 //! stop word, so "3,500 hours of training" counts "hours"), an "-ly" adverb, or — after a plural
 //! head noun ("firms", "youth") — any word that is not itself plural ("vaccine doses free-of-cost"
 //! → "vaccine doses"). "and"/"or" join two noun words ("individuals and entities"). Money takes the
@@ -19,7 +19,9 @@
 use crate::claimset::slug;
 use crate::figure::{Figure, Qualifier, Unit};
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 /// Most words a counted noun may have ("national and local government officials").
 pub const MAX_NOUN_WORDS: usize = 5;
@@ -29,6 +31,12 @@ const MAX_DIGITS: usize = 28;
 const YEAR_MIN: u32 = 1800;
 /// See [`YEAR_MIN`].
 const YEAR_MAX: u32 = 2100;
+/// Typical bytes per token, to size the token buffer once.
+const TOKEN_BYTES: usize = 5;
+/// Shortest and longest spelled compound ("forty-one", "seventy-seven").
+const COMPOUND_MIN_LEN: usize = 9;
+/// See [`COMPOUND_MIN_LEN`].
+const COMPOUND_MAX_LEN: usize = 13;
 /// Longest word the list look-ups lower-case (longer words are in no list).
 const WORD_BUF: usize = 32;
 
@@ -102,9 +110,9 @@ const SCALE_WORDS: &[(&str, u64)] = &[
 /// Scale suffixes glued to a number ("$1.2B", "$500K"), matched case-sensitively; the bool says
 /// whether the suffix also counts without a money sign.
 const SCALE_SUFFIXES: &[(&str, u64, bool)] = &[
-    ("K", 1_000, true),
+    ("K", 1_000, false),
     ("k", 1_000, false),
-    ("M", 1_000_000, true),
+    ("M", 1_000_000, false),
     ("m", 1_000_000, false),
     ("mn", 1_000_000, true),
     ("MN", 1_000_000, true),
@@ -199,7 +207,13 @@ const NAME_WORDS: &[&str] = &[
     "mission",
     "cop",
     "e.o.",
+    "eo",
     "h.r.",
+    "s.res.",
+    "h.res.",
+    "rin",
+    "cfda",
+    "omb",
     "s.",
     "l",
     "pub",
@@ -572,6 +586,46 @@ const OTHER_CURRENCIES: &[&str] = &[
     "hryvnia",
 ];
 
+/// Words after "N times" that make it a multiple ("three times the price", "1.4 times higher");
+/// other uses count occasions ("met four times with"), which are not tracked.
+const MULTIPLE_FOLLOWERS: &[&str] = &[
+    "as",
+    "the",
+    "their",
+    "its",
+    "his",
+    "her",
+    "our",
+    "that",
+    "what",
+    "more",
+    "higher",
+    "larger",
+    "greater",
+    "bigger",
+    "faster",
+    "lower",
+    "less",
+    "fewer",
+    "smaller",
+    "cheaper",
+    "over",
+    "above",
+    "below",
+    "better",
+    "worse",
+    "likelier",
+    "likely",
+    "stronger",
+    "longer",
+    "wider",
+    "than",
+    "normal",
+    "pre-pandemic",
+];
+/// Largest believable multiple: "777X" is a model name, not a 777-fold rise.
+const MAX_TIMES: u32 = 100;
+
 /// Lower-case words after "$… in" that start a place or time, not what the money is
 /// ("in northern Central America", "in fiscal year 2024").
 const MONEY_IN_NOT_NOUNS: &[&str] = &[
@@ -737,7 +791,7 @@ enum Mark {
 
 /// Finds every figure a watchdog would track in `text`, in reading order.
 pub fn extract_figures(text: &str) -> Vec<Figure> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / TOKEN_BYTES + 1);
     tokenize(text, &mut toks);
     let sc = Scanner { text, toks: &toks };
     let mut out = Vec::new();
@@ -781,6 +835,9 @@ pub fn measure_for(noun: &str, unit: Unit) -> String {
 /// Cuts `text` into tokens in one pass.
 fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
+    // Links and e-mail addresses need a '/' or '@'; most claims have neither, and then no chunk
+    // is scanned twice.
+    let maybe_links = bytes.contains(&b'/') || bytes.contains(&b'@');
     let mut i = 0;
     let mut gap = true;
     while let Some(&b) = bytes.get(i) {
@@ -802,12 +859,19 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
             i += ch.len_utf8();
             continue;
         }
-        if gap {
-            let chunk_end = bytes
-                .get(i..)
-                .and_then(|rest| rest.iter().position(|c| c.is_ascii_whitespace()))
-                .map_or(bytes.len(), |p| i + p);
-            if is_link(bytes.get(i..chunk_end).unwrap_or_default()) {
+        if gap && maybe_links {
+            // One pass finds the chunk's end and whether it could be a link at all.
+            let mut chunk_end = i;
+            let mut suspect = false;
+            while let Some(&c) = bytes.get(chunk_end) {
+                if c.is_ascii_whitespace() {
+                    break;
+                }
+                suspect |= c == b'@' || c == b'/';
+                chunk_end += 1;
+            }
+            let chunk = bytes.get(i..chunk_end).unwrap_or_default();
+            if suspect && is_link(chunk) {
                 out.push(Tok {
                     kind: Kind::Skip,
                     start: i,
@@ -923,22 +987,71 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; WORD_BUF]) -> &'b str {
 
 /// True when `word` (any case) is in `list`.
 fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(word))
+}
+
+/// True when `word` (any case) is a stop word; a hash look-up, as the list is long.
+fn is_stop_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| STOP_WORDS.iter().copied().collect());
     let mut buf = [0u8; WORD_BUF];
     let w = lower(word, &mut buf);
-    !w.is_empty() && list.contains(&w)
+    !w.is_empty() && set.contains(w)
+}
+
+/// The first letters of all number words ("zero" … "ninety").
+const NUMBER_INITIALS: &[u8] = b"zotfsen";
+
+/// Bit `c` of entry `n` is set when a number word of `n` bytes starts with letter `c`.
+const NUMBER_WORD_SHAPES: [u32; 16] = number_word_shapes();
+
+/// Builds [`NUMBER_WORD_SHAPES`] from [`SMALL_NUMBERS`] and [`TENS`].
+const fn number_word_shapes() -> [u32; 16] {
+    let mut table = [0u32; 16];
+    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut k = 0;
+        while k < list.len() {
+            let b = list[k].as_bytes();
+            if b.len() < table.len() {
+                table[b.len()] |= 1 << (b[0] - b'a');
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// True when `word` has the length and first letter of some number word.
+fn maybe_number_word(word: &str) -> bool {
+    let Some(first) = word.as_bytes().first() else {
+        return false;
+    };
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    letter < 26
+        && NUMBER_WORD_SHAPES
+            .get(word.len())
+            .is_some_and(|bits| bits & (1 << letter) != 0)
 }
 
 /// The value of one spelled number word below a hundred ("six", "twenty-five").
-fn small_number(word: &str) -> Option<u32> {
-    let mut buf = [0u8; WORD_BUF];
-    let w = lower(word, &mut buf);
-    let unit = |s: &str| SMALL_NUMBERS.iter().position(|n| *n == s);
-    let tens = |s: &str| TENS.iter().position(|n| *n == s);
+fn small_number(w: &str) -> Option<u32> {
+    if w.len() < 3 || w.len() > 13 {
+        return None;
+    }
+    let unit = |s: &str| SMALL_NUMBERS.iter().position(|n| n.eq_ignore_ascii_case(s));
+    let tens = |s: &str| TENS.iter().position(|n| n.eq_ignore_ascii_case(s));
     if let Some(u) = unit(w) {
         return u32::try_from(u).ok();
     }
     if let Some(t) = tens(w) {
         return u32::try_from(t * 10 + 20).ok();
+    }
+    if w.len() < COMPOUND_MIN_LEN {
+        return None;
     }
     let (t, u) = w.split_once('-')?;
     let t = tens(t)?;
@@ -1071,7 +1184,17 @@ impl<'a> Scanner<'a> {
         };
         let spelled = match t.kind {
             Kind::Num => false,
-            Kind::Word if self.spelled_start(i) => true,
+            // Cheap first-letter test before the word look-ups: most words stop here.
+            Kind::Word
+                if self
+                    .text
+                    .as_bytes()
+                    .get(t.start)
+                    .is_some_and(|b| NUMBER_INITIALS.contains(&b.to_ascii_lowercase()))
+                    && self.spelled_start(i) =>
+            {
+                true
+            }
             _ => return (None, i + 1),
         };
 
@@ -1109,7 +1232,8 @@ impl<'a> Scanner<'a> {
         let Some(a) = self.amount(i, money) else {
             return (None, i + 1);
         };
-        if spelled && a.base == Decimal::ONE && !a.scaled && !a.times {
+        // "one" alone is a pronoun or article; "zero" is a goal ("net zero emissions"), not a count.
+        if spelled && a.base <= Decimal::ONE && !a.scaled && !a.times {
             return (None, a.next);
         }
 
@@ -1185,7 +1309,7 @@ impl<'a> Scanner<'a> {
         }
 
         // Unit and noun.
-        let unit = match mark {
+        let mut unit = match mark {
             Some(Mark::Percent | Mark::Points) => Unit::Percent,
             Some(Mark::Times) => Unit::Times,
             Some(Mark::Dollars) => Unit::Usd,
@@ -1234,6 +1358,16 @@ impl<'a> Scanner<'a> {
         if unit == Unit::Count && (noun.is_empty() || self.is_duration(noun, next)) {
             return (None, next);
         }
+        // "60 cents of every dollar" is money: $0.60.
+        if unit == Unit::Count && in_list(noun, &["cents", "cent"]) {
+            let Some(v) = value.checked_div(Decimal::ONE_HUNDRED) else {
+                return (None, next);
+            };
+            value = v;
+            max = max.and_then(|m| m.checked_div(Decimal::ONE_HUNDRED));
+            unit = Unit::Usd;
+            noun = "";
+        }
 
         let written: String = self
             .text
@@ -1261,10 +1395,26 @@ impl<'a> Scanner<'a> {
         let Some(w) = self.word(i) else {
             return false;
         };
-        let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-        matches!(first, Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
-            && w.len() <= 16
-            && (small_number(w).is_some() || fold_prefix(w).and_then(small_number).is_some())
+        // The word, or its part before "-" / "fold", must have a number word's length and
+        // first letter: a table look-up that turns away almost every word cheaply.
+        let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        if !NUMBER_INITIALS.contains(&first) {
+            return false;
+        }
+        if maybe_number_word(w) && small_number(w).is_some() {
+            return true;
+        }
+        if let Some(head) = fold_prefix(w) {
+            return small_number(head).is_some();
+        }
+        // "twenty-five": only compounds of a tens word are long enough to check.
+        (COMPOUND_MIN_LEN..=COMPOUND_MAX_LEN).contains(&w.len())
+            && w.as_bytes()
+                .iter()
+                .position(|&b| b == b'-')
+                .is_some_and(|p| {
+                    w.get(..p).is_some_and(maybe_number_word) && small_number(w).is_some()
+                })
     }
 
     /// True when a non-dollar currency precedes the number ("CAD $1.5 billion", "€40 million",
@@ -1333,7 +1483,15 @@ impl<'a> Scanner<'a> {
 
     /// The qualifier phrase ending right before token `lead`, with its start byte.
     fn qualifier_before(&self, lead: usize) -> (Option<Qualifier>, Option<usize>) {
+        let Some(last) = lead.checked_sub(1).and_then(|p| self.tok(p)) else {
+            return (None, None);
+        };
+        let last = self.str_of(last);
         for (phrase, q) in QUALIFIERS {
+            // Compare the word next to the number first: it rules out almost every phrase.
+            if !phrase.last().is_some_and(|p| p.eq_ignore_ascii_case(last)) {
+                continue;
+            }
             let Some(first) = lead.checked_sub(phrase.len()) else {
                 continue;
             };
@@ -1371,7 +1529,7 @@ impl<'a> Scanner<'a> {
                             scaled = true;
                             end = self.tok(next)?.end;
                             next += 1;
-                        } else if w == "x" || w == "X" {
+                        } else if (w == "x" || w == "X") && base <= Decimal::from(MAX_TIMES) {
                             times = true;
                             next += 1;
                         } else {
@@ -1481,7 +1639,14 @@ impl<'a> Scanner<'a> {
             }
             "dollars" | "usd" => (Some(Mark::Dollars), Some(k + 1)),
             "u.s." if self.word_is(k + 1, "dollars") => (Some(Mark::Dollars), Some(k + 2)),
-            "times" => (Some(Mark::Times), Some(k + 1)),
+            // "four times the rate", "1.4 times higher" — not "spoke four times with".
+            "times"
+                if self
+                    .word(k + 1)
+                    .is_some_and(|n| in_list(n, MULTIPLE_FOLLOWERS)) =>
+            {
+                (Some(Mark::Times), Some(k + 1))
+            }
             _ => (None, None),
         }
     }
@@ -1550,7 +1715,7 @@ impl<'a> Scanner<'a> {
         if a.scaled && !b.scaled {
             return None;
         }
-        if a.spelled != b.spelled && !dash {
+        if a.spelled != b.spelled && !dash && !between {
             return None;
         }
         let low = if b.scaled && !a.scaled {
@@ -1628,12 +1793,14 @@ impl<'a> Scanner<'a> {
     /// of …" stays a figure ("3,500 hours of training").
     fn is_duration(&self, noun: &str, next: usize) -> bool {
         let first = noun.split_whitespace().next().unwrap_or("");
-        let head = first.split('-').next().unwrap_or("");
-        if !in_list(head, DURATION_WORDS) {
+        let first = first.split('-').next().unwrap_or("");
+        let last = noun.split_whitespace().last().unwrap_or("");
+        if !in_list(first, DURATION_WORDS) && !in_list(last, DURATION_WORDS) {
             return false;
         }
-        let hours = in_list(first, &["hours", "hour"]) && !noun.contains(' ');
-        !(hours && self.word_is(next, "of"))
+        // "3,500 hours of training", "2,000 pro bono hours" are counted work.
+        let hours = in_list(last, &["hours", "hour"]);
+        !(hours && (self.word_is(next, "of") || noun.contains(' ')))
     }
 
     /// The noun after a money amount: "in financing", "in humanitarian assistance", or a
@@ -1671,17 +1838,19 @@ impl<'a> Scanner<'a> {
             };
             if in_list(w, &["and", "or", "&"]) {
                 // A lone singular word before a stop word is a verb ("and create around").
-                let then_stops = self.word(i + 2).map_or(true, |m| {
-                    in_list(m, STOP_WORDS) || small_number(m).is_some()
-                });
+                let then_stops = self
+                    .word(i + 2)
+                    .map_or(true, |m| is_stop_word(m) || small_number(m).is_some());
                 let ok = words > 0
                     && self.word(i + 1).is_some_and(|n| {
-                        !in_list(n, STOP_WORDS)
+                        !is_stop_word(n)
                             && !is_verb_form(n)
                             && !is_adverb(n)
                             && small_number(n).is_none()
                             && (is_plural(n) || !then_stops)
-                    });
+                    })
+                    // "jobs and companies announced": a new clause, not a joined noun.
+                    && !self.word(i + 2).is_some_and(is_verb_form);
                 if !ok {
                     break;
                 }
@@ -1693,7 +1862,7 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let first_ok = words == 0 && in_list(w, MEASURE_DROP_WORDS);
-            if (in_list(w, STOP_WORDS) && !first_ok)
+            if (is_stop_word(w) && !first_ok)
                 || is_adverb(w)
                 || small_number(w).is_some()
                 || scale_word(w).is_some()
@@ -1731,7 +1900,7 @@ impl<'a> Scanner<'a> {
         let cut_short = words >= MAX_NOUN_WORDS
             && self
                 .word(i)
-                .is_some_and(|w| !in_list(w, STOP_WORDS) && !is_adverb(w));
+                .is_some_and(|w| !is_stop_word(w) && !is_adverb(w));
         if let Some((e, j, head_plural)) = before_joiner {
             if cut_short || (head_plural && !prev_plural) {
                 end = e;
@@ -1957,8 +2126,11 @@ mod tests {
         ("Field teams vaccinated 4.5 million children.", &[
             ("4500000", None, Count, Exact, "children", "4.5 million children"),
         ]),
-        ("The network reaches 500K households.", &[
-            ("500000", None, Count, Exact, "households", "500K households"),
+        ("The 3M plant in Ohio employs 1,000 workers.", &[
+            ("1000", None, Count, Exact, "workers", "1,000 workers"),
+        ]),
+        ("Exports reached 1.2bn tonnes.", &[
+            ("1200000000", None, Count, Exact, "tonnes", "1.2bn tonnes"),
         ]),
         // Spelled numbers.
         ("A new project will combat violence in seven municipalities along the border.", &[
@@ -2145,7 +2317,50 @@ mod tests {
         ("The cost was $999 trillion trillion.", &[]),
         ("Version 1.2.3 shipped.", &[]),
         ("Under Section 301, tariffs rose; see No. 5 and #12.", &[]),
+        ("EO 14112 directs agencies to reform funding.", &[]),
         ("", &[]),
+        ("Defense spending has risen for seven consecutive years.", &[]),
+        ("Volunteers gave over 2,000 pro bono hours to families.", &[
+            ("2000", None, Count, Over, "pro bono hours", "over 2,000 pro bono hours"),
+        ]),
+        ("Earnings rose by between four and 20 percent.", &[
+            ("4", Some("20"), Percent, Exact, "", "between four and 20 percent"),
+        ]),
+        ("The economy added 375,000 manufacturing jobs and companies announced new plants.", &[
+            ("375000", None, Count, Exact, "manufacturing jobs", "375,000 manufacturing jobs"),
+        ]),
+        ("Ranchers once got over 60 cents of every dollar spent on beef.", &[
+            ("0.6", None, Usd, Over, "", "over 60 cents"),
+        ]),
+        ("The plan moves toward a net zero emissions economy.", &[]),
+        // Ratios, other currencies, occasions, model numbers, modifiers.
+        ("Nearly 1 in 7 households and one in five renters report hardship.", &[]),
+        ("Nine out of 10 employers saw no adverse effects.", &[]),
+        ("Canada will make CAD $1.5 billion available, and the EU pledged €40 million.", &[]),
+        ("Japan set a 7.7 trillion JPY defense budget.", &[]),
+        ("Officials have met four times with their counterparts.", &[]),
+        ("Prices here are four times the national average.", &[
+            ("4", None, Times, Exact, "", "four times"),
+        ]),
+        ("The airline ordered 777X jets for long routes.", &[]),
+        ("Households pay $1,200 more each year, and the agency made $450 million available.", &[
+            ("1200", None, Usd, Exact, "", "$1,200"),
+            ("450000000", None, Usd, Exact, "", "$450 million"),
+        ]),
+        ("States are halfway to the 30 gigawatt goal, and two died in the storm.", &[]),
+        ("The projects would trigger $33 billion in investment and create around 600,000 new jobs.", &[
+            ("33000000000", None, Usd, Exact, "investment", "$33 billion in investment"),
+            ("600000", None, Count, Approx, "new jobs", "around 600,000 new jobs"),
+        ]),
+        ("The virus has claimed over 500,000 American lives and cost trillions of dollars.", &[
+            ("500000", None, Count, Over, "American lives", "over 500,000 American lives"),
+        ]),
+        ("The carrier ordered 200 American-made Boeing aircraft for its fleet.", &[
+            ("200", None, Count, Exact, "American-made Boeing aircraft", "200 American-made Boeing aircraft"),
+        ]),
+        ("The compact commits up to 30,000 acre-feet of conserved water.", &[
+            ("30000", None, Count, UpTo, "acre-feet", "up to 30,000 acre-feet"),
+        ]),
     ];
 
     fn d(s: &str) -> Decimal {
@@ -2177,5 +2392,98 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn measures_drop_non_identity_adjectives() {
+        assert_eq!(
+            measure_for("free-of-cost vaccine doses", Unit::Count),
+            "vaccine-doses"
+        );
+        assert_eq!(measure_for("U.S. companies", Unit::Count), "u-s-companies");
+        assert_eq!(
+            measure_for("Centroamérica Local initiative", Unit::Usd),
+            "centroamerica-local-initiative"
+        );
+        assert_eq!(measure_for("", Unit::Usd), "usd");
+        assert_eq!(measure_for("", Unit::Percent), "percent");
+        assert_eq!(measure_for("", Unit::Times), "times");
+        assert_eq!(measure_for("", Unit::Count), "count");
+        assert_eq!(measure_for("new", Unit::Count), "new");
+    }
+
+    #[test]
+    fn written_keeps_the_number_words() {
+        let w: Vec<String> = extract_figures(
+            "It gave $4.2 billion, then $4,200 million, to six municipalities and 30% of 90,000 firms.",
+        )
+        .into_iter()
+        .map(|f| f.written)
+        .collect();
+        assert_eq!(w, ["4.2 billion", "4,200 million", "six", "30", "90,000"]);
+    }
+
+    #[test]
+    fn pathological_inputs_stay_linear_and_safe() {
+        let inputs = [
+            "9".repeat(100_000),
+            "1-".repeat(50_000),
+            "$".repeat(100_000),
+            "more than ".repeat(20_000),
+            "1,000 ".repeat(20_000),
+            "a".repeat(100_000),
+            "U.S.".repeat(20_000),
+            "é–’".repeat(30_000),
+        ];
+        for text in &inputs {
+            let start = std::time::Instant::now();
+            let figs = extract_figures(text);
+            assert!(
+                start.elapsed().as_secs() < 5,
+                "slow on {:?}…",
+                &text.get(..20)
+            );
+            assert!(figs.iter().all(|f| text.contains(&f.quote)));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_quotes_are_substrings(
+            text in "[0-9a-zA-Z$%+,.:;()/~ \\-–—’'éU.S.]{0,80}"
+        ) {
+            for f in extract_figures(&text) {
+                proptest::prop_assert!(text.contains(&f.quote));
+                proptest::prop_assert_eq!(f.value, f.value.normalize());
+            }
+        }
+    }
+
+    /// Reads the real 2023-02-06 edition when the shared corpus sits beside the repository.
+    #[test]
+    #[ignore = "needs ../shared/corpus"]
+    fn root_causes_2023_edition() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/root-causes/2023-02-06.presidency.txt");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return;
+        };
+        let figures: Vec<Figure> = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("• "))
+            .flat_map(extract_figures)
+            .collect();
+        let quotes: Vec<&str> = figures.iter().map(|f| f.quote.as_str()).collect();
+        assert_eq!(figures.len(), 37, "{quotes:#?}");
+        for want in [
+            "nearly 8,000 private sector firms",
+            "more than 90,000 jobs",
+            "$179 million in financing",
+            "more than $4.2 billion",
+            "six municipalities",
+            "nearly $420 million in humanitarian assistance",
+        ] {
+            assert!(quotes.contains(&want), "{want} missing");
+        }
     }
 }
