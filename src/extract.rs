@@ -1840,7 +1840,7 @@ impl<'a> Scanner<'a> {
                 // A lone singular word before a stop word is a verb ("and create around").
                 let then_stops = self
                     .word(i + 2)
-                    .map_or(true, |m| is_stop_word(m) || small_number(m).is_some());
+                    .is_none_or(|m| is_stop_word(m) || small_number(m).is_some());
                 let ok = words > 0
                     && self.word(i + 1).is_some_and(|n| {
                         !is_stop_word(n)
