@@ -23,6 +23,8 @@ pub struct Segment {
 
 /// A heading lead has at most this many words.
 pub const HEADING_MAX_WORDS: usize = 12;
+/// A heading lead is at most this many bytes (12 long words).
+const HEADING_MAX_BYTES: usize = 200;
 /// A derived key is made of this many significant words.
 pub const DERIVED_KEY_WORDS: usize = 6;
 /// The key of a claim with no significant word at all.
@@ -93,7 +95,14 @@ fn unique(base: String, used: &mut HashSet<String>) -> String {
 /// at most [`HEADING_MAX_WORDS`] words, a capital first, no digits, no sentence punctuation,
 /// every word capitalised except small words, and text after the colon.
 pub fn split_heading(text: &str) -> Option<(&str, &str)> {
-    let (lead, rest) = text.split_once(':')?;
+    // The lead is short: look for its colon near the start only.
+    let colon = text
+        .as_bytes()
+        .iter()
+        .take(HEADING_MAX_BYTES)
+        .position(|b| *b == b':')?;
+    let lead = text.get(..colon)?;
+    let rest = text.get(colon + 1..)?;
     let lead = lead.trim();
     let rest = rest.trim();
     if lead.is_empty() || rest.is_empty() {
@@ -157,9 +166,15 @@ fn finish_word(word: &mut String, words: &mut Vec<String>) {
     if word.is_empty() {
         return;
     }
-    let folded: String = slug(word).chars().filter(|c| !c.is_ascii_digit()).collect();
-    // slug may split a folded letter into parts ("æ" → "ae" stays one); keep letters only.
-    let folded: String = folded.chars().filter(char::is_ascii_alphanumeric).collect();
+    // ASCII words need no folding; others go through the slug's ASCII folding.
+    let folded: String = if word.is_ascii() {
+        word.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect()
+    } else {
+        slug(word).chars().filter(char::is_ascii_alphabetic).collect()
+    };
     word.clear();
     if folded.is_empty() || STOP_WORDS.contains(&folded.as_str()) {
         return;
