@@ -231,7 +231,17 @@ const LINK_LINE_STARTS: [&str; 7] = [
 
 /// Words in clean text (single spaces, trimmed), counting no further than `limit + 1`.
 fn word_count(s: &str, limit: usize) -> usize {
-    s.split(' ').take(limit + 1).count()
+    // A plain byte loop: words are short, so memchr's setup would cost more than it saves.
+    let mut words = usize::from(!s.is_empty());
+    for &b in s.as_bytes() {
+        if b == b' ' {
+            words += 1;
+            if words > limit {
+                break;
+            }
+        }
+    }
+    words
 }
 
 fn starts_with_fact_sheet(s: &str) -> bool {
@@ -346,6 +356,7 @@ fn is_end_mark(text: &str) -> bool {
 }
 
 fn is_link_line(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     LINK_LINE_STARTS.iter().any(|s| {
         text.get(..s.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(s))
