@@ -78,7 +78,9 @@ pub fn read_file(path: &Path) -> Result<Document> {
 
 /// Reads raw bytes; `path` names the file in errors and may give the date (`2023-02-06.md`).
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
-    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+    // `contains` on bytes is memchr-fast; the position is only needed on the error path.
+    if bytes.contains(&0) {
+        let offset = bytes.iter().position(|b| *b == 0).unwrap_or_default();
         return Err(Error::Binary {
             path: path.to_path_buf(),
             offset,
@@ -227,8 +229,19 @@ const LINK_LINE_STARTS: [&str; 7] = [
     "read the report",
 ];
 
+/// Words in clean text (single spaces, trimmed), counting no further than `limit + 1`.
 fn word_count(s: &str, limit: usize) -> usize {
-    s.split_whitespace().take(limit + 1).count()
+    // A plain byte loop: words are short, so memchr's setup would cost more than it saves.
+    let mut words = usize::from(!s.is_empty());
+    for &b in s.as_bytes() {
+        if b == b' ' {
+            words += 1;
+            if words > limit {
+                break;
+            }
+        }
+    }
+    words
 }
 
 fn starts_with_fact_sheet(s: &str) -> bool {
@@ -343,11 +356,11 @@ fn is_end_mark(text: &str) -> bool {
 }
 
 fn is_link_line(text: &str) -> bool {
-    if word_count(text, LINK_LINE_MAX_WORDS) > LINK_LINE_MAX_WORDS {
-        return false;
-    }
-    let head: String = text.chars().take(20).collect::<String>().to_lowercase();
-    LINK_LINE_STARTS.iter().any(|s| head.starts_with(s))
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    LINK_LINE_STARTS.iter().any(|s| {
+        text.get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    }) && word_count(text, LINK_LINE_MAX_WORDS) <= LINK_LINE_MAX_WORDS
 }
 
 /// Ends like a sentence: '.', '!' or '?', before any closing quotes or brackets.

@@ -6,7 +6,7 @@
 
 use crate::claimset::{slug, TopicKey};
 use crate::read::{BlockKind, Document};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A claim before its figures are extracted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub struct Segment {
 
 /// A heading lead has at most this many words.
 pub const HEADING_MAX_WORDS: usize = 12;
+/// A heading lead is at most this many bytes (12 long words).
+const HEADING_MAX_BYTES: usize = 200;
 /// A derived key is made of this many significant words.
 pub const DERIVED_KEY_WORDS: usize = 6;
 /// The key of a claim with no significant word at all.
@@ -43,7 +45,7 @@ const STOP_WORDS: [&str; 34] = [
 /// Splits a document into claims.
 pub fn segment(doc: &Document) -> Vec<Segment> {
     let mut out = Vec::new();
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used = Keys::default();
     let mut section: Option<String> = None;
     for block in &doc.blocks {
         if block.kind == BlockKind::Section {
@@ -63,7 +65,7 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         } else {
             base
         };
-        let key = unique(base, &mut used);
+        let key = used.unique(base);
         out.push(Segment {
             topic: TopicKey::from_slug(key),
             heading,
@@ -74,18 +76,28 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     out
 }
 
-/// The key itself when unused, else the first free `key-2`, `key-3`…
-fn unique(base: String, used: &mut HashSet<String>) -> String {
-    if used.insert(base.clone()) {
-        return base;
-    }
-    let mut n = 2;
-    loop {
-        let candidate = format!("{base}-{n}");
-        if used.insert(candidate.clone()) {
-            return candidate;
+/// Keys handed out so far, and the next suffix to try for each base key.
+#[derive(Default)]
+struct Keys {
+    used: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+}
+
+impl Keys {
+    /// The key itself when unused, else the first free `key-2`, `key-3`…; remembering the
+    /// next suffix per base keeps 10^5 repeats of one heading linear.
+    fn unique(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
         }
-        n += 1;
+        let n = self.next_suffix.entry(base.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 }
 
@@ -93,17 +105,27 @@ fn unique(base: String, used: &mut HashSet<String>) -> String {
 /// at most [`HEADING_MAX_WORDS`] words, a capital first, no digits, no sentence punctuation,
 /// every word capitalised except small words, and text after the colon.
 pub fn split_heading(text: &str) -> Option<(&str, &str)> {
-    let (lead, rest) = text.split_once(':')?;
+    // The lead is short: look for its colon near the start only.
+    let colon = text
+        .as_bytes()
+        .iter()
+        .take(HEADING_MAX_BYTES)
+        .position(|b| *b == b':')?;
+    let lead = text.get(..colon)?;
+    let rest = text.get(colon + 1..)?;
     let lead = lead.trim();
     let rest = rest.trim();
     if lead.is_empty() || rest.is_empty() {
         return None;
     }
-    if lead
-        .chars()
-        .any(|c| c.is_ascii_digit() || matches!(c, '.' | '?' | '!' | ';' | '"'))
-    {
-        return None;
+    // Abbreviation dots ("U.S.", "D.C.") follow a capital; any other dot ends a sentence.
+    let mut prev = ' ';
+    for c in lead.chars() {
+        let sentence_dot = c == '.' && !prev.is_uppercase();
+        if c.is_ascii_digit() || sentence_dot || matches!(c, '?' | '!' | ';' | '"') {
+            return None;
+        }
+        prev = c;
     }
     let words: Vec<&str> = lead
         .split_whitespace()
@@ -157,14 +179,22 @@ fn finish_word(word: &mut String, words: &mut Vec<String>) {
     if word.is_empty() {
         return;
     }
-    let folded: String = slug(word).chars().filter(|c| !c.is_ascii_digit()).collect();
-    // slug may split a folded letter into parts ("æ" → "ae" stays one); keep letters only.
-    let folded: String = folded.chars().filter(char::is_ascii_alphanumeric).collect();
-    word.clear();
-    if folded.is_empty() || STOP_WORDS.contains(&folded.as_str()) {
-        return;
+    // ASCII words need no folding; others go through the slug's ASCII folding.
+    if word.is_ascii() {
+        // In place: lower case, digits out.
+        word.retain(|c| c.is_ascii_alphabetic());
+        word.make_ascii_lowercase();
+    } else {
+        let folded: String = slug(word)
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        *word = folded;
     }
-    words.push(folded);
+    if !word.is_empty() && !STOP_WORDS.contains(&word.as_str()) {
+        words.push(std::mem::take(word));
+    }
+    word.clear();
 }
 
 #[cfg(test)]
@@ -203,6 +233,11 @@ mod tests {
             ("Highlights to date include:", None),
             ("As of 10:30 the count", None),
             ("See the U.S. plan: details", None),
+            (
+                "U.S. Strategy on Women, Peace, and Security (WPS Strategy): The",
+                Some("U.S. Strategy on Women, Peace, and Security (WPS Strategy)"),
+            ),
+            ("It ended. Then: more", None),
             ("one two: three", None),
             ("A B C D E F G H I J K L M: too long", None),
             (": empty lead", None),
@@ -285,6 +320,17 @@ mod tests {
         assert_eq!(segs[1].heading.as_deref(), Some("Training Police"));
         assert_eq!(segs[1].text, "100 officers trained.");
         assert_eq!(segs[3].section.as_deref(), Some("Pillar II: Governance."));
+    }
+
+    #[test]
+    fn many_repeats_of_one_key_stay_linear() {
+        let blocks: Vec<(BlockKind, &str)> =
+            vec![(BlockKind::Bullet, "Same Heading: 3 jobs."); 100_000];
+        let segs = segment(&doc(&blocks));
+        assert_eq!(
+            segs.last().map(|s| s.topic.as_str()),
+            Some("same-heading-100000")
+        );
     }
 
     /// One edition in its canonical form; variants below must give identical segments.

@@ -35,31 +35,30 @@ const BULLET_CHARS: [char; 9] = ['•', '–', '·', '‣', '▪', '◦', '●',
 /// Splits text on LF, CRLF or CR.
 pub fn split_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
-    let b = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if c == b'\n' || c == b'\r' {
-            lines.push(text.get(start..i).unwrap_or_default());
-            i += if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            start = i;
-        } else {
-            i += 1;
-        }
+    // Splitting on one ASCII char is memchr-fast; a lone CR inside a piece is rare.
+    // A final line break does not open another line.
+    let body = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix(['\n', '\r']))
+        .unwrap_or(text);
+    if !body.contains('\r') {
+        lines.extend(body.split('\n'));
+        return lines;
     }
-    if start < b.len() {
-        lines.push(text.get(start..).unwrap_or_default());
+    for piece in body.split('\n') {
+        let piece = piece.strip_suffix('\r').unwrap_or(piece);
+        if piece.contains('\r') {
+            lines.extend(piece.split('\r'));
+        } else {
+            lines.push(piece);
+        }
     }
     lines
 }
 
+/// The block being built; its raw text lives in one buffer reused across blocks.
 struct Open {
     kind: RawKind,
-    raw: String,
     line: usize,
     table: bool,
 }
@@ -68,15 +67,16 @@ struct Open {
 pub fn blocks(lines: &[&str], start: usize) -> Vec<RawBlock> {
     let mut out = Vec::new();
     let mut cur: Option<Open> = None;
+    let mut raw = String::new();
     let mut blank_before = false;
     for (idx, line) in lines.iter().enumerate().skip(start) {
         let line_no = idx + 1;
         let trimmed = line.trim();
-        if let Some(open) = cur.as_mut().filter(|o| o.table) {
-            open.raw.push('\n');
-            open.raw.push_str(line);
+        if cur.as_ref().is_some_and(|o| o.table) {
+            raw.push('\n');
+            raw.push_str(line);
             if contains_ignore_case(trimmed, "</table>") {
-                flush(&mut cur, &mut out);
+                flush(&mut cur, &mut raw, &mut out);
             }
             continue;
         }
@@ -85,12 +85,12 @@ pub fn blocks(lines: &[&str], start: usize) -> Vec<RawBlock> {
             continue;
         }
         if is_separator(trimmed) {
-            flush(&mut cur, &mut out);
+            flush(&mut cur, &mut raw, &mut out);
             blank_before = true;
             continue;
         }
         if let Some(text) = atx_heading(trimmed) {
-            flush(&mut cur, &mut out);
+            flush(&mut cur, &mut raw, &mut out);
             let text = clean_markdown(text);
             if !text.is_empty() {
                 out.push(RawBlock {
@@ -107,10 +107,10 @@ pub fn blocks(lines: &[&str], start: usize) -> Vec<RawBlock> {
             Some(open) => blank_before || open.kind == RawKind::Bullet,
         };
         if let Some(rest) = bullet_body(trimmed, allow_numbered) {
-            flush(&mut cur, &mut out);
+            flush(&mut cur, &mut raw, &mut out);
+            raw.push_str(rest);
             cur = Some(Open {
                 kind: RawKind::Bullet,
-                raw: rest.to_string(),
                 line: line_no,
                 table: false,
             });
@@ -123,37 +123,42 @@ pub fn blocks(lines: &[&str], start: usize) -> Vec<RawBlock> {
             None => false,
         };
         match cur.as_mut() {
-            Some(open) if continues => {
-                open.raw.push('\n');
-                open.raw.push_str(trimmed);
+            Some(_) if continues => {
+                raw.push('\n');
+                raw.push_str(trimmed);
             }
             _ => {
-                flush(&mut cur, &mut out);
+                flush(&mut cur, &mut raw, &mut out);
                 let table = starts_with_ignore_case(trimmed, "<table");
+                raw.push_str(trimmed);
                 cur = Some(Open {
                     kind: RawKind::Para,
-                    raw: trimmed.to_string(),
                     line: line_no,
                     table,
                 });
                 if table && contains_ignore_case(trimmed, "</table>") {
-                    flush(&mut cur, &mut out);
+                    flush(&mut cur, &mut raw, &mut out);
                 }
             }
         }
         blank_before = false;
     }
-    flush(&mut cur, &mut out);
+    flush(&mut cur, &mut raw, &mut out);
     out
 }
 
-fn flush(cur: &mut Option<Open>, out: &mut Vec<RawBlock>) {
-    let Some(open) = cur.take() else { return };
+fn flush(cur: &mut Option<Open>, raw: &mut String, out: &mut Vec<RawBlock>) {
+    let Some(open) = cur.take() else {
+        raw.clear();
+        return;
+    };
     if open.table {
-        table_rows(&open.raw, open.line, out);
+        table_rows(raw, open.line, out);
+        raw.clear();
         return;
     }
-    let text = clean_markdown(&open.raw);
+    let text = clean_markdown(raw);
+    raw.clear();
     if !text.is_empty() {
         out.push(RawBlock {
             kind: open.kind,
@@ -234,6 +239,9 @@ fn indent(line: &str) -> usize {
 
 /// Lines that only separate blocks: `<!-- -->` comments, rules, pandoc `:::` fences.
 fn is_separator(t: &str) -> bool {
+    if !t.starts_with(['<', ':', '-', '_', '*']) {
+        return false;
+    }
     if t.starts_with("<!--") && t.ends_with("-->") {
         return true;
     }

@@ -90,6 +90,23 @@ impl NextByte {
     }
 }
 
+/// Bytes that need a look in [`clean_markdown`]: markup, white space and non-ASCII.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i >= 0x80;
+        i += 1;
+    }
+    let marks = b"\\![]*`_<& \t\n\r";
+    let mut j = 0;
+    while j < marks.len() {
+        t[marks[j] as usize] = true;
+        j += 1;
+    }
+    t
+};
+
 /// Strips Markdown and inline HTML from one block's joined lines and normalises the text:
 /// links keep their text, images go, emphasis marks and tags go, escapes and entities decode.
 pub fn clean_markdown(s: &str) -> String {
@@ -150,9 +167,23 @@ pub fn clean_markdown(s: &str) -> String {
             }
             b'<' => i = tag(s, i, &mut out, &mut gt, &mut lt, &mut comment_end_exhausted),
             b'&' => i = entity(s, i, &mut out),
-            c if c.is_ascii() => {
-                push_norm(&mut out, c as char);
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                push_space(&mut out);
                 i += 1;
+            }
+            0..=0x7F => {
+                // Copy a run of plain ASCII at once; single spaces between words belong to it.
+                let start = i;
+                i += 1;
+                while let Some(&x) = b.get(i) {
+                    let plain = !SPECIAL[x as usize]
+                        || (x == b' ' && b.get(i + 1).is_some_and(|n| !SPECIAL[*n as usize]));
+                    if !plain {
+                        break;
+                    }
+                    i += 1;
+                }
+                out.push_str(s.get(start..i).unwrap_or_default());
             }
             _ => {
                 let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
