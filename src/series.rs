@@ -106,6 +106,30 @@ mod tests {
     }
 
     #[test]
+    fn matcher_agrees_with_plain_jaccard() {
+        let titles = [
+            "FACT SHEET: Update on the Harbor Renewal Initiative",
+            "FACT SHEET: President Biden Announces New Actions to Lower Costs",
+            "FACT SHEET: President Biden Announces New Actions to Lower Health Costs",
+            "Fact Sheet: Quad Leaders Summit",
+            "FACT SHEET: Harbor Renewal Initiative (2)",
+        ];
+        let mut m = SeriesMatcher::default();
+        for (i, t) in titles.iter().enumerate() {
+            let by_scan = titles[..i]
+                .iter()
+                .map(|o| (title_similarity(t, o), series_name(o)))
+                .filter(|(s, _)| *s >= 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+                .map(|(_, n)| n);
+            assert_eq!(m.best(t, 0.8).map(str::to_string), by_scan, "{t}");
+            if m.best(t, 0.8).is_none() {
+                m.insert(&series_name(t), t);
+            }
+        }
+    }
+
+    #[test]
     fn similarity_bounds() {
         assert_eq!(
             title_similarity("Harbor Renewal", "FACT SHEET: Update on Harbor Renewal"),
@@ -175,64 +199,82 @@ impl SeriesConfig {
     }
 }
 
-/// Finds the existing series a title belongs to, fast: an inverted index from series words
-/// to series, so each title is compared only with series that share a word with it.
+/// Finds the existing series a title belongs to, fast. Two word sets with Jaccard similarity
+/// at least `t` must share one of the rarest `n - ceil(t·n) + 1` words of either (prefix
+/// filtering), so only the series listed under those few words are compared at all.
 #[derive(Debug, Clone, Default)]
 pub struct SeriesMatcher {
-    words: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
-    by_word: std::collections::HashMap<String, Vec<String>>,
+    names: Vec<String>,
+    ids: std::collections::HashMap<String, usize>,
+    words: Vec<std::collections::BTreeSet<String>>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl SeriesMatcher {
     /// Remembers (or updates) the title a series answers to.
     pub fn insert(&mut self, series: &str, title: &str) {
         let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
-        if let Some(old) = self.words.get(series) {
-            if *old == words {
-                return;
-            }
-            for w in old {
-                if let Some(list) = self.by_word.get_mut(w) {
-                    list.retain(|s| s != series);
+        let id = match self.ids.get(series) {
+            Some(&id) => {
+                if self.words[id] == words {
+                    return;
                 }
+                for w in &self.words[id] {
+                    if let Some(list) = self.by_word.get_mut(w) {
+                        list.retain(|&s| s != id);
+                    }
+                }
+                id
             }
-        }
+            None => {
+                self.names.push(series.to_string());
+                self.words.push(std::collections::BTreeSet::new());
+                self.ids.insert(series.to_string(), self.names.len() - 1);
+                self.names.len() - 1
+            }
+        };
         for w in &words {
-            self.by_word
-                .entry(w.clone())
-                .or_default()
-                .push(series.to_string());
+            self.by_word.entry(w.clone()).or_default().push(id);
         }
-        self.words.insert(series.to_string(), words);
+        self.words[id] = words;
     }
 
     /// The most similar series at or above `min_similarity` (ties: the first name).
     pub fn best(&self, title: &str, min_similarity: f64) -> Option<&str> {
         let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
-        let mut shared: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for w in &words {
-            for s in self.by_word.get(w).into_iter().flatten() {
-                *shared.entry(s.as_str()).or_default() += 1;
-            }
+        if words.is_empty() || min_similarity <= 0.0 {
+            return None;
         }
+        // The rarest words first; a match must hold one of the first `prefix` of them.
+        let mut by_rarity: Vec<(&String, usize)> =
+            words.iter().map(|w| (w, self.by_word.get(w).map_or(0, Vec::len))).collect();
+        by_rarity.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(b.0)));
+        let n = words.len();
+        let keep = (min_similarity * n as f64).ceil() as usize;
+        let prefix = n.saturating_sub(keep) + 1;
+        let mut candidates: Vec<usize> = by_rarity
+            .iter()
+            .take(prefix)
+            .flat_map(|(w, _)| self.by_word.get(*w).into_iter().flatten().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(f64, &str)> = None;
-        for (series, n) in shared {
-            let total = self.words.get(series).map_or(0, |w| w.len());
-            let union = words.len() + total - n;
-            let score = if union == 0 {
-                0.0
-            } else {
-                n as f64 / union as f64
-            };
+        for id in candidates {
+            let other = &self.words[id];
+            let shared = words.intersection(other).count();
+            let union = n + other.len() - shared;
+            let score = if union == 0 { 0.0 } else { shared as f64 / union as f64 };
             if score < min_similarity {
                 continue;
             }
+            let name = self.names[id].as_str();
             let better = match best {
                 None => true,
-                Some((b, name)) => score > b || (score == b && series < name),
+                Some((b, current)) => score > b || (score == b && name < current),
             };
             if better {
-                best = Some((score, series));
+                best = Some((score, name));
             }
         }
         best.map(|(_, s)| s)
