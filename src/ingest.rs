@@ -46,10 +46,9 @@ impl Default for AddOptions {
             series: None,
             keep_raw: true,
             keep_text: true,
-            // Re-issued sheets differ by dates, "Update on" and edition suffixes; once those
-            // are gone their words agree almost entirely, while two sheets of one office that
-            // merely share "President Biden announces" stay well below this.
-            min_title_similarity: 0.8,
+            // Only a pre-filter: the decision is `series::same_sheet` (words added or dropped,
+            // never swapped).
+            min_title_similarity: 0.5,
         }
     }
 }
@@ -162,8 +161,23 @@ impl Ingest {
         }
         match self.matcher.best(title, options.min_title_similarity) {
             Some(s) => s.to_string(),
-            None => series_name(title),
+            None => self.fresh_name(title),
         }
+    }
+
+    /// A folder name for a new series: the title's words, with `-2`, `-3`… when a series of
+    /// another sheet already holds that name (long titles are cut and may collide).
+    fn fresh_name(&self, title: &str) -> String {
+        let base = series_name(title);
+        let taken =
+            |name: &str| self.matcher.contains(name) || self.store.series_dir(name).exists();
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|name| !taken(name))
+            .unwrap_or(base)
     }
 
     /// Stores one pull.

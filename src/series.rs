@@ -7,9 +7,19 @@ use crate::claimset::slug;
 pub const MAX_SERIES_NAME_CHARS: usize = 64;
 
 /// Words that mark a re-issue rather than name the sheet.
-const NOISE_WORDS: [&str; 8] = [
-    "fact", "sheet", "update", "updates", "on", "the", "new", "progress",
+const NOISE_WORDS: [&str; 30] = [
+    "fact", "sheet", "update", "updates", "on", "the", "new", "progress", "a", "an", "and", "of",
+    "for", "to", "in", "at", "by", "with", "first", "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth", "annual", "latest",
 ];
+
+/// A title may add or drop at most this many words (after noise words) and stay in its
+/// series; a word swapped for another ("… with Brown University" / "… with Columbia
+/// University") always starts a new series: it names another subject.
+pub const MAX_TITLE_EXTRA_WORDS: usize = 2;
+
+/// Titles with fewer shared words than this never join: too little to tell.
+const MIN_SHARED_TITLE_WORDS: usize = 3;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -42,7 +52,7 @@ pub fn series_words(title: &str) -> Vec<String> {
     slug(&cleaned)
         .split('-')
         .filter(|w| !w.is_empty())
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
         .filter(|w| !NOISE_WORDS.contains(w) && !MONTHS.contains(w))
         .map(str::to_string)
         .collect()
@@ -66,6 +76,20 @@ pub fn series_name(title: &str) -> String {
     } else {
         name
     }
+}
+
+/// True when two titles' series words differ only by added or dropped words (at most
+/// [`MAX_TITLE_EXTRA_WORDS`]), never by a swapped word.
+pub fn same_sheet(
+    a: &std::collections::BTreeSet<String>,
+    b: &std::collections::BTreeSet<String>,
+) -> bool {
+    let shared = a.intersection(b).count();
+    let only_a = a.len() - shared;
+    let only_b = b.len() - shared;
+    shared >= MIN_SHARED_TITLE_WORDS
+        && ((only_a == 0 && only_b <= MAX_TITLE_EXTRA_WORDS)
+            || (only_b == 0 && only_a <= MAX_TITLE_EXTRA_WORDS))
 }
 
 /// Similarity (0–1) of two titles' series words: shared words over all words (Jaccard).
@@ -116,16 +140,64 @@ mod tests {
         ];
         let mut m = SeriesMatcher::default();
         for (i, t) in titles.iter().enumerate() {
+            let set = |x: &str| {
+                series_words(x)
+                    .into_iter()
+                    .collect::<std::collections::BTreeSet<_>>()
+            };
             let by_scan = titles[..i]
                 .iter()
-                .map(|o| (title_similarity(t, o), series_name(o)))
-                .filter(|(s, _)| *s >= 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
-                .map(|(_, n)| n);
-            assert_eq!(m.best(t, 0.8).map(str::to_string), by_scan, "{t}");
-            if m.best(t, 0.8).is_none() {
+                .filter(|o| title_similarity(t, o) >= 0.5 && same_sheet(&set(t), &set(o)))
+                .map(|o| series_name(o))
+                .min();
+            assert_eq!(m.best(t, 0.5).map(str::to_string), by_scan, "{t}");
+            if m.best(t, 0.5).is_none() {
                 m.insert(&series_name(t), t);
             }
+        }
+    }
+
+    #[test]
+    fn same_sheet_allows_rewording_not_another_subject() {
+        let set = |x: &str| {
+            series_words(x)
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>()
+        };
+        let same = [
+            (
+                "Fact Sheet: Quad Leaders' Summit",
+                "Fact Sheet: 2024 Quad Leaders' Summit",
+            ),
+            (
+                "FACT SHEET: Convenes Third Global Gathering to Counter Ransomware",
+                "FACT SHEET: Convenes Fourth Global Gathering to Counter Ransomware",
+            ),
+            (
+                "FACT SHEET: Advances Equality for Transgender Americans",
+                "FACT SHEET: Advances Equality and Visibility for Transgender Americans",
+            ),
+            (
+                "FACT SHEET: The Lead Pipe and Paint Action Plan",
+                "FACT SHEET: Delivering Progress on the Lead Pipe and Paint Action Plan",
+            ),
+        ];
+        for (a, b) in same {
+            assert!(same_sheet(&set(a), &set(b)), "{a} / {b}");
+        }
+        let different = [
+            (
+                "Fact Sheet: President Trump Secures Major Settlement with Brown University",
+                "Fact Sheet: President Trump Secures Major Settlement with Columbia University",
+            ),
+            (
+                "FACT SHEET: How the Agenda Helps Black Communities",
+                "FACT SHEET: How the Agenda Helps Latino Communities",
+            ),
+            ("Fact Sheet: Quad", "Fact Sheet: Quad Leaders' Summit"),
+        ];
+        for (a, b) in different {
+            assert!(!same_sheet(&set(a), &set(b)), "{a} / {b}");
         }
     }
 
@@ -239,6 +311,11 @@ impl SeriesMatcher {
         self.words[id] = words;
     }
 
+    /// True when a series of that name is known.
+    pub fn contains(&self, series: &str) -> bool {
+        self.ids.contains_key(series)
+    }
+
     /// The most similar series at or above `min_similarity` (ties: the first name).
     pub fn best(&self, title: &str, min_similarity: f64) -> Option<&str> {
         let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
@@ -246,8 +323,10 @@ impl SeriesMatcher {
             return None;
         }
         // The rarest words first; a match must hold one of the first `prefix` of them.
-        let mut by_rarity: Vec<(&String, usize)> =
-            words.iter().map(|w| (w, self.by_word.get(w).map_or(0, Vec::len))).collect();
+        let mut by_rarity: Vec<(&String, usize)> = words
+            .iter()
+            .map(|w| (w, self.by_word.get(w).map_or(0, Vec::len)))
+            .collect();
         by_rarity.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(b.0)));
         let n = words.len();
         let keep = (min_similarity * n as f64).ceil() as usize;
@@ -259,22 +338,25 @@ impl SeriesMatcher {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let mut best: Option<(f64, &str)> = None;
+        let mut best: Option<(usize, &str)> = None;
         for id in candidates {
             let other = &self.words[id];
             let shared = words.intersection(other).count();
             let union = n + other.len() - shared;
-            let score = if union == 0 { 0.0 } else { shared as f64 / union as f64 };
-            if score < min_similarity {
+            if union == 0
+                || (shared as f64 / union as f64) < min_similarity
+                || !same_sheet(&words, other)
+            {
                 continue;
             }
+            let extra = union - shared;
             let name = self.names[id].as_str();
             let better = match best {
                 None => true,
-                Some((b, current)) => score > b || (score == b && name < current),
+                Some((e, current)) => extra < e || (extra == e && name < current),
             };
             if better {
-                best = Some((score, name));
+                best = Some((extra, name));
             }
         }
         best.map(|(_, s)| s)

@@ -36,7 +36,7 @@ fn same_pull_twice_is_a_no_op() {
     let first = add(dir.path(), std::slice::from_ref(&pull), &[]);
     assert!(first.contains("1 added"), "{first}");
     let series = files_in(dir.path());
-    assert_eq!(series, ["harbor-renewal-initiative-for-gulf-coast-region"]);
+    assert_eq!(series, ["harbor-renewal-initiative-gulf-coast-region"]);
     let folder = dir.path().join(&series[0]);
     let before = files_in(&folder);
     assert_eq!(before, ["2023-03-14.md", "2023-03-14.toml"]);
