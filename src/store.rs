@@ -171,6 +171,17 @@ impl Store {
     /// Writes `set` as a new edition of `series` without overwriting anything: the first
     /// free name among `<date>.toml`, `<date>.2.toml`, … Returns the path written.
     pub fn write_new(&self, series: &str, set: &mut ClaimSet) -> Result<PathBuf> {
+        self.write_new_with(series, set, |file, bytes| file.write_all(bytes))
+    }
+
+    /// [`Store::write_new`] with the file content written by `write` (given the file and the
+    /// claim set's bytes): lets tests inject a failing writer.
+    fn write_new_with(
+        &self,
+        series: &str,
+        set: &mut ClaimSet,
+        mut write: impl FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>,
+    ) -> Result<PathBuf> {
         check_name(series)?;
         let dir = self.series_dir(series);
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -179,7 +190,8 @@ impl Store {
             let name = edition_file_name(set.edition.date, revision);
             let path = dir.join(&name);
             set.edition.revision = (revision > 1).then_some(revision);
-            match write_atomic_new(&path, set.to_toml().as_bytes()) {
+            let bytes = set.to_toml();
+            match write_atomic_new_with(&path, |file| write(file, bytes.as_bytes())) {
                 Ok(()) => return Ok(path),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => revision += 1,
                 Err(e) => return Err(Error::io(&path, e)),
@@ -238,6 +250,16 @@ pub fn check_name(name: &str) -> Result<()> {
 /// Writes `bytes` to `path` only if `path` does not exist: a temporary file in the same
 /// folder, synced, then hard-linked into place (atomic and refusing to overwrite).
 pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_new_with(path, |file| file.write_all(bytes))
+}
+
+/// Like [`write_atomic_new`], with the content written by `write`. When `write` (or the sync,
+/// or the link) fails, `path` is not created and the temporary file is removed: no partial or
+/// empty edition is ever left behind.
+pub fn write_atomic_new_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
@@ -249,7 +271,7 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             .write(true)
             .create_new(true)
             .open(&tmp)?;
-        file.write_all(bytes)?;
+        write(&mut file)?;
         file.sync_all()?;
         drop(file);
         fs::hard_link(&tmp, path)
@@ -301,6 +323,84 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no temporary file left"
+        );
+    }
+
+    /// A writer that writes `n` bytes, then fails like a full disk.
+    fn failing_after(n: usize) -> impl FnMut(&mut fs::File, &[u8]) -> std::io::Result<()> {
+        move |file, bytes| {
+            file.write_all(&bytes[..n.min(bytes.len())])?;
+            Err(std::io::Error::other("injected: no space left on device"))
+        }
+    }
+
+    fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut out: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    fs::read(e.path()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn failed_atomic_write_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let existing = dir.path().join("2023-02-06.toml");
+        write_atomic_new(&existing, b"kept").unwrap();
+        let before = listing(dir.path());
+        for n in [0, 3, 1000] {
+            let target = dir.path().join("2024-03-25.toml");
+            let err = write_atomic_new_with(&target, |file| {
+                file.write_all(&b"half an edition"[..n.min(15)])?;
+                Err(std::io::Error::other("injected"))
+            })
+            .unwrap_err();
+            assert_eq!(err.to_string(), "injected");
+            assert!(!target.exists(), "no partial or empty file ({n} bytes)");
+            assert_eq!(
+                listing(dir.path()),
+                before,
+                "no temporary file, others intact"
+            );
+        }
+        // The same name is still free for a good write.
+        write_atomic_new(&dir.path().join("2024-03-25.toml"), b"ok").unwrap();
+    }
+
+    #[test]
+    fn failed_write_new_leaves_the_series_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut set = ClaimSet::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("editions/root-causes/2023-02-06.toml"),
+        )
+        .unwrap();
+        let first = store.write_new("s", &mut set).unwrap();
+        let folder = store.series_dir("s");
+        fs::write(folder.join("topics.toml"), "").unwrap();
+        let before = listing(&folder);
+        for n in [0, 10, usize::MAX] {
+            let err = store
+                .write_new_with("s", &mut set, failing_after(n))
+                .unwrap_err();
+            assert!(err.to_string().contains("injected"), "{err}");
+            assert_eq!(listing(&folder), before, "after a failure at {n} bytes");
+        }
+        assert_eq!(store.editions("s").unwrap().len(), 1);
+        // A good write afterwards takes the next revision, as if nothing had happened.
+        let second = store.write_new("s", &mut set).unwrap();
+        assert_ne!(first, second);
+        assert!(
+            second.ends_with("2023-02-06.2.toml"),
+            "{}",
+            second.display()
         );
     }
 }

@@ -226,3 +226,31 @@ fn output_is_deterministic() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn html_page_matches_the_text_edition() {
+    // The page wraps the sheet in chrome that carries numbers of its own: a cookie banner,
+    // header, navigation ("Call 1-800-555-0100"), asides ("Over 9,000 subscribers"), a footer
+    // ("© 2023"), <script> and <style>. Copied to a dateless name: the date must come from the page.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("harbor-page.html");
+    std::fs::copy(fixture("harbor/2023-03-14.html"), &page).unwrap();
+    let html = extract_json(&page);
+    let txt = extract_json(&fixture("harbor/2023-03-14.archive.txt"));
+    assert_eq!(html["claims"], txt["claims"]);
+    assert_eq!(html["edition"]["title"], txt["edition"]["title"]);
+    assert_eq!(html["edition"]["date"], "2023-03-14");
+    assert_eq!(
+        html["edition"]["source"],
+        "https://example.gov/briefing-room/2023/03/14/fact-sheet-update-on-the-harbor-renewal-initiative-2/"
+    );
+    let all = html["claims"].to_string();
+    for chrome in [
+        "9,000", "9000", "1-800", "555", "cookie", "2019", "412", "Related",
+    ] {
+        assert!(
+            !all.contains(chrome),
+            "page chrome {chrome:?} leaked into {all}"
+        );
+    }
+}

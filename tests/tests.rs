@@ -3,7 +3,11 @@
 mod common;
 mod test_add;
 mod test_check;
+mod test_ci_example;
+mod test_cli;
 mod test_diff;
 mod test_errors;
+mod test_escaping;
 mod test_extract;
 mod test_history;
+mod test_snapshots;

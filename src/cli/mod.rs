@@ -2,9 +2,11 @@
 
 mod add;
 mod check;
+mod completions;
 mod diff;
 mod extract;
 mod history;
+mod man;
 mod series;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,6 +47,8 @@ enum Command {
     Diff(diff::Args),
     History(history::Args),
     Series(series::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// `--color`.
@@ -154,6 +158,8 @@ pub fn run() -> CliResult {
         Command::Diff(args) => diff::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Series(args) => series::run(&ctx, args),
+        Command::Completions(args) => completions::run(&ctx, args),
+        Command::Man(args) => man::run(&ctx, args),
     }
 }
 
