@@ -14,7 +14,7 @@ use crate::store::{load_stored, write_atomic_new, Store};
 use crate::topics::TopicRules;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// How many pulls are read and extracted together before they are stored: bounds memory
@@ -93,13 +93,69 @@ pub struct Ingest {
     digests: HashMap<String, PathBuf>,
     matcher: SeriesMatcher,
     config: SeriesConfig,
+    /// Each series' stored editions: date, revision, claim-set path (from the index).
+    editions: HashMap<String, Vec<(chrono::NaiveDate, u32, PathBuf)>>,
+    /// Folder names in the store at open, series or not (new names must not collide).
+    folders: HashSet<String>,
+    /// Each pre-existing series' rules, read once.
+    rules: HashMap<String, TopicRules>,
     _lock: Option<std::fs::File>,
 }
 
 /// A pull read and extracted, waiting to be stored.
 enum Prepared {
-    Known { digest: String, bytes: Vec<u8> },
-    Fresh { bytes: Vec<u8>, set: Box<ClaimSet> },
+    Known {
+        digest: String,
+        bytes: Vec<u8>,
+    },
+    Fresh {
+        bytes: Vec<u8>,
+        set: Box<ClaimSet>,
+        /// The claim set's TOML as stored when no series rules apply, made on a worker.
+        toml: String,
+    },
+}
+
+/// Reads a pull and, unless its digest is in `known`, extracts and serialises it. Runs on
+/// worker threads: it sees only its inputs, never the store being written.
+fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool) -> Result<Prepared> {
+    let bytes = std::fs::read(file).map_err(|e| match e.kind() {
+        std::io::ErrorKind::IsADirectory => Error::IsDirectory {
+            path: file.to_path_buf(),
+        },
+        _ => Error::io(file, e),
+    })?;
+    let digest = format!("sha256:{:x}", Sha256::digest(&bytes));
+    if known.contains(&digest) {
+        return Ok(Prepared::Known { digest, bytes });
+    }
+    let extract = ExtractOptions {
+        keep_text: true,
+        ..ExtractOptions::default()
+    };
+    let set = extract_bytes(&bytes, file, &extract)?;
+    let toml = if keep_text {
+        set.to_toml()
+    } else {
+        set.clone().without_text().to_toml()
+    };
+    Ok(Prepared::Fresh {
+        bytes,
+        set: Box::new(set),
+        toml,
+    })
+}
+
+/// Prepares one batch on all cores, results in input order.
+fn prepare_batch(
+    batch: &[PathBuf],
+    known: &HashSet<String>,
+    keep_text: bool,
+) -> Vec<Result<Prepared>> {
+    batch
+        .par_iter()
+        .map(|f| prepare(f, known, keep_text))
+        .collect()
 }
 
 impl Ingest {
@@ -111,11 +167,20 @@ impl Ingest {
         } else {
             None
         };
+        if lock.is_some() {
+            crate::store::remove_stale_temporaries(&store)?;
+        }
         let index = Index::open(&store)?;
         let mut digests = HashMap::new();
         let mut matcher = SeriesMatcher::default();
         let mut latest: HashMap<String, (chrono::NaiveDate, u32, String)> = HashMap::new();
+        let mut editions: HashMap<String, Vec<(chrono::NaiveDate, u32, PathBuf)>> = HashMap::new();
         for (path, entry) in index.entries() {
+            editions.entry(entry.series.clone()).or_default().push((
+                entry.date,
+                entry.revision,
+                store.root().join(path),
+            ));
             if let Some(d) = &entry.digest {
                 digests.insert(d.clone(), store.root().join(path));
             }
@@ -135,12 +200,21 @@ impl Ingest {
             matcher.insert(&series, &title);
         }
         let config = SeriesConfig::load(store.root())?;
+        let mut folders = HashSet::new();
+        if let Ok(entries) = std::fs::read_dir(store.root()) {
+            for entry in entries.flatten() {
+                folders.insert(entry.file_name().to_string_lossy().into_owned());
+            }
+        }
         Ok(Ingest {
             store,
             index,
             digests,
             matcher,
             config,
+            editions,
+            folders,
+            rules: HashMap::new(),
             _lock: lock,
         })
     }
@@ -202,43 +276,43 @@ impl Ingest {
             crate::store::check_name(s)?;
         }
         let mut results = Vec::with_capacity(files.len());
-        for batch in files.chunks(PULLS_PER_BATCH) {
-            let prepared: Vec<Result<Prepared>> =
-                batch.par_iter().map(|f| self.prepare(f)).collect();
-            for (file, prep) in batch.iter().zip(prepared) {
-                let outcome = prep.and_then(|p| self.store_one(file, p, options));
-                progress(&outcome);
-                results.push((file.clone(), outcome));
+        // Digests stored before this run; duplicates within the run are caught when stored.
+        let known: HashSet<String> = self.digests.keys().cloned().collect();
+        let batches: Vec<&[PathBuf]> = files.chunks(PULLS_PER_BATCH).collect();
+        let keep_text = options.keep_text;
+        std::thread::scope(|scope| -> Result<()> {
+            // While one batch is stored, the next is read and extracted on the other cores.
+            let known = &known;
+            let mut pending = batches
+                .first()
+                .copied()
+                .map(|b| scope.spawn(move || prepare_batch(b, known, keep_text)));
+            for (i, batch) in batches.iter().enumerate() {
+                let prepared = match pending.take().map(|h| h.join()) {
+                    Some(Ok(p)) => p,
+                    _ => {
+                        return Err(Error::Store(
+                            "a worker thread failed while reading pulls".into(),
+                        ))
+                    }
+                };
+                pending = batches
+                    .get(i + 1)
+                    .copied()
+                    .map(|b| scope.spawn(move || prepare_batch(b, known, keep_text)));
+                for (file, prep) in batch.iter().zip(prepared) {
+                    let outcome = prep.and_then(|p| self.store_one(file, p, options));
+                    progress(&outcome);
+                    results.push((file.clone(), outcome));
+                }
+                if self.store.root().is_dir() && self._lock.is_none() {
+                    self._lock = Some(lock(self.store.root())?);
+                }
+                self.index.save(&self.store)?;
             }
-            if self.store.root().is_dir() && self._lock.is_none() {
-                self._lock = Some(lock(self.store.root())?);
-            }
-            self.index.save(&self.store)?;
-        }
+            Ok(())
+        })?;
         Ok(results)
-    }
-
-    /// Reads a pull and, unless its digest is known, extracts it (runs on worker threads).
-    fn prepare(&self, file: &Path) -> Result<Prepared> {
-        if file.is_dir() {
-            return Err(Error::IsDirectory {
-                path: file.to_path_buf(),
-            });
-        }
-        let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-        let digest = format!("sha256:{:x}", Sha256::digest(&bytes));
-        if self.digests.contains_key(&digest) {
-            return Ok(Prepared::Known { digest, bytes });
-        }
-        let extract = ExtractOptions {
-            keep_text: true,
-            ..ExtractOptions::default()
-        };
-        let set = extract_bytes(&bytes, file, &extract)?;
-        Ok(Prepared::Fresh {
-            bytes,
-            set: Box::new(set),
-        })
     }
 
     fn store_one(
@@ -247,7 +321,7 @@ impl Ingest {
         prepared: Prepared,
         options: &AddOptions,
     ) -> Result<Outcome> {
-        let (bytes, mut set) = match prepared {
+        let (bytes, mut set, mut toml) = match prepared {
             Prepared::Known { digest, bytes } => {
                 // Known in this run or before: skip, and restore a raw copy a crash left out.
                 if let Some(existing) = self.digests.get(&digest).cloned() {
@@ -267,9 +341,9 @@ impl Ingest {
                         ..ExtractOptions::default()
                     },
                 )?;
-                (bytes, set)
+                (bytes, set, None)
             }
-            Prepared::Fresh { bytes, set } => (bytes, *set),
+            Prepared::Fresh { bytes, set, toml } => (bytes, *set, Some(toml)),
         };
         let digest = set.edition.digest.clone().unwrap_or_default();
         // A duplicate within one batch is only known once its first copy is stored.
@@ -281,27 +355,27 @@ impl Ingest {
         }
         let series = self.series_for(&set.edition.title, options);
         crate::store::check_name(&series)?;
-        let series_dir = self.store.series_dir(&series);
-        let rules = if series_dir.is_dir() {
-            self.store.rules(&series)?
-        } else {
-            TopicRules::default()
-        };
+        let rules = self.rules_for(&series)?;
+        if !rules.is_empty() {
+            toml = None;
+        }
         for claim in &mut set.claims {
             rules.apply(claim);
             if !options.keep_text {
                 claim.text = None;
             }
         }
-        let same_date = if series_dir.is_dir() {
-            self.store
-                .editions(&series)?
-                .into_iter()
-                .rfind(|e| e.date == set.edition.date)
-        } else {
-            None
-        };
-        let path = self.store.write_new(&series, &mut set)?;
+        let date = set.edition.date;
+        let stored = self.editions.get(&series);
+        let same_date = stored
+            .and_then(|v| v.iter().filter(|e| e.0 == date).max_by_key(|e| e.1))
+            .map(|(date, revision, path)| crate::store::StoredEdition {
+                path: path.clone(),
+                date: *date,
+                revision: *revision,
+            });
+        let is_latest = stored.is_none_or(|v| v.iter().all(|e| e.0 <= date));
+        let path = self.store.write_new_serialized(&series, &mut set, toml)?;
         if self._lock.is_none() {
             self._lock = Some(lock(self.store.root())?);
         }
@@ -310,12 +384,15 @@ impl Ingest {
         }
         self.digests.insert(digest, path.clone());
         self.index.insert(&self.store, &path, &series, &set);
-        let latest_title = match &same_date {
-            Some(e) if e.date > set.edition.date => None,
-            _ => Some(set.edition.title.clone()),
-        };
-        if let Some(t) = latest_title {
-            self.matcher.insert(&series, &t);
+        self.editions.entry(series.clone()).or_default().push((
+            date,
+            set.edition.revision.unwrap_or(1),
+            path.clone(),
+        ));
+        self.folders.insert(series.clone());
+        // The series answers to its latest title.
+        if is_latest {
+            self.matcher.insert(&series, &set.edition.title);
         }
         match same_date {
             Some(earlier) => {
@@ -337,6 +414,21 @@ impl Ingest {
         }
     }
 
+    /// A series' rules: read once from its `topics.toml` when the folder existed before this
+    /// run (a series this run created has none).
+    fn rules_for(&mut self, series: &str) -> Result<TopicRules> {
+        if let Some(r) = self.rules.get(series) {
+            return Ok(r.clone());
+        }
+        let rules = if self.folders.contains(series) {
+            self.store.rules(series)?
+        } else {
+            TopicRules::default()
+        };
+        self.rules.insert(series.to_string(), rules.clone());
+        Ok(rules)
+    }
+
     /// The raw copy's path beside a claim set: `2023-02-06.2.toml` + `x.md` → `2023-02-06.2.md`.
     pub fn raw_path(claim_set: &Path, pull: &Path) -> PathBuf {
         let ext = pull
@@ -355,7 +447,7 @@ impl Ingest {
         if raw.exists() {
             return Ok(());
         }
-        match write_atomic_new(&raw, bytes) {
+        match write_atomic_new(&raw, bytes, self.store.syncs()) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
             Err(e) => Err(Error::io(&raw, e)),

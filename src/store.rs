@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    sync: bool,
 }
 
 /// One stored edition file.
@@ -40,7 +41,22 @@ impl StoredEdition {
 impl Store {
     /// A store rooted at `root` (need not exist yet).
     pub fn new(root: impl Into<PathBuf>) -> Store {
-        Store { root: root.into() }
+        Store {
+            root: root.into(),
+            sync: false,
+        }
+    }
+
+    /// Flush every file to the disk before it becomes visible (survives power loss, not only
+    /// a killed process; costs a disk round trip per file).
+    pub fn with_sync(mut self, sync: bool) -> Store {
+        self.sync = sync;
+        self
+    }
+
+    /// True when writes are flushed to the disk before they become visible.
+    pub fn syncs(&self) -> bool {
+        self.sync
     }
 
     /// The root folder.
@@ -171,7 +187,18 @@ impl Store {
     /// Writes `set` as a new edition of `series` without overwriting anything: the first
     /// free name among `<date>.toml`, `<date>.2.toml`, … Returns the path written.
     pub fn write_new(&self, series: &str, set: &mut ClaimSet) -> Result<PathBuf> {
-        self.write_new_with(series, set, |file, bytes| file.write_all(bytes))
+        self.write_new_with(series, set, None, |file, bytes| file.write_all(bytes))
+    }
+
+    /// [`Store::write_new`] with the TOML of the first revision already made (by a worker);
+    /// a later revision is serialised again, since its header changes.
+    pub fn write_new_serialized(
+        &self,
+        series: &str,
+        set: &mut ClaimSet,
+        toml: Option<String>,
+    ) -> Result<PathBuf> {
+        self.write_new_with(series, set, toml, |file, bytes| file.write_all(bytes))
     }
 
     /// [`Store::write_new`] with the file content written by `write` (given the file and the
@@ -180,6 +207,7 @@ impl Store {
         &self,
         series: &str,
         set: &mut ClaimSet,
+        mut first: Option<String>,
         mut write: impl FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>,
     ) -> Result<PathBuf> {
         check_name(series)?;
@@ -190,8 +218,11 @@ impl Store {
             let name = edition_file_name(set.edition.date, revision);
             let path = dir.join(&name);
             set.edition.revision = (revision > 1).then_some(revision);
-            let bytes = set.to_toml();
-            match write_atomic_new_with(&path, |file| write(file, bytes.as_bytes())) {
+            let bytes = match first.take() {
+                Some(text) if revision == 1 => text,
+                _ => set.to_toml(),
+            };
+            match write_atomic_new_with(&path, self.sync, |file| write(file, bytes.as_bytes())) {
                 Ok(()) => return Ok(path),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => revision += 1,
                 Err(e) => return Err(Error::io(&path, e)),
@@ -248,9 +279,10 @@ pub fn check_name(name: &str) -> Result<()> {
 }
 
 /// Writes `bytes` to `path` only if `path` does not exist: a temporary file in the same
-/// folder, synced, then hard-linked into place (atomic and refusing to overwrite).
-pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_new_with(path, |file| file.write_all(bytes))
+/// folder, written whole (and flushed to the disk when `sync`), then hard-linked into place —
+/// atomic and refusing to overwrite. A killed process leaves at most a hidden temporary file.
+pub fn write_atomic_new(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
+    write_atomic_new_with(path, sync, |file| file.write_all(bytes))
 }
 
 /// Like [`write_atomic_new`], with the content written by `write`. When `write` (or the sync,
@@ -258,6 +290,7 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// empty edition is ever left behind.
 pub fn write_atomic_new_with(
     path: &Path,
+    sync: bool,
     write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -272,12 +305,49 @@ pub fn write_atomic_new_with(
             .create_new(true)
             .open(&tmp)?;
         write(&mut file)?;
-        file.sync_all()?;
+        if sync {
+            file.sync_all()?;
+        }
         drop(file);
         fs::hard_link(&tmp, path)
     })();
     let _ = fs::remove_file(&tmp);
     result
+}
+
+/// Removes temporary files a killed writer left in the store (call only under the store's
+/// lock, so no live writer owns them). Returns how many were removed.
+pub fn remove_stale_temporaries(store: &Store) -> Result<usize> {
+    let mut removed = 0;
+    let mut dirs = vec![store.root().to_path_buf()];
+    for series in store.series().unwrap_or_default() {
+        dirs.push(store.series_dir(&series));
+    }
+    // Series folders that hold only a temporary file are not listed by `series()`.
+    if let Ok(entries) = fs::read_dir(store.root()) {
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) && !dirs.contains(&entry.path()) {
+                dirs.push(entry.path());
+            }
+        }
+    }
+    for dir in dirs {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.')
+                && name.ends_with(".tmp")
+                && entry.file_type().is_ok_and(|t| t.is_file())
+            {
+                fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
 }
 
 fn list_or_none(names: &[String]) -> String {
@@ -315,8 +385,8 @@ mod tests {
     fn atomic_write_never_overwrites() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.toml");
-        write_atomic_new(&p, b"one").unwrap();
-        let err = write_atomic_new(&p, b"two").unwrap_err();
+        write_atomic_new(&p, b"one", true).unwrap();
+        let err = write_atomic_new(&p, b"two", true).unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&p).unwrap(), b"one");
         assert_eq!(
@@ -353,11 +423,11 @@ mod tests {
     fn failed_atomic_write_leaves_nothing_behind() {
         let dir = tempfile::tempdir().unwrap();
         let existing = dir.path().join("2023-02-06.toml");
-        write_atomic_new(&existing, b"kept").unwrap();
+        write_atomic_new(&existing, b"kept", true).unwrap();
         let before = listing(dir.path());
         for n in [0, 3, 1000] {
             let target = dir.path().join("2024-03-25.toml");
-            let err = write_atomic_new_with(&target, |file| {
+            let err = write_atomic_new_with(&target, false, |file| {
                 file.write_all(&b"half an edition"[..n.min(15)])?;
                 Err(std::io::Error::other("injected"))
             })
@@ -371,7 +441,7 @@ mod tests {
             );
         }
         // The same name is still free for a good write.
-        write_atomic_new(&dir.path().join("2024-03-25.toml"), b"ok").unwrap();
+        write_atomic_new(&dir.path().join("2024-03-25.toml"), b"ok", true).unwrap();
     }
 
     #[test]
@@ -388,7 +458,7 @@ mod tests {
         let before = listing(&folder);
         for n in [0, 10, usize::MAX] {
             let err = store
-                .write_new_with("s", &mut set, failing_after(n))
+                .write_new_with("s", &mut set, None, failing_after(n))
                 .unwrap_err();
             assert!(err.to_string().contains("injected"), "{err}");
             assert_eq!(listing(&folder), before, "after a failure at {n} bytes");

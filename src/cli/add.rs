@@ -29,6 +29,9 @@ pub struct Args {
     /// Leave the claims' own words out of the claim sets.
     #[arg(long)]
     no_text: bool,
+    /// Flush each file to the disk before it becomes visible (survives power loss; slower).
+    #[arg(long)]
+    sync: bool,
     /// Worker threads for extraction (default: all cores). Output is the same for any number.
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
@@ -63,7 +66,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         keep_text: !args.no_text,
         ..AddOptions::default()
     };
-    let mut ingest = Ingest::open(Store::new(ctx.store.root()))?;
+    let mut ingest = Ingest::open(Store::new(ctx.store.root()).with_sync(args.sync))?;
     let bar = (!ctx.quiet && files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         bar.set_style(
