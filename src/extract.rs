@@ -721,6 +721,8 @@ pub const MEASURE_DROP_WORDS: &[&str] = &[
     "further",
     "extra",
     "cumulative",
+    // The nationality names no different thing: "74 U.S. convictions" counts convictions.
+    "u.s.",
     "u.s.-supported",
     "u.s.-funded",
     "u.s.-backed",
@@ -2400,7 +2402,7 @@ mod tests {
             measure_for("free-of-cost vaccine doses", Unit::Count),
             "vaccine-doses"
         );
-        assert_eq!(measure_for("U.S. companies", Unit::Count), "u-s-companies");
+        assert_eq!(measure_for("U.S. companies", Unit::Count), "companies");
         assert_eq!(
             measure_for("Centroamérica Local initiative", Unit::Usd),
             "centroamerica-local-initiative"

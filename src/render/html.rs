@@ -38,6 +38,7 @@ p{margin:.3rem 0}
 table{border-collapse:collapse;width:100%;margin:.4rem 0;font-size:.9rem}
 th,td{padding:.3rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:break-word}
 .src{overflow-wrap:anywhere}
+.fig{min-width:8.5em}
 thead th{border-bottom:2px solid #8c8c8c;white-space:nowrap;font-size:.82rem;color:#333}
 tbody th{font-weight:600}
 .num{text-align:right;white-space:nowrap;overflow-wrap:normal;font-variant-numeric:tabular-nums}
@@ -179,12 +180,7 @@ pub(super) fn diff(
     writeln!(out, "<h1>{}</h1>", esc(&report.new.title))?;
     let mut summary = format!("<strong>{} → {}</strong>", esc(&old_label), esc(&new_label));
     if !options.quiet {
-        let parts: Vec<String> = report
-            .summary
-            .iter()
-            .filter(|(_, &n)| n > 0)
-            .map(|(k, n)| format!("{n} {k}"))
-            .collect();
+        let parts: Vec<String> = super::summary_parts(report);
         summary.push_str(": ");
         summary.push_str(&esc(&if parts.is_empty() {
             "no changes".to_string()
@@ -251,7 +247,7 @@ pub(super) fn diff(
             let pct = c.percent.map(signed_percent).unwrap_or_default();
             write!(
                 out,
-                "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"src\">{}</td><td class=\"src\">{}</td><td class=\"{class}\">{}</td><td class=\"{class}\">{}</td><td>{}</td>",
+                "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"fig\">{}</td><td class=\"fig\">{}</td><td class=\"{class}\">{}</td><td class=\"{class}\">{}</td><td>{}</td>",
                 topic_text(c),
                 esc(c.measure.as_deref().unwrap_or("")),
                 esc(&figure_words(a)),
@@ -732,7 +728,8 @@ fn figure_text(f: &Figure) -> String {
 /// A net change for people, colored by direction (the sign carries it too).
 fn net_html(net: Option<Decimal>, unit: Unit) -> String {
     match net {
-        Some(n) if n.is_sign_negative() && !n.is_zero() => {
+        Some(n) if n.is_zero() => esc(&signed_value(n, unit)),
+        Some(n) if n.is_sign_negative() => {
             format!(
                 "<span class=\"down\">{}</span>",
                 esc(&signed_value(n, unit))

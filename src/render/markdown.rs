@@ -57,12 +57,7 @@ pub(super) fn diff(
         md(&report.new.label())
     );
     if !options.quiet {
-        let parts: Vec<String> = report
-            .summary
-            .iter()
-            .filter(|(_, &n)| n > 0)
-            .map(|(k, n)| format!("{n} {k}"))
-            .collect();
+        let parts: Vec<String> = super::summary_parts(report);
         line.push_str(": ");
         line.push_str(&if parts.is_empty() {
             "no changes".to_string()

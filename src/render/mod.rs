@@ -129,14 +129,31 @@ pub(crate) fn figure_words(f: &crate::figure::Figure) -> String {
     }
 }
 
-/// A delta for people: an explicit sign (`+`, `−`) before the formatted magnitude.
+/// A delta for people: an explicit sign (`+`, `−`) before the formatted magnitude; no sign on
+/// zero.
 pub(crate) fn signed_value(value: rust_decimal::Decimal, unit: crate::figure::Unit) -> String {
-    let sign = if value.is_sign_negative() && !value.is_zero() {
-        '−'
+    let magnitude = crate::figure::format_value(value.abs(), unit);
+    if value.is_zero() {
+        magnitude
+    } else if value.is_sign_negative() {
+        format!("−{magnitude}")
     } else {
-        '+'
-    };
-    format!("{sign}{}", crate::figure::format_value(value.abs(), unit))
+        format!("+{magnitude}")
+    }
+}
+
+/// The summary counts in report order (changed figures first), zero counts left out.
+pub(crate) fn summary_parts(report: &Report) -> Vec<String> {
+    crate::diff::ChangeKind::ALL
+        .iter()
+        .filter_map(|k| {
+            report
+                .summary
+                .get(k.as_str())
+                .filter(|n| **n > 0)
+                .map(|n| format!("{n} {k}"))
+        })
+        .collect()
 }
 
 /// A percentage for people with an explicit sign: `+177.8%`, `−11.1%`.

@@ -3,7 +3,7 @@
 
 use super::{order_note, qualifier_mark, RenderOptions};
 use crate::diff::{Change, ChangeKind, Report};
-use crate::figure::{format_value, Figure};
+use crate::figure::Figure;
 use crate::history::History;
 use std::io::{self, Write};
 
@@ -111,16 +111,7 @@ pub(super) fn diff(
         writeln!(out, "{}", style.yellow(&format!("note: {note}")))?;
     }
     if !options.quiet {
-        let parts: Vec<String> = crate::diff::ChangeKind::ALL
-            .iter()
-            .filter_map(|k| {
-                report
-                    .summary
-                    .get(k.as_str())
-                    .filter(|n| **n > 0)
-                    .map(|n| format!("{n} {k}"))
-            })
-            .collect();
+        let parts: Vec<String> = super::summary_parts(report);
         let line = if parts.is_empty() {
             "no changes".to_string()
         } else {
@@ -158,13 +149,10 @@ pub(super) fn diff(
             match c.kind {
                 ChangeKind::FigureChanged => {
                     let delta = c.delta.unwrap_or_default();
-                    let mut d = format_value(delta.abs(), b.unit);
-                    d.insert(0, if delta.is_sign_negative() { '-' } else { '+' });
+                    let d = super::signed_value(delta, b.unit);
                     let pct = c
                         .percent
-                        .map(|p| {
-                            format!(" ({}{}%)", if p.is_sign_negative() { "" } else { "+" }, p)
-                        })
+                        .map(|p| format!(" ({})", super::signed_percent(p)))
                         .unwrap_or_default();
                     let text = format!("{d}{pct}");
                     line.push_str(&if delta.is_sign_negative() {
@@ -299,7 +287,8 @@ pub(super) fn history(
         .tracks
         .iter()
         .map(|t| {
-            let name = format!("{} · {}", t.topic, t.measure);
+            // The measure first: it tells rows apart when the name is cut.
+            let name = format!("{} · {}", t.measure, t.topic);
             let cells = t
                 .values
                 .iter()
@@ -308,14 +297,10 @@ pub(super) fn history(
                     None => "".into(),
                 })
                 .collect();
-            let net = match t.net {
-                Some(n) => {
-                    let mut s = format_value(n.abs(), t.unit);
-                    s.insert(0, if n.is_sign_negative() { '-' } else { '+' });
-                    s
-                }
-                None => String::new(),
-            };
+            let net = t
+                .net
+                .map(|n| super::signed_value(n, t.unit))
+                .unwrap_or_default();
             let flags = t
                 .flags
                 .iter()
