@@ -162,7 +162,17 @@ impl Ingest {
     /// Opens the store for writing: takes its lock (waiting for another `add` to finish), then
     /// reads the index and reconciles it with the files.
     pub fn open(store: Store) -> Result<Ingest> {
-        let lock = if store.root().is_dir() {
+        Ingest::open_inner(store, true)
+    }
+
+    /// Opens the store to read it only (for `check`): no lock, nothing written, so a
+    /// read-only checkout works.
+    pub fn open_read_only(store: Store) -> Result<Ingest> {
+        Ingest::open_inner(store, false)
+    }
+
+    fn open_inner(store: Store, writable: bool) -> Result<Ingest> {
+        let lock = if writable && store.root().is_dir() {
             Some(lock(store.root())?)
         } else {
             None

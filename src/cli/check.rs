@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         series: ctx.series.clone(),
         ..AddOptions::default()
     };
-    let ingest = Ingest::open(Store::new(ctx.store.root()))?;
+    let ingest = Ingest::open_read_only(Store::new(ctx.store.root()))?;
     let (_series, report) = check(&ingest, &args.file, &options)?;
     let mut out = std::io::stdout().lock();
     render_diff(
