@@ -121,3 +121,84 @@ fn bad_series_names_are_refused() {
     }
     assert!(files_in(dir.path()).is_empty());
 }
+
+#[test]
+fn folders_are_walked_and_lists_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let pulls = dir.path().join("pulls/nested");
+    std::fs::create_dir_all(&pulls).unwrap();
+    for ed in ["2022-05-10.md", "2023-03-14.md"] {
+        std::fs::copy(fixture(&format!("harbor/{ed}")), pulls.join(ed)).unwrap();
+    }
+    std::fs::write(pulls.join("notes.json"), "{}").unwrap();
+    let store = dir.path().join("store");
+    let out = add(&store, &[dir.path().join("pulls")], &["--no-raw"]);
+    assert!(out.contains("2 added"), "{out}");
+    let list = dir.path().join("list.txt");
+    std::fs::write(
+        &list,
+        format!(
+            "# new pulls\n{}\n\n",
+            fixture("harbor/2024-04-02.md").display()
+        ),
+    )
+    .unwrap();
+    let out = add(&store, &[], &["--from-list", list.to_str().unwrap()]);
+    assert!(out.contains("1 added"), "{out}");
+}
+
+#[test]
+fn pins_in_series_toml_choose_and_split_series() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("series.toml"),
+        "[[pin]]\nseries = \"harbor-2024\"\ntitles = [\"Harbor Renewal\"]\n",
+    )
+    .unwrap();
+    let out = add(
+        dir.path(),
+        &[fixture("harbor/2024-04-02.md")],
+        &["--no-raw"],
+    );
+    assert!(out.contains("harbor-2024"), "{out}");
+    assert_eq!(files_in(dir.path()), ["harbor-2024", "series.toml"]);
+    std::fs::write(
+        dir.path().join("series.toml"),
+        "[[pin]]\nseries = \"../out\"\ntitles = [\"x\"]\n",
+    )
+    .unwrap();
+    let out = factdiff()
+        .arg("add")
+        .arg("--editions")
+        .arg(dir.path())
+        .arg(fixture("harbor/2023-03-14.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a pin cannot escape the store");
+}
+
+#[test]
+fn a_bad_pull_is_reported_and_the_others_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("2023-01-01.md");
+    std::fs::write(&empty, "").unwrap();
+    let out = factdiff()
+        .arg("add")
+        .arg("--editions")
+        .arg(dir.path().join("store"))
+        .arg(&empty)
+        .arg(fixture("harbor/2023-03-14.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1 added, 0 skipped, 0 revised, 1 failed"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("2023-01-01.md") && stderr.contains("empty"),
+        "{stderr}"
+    );
+}
