@@ -372,8 +372,11 @@ fn add(cwd: &Path, pulls: &[PathBuf], extra: &[&str]) -> Vec<u8> {
     out.stdout
 }
 
-/// Every file below `root`, relative path → bytes (the lock file aside: it is empty).
-fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
+/// Relative path → bytes.
+type Snapshot = BTreeMap<String, Vec<u8>>;
+
+/// Every file below `root`, relative path → bytes.
+fn snapshot(root: &Path) -> Snapshot {
     let mut out = BTreeMap::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -454,7 +457,7 @@ fn add_order_does_not_change_the_store() {
     let mut interleaved = pulls.clone();
     interleaved.sort_by_key(|p| (p.file_name().unwrap().to_owned(), p.clone()));
     orders.push(interleaved);
-    let mut reference: Option<(BTreeMap<String, Vec<u8>>, Vec<u8>)> = None;
+    let mut reference: Option<(Snapshot, Vec<u8>)> = None;
     for (i, order) in orders.iter().enumerate() {
         let cwd = dir.path().join(format!("run{i}"));
         std::fs::create_dir_all(&cwd).unwrap();
