@@ -316,8 +316,8 @@ fn figure_changes(
         }
         c.heading = new.claims[pair.new.0].heading.clone();
         c.measure = Some(b.measure.clone());
-        if kind == ChangeKind::FigureChanged {
-            let delta = b.value - a.value;
+        // A difference beyond the decimal range (only from hand-edited claim sets) has no delta.
+        if let (ChangeKind::FigureChanged, Some(delta)) = (kind, b.value.checked_sub(a.value)) {
             c.delta = Some(delta.normalize());
             c.percent = percent(a.value, delta);
             if delta.is_sign_negative()

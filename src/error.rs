@@ -21,6 +21,13 @@ pub enum Error {
     /// The file looks like binary data, not text.
     #[error("{path}: looks like a binary file (NUL byte at byte offset {offset}), expected text")]
     Binary { path: PathBuf, offset: usize },
+    /// The file is larger than factdiff reads (see `pipeline::MAX_INPUT_BYTES`).
+    #[error("{path}: file too large ({size} bytes; the limit is {limit} bytes, raise it with FACTDIFF_MAX_INPUT_MB)")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// The file is not valid UTF-8.
     #[error("{path}: invalid UTF-8 at byte offset {offset}; convert the file to UTF-8")]
     Encoding { path: PathBuf, offset: usize },

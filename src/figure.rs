@@ -106,13 +106,13 @@ pub struct Figure {
     /// What the figure counts, as a slug (`jobs`, `private-sector-firms`, `financing`).
     pub measure: String,
     /// The exact value (for a range, its low end).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "exact_str")]
     pub value: Decimal,
     /// The high end of a range ("between 10 and 20"), when the source gives one.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
+        with = "exact_str::option"
     )]
     pub max: Option<Decimal>,
     /// The unit of `value`.
@@ -127,6 +127,61 @@ pub struct Figure {
     /// The number's own words ("4.2 billion", "4,200 million"), to tell a re-scaled number.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub written: String,
+}
+
+/// Decimals stored as strings only: a TOML or JSON number (`value = 5`, `value = 0.1`) is
+/// refused with a clear message, since a float could not hold the exact value.
+mod exact_str {
+    use rust_decimal::Decimal;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+    use std::str::FromStr;
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::str::serialize(value, s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        parse(StrictString::deserialize(d)?.0)
+    }
+
+    fn parse<E: de::Error>(text: String) -> Result<Decimal, E> {
+        Decimal::from_str(&text)
+            .or_else(|_| Decimal::from_scientific(&text))
+            .map_err(|e| E::custom(format!("invalid decimal {text:?}: {e}")))
+    }
+
+    /// A string, with a message naming the contract when it is anything else.
+    struct StrictString(String);
+
+    impl<'de> Deserialize<'de> for StrictString {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl de::Visitor<'_> for V {
+                type Value = StrictString;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a decimal written as a string, e.g. \"90000\" (a number would lose exactness)")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<StrictString, E> {
+                    Ok(StrictString(v.to_string()))
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            rust_decimal::serde::str_option::serialize(value, s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            Option::<StrictString>::deserialize(d)?
+                .map(|s| parse(s.0))
+                .transpose()
+        }
+    }
 }
 
 impl Figure {

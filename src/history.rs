@@ -193,8 +193,11 @@ fn build_track(row: Vec<Option<(Figure, String)>>) -> Option<Track> {
     let mut flags = Vec::new();
     let mut net = None;
     if present.len() >= 2 {
-        let d = present[present.len() - 1].value - present[0].value;
-        net = Some(d.normalize());
+        // None when the difference is beyond the decimal range (hand-edited claim sets).
+        net = present[present.len() - 1]
+            .value
+            .checked_sub(present[0].value)
+            .map(|d| d.normalize());
         for w in present.windows(2) {
             let (a, b) = (w[0], w[1]);
             if b.value < a.value

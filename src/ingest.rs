@@ -119,6 +119,7 @@ enum Prepared {
 /// Reads a pull and, unless its digest is in `known`, extracts and serialises it. Runs on
 /// worker threads: it sees only its inputs, never the store being written.
 fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool) -> Result<Prepared> {
+    crate::pipeline::check_size(file)?;
     let bytes = std::fs::read(file).map_err(|e| match e.kind() {
         std::io::ErrorKind::IsADirectory => Error::IsDirectory {
             path: file.to_path_buf(),
@@ -227,6 +228,14 @@ impl Ingest {
             rules: HashMap::new(),
             _lock: lock,
         })
+    }
+
+    /// Opens the store for `add`: creates its folder first, so that the lock is held from the
+    /// start even on a fresh store (two runs creating one store cannot both miss each other's
+    /// pulls).
+    pub fn open_for_writing(store: Store) -> Result<Ingest> {
+        std::fs::create_dir_all(store.root()).map_err(|e| Error::io(store.root(), e))?;
+        Ingest::open(store)
     }
 
     /// The store.
@@ -520,6 +529,7 @@ fn is_pull(path: &Path) -> bool {
 
 /// The claim set of a pull checked against a store, with the report against the latest edition.
 pub fn check(ingest: &Ingest, file: &Path, options: &AddOptions) -> Result<(String, Report)> {
+    crate::pipeline::check_size(file)?;
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let probe = extract_bytes(&bytes, file, &ExtractOptions::default())?;
     let series = match &options.series {

@@ -1,4 +1,5 @@
 //! factdiff tracks claims and figures across dated editions of recurring fact sheets.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod align;
 pub mod claimset;

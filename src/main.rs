@@ -1,4 +1,5 @@
 //! The `factdiff` command: parses arguments, runs one subcommand, maps errors to exit codes.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod cli;
 

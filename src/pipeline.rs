@@ -22,14 +22,49 @@ pub struct ExtractOptions {
     pub rules: TopicRules,
 }
 
+/// The largest pull read by default: 64 MiB. Fact sheets are tens of kilobytes; extraction
+/// takes about 60–90 bytes of memory per input byte, so this bounds a run to a few GB.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The input limit in force: [`MAX_INPUT_BYTES`], or `FACTDIFF_MAX_INPUT_MB` mebibytes.
+pub fn max_input_bytes() -> u64 {
+    std::env::var("FACTDIFF_MAX_INPUT_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(MAX_INPUT_BYTES, |mb| mb.saturating_mul(1024 * 1024))
+}
+
+/// Refuses a file larger than [`max_input_bytes`] before reading it (a folder or a missing
+/// file is left to the reader, which names the problem).
+pub fn check_size(path: &Path) -> Result<()> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        check_len(meta.len(), path)?;
+    }
+    Ok(())
+}
+
+fn check_len(size: u64, path: &Path) -> Result<()> {
+    let limit = max_input_bytes();
+    if size > limit {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        });
+    }
+    Ok(())
+}
+
 /// Extracts a claim set from a file on disk.
 pub fn extract_file(path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
+    check_size(path)?;
     let doc = read::read_file(path)?;
     build(doc, path, options)
 }
 
 /// Extracts a claim set from raw bytes; `path` names the source in errors.
 pub fn extract_bytes(bytes: &[u8], path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
+    check_len(bytes.len() as u64, path)?;
     let doc = read::read_bytes(bytes, path)?;
     build(doc, path, options)
 }

@@ -213,6 +213,7 @@ impl Store {
         check_name(series)?;
         let dir = self.series_dir(series);
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        check_real_dir(&dir)?;
         let mut revision = 1;
         loop {
             let name = edition_file_name(set.edition.date, revision);
@@ -232,8 +233,18 @@ impl Store {
 }
 
 /// Loads one stored edition, taking its revision from the file name.
+/// The header's date must be the file name's: the store files editions by that name.
 pub fn load_stored(e: &StoredEdition) -> Result<ClaimSet> {
     let mut set = ClaimSet::load(&e.path)?;
+    if set.edition.date != e.date {
+        return Err(Error::Invalid {
+            path: e.path.clone(),
+            message: format!(
+                "the edition date {} disagrees with the file name's date {}; fix one of them",
+                set.edition.date, e.date
+            ),
+        });
+    }
     if e.revision > 1 {
         set.edition.revision = Some(e.revision);
     }
@@ -276,6 +287,25 @@ pub fn check_name(name: &str) -> Result<()> {
     } else {
         Ok(())
     }
+}
+
+/// Refuses a series folder that is a symbolic link (or not a folder): it could lead outside
+/// the store, and the store never writes through a link.
+pub fn check_real_dir(dir: &Path) -> Result<()> {
+    let meta = fs::symlink_metadata(dir).map_err(|e| Error::io(dir, e))?;
+    if meta.file_type().is_symlink() {
+        return Err(Error::Store(format!(
+            "{}: the series folder is a symbolic link; refusing to write through it",
+            dir.display()
+        )));
+    }
+    if !meta.is_dir() {
+        return Err(Error::Store(format!(
+            "{}: not a folder; refusing to store editions there",
+            dir.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `path` only if `path` does not exist: a temporary file in the same

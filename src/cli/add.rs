@@ -66,7 +66,10 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         keep_text: !args.no_text,
         ..AddOptions::default()
     };
-    let mut ingest = Ingest::open(Store::new(ctx.store.root()).with_sync(args.sync))?;
+    if let Some(series) = &options.series {
+        factdiff::store::check_name(series)?;
+    }
+    let mut ingest = Ingest::open_for_writing(Store::new(ctx.store.root()).with_sync(args.sync))?;
     let bar = (!ctx.quiet && files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         bar.set_style(

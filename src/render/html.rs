@@ -558,11 +558,20 @@ fn chart(history: &History, t: &Track, id: usize) -> String {
         .min()
         .unwrap_or(Decimal::ZERO)
         .min(Decimal::ZERO);
-    let span = if high > low { high - low } else { Decimal::ONE };
+    // Checked: values near the decimal range (hand-edited claim sets) must not overflow.
+    let span = if high > low {
+        high.checked_sub(low).unwrap_or(Decimal::MAX)
+    } else {
+        Decimal::ONE
+    };
     let step = nice_step(span);
-    let top = (high / step).ceil() * step;
-    let bottom = (low / step).floor() * step;
-    let top = if top > bottom { top } else { bottom + step };
+    let top = (high / step).ceil().checked_mul(step).unwrap_or(high);
+    let bottom = (low / step).floor().checked_mul(step).unwrap_or(low);
+    let top = if top > bottom {
+        top
+    } else {
+        bottom.checked_add(step).unwrap_or(Decimal::MAX)
+    };
     let (fb, ft) = (bottom.to_f64().unwrap_or(0.0), top.to_f64().unwrap_or(1.0));
     let y_of = |v: Decimal| {
         let v = v.to_f64().unwrap_or(0.0);

@@ -148,3 +148,47 @@ pub const HARBOR_2023: Sheet<'static> = Sheet {
         ("Restoring Wetlands", "A five-year, $200 million program is restoring 30,000 acres of coastal wetlands."),
     ],
 };
+
+/// A small generated pull: a text sheet dated `2020-01-01` + `day` days, its figures drawn
+/// from `seed`. Same arguments, same bytes.
+pub fn generated_pull(title: &str, day: u32, seed: u64) -> (String, String) {
+    let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(day.into());
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = move |m: u64| {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (x >> 33) % m
+    };
+    let mut s = format!("{title}\n\n{}\n\n", date.format("%B %-d, %Y"));
+    s.push_str("The agency continues its work with partners across the region.\n\n");
+    let heads = [
+        ("Creating Jobs", "jobs"),
+        ("Training Pilots", "harbor pilots"),
+        ("Inspecting Vessels", "vessels"),
+        ("Restoring Wetlands", "acres of wetlands"),
+    ];
+    for (h, noun) in heads {
+        let n = 100 + next(90_000);
+        let m = 1 + next(900);
+        s.push_str(&format!(
+            "- **{h}:** More than {n} {noun} so far, backed by ${m} million in grants.\n\n"
+        ));
+    }
+    (date.format("%Y-%m-%d").to_string(), s)
+}
+
+/// Writes `count` generated pulls of one sheet into `dir` (`<date>.txt`); returns their paths.
+pub fn write_generated_pulls(dir: &Path, title: &str, count: u32, seed: u64) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    (0..count)
+        .map(|i| {
+            let (date, text) = generated_pull(title, i * 3, seed + u64::from(i));
+            let p = dir.join(format!("{date}.txt"));
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect()
+}
