@@ -26,12 +26,18 @@ pub struct ExtractOptions {
 /// takes about 60–90 bytes of memory per input byte, so this bounds a run to a few GB.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The input limit in force: [`MAX_INPUT_BYTES`], or `FACTDIFF_MAX_INPUT_MB` mebibytes.
+/// The input limit in force for this process (set once by the front end).
+static INPUT_LIMIT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(MAX_INPUT_BYTES);
+
+/// The input limit in force: [`MAX_INPUT_BYTES`] unless [`set_max_input_bytes`] changed it.
 pub fn max_input_bytes() -> u64 {
-    std::env::var("FACTDIFF_MAX_INPUT_MB")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(MAX_INPUT_BYTES, |mb| mb.saturating_mul(1024 * 1024))
+    INPUT_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Changes the input limit for the whole process (the CLI maps `FACTDIFF_MAX_INPUT_MB` here;
+/// the library itself reads no environment).
+pub fn set_max_input_bytes(limit: u64) {
+    INPUT_LIMIT.store(limit, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Refuses a file larger than [`max_input_bytes`] before reading it (a folder or a missing

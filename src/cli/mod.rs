@@ -138,6 +138,13 @@ pub fn run() -> CliResult {
             return Ok(ExitCode::from(code));
         }
     };
+    // The one environment setting besides NO_COLOR: a larger input limit for odd pulls.
+    if let Some(mb) = std::env::var("FACTDIFF_MAX_INPUT_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        factdiff::pipeline::set_max_input_bytes(mb.saturating_mul(1024 * 1024));
+    }
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
