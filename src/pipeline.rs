@@ -27,7 +27,8 @@ pub struct ExtractOptions {
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The input limit in force for this process (set once by the front end).
-static INPUT_LIMIT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(MAX_INPUT_BYTES);
+static INPUT_LIMIT: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(MAX_INPUT_BYTES);
 
 /// The input limit in force: [`MAX_INPUT_BYTES`] unless [`set_max_input_bytes`] changed it.
 pub fn max_input_bytes() -> u64 {
