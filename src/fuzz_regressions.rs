@@ -47,7 +47,8 @@ fn each(target: &str, check: impl Fn(&[u8])) {
 #[test]
 fn read_extract() {
     each("read_extract", |data| {
-        let _ = crate::pipeline::extract_bytes(data, Path::new("2023-01-01.md"), &Default::default());
+        let _ =
+            crate::pipeline::extract_bytes(data, Path::new("2023-01-01.md"), &Default::default());
         let _ = crate::extract::extract_figures(&String::from_utf8_lossy(data));
     });
 }
@@ -98,7 +99,11 @@ fn diff_sets() {
         };
         let (rules, settings) = (TopicRules::default(), AlignSettings::default());
         let same = diff(&a, &a, &rules, settings);
-        assert!(same.is_empty(), "an edition differs from itself: {:?}", same.changes);
+        assert!(
+            same.is_empty(),
+            "an edition differs from itself: {:?}",
+            same.changes
+        );
         let report = diff(&a, &b, &rules, settings);
         for format in [
             Format::Text,
