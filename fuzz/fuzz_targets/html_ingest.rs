@@ -7,5 +7,6 @@ use std::path::Path;
 fuzz_target!(|data: &[u8]| {
     // The `.html` name makes the reader treat the bytes as HTML; the date in it gets past the
     // "no date" check so segmenting and extraction run too.
-    let _ = factdiff::pipeline::extract_bytes(data, Path::new("2023-01-01.html"), &Default::default());
+    let _ =
+        factdiff::pipeline::extract_bytes(data, Path::new("2023-01-01.html"), &Default::default());
 });
