@@ -6,7 +6,7 @@ use crate::claimset::{ClaimSet, TopicKey};
 use crate::figure::Unit;
 use crate::topics::{KeySource, TopicRules};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// The matching settings; each threshold says its direction in its name.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -223,15 +223,14 @@ pub fn align(
     let mut new_taken = vec![false; new.claims.len()];
 
     // 1 and 2: the same canonical key (own, alias or rule).
-    let mut by_key: BTreeMap<&TopicKey, usize> = BTreeMap::new();
-    for (i, (key, _)) in b.keys.iter().enumerate() {
-        by_key.entry(key).or_insert(i);
+    // A key can repeat (hand-edited sets, aliases): the n-th old claim with it pairs with the
+    // n-th new one, so an edition never differs from itself.
+    let mut by_key: BTreeMap<&TopicKey, VecDeque<usize>> = BTreeMap::new();
+    for (j, (key, _)) in b.keys.iter().enumerate() {
+        by_key.entry(key).or_default().push_back(j);
     }
     for (i, (key, source)) in a.keys.iter().enumerate() {
-        if let Some(&j) = by_key.get(key) {
-            if new_taken[j] {
-                continue;
-            }
+        if let Some(j) = by_key.get_mut(key).and_then(VecDeque::pop_front) {
             let reason = match (source, b.keys[j].1) {
                 (KeySource::Rule, _) | (_, KeySource::Rule) => ClaimReason::TopicRule,
                 (KeySource::Alias, _) | (_, KeySource::Alias) => ClaimReason::Alias,
