@@ -348,7 +348,9 @@ fn claim_changes(
 ) {
     for pair in &al.claims {
         let (a, b) = (&old.claims[pair.old], &new.claims[pair.new]);
-        if a.topic != b.topic {
+        // A derived key (no heading on either side) names no topic of its own: a changed one
+        // is just re-worded text, reported as such, not as a renamed topic.
+        if a.topic != b.topic && (a.heading.is_some() || b.heading.is_some()) {
             let mut c = Change::new(ChangeKind::TopicRenamed, b.topic.clone());
             c.old_topic = Some(a.topic.clone());
             c.heading = b.heading.clone();
