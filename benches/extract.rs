@@ -54,7 +54,7 @@ fn bench_extract(c: &mut Criterion) {
         ),
         Some(dir) => {
             let all = common::files_with_ext(&dir, "md");
-            let step = (all.len() / ARCHIVE_SAMPLE).max(1);
+            let step = all.len().div_ceil(ARCHIVE_SAMPLE).max(1);
             let sample: Vec<PathBuf> = all.into_iter().step_by(step).collect();
             let docs = load(&sample);
             let bytes: usize = docs.iter().map(|(_, b)| b.len()).sum();

@@ -62,7 +62,8 @@ if [ "$KEEP" = 0 ]; then trap 'rm -rf "$WORK"' EXIT; else log "keeping $WORK"; f
 STORES="$WORK/stores"
 mkdir -p "$STORES"
 STORE_SEQ=0
-fresh_store() { STORE_SEQ=$((STORE_SEQ + 1)); echo "$STORES/s$STORE_SEQ"; }
+# fresh_store: sets NEW_STORE to a store path not used before (no subshell: the counter must persist).
+fresh_store() { STORE_SEQ=$((STORE_SEQ + 1)); NEW_STORE="$STORES/s$STORE_SEQ"; }
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 now() { date +%s.%N; }
@@ -120,10 +121,11 @@ export -f floor_scan floor_read
 bulk_add() {
     local var="$1" jobs="$2"; shift 2
     local times=() kb=0 i store stores=()
-    for ((i = 0; i < RUNS; i++)); do stores+=("$(fresh_store)"); done
+    for ((i = 0; i < RUNS; i++)); do fresh_store; stores+=("$NEW_STORE"); done
     sync; sleep 3
     local l; l="$(load)"
     for store in "${stores[@]}"; do
+        [ ! -e "$store" ] || { echo "store $store exists already" >&2; exit 1; }
         local jobargs=()
         [ "$jobs" != "-" ] && jobargs=(--jobs "$jobs")
         run_timed _one "0 2" "$BIN" --editions "$store" add "$@" --quiet "${jobargs[@]}"
@@ -134,6 +136,7 @@ bulk_add() {
     printf -v "${var}_KB" '%s' "$kb"
     printf -v "${var}_LOAD" '%s' "$l"
     printf -v "${var}_STORE" '%s' "${stores[-1]}"
+    printf -v "${var}_EDITIONS" '%s' "$(find "${stores[-1]}" -name '*.toml' ! -name topics.toml | wc -l)"
 }
 
 # make_copy N SRC DEST: a replica of the archive with distinct content: front-matter dates (and
@@ -221,7 +224,7 @@ for name in "${NAMES[@]}"; do
     log "$name: bulk add"
     bulk_add add - "${dirs[@]}"
     R[$name.add]="$add_S"; R[$name.add.kb]="$add_KB"; R[$name.add.load]="$add_LOAD"
-    STORE="$add_STORE"
+    STORE="$add_STORE"; R[$name.editions]="$add_EDITIONS"
 
     log "$name: re-run add with nothing new"
     times=(); kb=0
@@ -264,7 +267,7 @@ for name in "${NAMES[@]}"; do
     row "$label: raw read (cat \| wc -c)" "${R[$name.read]}" "${R[$name.read.kb]}" "${R[$name.read.load]}"
     ratio="$(awk -v a="${R[$name.add]}" -v f="${R[$name.scan]}" 'BEGIN { printf "%.1f", a / f }')"
     rate="$(awk -v a="${R[$name.add]}" -v b="$b" 'BEGIN { printf "%.1f", b / 1e6 / a }')"
-    row "$label: bulk add, empty store" "${R[$name.add]}" "${R[$name.add.kb]}" "${R[$name.add.load]}" "${rate} MB/s; ${ratio}× the number scan (target ≤ 5×)"
+    row "$label: bulk add, empty store" "${R[$name.add]}" "${R[$name.add.kb]}" "${R[$name.add.load]}" "${rate} MB/s; ${ratio}× the number scan (target ≤ 5×); ${R[$name.editions]} editions stored"
     row "$label: re-run add, nothing new" "${R[$name.rerun]}" "${R[$name.rerun.kb]}" "${R[$name.rerun.load]}" "target < 0.5 s"
     row "$label: add 10 new documents" "${R[$name.ten]}" "${R[$name.ten.kb]}" "${R[$name.ten.load]}"
     row "$label: history, largest series" "${R[$name.hist]}" "${R[$name.hist.kb]}" "${R[$name.hist.load]}" "${R[$name.hist.series]} (${R[$name.hist.count]} editions)"
