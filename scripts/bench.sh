@@ -14,9 +14,11 @@
 #   --keep     keep the temporary folder (its path is printed)
 # Environment: NO_HYPERFINE=1 times with date(1) even when hyperfine is installed.
 #
-# Every timed `add` writes into a fresh store path. Old stores are deleted at the start and the
-# disk is given `sync; sleep 3` before timing: deleting thousands of files on a mount with
-# `discard` slows the file creation that follows.
+# Every timed `add` writes into a fresh store path. Stores are deleted only at the start (an
+# earlier run's) and at the exit, never between timed runs, and the disk is given
+# `sync; sleep 3` before each timed bulk add: deleting thousands of files on a mount with
+# `discard` slows the file creation that follows for a while (ext4 skips recently deleted
+# inodes). A full run keeps a few GB of stores in ${TMPDIR:-/tmp}/factdiff-bench until it ends.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -284,8 +286,6 @@ if [ "$QUICK" = 0 ]; then
         for ((c = 1; c < pct / 100; c++)); do d="$d $DATA/copy$c"; done
         SC_DIRS[$pct]="$d"
     done
-    # Delete the stores made so far, then pause, so the scaling runs create files on a quiet disk.
-    rm -rf "$STORES"; mkdir -p "$STORES"; sync; sleep 3
     echo
     echo "### Scaling (bulk add into an empty store)"
     echo
@@ -299,7 +299,6 @@ if [ "$QUICK" = 0 ]; then
         log "scaling: $pct % ($(mb "$b") MB)"
         bulk_add sc - "${dirs[@]}"
         SC[$pct.s]="$sc_S"; SC[$pct.kb]="$sc_KB"; SC[$pct.load]="$sc_LOAD"
-        rm -rf "$STORES"; mkdir -p "$STORES"
     done
     base="$(awk -v s="${SC[100.s]}" -v b="${SC[100.bytes]}" 'BEGIN { print s / (b / 1e6) }')"
     for pct in 25 50 100 200 400 800; do
@@ -312,7 +311,6 @@ fi
 
 # --jobs 1 against --jobs 2 over the archive; the stores must be byte-identical.
 log "jobs 1 vs 2"
-rm -rf "$STORES"; mkdir -p "$STORES"
 bulk_add j1 1 "$ARCHIVE"
 bulk_add j2 2 "$ARCHIVE"
 if diff -r "$j1_STORE" "$j2_STORE" >/dev/null; then same="byte-identical (diff -r)"; else same="DIFFER (diff -r)"; fi
