@@ -1,0 +1,80 @@
+//! Extraction throughput: raw bytes → read → segment → extract (`pipeline::extract_bytes`).
+//!
+//! Groups: `extract/harbor` (the repository's Markdown fixtures) and `extract/archive` (about
+//! 200 documents of `../shared/archive/fact-sheets`, every one processed in each iteration;
+//! skipped with a note when the archive is not beside the checkout).
+
+mod common;
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use factdiff::pipeline::{extract_bytes, ExtractOptions};
+use std::path::PathBuf;
+
+/// About this many archive documents in the sample.
+const ARCHIVE_SAMPLE: usize = 200;
+
+fn run_all(docs: &[(PathBuf, Vec<u8>)], options: &ExtractOptions) -> usize {
+    let mut claims = 0;
+    for (path, bytes) in docs {
+        // A document with no date or no claims is a truthful error; it still costs the work.
+        if let Ok(set) = extract_bytes(black_box(bytes), path, options) {
+            claims += set.claims.len();
+        }
+    }
+    claims
+}
+
+fn load(paths: &[PathBuf]) -> Vec<(PathBuf, Vec<u8>)> {
+    paths
+        .iter()
+        .map(|p| (p.clone(), std::fs::read(p).expect("readable input")))
+        .collect()
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let harbor = load(&common::files_with_ext(
+        &common::root().join("tests/fixtures/harbor"),
+        "md",
+    ));
+    let options = ExtractOptions {
+        keep_text: true,
+        rules: common::harbor_rules(),
+        ..ExtractOptions::default()
+    };
+    let bytes: usize = harbor.iter().map(|(_, b)| b.len()).sum();
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("harbor", |b| b.iter(|| run_all(&harbor, &options)));
+    group.finish();
+
+    match common::archive_dir() {
+        None => eprintln!(
+            "note: extract/archive skipped: ../shared/archive/fact-sheets is not beside the \
+             checkout (set FACTDIFF_ARCHIVE to point at a copy)"
+        ),
+        Some(dir) => {
+            let all = common::files_with_ext(&dir, "md");
+            let step = all.len().div_ceil(ARCHIVE_SAMPLE).max(1);
+            let sample: Vec<PathBuf> = all.into_iter().step_by(step).collect();
+            let docs = load(&sample);
+            let bytes: usize = docs.iter().map(|(_, b)| b.len()).sum();
+            eprintln!(
+                "note: extract/archive: {} documents, {:.2} MB per iteration",
+                docs.len(),
+                bytes as f64 / 1e6
+            );
+            let options = ExtractOptions {
+                keep_text: true,
+                ..ExtractOptions::default()
+            };
+            let mut group = c.benchmark_group("extract");
+            group.throughput(Throughput::Bytes(bytes as u64));
+            group.sample_size(20);
+            group.bench_function("archive", |b| b.iter(|| run_all(&docs, &options)));
+            group.finish();
+        }
+    }
+}
+
+criterion_group!(benches, bench_extract);
+criterion_main!(benches);
