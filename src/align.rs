@@ -249,18 +249,30 @@ pub fn align(
     if !old_left.is_empty() && !new_left.is_empty() {
         let old_words: Vec<String> = old_left.iter().map(|&i| a.words(i)).collect();
         let new_words: Vec<String> = new_left.iter().map(|&j| b.words(j)).collect();
+        // Sorted word lists give a cheap upper bound of the word ratio, so most hopeless pairs
+        // skip the diff itself.
+        fn sorted(w: &str) -> Vec<&str> {
+            let mut v: Vec<&str> = w.split_whitespace().collect();
+            v.sort_unstable();
+            v
+        }
+        let old_sorted: Vec<Vec<&str>> = old_words.iter().map(|w| sorted(w)).collect();
+        let new_sorted: Vec<Vec<&str>> = new_words.iter().map(|w| sorted(w)).collect();
         let mut candidates = Vec::new();
         for (oi, &i) in old_left.iter().enumerate() {
             let ma = a.claim_measures(i);
             for (nj, &j) in new_left.iter().enumerate() {
-                let mb = b.claim_measures(j);
-                let too_short = |w: &str| {
-                    w.split(' ').filter(|x| !x.is_empty()).count() < MIN_WORDS_FOR_SIMILARITY
-                };
-                if too_short(&old_words[oi]) || too_short(&new_words[nj]) {
+                let (sa, sb) = (&old_sorted[oi], &new_sorted[nj]);
+                if sa.len() < MIN_WORDS_FOR_SIMILARITY || sb.len() < MIN_WORDS_FOR_SIMILARITY {
                     continue;
                 }
-                let score = similarity(&old_words[oi], &new_words[nj], &ma, &mb);
+                let mb = b.claim_measures(j);
+                let measures = measure_share(&ma, &mb);
+                let best_text = ratio_bound(sa, sb);
+                if blend(best_text + 1e-6, measures) < settings.min_claim_similarity {
+                    continue;
+                }
+                let score = blend(word_ratio(&old_words[oi], &new_words[nj]), measures);
                 if score >= settings.min_claim_similarity {
                     // Ties break on the two keys in sorted order, the same both ways round.
                     let (ka, kb) = (a.keys[i].0.as_str(), b.keys[j].0.as_str());
@@ -313,14 +325,40 @@ pub fn align(
 }
 
 /// Word similarity (0–1) blended with the share of named measures the claims have in common.
-fn similarity(a: &str, b: &str, ma: &BTreeSet<&str>, mb: &BTreeSet<&str>) -> f64 {
-    let text = word_ratio(a, b);
-    let union = ma.union(mb).count();
-    if union == 0 {
-        return text;
+fn blend(text: f64, measures: Option<f64>) -> f64 {
+    match measures {
+        Some(shared) => 0.6 * text + 0.4 * shared,
+        None => text,
     }
-    let shared = ma.intersection(mb).count() as f64 / union as f64;
-    0.6 * text + 0.4 * shared
+}
+
+/// The share of named measures two claims have in common, or none when neither has one.
+fn measure_share(ma: &BTreeSet<&str>, mb: &BTreeSet<&str>) -> Option<f64> {
+    let union = ma.union(mb).count();
+    (union > 0).then(|| ma.intersection(mb).count() as f64 / union as f64)
+}
+
+/// An upper bound of [`word_ratio`]: twice the words the two share (as multisets) over all
+/// words, since a common subsequence can use no word more often than both hold it.
+fn ratio_bound(a: &[&str], b: &[&str]) -> f64 {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let total = a.len() + b.len();
+    if total == 0 {
+        0.0
+    } else {
+        2.0 * common as f64 / total as f64
+    }
 }
 
 /// How alike the sentences around two figures are (0 when either claim has no text).
@@ -487,6 +525,28 @@ fn align_figures(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratio_bound_is_never_below_the_ratio() {
+        let texts = [
+            "the program trained more than # police officers in the region",
+            "the region trained officers and police more than once",
+            "police police police",
+            "a b c d e f",
+        ];
+        for x in texts {
+            for y in texts {
+                let mut sx: Vec<&str> = x.split_whitespace().collect();
+                let mut sy: Vec<&str> = y.split_whitespace().collect();
+                sx.sort_unstable();
+                sy.sort_unstable();
+                assert!(
+                    ratio_bound(&sx, &sy) + 1e-6 >= word_ratio(x, y),
+                    "{x} / {y}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn word_ratio_ignores_the_spaces_between_words() {
