@@ -195,18 +195,7 @@ impl<'a> Side<'a> {
                 }
             }
         }
-        crate::topics::fold(&s)
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                if w.chars().any(|c| c.is_ascii_digit()) {
-                    "#"
-                } else {
-                    w
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+        number_blind_words(&s)
     }
 }
 
