@@ -199,6 +199,11 @@ impl<'a> Side<'a> {
     }
 }
 
+/// Each figure's measure in `set` after the series' figure rules, by (claim, figure) index.
+pub fn measures(set: &ClaimSet, rules: &TopicRules) -> BTreeMap<FigureAt, String> {
+    Side::new(set, rules).measures
+}
+
 /// Pairs the claims and figures of `old` and `new`.
 pub fn align(
     old: &ClaimSet,

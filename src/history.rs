@@ -107,7 +107,7 @@ pub fn history(sets: &[ClaimSet], rules: &TopicRules, settings: AlignSettings) -
         };
         let measures = match &prev {
             Some(al) => al.new_measures.clone(),
-            None => align(set, set, rules, settings).new_measures,
+            None => crate::align::measures(set, rules),
         };
         let keys: Vec<String> = set.claims.iter().map(|c| c.topic.to_string()).collect();
         if let Some(al) = &prev {

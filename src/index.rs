@@ -118,14 +118,6 @@ impl Index {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
-    /// The stored claim set holding a pull with this digest.
-    pub fn find_digest(&self, digest: &str) -> Option<&str> {
-        self.entries
-            .iter()
-            .find(|(_, e)| e.digest.as_deref() == Some(digest))
-            .map(|(k, _)| k.as_str())
-    }
-
     /// Writes the index back when it changed: a temporary file, then a rename.
     pub fn save(&mut self, store: &Store) -> Result<()> {
         if !self.changed || !store.root().is_dir() {

@@ -531,11 +531,19 @@ fn is_pull(path: &Path) -> bool {
 pub fn check(ingest: &Ingest, file: &Path, options: &AddOptions) -> Result<(String, Report)> {
     crate::pipeline::check_size(file)?;
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let probe = extract_bytes(&bytes, file, &ExtractOptions::default())?;
+    // Extract once with the words kept; the series' rules are applied once it is known.
+    let mut pull: ClaimSet = extract_bytes(
+        &bytes,
+        file,
+        &ExtractOptions {
+            keep_text: true,
+            ..ExtractOptions::default()
+        },
+    )?;
     let series = match &options.series {
         Some(s) => ingest.store.resolve_series(Some(s))?,
         None => {
-            let s = ingest.series_for(&probe.edition.title, options);
+            let s = ingest.series_for(&pull.edition.title, options);
             ingest
                 .store
                 .resolve_series(Some(&s))
@@ -543,15 +551,9 @@ pub fn check(ingest: &Ingest, file: &Path, options: &AddOptions) -> Result<(Stri
         }
     };
     let rules = ingest.store.rules(&series)?;
-    let pull: ClaimSet = extract_bytes(
-        &bytes,
-        file,
-        &ExtractOptions {
-            keep_text: true,
-            rules: rules.clone(),
-            ..ExtractOptions::default()
-        },
-    )?;
+    for claim in &mut pull.claims {
+        rules.apply(claim);
+    }
     let editions = ingest.store.editions(&series)?;
     let Some(latest) = editions.last() else {
         return Err(Error::Store(format!(
