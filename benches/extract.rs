@@ -10,6 +10,10 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughpu
 use factdiff::pipeline::{extract_bytes, ExtractOptions};
 use std::path::PathBuf;
 
+// The allocator the `factdiff` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// About this many archive documents in the sample.
 const ARCHIVE_SAMPLE: usize = 200;
 

@@ -1001,8 +1001,24 @@ fn is_stop_word(word: &str) -> bool {
     !w.is_empty() && set.contains(w)
 }
 
-/// The first letters of all number words ("zero" … "ninety").
-const NUMBER_INITIALS: &[u8] = b"zotfsen";
+/// Bit `c` is set when some number word ("zero" … "ninety") starts with letter `c`.
+const NUMBER_INITIALS: u32 = number_initials();
+
+const fn number_initials() -> u32 {
+    let mut mask = 0u32;
+    let mut n = 0;
+    while n < NUMBER_WORD_SHAPES.len() {
+        mask |= NUMBER_WORD_SHAPES[n];
+        n += 1;
+    }
+    mask
+}
+
+/// True when byte `b` (any case) starts some number word: a bit test, no search.
+fn is_number_initial(b: u8) -> bool {
+    let letter = b.to_ascii_lowercase().wrapping_sub(b'a');
+    letter < 26 && NUMBER_INITIALS & (1 << letter) != 0
+}
 
 /// Bit `c` of entry `n` is set when a number word of `n` bytes starts with letter `c`.
 const NUMBER_WORD_SHAPES: [u32; 16] = number_word_shapes();
@@ -1039,26 +1055,70 @@ fn maybe_number_word(word: &str) -> bool {
             .is_some_and(|bits| bits & (1 << letter) != 0)
 }
 
+/// The value of a lower-case word of [`SMALL_NUMBERS`]: a `match` the compiler turns into a
+/// length switch and a few compares, where a list search compared every entry.
+fn unit_value(w: &[u8]) -> Option<u32> {
+    Some(match w {
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        _ => return None,
+    })
+}
+
+/// The value of a lower-case word of [`TENS`].
+fn tens_value(w: &[u8]) -> Option<u32> {
+    Some(match w {
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    })
+}
+
 /// The value of one spelled number word below a hundred ("six", "twenty-five").
 fn small_number(w: &str) -> Option<u32> {
-    if w.len() < 3 || w.len() > 13 {
+    if w.len() < 3 || w.len() > COMPOUND_MAX_LEN {
         return None;
     }
-    let unit = |s: &str| SMALL_NUMBERS.iter().position(|n| n.eq_ignore_ascii_case(s));
-    let tens = |s: &str| TENS.iter().position(|n| n.eq_ignore_ascii_case(s));
-    if let Some(u) = unit(w) {
-        return u32::try_from(u).ok();
+    let mut buf = [0u8; COMPOUND_MAX_LEN];
+    let lower = buf.get_mut(..w.len())?;
+    for (d, s) in lower.iter_mut().zip(w.as_bytes()) {
+        *d = s.to_ascii_lowercase();
     }
-    if let Some(t) = tens(w) {
-        return u32::try_from(t * 10 + 20).ok();
+    let lower: &[u8] = lower;
+    if let Some(v) = unit_value(lower).or_else(|| tens_value(lower)) {
+        return Some(v);
     }
-    if w.len() < COMPOUND_MIN_LEN {
+    if lower.len() < COMPOUND_MIN_LEN {
         return None;
     }
-    let (t, u) = w.split_once('-')?;
-    let t = tens(t)?;
-    let u = unit(u).filter(|u| (1..10).contains(u))?;
-    u32::try_from(t * 10 + 20 + u).ok()
+    let dash = lower.iter().position(|&b| b == b'-')?;
+    let t = tens_value(lower.get(..dash)?)?;
+    let u = unit_value(lower.get(dash + 1..)?).filter(|u| (1..10).contains(u))?;
+    Some(t + u)
 }
 
 /// A plural-looking word: "firms", "doses", "youth" (but not "business", "census", "analysis").
@@ -1192,7 +1252,7 @@ impl<'a> Scanner<'a> {
                     .text
                     .as_bytes()
                     .get(t.start)
-                    .is_some_and(|b| NUMBER_INITIALS.contains(&b.to_ascii_lowercase()))
+                    .is_some_and(|&b| is_number_initial(b))
                     && self.spelled_start(i) =>
             {
                 true
@@ -1399,8 +1459,7 @@ impl<'a> Scanner<'a> {
         };
         // The word, or its part before "-" / "fold", must have a number word's length and
         // first letter: a table look-up that turns away almost every word cheaply.
-        let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-        if !NUMBER_INITIALS.contains(&first) {
+        if !w.as_bytes().first().is_some_and(|&b| is_number_initial(b)) {
             return false;
         }
         if maybe_number_word(w) && small_number(w).is_some() {
@@ -2367,6 +2426,47 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("test decimal")
+    }
+
+    #[test]
+    fn number_word_matches_agree_with_the_lists() {
+        for (v, w) in SMALL_NUMBERS.iter().enumerate() {
+            assert_eq!(small_number(w), u32::try_from(v).ok(), "{w}");
+            assert_eq!(
+                small_number(&w.to_uppercase()),
+                u32::try_from(v).ok(),
+                "{w}"
+            );
+            assert!(
+                is_number_initial(w.as_bytes()[0]) && maybe_number_word(w),
+                "{w}"
+            );
+        }
+        for (k, t) in TENS.iter().enumerate() {
+            let tens = u32::try_from(k).unwrap() * 10 + 20;
+            assert_eq!(small_number(t), Some(tens), "{t}");
+            for (u, w) in SMALL_NUMBERS.iter().enumerate().skip(1).take(9) {
+                let compound = format!("{t}-{w}");
+                let want = tens + u32::try_from(u).unwrap();
+                assert_eq!(small_number(&compound), Some(want), "{compound}");
+            }
+            assert_eq!(small_number(&format!("{t}-ten")), None, "{t}-ten");
+        }
+        for w in [
+            "the",
+            "one-off",
+            "twentyone",
+            "tens",
+            "zeros",
+            "",
+            "sixty-",
+            "-six",
+        ] {
+            assert_eq!(small_number(w), None, "{w}");
+        }
+        for b in [b'a', b'b', b'x', b'1', b' ', 0xC3] {
+            assert!(!is_number_initial(b), "{b}");
+        }
     }
 
     #[test]

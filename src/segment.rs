@@ -149,11 +149,13 @@ pub fn split_heading(text: &str) -> Option<(&str, &str)> {
 /// A key from the first [`DERIVED_KEY_WORDS`] significant words: ASCII-folded, lower case,
 /// abbreviation dots and apostrophes joined ("U.S." → "us"), digits and stop words left out.
 pub fn derived_key(text: &str) -> String {
-    let mut words: Vec<String> = Vec::with_capacity(DERIVED_KEY_WORDS);
+    // Words go straight into the key: no list of words, one buffer for the word being read.
+    let mut key = String::with_capacity(64);
+    let mut count = 0;
     let mut word = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if words.len() >= DERIVED_KEY_WORDS {
+        if count >= DERIVED_KEY_WORDS {
             break;
         }
         let joiner = matches!(c, '.' | '\'' | '\u{2019}')
@@ -164,18 +166,18 @@ pub fn derived_key(text: &str) -> String {
         } else if joiner || (c == '.' && !word.is_empty()) {
             // "U.S." and "Harris's" stay one word; a final dot just ends it.
             if !joiner {
-                finish_word(&mut word, &mut words);
+                finish_word(&mut word, &mut key, &mut count);
             }
         } else {
-            finish_word(&mut word, &mut words);
+            finish_word(&mut word, &mut key, &mut count);
         }
     }
-    finish_word(&mut word, &mut words);
-    words.truncate(DERIVED_KEY_WORDS);
-    words.join("-")
+    finish_word(&mut word, &mut key, &mut count);
+    key
 }
 
-fn finish_word(word: &mut String, words: &mut Vec<String>) {
+/// Folds the word just read and appends it to `key` unless it is a stop word or the key is full.
+fn finish_word(word: &mut String, key: &mut String, count: &mut usize) {
     if word.is_empty() {
         return;
     }
@@ -191,8 +193,12 @@ fn finish_word(word: &mut String, words: &mut Vec<String>) {
             .collect();
         *word = folded;
     }
-    if !word.is_empty() && !STOP_WORDS.contains(&word.as_str()) {
-        words.push(std::mem::take(word));
+    if !word.is_empty() && *count < DERIVED_KEY_WORDS && !STOP_WORDS.contains(&word.as_str()) {
+        if !key.is_empty() {
+            key.push('-');
+        }
+        key.push_str(word);
+        *count += 1;
     }
     word.clear();
 }
