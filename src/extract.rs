@@ -940,10 +940,14 @@ fn scan_word(text: &str, mut i: usize) -> usize {
     let next_is =
         |j: usize, f: fn(char) -> bool| text.get(j..).and_then(|s| s.chars().next()).is_some_and(f);
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-            seg += 1;
-        } else if b == b'-' && next_is(i + 1, char::is_alphanumeric) {
+        // Eight letters and digits at a time: most words end within one such step.
+        let run = crate::read::ascii_alnum_run(bytes, i);
+        if run > 0 {
+            i += run;
+            seg += run;
+            continue;
+        }
+        if b == b'-' && next_is(i + 1, char::is_alphanumeric) {
             i += 1;
             seg = 0;
         } else if b == b'\'' && next_is(i + 1, char::is_alphabetic) {

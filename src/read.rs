@@ -20,6 +20,7 @@ mod markdown;
 mod text;
 
 pub use date::parse_date;
+pub(crate) use text::ascii_alnum_run;
 
 use crate::claimset::slug;
 use crate::error::{Error, Result};
