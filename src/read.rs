@@ -230,16 +230,15 @@ const LINK_LINE_STARTS: [&str; 7] = [
     "read the report",
 ];
 
-/// Words in clean text (single spaces, trimmed), counting no further than `limit + 1`.
+/// Words in clean text (single spaces, trimmed); any figure above `limit` means "too many".
 fn word_count(s: &str, limit: usize) -> usize {
-    // A plain byte loop: words are short, so memchr's setup would cost more than it saves.
+    // Spaces counted a chunk at a time (the count vectorises), stopping once over the limit:
+    // past it, the exact figure does not matter to any caller.
     let mut words = usize::from(!s.is_empty());
-    for &b in s.as_bytes() {
-        if b == b' ' {
-            words += 1;
-            if words > limit {
-                break;
-            }
+    for chunk in s.as_bytes().chunks(64) {
+        words += chunk.iter().filter(|&&b| b == b' ').count();
+        if words > limit {
+            break;
         }
     }
     words

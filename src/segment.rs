@@ -35,13 +35,6 @@ const SMALL_WORDS: [&str; 15] = [
     "and", "of", "the", "for", "in", "to", "on", "a", "an", "with", "at", "by", "or", "from", "via",
 ];
 
-/// Words skipped when deriving a key from content.
-const STOP_WORDS: [&str; 34] = [
-    "the", "a", "an", "of", "and", "to", "in", "for", "on", "with", "by", "is", "are", "has",
-    "have", "its", "their", "u", "s", "was", "were", "be", "been", "at", "as", "from", "that",
-    "this", "these", "those", "will", "it", "our", "or",
-];
-
 /// Splits a document into claims.
 pub fn segment(doc: &Document) -> Vec<Segment> {
     let mut out = Vec::new();
@@ -149,13 +142,23 @@ pub fn split_heading(text: &str) -> Option<(&str, &str)> {
 /// A key from the first [`DERIVED_KEY_WORDS`] significant words: ASCII-folded, lower case,
 /// abbreviation dots and apostrophes joined ("U.S." → "us"), digits and stop words left out.
 pub fn derived_key(text: &str) -> String {
-    // Words go straight into the key: no list of words, one buffer for the word being read.
     let mut key = String::with_capacity(64);
     let mut count = 0;
+    if text.is_ascii() {
+        derived_key_ascii(text.as_bytes(), &mut key, &mut count);
+    } else {
+        derived_key_chars(text, &mut key, &mut count);
+    }
+    key
+}
+
+/// [`derived_key`] for any text, character by character.
+fn derived_key_chars(text: &str, key: &mut String, count: &mut usize) {
+    // Words go straight into the key: no list of words, one buffer for the word being read.
     let mut word = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if count >= DERIVED_KEY_WORDS {
+        if *count >= DERIVED_KEY_WORDS {
             break;
         }
         let joiner = matches!(c, '.' | '\'' | '\u{2019}')
@@ -166,14 +169,43 @@ pub fn derived_key(text: &str) -> String {
         } else if joiner || (c == '.' && !word.is_empty()) {
             // "U.S." and "Harris's" stay one word; a final dot just ends it.
             if !joiner {
-                finish_word(&mut word, &mut key, &mut count);
+                finish_word(&mut word, key, count);
             }
         } else {
-            finish_word(&mut word, &mut key, &mut count);
+            finish_word(&mut word, key, count);
         }
     }
-    finish_word(&mut word, &mut key, &mut count);
-    key
+    finish_word(&mut word, key, count);
+}
+
+/// [`derived_key`] for ASCII text, byte by byte: the same words, without decoding characters.
+fn derived_key_ascii(bytes: &[u8], key: &mut String, count: &mut usize) {
+    let mut word: Vec<u8> = Vec::with_capacity(32);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if *count >= DERIVED_KEY_WORDS {
+            return;
+        }
+        if b.is_ascii_alphabetic() {
+            // Letters kept lower case; digits are read as part of the word but left out.
+            word.push(b.to_ascii_lowercase());
+        } else if b.is_ascii_digit() {
+            // Nothing kept.
+        } else {
+            // A word is open when the byte before is a letter or digit (a joiner is always
+            // followed by one).
+            let in_word = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+            let joiner = matches!(b, b'.' | b'\'')
+                && in_word
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+            if !joiner {
+                push_key_word(&word, key, count);
+                word.clear();
+            }
+        }
+        i += 1;
+    }
+    push_key_word(&word, key, count);
 }
 
 /// Folds the word just read and appends it to `key` unless it is a stop word or the key is full.
@@ -182,25 +214,70 @@ fn finish_word(word: &mut String, key: &mut String, count: &mut usize) {
         return;
     }
     // ASCII words need no folding; others go through the slug's ASCII folding.
-    if word.is_ascii() {
-        // In place: lower case, digits out.
-        word.retain(|c| c.is_ascii_alphabetic());
-        word.make_ascii_lowercase();
+    let folded: String = if word.is_ascii() {
+        word.chars().filter(char::is_ascii_alphabetic).collect()
     } else {
-        let folded: String = slug(word)
+        slug(word)
             .chars()
             .filter(char::is_ascii_alphabetic)
-            .collect();
-        *word = folded;
-    }
-    if !word.is_empty() && *count < DERIVED_KEY_WORDS && !STOP_WORDS.contains(&word.as_str()) {
-        if !key.is_empty() {
-            key.push('-');
-        }
-        key.push_str(word);
-        *count += 1;
-    }
+            .collect()
+    };
+    push_key_word(folded.to_ascii_lowercase().as_bytes(), key, count);
     word.clear();
+}
+
+/// Appends a lower-case ASCII word to the key unless it is empty, a stop word or one too many.
+fn push_key_word(word: &[u8], key: &mut String, count: &mut usize) {
+    if word.is_empty() || *count >= DERIVED_KEY_WORDS || is_key_stop_word(word) {
+        return;
+    }
+    if !key.is_empty() {
+        key.push('-');
+    }
+    key.extend(word.iter().map(|&b| char::from(b)));
+    *count += 1;
+}
+
+/// Words skipped when deriving a key from content (a `match`: a length switch and a few
+/// compares per word).
+fn is_key_stop_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"the"
+            | b"a"
+            | b"an"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"in"
+            | b"for"
+            | b"on"
+            | b"with"
+            | b"by"
+            | b"is"
+            | b"are"
+            | b"has"
+            | b"have"
+            | b"its"
+            | b"their"
+            | b"u"
+            | b"s"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"been"
+            | b"at"
+            | b"as"
+            | b"from"
+            | b"that"
+            | b"this"
+            | b"these"
+            | b"those"
+            | b"will"
+            | b"it"
+            | b"our"
+            | b"or"
+    )
 }
 
 #[cfg(test)]
@@ -250,6 +327,43 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(split_heading(text).map(|(h, _)| h), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_keys_match_the_character_reading() {
+        let mut texts: Vec<String> = [
+            "U.S. initiatives are providing micro and small businesses access to $100 million",
+            "Harris's plan. A.B.C. 2.5 times 3,000 doses; e.g. x.'y z'",
+            "The Vice President's Call to Action: 'quoted' words... and ..dots.",
+            "a-b c_d 12abc abc12def .lead trailing. ''  ",
+            "it its the of u s on or as at",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Random ASCII over the bytes that matter, from a fixed seed.
+        let alphabet = b"aAzZ09 .'-_,;:$%\tU.S";
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..2000 {
+            let len = (seed % 40) as usize;
+            let mut t = String::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push(char::from(
+                    alphabet[(seed % alphabet.len() as u64) as usize],
+                ));
+            }
+            texts.push(t);
+        }
+        for text in &texts {
+            let (mut by_bytes, mut by_chars) = (String::new(), String::new());
+            let (mut n1, mut n2) = (0, 0);
+            derived_key_ascii(text.as_bytes(), &mut by_bytes, &mut n1);
+            derived_key_chars(text, &mut by_chars, &mut n2);
+            assert_eq!(by_bytes, by_chars, "{text:?}");
         }
     }
 
