@@ -793,7 +793,14 @@ enum Mark {
 
 /// Finds every figure a watchdog would track in `text`, in reading order.
 pub fn extract_figures(text: &str) -> Vec<Figure> {
-    let mut toks = Vec::with_capacity(text.len() / TOKEN_BYTES + 1);
+    thread_local! {
+        // One token buffer per thread, reused from claim to claim: a claim's tokens take
+        // several times its bytes, and fresh buffers cost page faults.
+        static TOKENS: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut toks = TOKENS.with(|t| t.take());
+    toks.clear();
+    toks.reserve(text.len() / TOKEN_BYTES + 1);
     tokenize(text, &mut toks);
     let sc = Scanner { text, toks: &toks };
     let mut out = Vec::new();
@@ -805,8 +812,15 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         }
         i = next.max(i + 1);
     }
+    // A huge claim's buffer is not kept for the rest of the run.
+    if toks.capacity() <= MAX_KEPT_TOKENS {
+        TOKENS.with(|t| t.replace(toks));
+    }
     out
 }
+
+/// Largest token buffer kept between claims (about 1 MB).
+const MAX_KEPT_TOKENS: usize = 1 << 15;
 
 /// The measure slug for a noun (and unit when the noun is empty): lower case, ASCII-folded, hyphens.
 pub fn measure_for(noun: &str, unit: Unit) -> String {
@@ -1059,6 +1073,26 @@ fn maybe_number_word(word: &str) -> bool {
             .is_some_and(|bits| bits & (1 << letter) != 0)
 }
 
+/// A cheap test before [`Scanner::spelled_start`] that turns away almost every word: only the
+/// shape of a number word, a "-fold" word or a hyphenated compound ("twenty-five") passes.
+fn could_be_spelled(w: &[u8]) -> bool {
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    if !is_number_initial(first) {
+        return false;
+    }
+    let len = w.len();
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    NUMBER_WORD_SHAPES
+        .get(len)
+        .is_some_and(|bits| bits & (1 << letter) != 0)
+        || (COMPOUND_MIN_LEN..=COMPOUND_MAX_LEN).contains(&len)
+        || (len > 4
+            && w.get(len - 4..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
+}
+
 /// The value of a lower-case word of [`SMALL_NUMBERS`]: a `match` the compiler turns into a
 /// length switch and a few compares, where a list search compared every entry.
 fn unit_value(w: &[u8]) -> Option<u32> {
@@ -1252,11 +1286,7 @@ impl<'a> Scanner<'a> {
             Kind::Num => false,
             // Cheap first-letter test before the word look-ups: most words stop here.
             Kind::Word
-                if self
-                    .text
-                    .as_bytes()
-                    .get(t.start)
-                    .is_some_and(|&b| is_number_initial(b))
+                if could_be_spelled(self.text.as_bytes().get(t.start..t.end).unwrap_or_default())
                     && self.spelled_start(i) =>
             {
                 true
