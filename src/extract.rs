@@ -1286,8 +1286,9 @@ impl<'a> Scanner<'a> {
             Kind::Num => false,
             // Cheap first-letter test before the word look-ups: most words stop here.
             Kind::Word
-                if could_be_spelled(self.text.as_bytes().get(t.start..t.end).unwrap_or_default())
-                    && self.spelled_start(i) =>
+                if could_be_spelled(
+                    self.text.as_bytes().get(t.start..t.end).unwrap_or_default(),
+                ) && self.spelled_start(i) =>
             {
                 true
             }

@@ -126,9 +126,12 @@ fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool) -> Result<Prep
         },
         _ => Error::io(file, e),
     })?;
-    let digest = format!("sha256:{:x}", Sha256::digest(&bytes));
-    if known.contains(&digest) {
-        return Ok(Prepared::Known { digest, bytes });
+    // Into an empty store nothing is known: the digest is then made once, by the extraction.
+    if !known.is_empty() {
+        let digest = format!("sha256:{:x}", Sha256::digest(&bytes));
+        if known.contains(&digest) {
+            return Ok(Prepared::Known { digest, bytes });
+        }
     }
     let extract = ExtractOptions {
         keep_text: true,
@@ -262,8 +265,9 @@ impl Ingest {
     /// another sheet already holds that name (long titles are cut and may collide).
     fn fresh_name(&self, title: &str) -> String {
         let base = series_name(title);
-        let taken =
-            |name: &str| self.matcher.contains(name) || self.store.series_dir(name).exists();
+        // Every folder of the store is in `folders` (read at open, added to since; the lock
+        // keeps other writers out): no look at the disk per name.
+        let taken = |name: &str| self.matcher.contains(name) || self.folders.contains(name);
         if !taken(&base) {
             return base;
         }

@@ -85,8 +85,11 @@ pub fn same_sheet(
     b: &std::collections::BTreeSet<String>,
 ) -> bool {
     let shared = a.intersection(b).count();
-    let only_a = a.len() - shared;
-    let only_b = b.len() - shared;
+    same_sheet_counts(shared, a.len() - shared, b.len() - shared)
+}
+
+/// [`same_sheet`] from counts: words shared, and words only in one title or only in the other.
+fn same_sheet_counts(shared: usize, only_a: usize, only_b: usize) -> bool {
     shared >= MIN_SHARED_TITLE_WORDS
         && ((only_a == 0 && only_b <= MAX_TITLE_EXTRA_WORDS)
             || (only_b == 0 && only_a <= MAX_TITLE_EXTRA_WORDS))
@@ -155,6 +158,78 @@ mod tests {
                 m.insert(&series_name(t), t);
             }
         }
+    }
+
+    #[test]
+    fn matcher_agrees_with_a_scan_of_every_series() {
+        // Titles made of a small vocabulary, so that many share words, add or drop some.
+        let vocabulary = [
+            "harbor",
+            "renewal",
+            "initiative",
+            "quad",
+            "leaders",
+            "summit",
+            "lower",
+            "costs",
+            "health",
+            "biden",
+            "actions",
+            "announces",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let set = |x: &str| {
+            series_words(x)
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>()
+        };
+        let mut m = SeriesMatcher::default();
+        let mut stored: Vec<(String, String)> = Vec::new();
+        let mut joined = 0;
+        for k in 0..400 {
+            let len = 2 + (next() % 6) as usize;
+            let words: Vec<&str> = (0..len)
+                .map(|_| vocabulary[(next() % vocabulary.len() as u64) as usize])
+                .collect();
+            let title = format!("FACT SHEET: {}", words.join(" "));
+            let by_scan = stored
+                .iter()
+                .filter(|(_, t)| {
+                    title_similarity(&title, t) >= 0.5 && same_sheet(&set(&title), &set(t))
+                })
+                .map(|(name, t)| {
+                    let (a, b) = (set(&title), set(t));
+                    (a.symmetric_difference(&b).count(), name.clone())
+                })
+                .min()
+                .map(|(_, name)| name);
+            assert_eq!(m.best(&title, 0.5).map(str::to_string), by_scan, "{title}");
+            match by_scan {
+                Some(name) => {
+                    joined += 1;
+                    // The series now answers to its latest title.
+                    m.insert(&name, &title);
+                    if let Some(entry) = stored.iter_mut().find(|(n, _)| *n == name) {
+                        entry.1 = title;
+                    }
+                }
+                None => {
+                    let name = format!("s{k}");
+                    m.insert(&name, &title);
+                    stored.push((name, title));
+                }
+            }
+        }
+        assert!(
+            joined > 50,
+            "the vocabulary should make many titles join: {joined}"
+        );
     }
 
     #[test]
@@ -271,28 +346,38 @@ impl SeriesConfig {
     }
 }
 
-/// Finds the existing series a title belongs to, fast. Two word sets with Jaccard similarity
-/// at least `t` must share one of the rarest `n - ceil(t·n) + 1` words of either (prefix
-/// filtering), so only the series listed under those few words are compared at all.
+/// Finds the existing series a title belongs to, fast. Words are numbered once, each series
+/// keeps its words as sorted numbers, and each word lists the series that hold it. A title
+/// of the same sheet adds words (it then holds all of the title's words) or drops at most
+/// [`MAX_TITLE_EXTRA_WORDS`] of them, so it holds one of any `MAX_TITLE_EXTRA_WORDS + 1` of the
+/// title's words: only the series listed under the title's rarest few words are compared.
 #[derive(Debug, Clone, Default)]
 pub struct SeriesMatcher {
     names: Vec<String>,
     ids: std::collections::HashMap<String, usize>,
-    words: Vec<std::collections::BTreeSet<String>>,
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    /// Each series' words, as sorted word numbers.
+    words: Vec<Vec<u32>>,
+    word_ids: std::collections::HashMap<String, u32>,
+    /// The series holding each word, by word number.
+    by_word: Vec<Vec<usize>>,
 }
 
 impl SeriesMatcher {
     /// Remembers (or updates) the title a series answers to.
     pub fn insert(&mut self, series: &str, title: &str) {
-        let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
+        let mut words: Vec<u32> = series_words(title)
+            .into_iter()
+            .map(|w| self.word_id(w))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
         let id = match self.ids.get(series) {
             Some(&id) => {
                 if self.words[id] == words {
                     return;
                 }
-                for w in &self.words[id] {
-                    if let Some(list) = self.by_word.get_mut(w) {
+                for &w in &self.words[id] {
+                    if let Some(list) = self.by_word.get_mut(w as usize) {
                         list.retain(|&s| s != id);
                     }
                 }
@@ -300,15 +385,28 @@ impl SeriesMatcher {
             }
             None => {
                 self.names.push(series.to_string());
-                self.words.push(std::collections::BTreeSet::new());
+                self.words.push(Vec::new());
                 self.ids.insert(series.to_string(), self.names.len() - 1);
                 self.names.len() - 1
             }
         };
-        for w in &words {
-            self.by_word.entry(w.clone()).or_default().push(id);
+        for &w in &words {
+            if let Some(list) = self.by_word.get_mut(w as usize) {
+                list.push(id);
+            }
         }
         self.words[id] = words;
+    }
+
+    /// The number of a word, given one when new.
+    fn word_id(&mut self, word: String) -> u32 {
+        if let Some(&id) = self.word_ids.get(&word) {
+            return id;
+        }
+        let id = u32::try_from(self.by_word.len()).unwrap_or(u32::MAX);
+        self.by_word.push(Vec::new());
+        self.word_ids.insert(word, id);
+        id
     }
 
     /// True when a series of that name is known.
@@ -316,36 +414,47 @@ impl SeriesMatcher {
         self.ids.contains_key(series)
     }
 
-    /// The most similar series at or above `min_similarity` (ties: the first name).
+    /// The most similar series at or above `min_similarity` that [`same_sheet`] accepts (ties:
+    /// the fewest differing words, then the first name).
     pub fn best(&self, title: &str, min_similarity: f64) -> Option<&str> {
-        let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
-        if words.is_empty() || min_similarity <= 0.0 {
+        let mut title_words = series_words(title);
+        title_words.sort_unstable();
+        title_words.dedup();
+        let n = title_words.len();
+        if n < MIN_SHARED_TITLE_WORDS || min_similarity <= 0.0 {
             return None;
         }
-        // The rarest words first; a match must hold one of the first `prefix` of them.
-        let mut by_rarity: Vec<(&String, usize)> = words
+        // Words no series holds can only be among the dropped ones.
+        let mut known: Vec<u32> = title_words
             .iter()
-            .map(|w| (w, self.by_word.get(w).map_or(0, Vec::len)))
+            .filter_map(|w| self.word_ids.get(w).copied())
             .collect();
-        by_rarity.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(b.0)));
-        let n = words.len();
+        if n - known.len() > MAX_TITLE_EXTRA_WORDS {
+            return None;
+        }
+        known.sort_unstable();
+        // The rarest words first (unknown ones, held by no series, are rarest of all).
+        let listed = |w: u32| self.by_word.get(w as usize).map_or(&[][..], Vec::as_slice);
+        let mut by_rarity: Vec<u32> = known.clone();
+        by_rarity.sort_by_key(|&w| (listed(w).len(), w));
+        // Prefix filtering for Jaccard similarity gives another bound; the tighter one wins.
         let keep = (min_similarity * n as f64).ceil() as usize;
-        let prefix = n.saturating_sub(keep) + 1;
+        let prefix = (n.saturating_sub(keep) + 1).min(MAX_TITLE_EXTRA_WORDS + 1);
+        let unknown = n - known.len();
         let mut candidates: Vec<usize> = by_rarity
             .iter()
-            .take(prefix)
-            .flat_map(|(w, _)| self.by_word.get(*w).into_iter().flatten().copied())
+            .take(prefix.saturating_sub(unknown))
+            .flat_map(|&w| listed(w).iter().copied())
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<(usize, &str)> = None;
         for id in candidates {
             let other = &self.words[id];
-            let shared = words.intersection(other).count();
+            let shared = sorted_overlap(&known, other);
             let union = n + other.len() - shared;
-            if union == 0
-                || (shared as f64 / union as f64) < min_similarity
-                || !same_sheet(&words, other)
+            if (shared as f64 / union as f64) < min_similarity
+                || !same_sheet_counts(shared, n - shared, other.len() - shared)
             {
                 continue;
             }
@@ -361,4 +470,21 @@ impl SeriesMatcher {
         }
         best.map(|(_, s)| s)
     }
+}
+
+/// How many numbers two sorted lists share.
+fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
