@@ -9,7 +9,6 @@ use crate::store::{load_stored, Store};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The index file's name inside the store.
@@ -33,11 +32,18 @@ pub struct Entry {
     pub title: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 struct IndexFile {
     version: u32,
     /// Claim-set path relative to the store → entry.
     editions: BTreeMap<String, Entry>,
+}
+
+/// [`IndexFile`] as written: borrows the entries instead of copying them.
+#[derive(Serialize)]
+struct IndexFileRef<'a> {
+    version: u32,
+    editions: &'a BTreeMap<String, Entry>,
 }
 
 /// The index, in memory.
@@ -45,6 +51,8 @@ struct IndexFile {
 pub struct Index {
     entries: BTreeMap<String, Entry>,
     changed: bool,
+    /// Entries inserted since the index was last written.
+    unsaved: usize,
 }
 
 impl Index {
@@ -111,6 +119,7 @@ impl Index {
             },
         );
         self.changed = true;
+        self.unsaved += 1;
     }
 
     /// Every entry, by path relative to the store.
@@ -118,7 +127,19 @@ impl Index {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
-    /// Writes the index back when it changed: a temporary file, then a rename.
+    /// Writes the index during a long run once the entries not yet written are at least half
+    /// of all: the writes then add up to about twice the final index, where writing after
+    /// every batch grew with the square of the run. A run cut short loses nothing: opening the
+    /// store reconciles the index with the files.
+    pub fn save_if_due(&mut self, store: &Store) -> Result<()> {
+        if self.unsaved > 0 && self.unsaved * 2 >= self.entries.len() {
+            self.save(store)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the index back when it changed: a temporary file, then a rename (synced first
+    /// when the store syncs its writes; a torn index is rebuilt from the files anyway).
     pub fn save(&mut self, store: &Store) -> Result<()> {
         if !self.changed || !store.root().is_dir() {
             return Ok(());
@@ -127,15 +148,19 @@ impl Index {
         let tmp = store
             .root()
             .join(format!("{INDEX_FILE}.{}.tmp", std::process::id()));
-        let file = IndexFile {
+        let file = IndexFileRef {
             version: INDEX_VERSION,
-            editions: self.entries.clone(),
+            editions: &self.entries,
         };
-        let bytes = serde_json::to_vec(&file).map_err(|e| Error::Store(format!("index: {e}")))?;
         let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+            serde_json::to_writer(&mut out, &file)?;
+            let f = out
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?;
+            if store.syncs() {
+                f.sync_all()?;
+            }
             std::fs::rename(&tmp, &path)
         };
         write().map_err(|e| {
@@ -143,6 +168,7 @@ impl Index {
             Error::io(&path, e)
         })?;
         self.changed = false;
+        self.unsaved = 0;
         Ok(())
     }
 }

@@ -295,10 +295,25 @@ impl Ingest {
         options: &AddOptions,
         mut progress: impl FnMut(&Result<Outcome>),
     ) -> Result<Vec<(PathBuf, Result<Outcome>)>> {
+        let mut results = Vec::with_capacity(files.len());
+        self.add_each(files, options, |file, outcome| {
+            progress(&outcome);
+            results.push((file.to_path_buf(), outcome));
+        })?;
+        Ok(results)
+    }
+
+    /// Stores many pulls like [`Ingest::add_many`], handing each pull's outcome to `each` as
+    /// it is stored instead of keeping them all: memory stays flat however many pulls there are.
+    pub fn add_each(
+        &mut self,
+        files: &[PathBuf],
+        options: &AddOptions,
+        mut each: impl FnMut(&Path, Result<Outcome>),
+    ) -> Result<()> {
         if let Some(s) = &options.series {
             crate::store::check_name(s)?;
         }
-        let mut results = Vec::with_capacity(files.len());
         // Digests stored before this run; duplicates within the run are caught when stored.
         let known: HashSet<String> = self.digests.keys().cloned().collect();
         let batches: Vec<&[PathBuf]> = files.chunks(PULLS_PER_BATCH).collect();
@@ -325,17 +340,16 @@ impl Ingest {
                     .map(|b| scope.spawn(move || prepare_batch(b, known, keep_text)));
                 for (file, prep) in batch.iter().zip(prepared) {
                     let outcome = prep.and_then(|p| self.store_one(file, p, options));
-                    progress(&outcome);
-                    results.push((file.clone(), outcome));
+                    each(file, outcome);
                 }
                 if self.store.root().is_dir() && self._lock.is_none() {
                     self._lock = Some(lock(self.store.root())?);
                 }
-                self.index.save(&self.store)?;
+                self.index.save_if_due(&self.store)?;
             }
             Ok(())
         })?;
-        Ok(results)
+        self.index.save(&self.store)
     }
 
     fn store_one(

@@ -78,17 +78,14 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         );
         bar
     });
-    let results = ingest.add_many(&files, &options, |_| {
+    // Each pull's line is written as it is stored, so nothing is kept per pull.
+    let mut out = std::io::stdout().lock();
+    let (mut added, mut skipped, mut revised, mut failed) = (0, 0, 0, 0);
+    let mut write_error: Option<std::io::Error> = None;
+    ingest.add_each(&files, &options, |_, result| {
         if let Some(bar) = &bar {
             bar.inc(1);
         }
-    })?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-    let mut out = std::io::stdout().lock();
-    let (mut added, mut skipped, mut revised, mut failed) = (0, 0, 0, 0);
-    for (_, result) in &results {
         let line = match result {
             Ok(Outcome::Added { file, path, .. }) => {
                 added += 1;
@@ -116,13 +113,32 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("factdiff: error: {e}");
-                continue;
+                let show = || eprintln!("factdiff: error: {e}");
+                match &bar {
+                    Some(bar) => bar.suspend(show),
+                    None => show(),
+                }
+                return;
             }
         };
-        if !ctx.quiet {
-            writeln!(out, "{line}")?;
+        if ctx.quiet || write_error.is_some() {
+            return;
         }
+        let mut write = || writeln!(out, "{line}");
+        let written = match &bar {
+            Some(bar) => bar.suspend(write),
+            None => write(),
+        };
+        // A closed pipe stops the lines, not the storing: every pull is still stored.
+        if let Err(e) = written {
+            write_error = Some(e);
+        }
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if let Some(e) = write_error {
+        return Err(e.into());
     }
     if !ctx.quiet {
         let tail = if failed > 0 {
