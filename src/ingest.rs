@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// How many pulls are read and extracted together before they are stored: bounds memory
 /// whatever the archive size.
-pub const PULLS_PER_BATCH: usize = 256;
+pub const PULLS_PER_BATCH: usize = 64;
 
 /// File endings `add DIR` picks up.
 pub const PULL_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "xhtml"];
