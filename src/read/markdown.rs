@@ -35,17 +35,25 @@ const BULLET_CHARS: [char; 9] = ['•', '–', '·', '‣', '▪', '◦', '●',
 /// Splits text on LF, CRLF or CR.
 pub fn split_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
-    // Splitting on one ASCII char is memchr-fast; a lone CR inside a piece is rare.
     // A final line break does not open another line.
     let body = text
         .strip_suffix("\r\n")
         .or_else(|| text.strip_suffix(['\n', '\r']))
         .unwrap_or(text);
-    if !body.contains('\r') {
-        lines.extend(body.split('\n'));
-        return lines;
-    }
-    for piece in body.split('\n') {
+    let bytes = body.as_bytes();
+    // `memchr_iter` finds every line end with SIMD, without a searcher per line; a lone CR
+    // inside a line is rare and split afterwards.
+    let has_cr = memchr::memchr(b'\r', bytes).is_some();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for end in ends {
+        // Both ends sit at ASCII bytes (or the text's end), so the slice is on char boundaries.
+        let piece = body.get(start..end).unwrap_or_default();
+        start = end + 1;
+        if !has_cr {
+            lines.push(piece);
+            continue;
+        }
         let piece = piece.strip_suffix('\r').unwrap_or(piece);
         if piece.contains('\r') {
             lines.extend(piece.split('\r'));
@@ -313,6 +321,27 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text, b.line))
             .collect()
+    }
+
+    #[test]
+    fn lines_split_at_lf_crlf_and_lone_cr() {
+        let cases: [(&str, &[&str]); 9] = [
+            ("", &[""]),
+            ("one", &["one"]),
+            ("one\n", &["one"]),
+            ("one\r\n", &["one"]),
+            ("one\n\n", &["one", ""]),
+            ("a\nb\r\nc\rd\n", &["a", "b", "c", "d"]),
+            (
+                "\u{e9}t\u{e9}\n\u{2022} x\r",
+                &["\u{e9}t\u{e9}", "\u{2022} x"],
+            ),
+            ("\n\na", &["", "", "a"]),
+            ("a\r\r\nb", &["a", "", "b"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split_lines(text), want, "{text:?}");
+        }
     }
 
     #[test]
