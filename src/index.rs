@@ -9,7 +9,7 @@ use crate::store::{load_stored, Store};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The index file's name inside the store.
 pub const INDEX_FILE: &str = ".factdiff-index.json";
@@ -72,29 +72,20 @@ impl Index {
         } else {
             index.changed = true;
         }
-        let mut on_disk: BTreeMap<String, PathBuf> = BTreeMap::new();
-        for series in store.series()? {
-            for e in store.editions(&series)? {
-                on_disk.insert(relative(store, &e.path), e.path.clone());
+        // Every edition on disk, by path relative to the store; each folder is read once.
+        let mut on_disk: BTreeMap<String, (String, crate::store::StoredEdition)> = BTreeMap::new();
+        for (series, editions) in store.all_editions()? {
+            for e in editions {
+                on_disk.insert(relative(store, &e.path), (series.clone(), e));
             }
         }
         let before = index.entries.len();
         index.entries.retain(|k, _| on_disk.contains_key(k));
         index.changed |= index.entries.len() != before;
-        for (key, path) in on_disk {
+        for (key, (series, stored)) in on_disk {
             if index.entries.contains_key(&key) {
                 continue;
             }
-            let Some(series) = key.split('/').next().map(str::to_string) else {
-                continue;
-            };
-            let stored = store
-                .editions(&series)?
-                .into_iter()
-                .find(|e| e.path == path)
-                .ok_or_else(|| {
-                    Error::Store(format!("{}: vanished while indexing", path.display()))
-                })?;
             let set = load_stored(&stored)?;
             index.insert_at(key, &series, &set, stored.revision);
         }

@@ -64,8 +64,18 @@ impl Store {
         &self.root
     }
 
-    /// Names of the series (folders holding at least one edition), sorted.
+    /// The series in the store (folders holding at least one edition), sorted by name.
     pub fn series(&self) -> Result<Vec<String>> {
+        Ok(self
+            .all_editions()?
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect())
+    }
+
+    /// Every series with its editions (oldest first), sorted by name: each folder is read
+    /// once.
+    pub fn all_editions(&self) -> Result<Vec<(String, Vec<StoredEdition>)>> {
         let entries = match fs::read_dir(&self.root) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -76,7 +86,7 @@ impl Store {
             }
             Err(e) => return Err(Error::io(&self.root, e)),
         };
-        let mut names = Vec::new();
+        let mut all = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|e| Error::io(&self.root, e))?;
             let path = entry.path();
@@ -84,14 +94,18 @@ impl Store {
             let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
             if is_dir {
                 if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-                    if !name.starts_with('.') && !self.editions(name)?.is_empty() {
-                        names.push(name.to_string());
+                    if name.starts_with('.') {
+                        continue;
+                    }
+                    let editions = self.editions(name)?;
+                    if !editions.is_empty() {
+                        all.push((name.to_string(), editions));
                     }
                 }
             }
         }
-        names.sort();
-        Ok(names)
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(all)
     }
 
     /// Picks the series: the one named, or the only one; else an error listing them.
@@ -349,14 +363,12 @@ pub fn write_atomic_new_with(
 /// lock, so no live writer owns them). Returns how many were removed.
 pub fn remove_stale_temporaries(store: &Store) -> Result<usize> {
     let mut removed = 0;
+    // The root and every folder in it (series or not yet: a folder holding only a temporary
+    // file is no series); symbolic links are not followed, as nothing is written through them.
     let mut dirs = vec![store.root().to_path_buf()];
-    for series in store.series().unwrap_or_default() {
-        dirs.push(store.series_dir(&series));
-    }
-    // Series folders that hold only a temporary file are not listed by `series()`.
     if let Ok(entries) = fs::read_dir(store.root()) {
         for entry in entries.flatten() {
-            if entry.file_type().is_ok_and(|t| t.is_dir()) && !dirs.contains(&entry.path()) {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 dirs.push(entry.path());
             }
         }
