@@ -287,18 +287,36 @@ if [ "$QUICK" = 0 ]; then
         SC_DIRS[$pct]="$d"
     done
     echo
-    echo "### Scaling (bulk add into an empty store)"
+    echo "### Scaling (bulk add into an empty store; sizes interleaved, median of $RUNS rounds)"
     echo
     echo "| size | MB | files | time | s/MB | s/MB ÷ s/MB at 100 % | peak RSS | load (1/5/15 min) |"
     echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
     declare -A SC
+    # The sizes are interleaved, one run of each per round, and the median per size taken: on a
+    # shared VM the speed drifts over minutes, and timing one size after another would put the
+    # drift into the ratios.
+    declare -A SC_TIMES SC_STORES
     for pct in 25 50 100 200 400 800; do
         read -r -a dirs <<< "${SC_DIRS[$pct]}"
         b="$(bytes_of "${dirs[@]}")"; SC[$pct.bytes]="$b"; SC[$pct.files]="$(files_of "${dirs[@]}")"
-        floor_read "${dirs[@]}" >/dev/null
-        log "scaling: $pct % ($(mb "$b") MB)"
-        bulk_add sc - "${dirs[@]}"
-        SC[$pct.s]="$sc_S"; SC[$pct.kb]="$sc_KB"; SC[$pct.load]="$sc_LOAD"
+        SC[$pct.kb]=0; SC_TIMES[$pct]=""; SC_STORES[$pct]=""
+        for ((i = 0; i < RUNS; i++)); do fresh_store; SC_STORES[$pct]="${SC_STORES[$pct]} $NEW_STORE"; done
+    done
+    sync; sleep 3
+    for ((round = 0; round < RUNS; round++)); do
+        for pct in 25 50 100 200 400 800; do
+            read -r -a dirs <<< "${SC_DIRS[$pct]}"
+            read -r -a stores <<< "${SC_STORES[$pct]}"
+            floor_read "${dirs[@]}" >/dev/null
+            log "scaling: round $((round + 1)), $pct % ($(mb "${SC[$pct.bytes]}") MB)"
+            run_timed _one "0 2" "$BIN" --editions "${stores[$round]}" add "${dirs[@]}" --quiet
+            SC_TIMES[$pct]="${SC_TIMES[$pct]} $_one_S"
+            [ "$_one_KB" -gt "${SC[$pct.kb]}" ] && SC[$pct.kb]="$_one_KB"
+            SC[$pct.load]="$(load)"
+        done
+    done
+    for pct in 25 50 100 200 400 800; do
+        SC[$pct.s]="$(tr ' ' '\n' <<< "${SC_TIMES[$pct]}" | grep . | median)"
     done
     base="$(awk -v s="${SC[100.s]}" -v b="${SC[100.bytes]}" 'BEGIN { print s / (b / 1e6) }')"
     for pct in 25 50 100 200 400 800; do
