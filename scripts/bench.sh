@@ -17,8 +17,11 @@
 # Every timed `add` writes into a fresh store path. Stores are deleted only at the start (an
 # earlier run's) and at the exit, never between timed runs, and the disk is given
 # `sync; sleep 3` before each timed bulk add: deleting thousands of files on a mount with
-# `discard` slows the file creation that follows for a while (ext4 skips recently deleted
-# inodes). A full run keeps a few GB of stores in ${TMPDIR:-/tmp}/factdiff-bench until it ends.
+# `discard` slows the file creation that follows for a while (ext4 passes over inodes freed in
+# the last 60 s, or 360 s while their table is dirty). So a run that starts within 6 minutes of
+# such a deletion (its own of an earlier folder, or an earlier run's at exit, noted in
+# factdiff-bench.deleted) first waits the rest of those 6 minutes. A full run keeps a few GB of
+# stores in ${TMPDIR:-/tmp}/factdiff-bench until it ends.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -55,12 +58,21 @@ if [ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null; then HYPERFINE
 # One work folder per machine user; stores of an earlier run are deleted here, before any timing.
 WORK="${TMPDIR:-/tmp}/factdiff-bench"
 log() { echo "[bench] $*" >&2; }
+STAMP="$WORK.deleted"
 if [ -d "$WORK" ]; then
     log "deleting the previous run's folder $WORK"
     rm -rf "$WORK"
+    touch "$STAMP"
+fi
+if [ -e "$STAMP" ]; then
+    age=$(( $(date +%s) - $(stat -c %Y "$STAMP") ))
+    if [ "$age" -lt 360 ]; then
+        log "stores were deleted ${age} s ago: waiting $((360 - age)) s for the file system to settle"
+        sleep $((360 - age))
+    fi
 fi
 mkdir -p "$WORK"
-if [ "$KEEP" = 0 ]; then trap 'rm -rf "$WORK"' EXIT; else log "keeping $WORK"; fi
+if [ "$KEEP" = 0 ]; then trap 'rm -rf "$WORK"; touch "$STAMP"' EXIT; else log "keeping $WORK"; fi
 STORES="$WORK/stores"
 mkdir -p "$STORES"
 STORE_SEQ=0
