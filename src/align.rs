@@ -332,10 +332,10 @@ fn measure_share(ma: &BTreeSet<&str>, mb: &BTreeSet<&str>) -> Option<f64> {
     (union > 0).then(|| ma.intersection(mb).count() as f64 / union as f64)
 }
 
-/// An upper bound of [`word_ratio`]: twice the words the two share (as multisets) over all
-/// words, since a common subsequence can use no word more often than both hold it.
-fn ratio_bound(a: &[&str], b: &[&str]) -> f64 {
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
+/// How many items two sorted lists share, counting repeats as often as both hold them (one
+/// merge pass).
+pub(crate) fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
@@ -347,6 +347,13 @@ fn ratio_bound(a: &[&str], b: &[&str]) -> f64 {
             }
         }
     }
+    common
+}
+
+/// An upper bound of [`word_ratio`]: twice the words the two share (as multisets) over all
+/// words, since a common subsequence can use no word more often than both hold it.
+fn ratio_bound(a: &[&str], b: &[&str]) -> f64 {
+    let common = sorted_common(a, b);
     let total = a.len() + b.len();
     if total == 0 {
         0.0

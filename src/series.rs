@@ -451,7 +451,7 @@ impl SeriesMatcher {
         let mut best: Option<(usize, &str)> = None;
         for id in candidates {
             let other = &self.words[id];
-            let shared = sorted_overlap(&known, other);
+            let shared = crate::align::sorted_common(&known, other);
             let union = n + other.len() - shared;
             if (shared as f64 / union as f64) < min_similarity
                 || !same_sheet_counts(shared, n - shared, other.len() - shared)
@@ -470,21 +470,4 @@ impl SeriesMatcher {
         }
         best.map(|(_, s)| s)
     }
-}
-
-/// How many numbers two sorted lists share.
-fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
