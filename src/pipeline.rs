@@ -80,7 +80,7 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
     let date = options.date.or(doc.date).ok_or_else(|| Error::NoDate {
         path: path.to_path_buf(),
     })?;
-    let segments = segment::segment(&doc);
+    let segments = segment::segment_blocks(doc.blocks);
     if segments.is_empty() {
         return Err(Error::NoClaims {
             path: path.to_path_buf(),

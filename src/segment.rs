@@ -5,7 +5,7 @@
 //! significant words, digits left out, so re-wrapping, re-formatting or a changed figure keep it.
 
 use crate::claimset::{slug, TopicKey};
-use crate::read::{BlockKind, Document};
+use crate::read::{Block, BlockKind, Document};
 use std::collections::{HashMap, HashSet};
 
 /// A claim before its figures are extracted.
@@ -37,17 +37,23 @@ const SMALL_WORDS: [&str; 15] = [
 
 /// Splits a document into claims.
 pub fn segment(doc: &Document) -> Vec<Segment> {
-    let mut out = Vec::new();
+    segment_blocks(doc.blocks.clone())
+}
+
+/// Splits a document's blocks into claims, taking them: a claim without a heading keeps its
+/// block's text as it is, with no copy.
+pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(blocks.len());
     let mut used = Keys::default();
     let mut section: Option<String> = None;
-    for block in &doc.blocks {
+    for block in blocks {
         if block.kind == BlockKind::Section {
-            section = Some(block.text.clone());
+            section = Some(block.text);
             continue;
         }
         let (heading, text) = match split_heading(&block.text) {
             Some((h, t)) => (Some(h.to_string()), t.to_string()),
-            None => (None, block.text.clone()),
+            None => (None, block.text),
         };
         let base = match &heading {
             Some(h) => slug(h),
@@ -234,7 +240,8 @@ fn push_key_word(word: &[u8], key: &mut String, count: &mut usize) {
     if !key.is_empty() {
         key.push('-');
     }
-    key.extend(word.iter().map(|&b| char::from(b)));
+    // The word is lower-case ASCII letters: valid UTF-8 as it is.
+    key.push_str(std::str::from_utf8(word).unwrap_or_default());
     *count += 1;
 }
 
