@@ -133,11 +133,7 @@ fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool) -> Result<Prep
             return Ok(Prepared::Known { digest, bytes });
         }
     }
-    let extract = ExtractOptions {
-        keep_text: true,
-        ..ExtractOptions::default()
-    };
-    let set = extract_bytes(&bytes, file, &extract)?;
+    let set = extract_with_text(&bytes, file)?;
     let toml = if keep_text {
         set.to_toml()
     } else {
@@ -148,6 +144,16 @@ fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool) -> Result<Prep
         set: Box::new(set),
         toml,
     })
+}
+
+/// Extracts a pull with the claims' words kept: the series' rules, applied once the series is
+/// known, may need them, and `--no-text` drops them after.
+fn extract_with_text(bytes: &[u8], file: &Path) -> Result<ClaimSet> {
+    let options = ExtractOptions {
+        keep_text: true,
+        ..ExtractOptions::default()
+    };
+    extract_bytes(bytes, file, &options)
 }
 
 /// Prepares one batch on all cores, results in input order.
@@ -370,14 +376,7 @@ impl Ingest {
                         existing,
                     });
                 }
-                let set = extract_bytes(
-                    &bytes,
-                    file,
-                    &ExtractOptions {
-                        keep_text: true,
-                        ..ExtractOptions::default()
-                    },
-                )?;
+                let set = extract_with_text(&bytes, file)?;
                 (bytes, set, None)
             }
             Prepared::Fresh { bytes, set, toml } => (bytes, *set, Some(toml)),
@@ -550,14 +549,7 @@ pub fn check(ingest: &Ingest, file: &Path, options: &AddOptions) -> Result<(Stri
     crate::pipeline::check_size(file)?;
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     // Extract once with the words kept; the series' rules are applied once it is known.
-    let mut pull: ClaimSet = extract_bytes(
-        &bytes,
-        file,
-        &ExtractOptions {
-            keep_text: true,
-            ..ExtractOptions::default()
-        },
-    )?;
+    let mut pull: ClaimSet = extract_with_text(&bytes, file)?;
     let series = match &options.series {
         Some(s) => ingest.store.resolve_series(Some(s))?,
         None => {
