@@ -4,6 +4,7 @@
 
 use crate::claimset::{ClaimSet, TopicKey};
 use crate::figure::Unit;
+use crate::text::sorted_common;
 use crate::topics::{KeySource, TopicRules};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -153,7 +154,7 @@ impl<'a> Side<'a> {
             for (fi, figure) in claim.figures.iter().enumerate() {
                 let m = rules
                     .figure_measure(claim, &keys[ci].0, figure)
-                    .map(crate::claimset::slug)
+                    .map(crate::text::slug)
                     .unwrap_or_else(|| figure.measure.clone());
                 measures.insert((ci, fi), m);
             }
@@ -332,24 +333,6 @@ fn measure_share(ma: &BTreeSet<&str>, mb: &BTreeSet<&str>) -> Option<f64> {
     (union > 0).then(|| ma.intersection(mb).count() as f64 / union as f64)
 }
 
-/// How many items two sorted lists share, counting repeats as often as both hold them (one
-/// merge pass).
-pub(crate) fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common
-}
-
 /// An upper bound of [`word_ratio`]: twice the words the two share (as multisets) over all
 /// words, since a common subsequence can use no word more often than both hold it.
 fn ratio_bound(a: &[&str], b: &[&str]) -> f64 {
@@ -368,7 +351,7 @@ fn moved_similarity(a: &Side, at_a: FigureAt, b: &Side, at_b: FigureAt) -> f64 {
         let claim = &side.set.claims[at.0];
         let text = claim.text.as_deref()?;
         let quote = &claim.figures[at.1].quote;
-        let s = crate::topics::sentence_around(text, quote)?;
+        let s = crate::text::sentence_around(text, quote)?;
         Some(number_blind_words(s))
     };
     match (sentence(a, at_a), sentence(b, at_b)) {
@@ -387,7 +370,7 @@ fn word_ratio(a: &str, b: &str) -> f64 {
 
 /// Folded words with every number blanked, for similarity.
 fn number_blind_words(text: &str) -> String {
-    crate::topics::fold(text)
+    crate::text::fold(text)
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -413,7 +396,7 @@ fn align_figures(
     let ruled: BTreeSet<String> = rules
         .figures
         .iter()
-        .map(|r| crate::claimset::slug(&r.measure))
+        .map(|r| crate::text::slug(&r.measure))
         .collect();
     let ruled: BTreeSet<&str> = ruled.iter().map(String::as_str).collect();
     let mut pairs = Vec::new();

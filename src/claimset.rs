@@ -2,69 +2,13 @@
 
 use crate::error::{Error, Result};
 use crate::figure::Figure;
+pub use crate::segment::TopicKey;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::path::Path;
 
 /// The claim-set schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// A stable slug naming what a claim is about (`creating-opportunities`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct TopicKey(String);
-
-impl TopicKey {
-    /// Makes a key from any text: lower case, ASCII-folded, words joined by hyphens.
-    ///
-    /// ```
-    /// use factdiff::TopicKey;
-    /// let key = TopicKey::from_text("Combatting Migrant Smuggling and Human Trafficking");
-    /// assert_eq!(key.as_str(), "combatting-migrant-smuggling-and-human-trafficking");
-    /// assert_eq!(TopicKey::from_text("Centroamérica Local").as_str(), "centroamerica-local");
-    /// ```
-    pub fn from_text(text: &str) -> TopicKey {
-        TopicKey(slug(text))
-    }
-
-    /// Wraps a string that is already a slug (from a stored claim set or a rule).
-    pub fn from_slug(slug: impl Into<String>) -> TopicKey {
-        TopicKey(slug.into())
-    }
-
-    /// The slug.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for TopicKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Lower-case, ASCII-folded words joined by single hyphens; apostrophes vanish ("Harris's" → "harriss").
-pub fn slug(text: &str) -> String {
-    let folded = deunicode::deunicode(text);
-    let mut out = String::with_capacity(folded.len());
-    let mut pending_hyphen = false;
-    for ch in folded.chars() {
-        if ch.is_ascii_alphanumeric() {
-            if pending_hyphen && !out.is_empty() {
-                out.push('-');
-            }
-            pending_hyphen = false;
-            out.push(ch.to_ascii_lowercase());
-        } else if ch == '\'' {
-            // "Harris's" stays one word.
-        } else {
-            pending_hyphen = true;
-        }
-    }
-    out
-}
 
 /// One dated release of a fact sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -404,26 +348,5 @@ mod tests {
         let text = sample().to_toml().replace("schema = 1", "schema = 9");
         let err = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap_err();
         assert!(matches!(err, Error::Schema { found: 9, .. }), "{err}");
-    }
-
-    #[test]
-    fn slugs_fold_and_join() {
-        let cases = [
-            ("Creating Opportunities", "creating-opportunities"),
-            ("  Training   Civilian Police ", "training-civilian-police"),
-            (
-                "Assisting GBV Survivors and Protecting Children",
-                "assisting-gbv-survivors-and-protecting-children",
-            ),
-            (
-                "Vice President’s Call to Action",
-                "vice-presidents-call-to-action",
-            ),
-            ("Harris's plan", "harriss-plan"),
-            ("Centroamérica Local", "centroamerica-local"),
-        ];
-        for (text, want) in cases {
-            assert_eq!(slug(text), want, "{text}");
-        }
     }
 }

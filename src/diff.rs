@@ -304,7 +304,7 @@ fn figure_changes(
             ChangeKind::FigureChanged
         } else if a.qualifier != b.qualifier {
             ChangeKind::QualifierChanged
-        } else if scale_word(&a.written) != scale_word(&b.written) {
+        } else if written_scale(&a.written) != written_scale(&b.written) {
             ChangeKind::TextChanged
         } else {
             continue;
@@ -448,7 +448,7 @@ fn unpaired_figures(
 }
 
 /// The scale word a number was written with ("4.2 billion" → "billion"), or "".
-pub fn scale_word(written: &str) -> &str {
+pub fn written_scale(written: &str) -> &str {
     const SCALES: [&str; 9] = [
         "thousand", "million", "billion", "trillion", "k", "m", "b", "mn", "bn",
     ];
@@ -492,7 +492,7 @@ fn outside_figures(text: &str, claim: &Claim) -> Vec<String> {
             rest = rest.replacen(&f.quote, " ", 1);
         }
     }
-    crate::topics::fold(&rest)
+    crate::text::fold(&rest)
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
@@ -585,7 +585,7 @@ mod tests {
     }
 
     #[test]
-    fn scale_words_are_found() {
+    fn written_scales_are_found() {
         let cases = [
             ("4.2 billion", "billion"),
             ("4,200 million", "million"),
@@ -595,7 +595,7 @@ mod tests {
             ("three million", "million"),
         ];
         for (w, want) in cases {
-            assert_eq!(scale_word(w), want, "{w}");
+            assert_eq!(written_scale(w), want, "{w}");
         }
     }
 

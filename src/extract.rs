@@ -9,19 +9,19 @@
 //! figure is worse than a missed one.
 //!
 //! Noun rule: after the number (and scale word) take up to [`MAX_NOUN_WORDS`] words; stop at any
-//! punctuation, another number, a preposition, verb or other stop word (`STOP_WORDS`; "of" is a
+//! punctuation, another number, a preposition, verb or other stop word (`text::is_stop_word` in its noun-end role; "of" is a
 //! stop word, so "3,500 hours of training" counts "hours"), an "-ly" adverb, or — after a plural
 //! head noun ("firms", "youth") — any word that is not itself plural ("vaccine doses free-of-cost"
 //! → "vaccine doses"). "and"/"or" join two noun words ("individuals and entities"). Money takes the
 //! noun after "in" ("$179 million in financing") or a singular noun right after it ("a $3 million
 //! project"). A count with no noun is dropped; money, percent and multiples may have none.
 
-use crate::claimset::slug;
 use crate::figure::{Figure, Qualifier, Unit};
+use crate::text::{
+    ascii_alnum_run, is_month_name, is_stop_word, lower_ascii, slug, StopRole, WORD_BUF,
+};
 use rust_decimal::Decimal;
-use std::collections::HashSet;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
 /// Most words a counted noun may have ("national and local government officials").
 pub const MAX_NOUN_WORDS: usize = 5;
@@ -37,8 +37,6 @@ const TOKEN_BYTES: usize = 5;
 const COMPOUND_MIN_LEN: usize = 9;
 /// See [`COMPOUND_MIN_LEN`].
 const COMPOUND_MAX_LEN: usize = 13;
-/// Longest word the list look-ups lower-case (longer words are in no list).
-const WORD_BUF: usize = 32;
 
 /// Hedge phrases before a number, as tokens, longest first so that "up to an estimated" wins
 /// over "an estimated".
@@ -247,34 +245,6 @@ const NAME_WORDS: &[&str] = &[
     "call",
 ];
 
-/// Month names and abbreviations, matched case-sensitively ("May" the month, not "may").
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
 /// Words before a number that make it an age ("ages 16 to 24", "aged 65").
 const AGE_WORDS: &[&str] = &["age", "ages", "aged"];
 
@@ -310,239 +280,6 @@ const DURATION_WORDS: &[&str] = &[
     "p.m.",
     "am",
     "pm",
-];
-
-/// Words that end a counted noun: prepositions, articles, pronouns, auxiliaries and common verbs.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "in",
-    "to",
-    "for",
-    "from",
-    "across",
-    "with",
-    "through",
-    "of",
-    "at",
-    "on",
-    "by",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "among",
-    "amongst",
-    "between",
-    "within",
-    "during",
-    "per",
-    "since",
-    "than",
-    "as",
-    "via",
-    "including",
-    "like",
-    "about",
-    "after",
-    "before",
-    "throughout",
-    "toward",
-    "towards",
-    "upon",
-    "against",
-    "around",
-    "beyond",
-    "without",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "that",
-    "this",
-    "these",
-    "those",
-    "where",
-    "when",
-    "because",
-    "if",
-    "so",
-    "but",
-    "nor",
-    "yet",
-    "not",
-    "no",
-    "also",
-    "only",
-    "already",
-    "now",
-    "still",
-    "just",
-    "even",
-    "each",
-    "every",
-    "all",
-    "both",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "it",
-    "its",
-    "their",
-    "they",
-    "them",
-    "our",
-    "we",
-    "us",
-    "his",
-    "her",
-    "he",
-    "she",
-    "you",
-    "your",
-    "i",
-    "my",
-    "there",
-    "here",
-    "then",
-    "annually",
-    "total",
-    "worth",
-    "until",
-    "till",
-    "plus",
-    "minus",
-    "versus",
-    "vs",
-    "respectively",
-    "receive",
-    "received",
-    "get",
-    "got",
-    "gain",
-    "gained",
-    "attend",
-    "participate",
-    "participated",
-    "benefit",
-    "benefited",
-    "work",
-    "live",
-    "remain",
-    "continue",
-    "become",
-    "became",
-    "make",
-    "made",
-    "take",
-    "took",
-    "join",
-    "joined",
-    "serve",
-    "served",
-    "reach",
-    "reached",
-    "need",
-    "come",
-    "came",
-    "go",
-    "went",
-    "u.s.c.",
-    "cfr",
-    "c.f.r.",
-    "percent",
-    "percentage",
-    "times",
-    "investing",
-    "working",
-    "operating",
-    "seeking",
-    "providing",
-    "supporting",
-    "helping",
-    "serving",
-    "focusing",
-    "totaling",
-    "totalling",
-    "representing",
-    "participating",
-    "targeting",
-    "aiming",
-    "designed",
-    "more",
-    "other",
-    "others",
-    "some",
-    "several",
-    "many",
-    "most",
-    "nearly",
-    "almost",
-    "approximately",
-    "roughly",
-    "available",
-    "alone",
-    "nationwide",
-    "statewide",
-    "worldwide",
-    "overall",
-    "combined",
-    "apiece",
-    "abroad",
-    "online",
-    "trillions",
-    "billions",
-    "millions",
-    "thousands",
-    "hundreds",
-    "dozens",
-    "begins",
-    "includes",
-    "provides",
-    "supports",
-    "helps",
-    "aims",
-    "builds",
-    "creates",
-    "targets",
-    "covers",
-    "expands",
-    "brings",
-    "offers",
-    "seeks",
-    "serves",
-    "allows",
-    "enables",
-    "ensures",
-    "requires",
-    "represents",
-    "remains",
-    "marks",
-    "continues",
-    "reaches",
-    "totals",
-    "means",
 ];
 
 /// Currencies other than the dollar: a number in one of these is not a USD figure, and not a
@@ -955,7 +692,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
         |j: usize, f: fn(char) -> bool| text.get(j..).and_then(|s| s.chars().next()).is_some_and(f);
     while let Some(&b) = bytes.get(i) {
         // Eight letters and digits at a time: most words end within one such step.
-        let run = crate::read::ascii_alnum_run(bytes, i);
+        let run = ascii_alnum_run(bytes, i);
         if run > 0 {
             i += run;
             seg += run;
@@ -993,56 +730,14 @@ fn scan_word(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Lower-cases an ASCII word into `buf`; a word too long for any list gives "".
-fn lower<'b>(word: &str, buf: &'b mut [u8; WORD_BUF]) -> &'b str {
-    let bytes = word.as_bytes();
-    let Some(dst) = buf.get_mut(..bytes.len()) else {
-        return "";
-    };
-    for (d, s) in dst.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(dst).unwrap_or("")
+/// True when `word` (any case) ends a counted noun (a stop word in that role).
+fn is_noun_end(word: &str) -> bool {
+    is_stop_word(word, StopRole::NounEnd)
 }
 
 /// True when `word` (any case) is in `list`.
 fn in_list(word: &str, list: &[&str]) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(word))
-}
-
-/// FNV-1a for short lower-case words: the look-up sets are fixed and made by us, so the
-/// default hasher's protection against chosen keys buys nothing and costs several times more.
-#[derive(Default, Clone, Copy)]
-struct WordHash;
-
-impl std::hash::BuildHasher for WordHash {
-    type Hasher = Fnv1a;
-    fn build_hasher(&self) -> Fnv1a {
-        Fnv1a(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-/// The FNV-1a hash state.
-struct Fnv1a(u64);
-
-impl std::hash::Hasher for Fnv1a {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// True when `word` (any case) is a stop word; a hash look-up, as the list is long.
-fn is_stop_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str, WordHash>> = OnceLock::new();
-    let set = SET.get_or_init(|| STOP_WORDS.iter().copied().collect());
-    let mut buf = [0u8; WORD_BUF];
-    let w = lower(word, &mut buf);
-    !w.is_empty() && set.contains(w)
 }
 
 /// Bit `c` is set when some number word ("zero" … "ninety") starts with letter `c`.
@@ -1215,9 +910,9 @@ fn is_verb_form(word: &str) -> bool {
 }
 
 /// The scale of a scale word ("million" → 10⁶).
-fn scale_word(word: &str) -> Option<u64> {
+fn scale_factor(word: &str) -> Option<u64> {
     let mut buf = [0u8; WORD_BUF];
-    let w = lower(word, &mut buf);
+    let w = lower_ascii(word, &mut buf);
     SCALE_WORDS.iter().find(|(s, _)| *s == w).map(|(_, v)| *v)
 }
 
@@ -1686,8 +1381,8 @@ impl<'a> Scanner<'a> {
         }
         // One scale word; a chain ("trillion trillion") is no real amount.
         if !times {
-            if let Some(s) = self.word(next).and_then(scale_word) {
-                if scaled || self.word(next + 1).and_then(scale_word).is_some() {
+            if let Some(s) = self.word(next).and_then(scale_factor) {
+                if scaled || self.word(next + 1).and_then(scale_factor).is_some() {
                     return None;
                 }
                 factor = factor.checked_mul(Decimal::from(s))?;
@@ -1753,7 +1448,7 @@ impl<'a> Scanner<'a> {
             return (None, None);
         };
         let mut buf = [0u8; WORD_BUF];
-        match lower(w, &mut buf) {
+        match lower_ascii(w, &mut buf) {
             "percent" => (Some(Mark::Percent), Some(k + 1)),
             "per" if self.word_is(k + 1, "cent") => (Some(Mark::Percent), Some(k + 2)),
             "percentage" if self.word_is(k + 1, "points") || self.word_is(k + 1, "point") => {
@@ -1859,11 +1554,11 @@ impl<'a> Scanner<'a> {
 
     /// True when the number is part of a date or clock time ("June 15", "19 August", "3 p.m.").
     fn is_date_or_time(&self, lead: usize, after_num: usize) -> bool {
-        if self.word_before(lead).is_some_and(|w| MONTHS.contains(&w)) {
+        if self.word_before(lead).is_some_and(|w| is_month_name(w)) {
             return true;
         }
         self.word(after_num).is_some_and(|w| {
-            MONTHS.contains(&w) || in_list(w, &["a.m.", "p.m.", "am", "pm", "a.m", "p.m"])
+            is_month_name(w) || in_list(w, &["a.m.", "p.m.", "am", "pm", "a.m", "p.m"])
         })
     }
 
@@ -1962,10 +1657,10 @@ impl<'a> Scanner<'a> {
                 // A lone singular word before a stop word is a verb ("and create around").
                 let then_stops = self
                     .word(i + 2)
-                    .is_none_or(|m| is_stop_word(m) || small_number(m).is_some());
+                    .is_none_or(|m| is_noun_end(m) || small_number(m).is_some());
                 let ok = words > 0
                     && self.word(i + 1).is_some_and(|n| {
-                        !is_stop_word(n)
+                        !is_noun_end(n)
                             && !is_verb_form(n)
                             && !is_adverb(n)
                             && small_number(n).is_none()
@@ -1984,11 +1679,11 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let first_ok = words == 0 && in_list(w, MEASURE_DROP_WORDS);
-            if (is_stop_word(w) && !first_ok)
+            if (is_noun_end(w) && !first_ok)
                 || is_adverb(w)
                 || small_number(w).is_some()
-                || scale_word(w).is_some()
-                || MONTHS.contains(&w)
+                || scale_factor(w).is_some()
+                || is_month_name(w)
                 || (prev_plural && !is_plural(w))
                 || (after_joiner && is_verb_form(w))
             {
@@ -2022,7 +1717,7 @@ impl<'a> Scanner<'a> {
         let cut_short = words >= MAX_NOUN_WORDS
             && self
                 .word(i)
-                .is_some_and(|w| !is_stop_word(w) && !is_adverb(w));
+                .is_some_and(|w| !is_noun_end(w) && !is_adverb(w));
         if let Some((e, j, head_plural)) = before_joiner {
             if cut_short || (head_plural && !prev_plural) {
                 end = e;

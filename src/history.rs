@@ -61,7 +61,7 @@ impl History {
     /// that names none exactly, containing it — and, unless `all` or terms are given, only
     /// those seen in two or more editions.
     pub fn filtered(mut self, terms: &[String], all: bool) -> History {
-        let terms: Vec<String> = terms.iter().map(|t| crate::claimset::slug(t)).collect();
+        let terms: Vec<String> = terms.iter().map(|t| crate::text::slug(t)).collect();
         let exact = |t: &Track, term: &str| t.measure == term || t.topics.iter().any(|k| k == term);
         let loose = |t: &Track, term: &str| {
             t.measure.contains(term) || t.topics.iter().any(|k| k.contains(term))

@@ -13,7 +13,6 @@ use crate::series::{series_name, SeriesConfig, SeriesMatcher};
 use crate::store::{load_stored, write_atomic_new, Store};
 use crate::topics::TopicRules;
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -128,7 +127,7 @@ fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool) -> Result<Prep
     })?;
     // Into an empty store nothing is known: the digest is then made once, by the extraction.
     if !known.is_empty() {
-        let digest = format!("sha256:{:x}", Sha256::digest(&bytes));
+        let digest = crate::text::digest(&bytes);
         if known.contains(&digest) {
             return Ok(Prepared::Known { digest, bytes });
         }

@@ -18,6 +18,7 @@ pub mod render;
 pub mod segment;
 pub mod series;
 pub mod store;
+pub mod text;
 pub mod topics;
 
 pub use claimset::{Claim, ClaimSet, Edition, TopicKey};

@@ -13,20 +13,18 @@
 //! (dropped: they carry no claim), and a citation footer (a line repeating the title and ending
 //! with a URL, which gives the source) with everything after it.
 
+mod clean;
 mod date;
 mod front_matter;
 mod html;
 mod markdown;
-mod text;
 
 pub use date::parse_date;
-pub(crate) use text::ascii_alnum_run;
 
-use crate::claimset::slug;
 use crate::error::{Error, Result};
+use crate::text::slug;
 use chrono::NaiveDate;
 use markdown::{RawBlock, RawKind};
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// What a block of the document is.
@@ -97,7 +95,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
             path: path.to_path_buf(),
         });
     }
-    let digest = digest(bytes);
+    let digest = crate::text::digest(bytes);
     let mut meta = Meta::default();
     let raw_blocks = match detect(text, path) {
         Form::Html => {
@@ -133,17 +131,6 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
         digest,
         blocks,
     })
-}
-
-/// `sha256:<lowercase hex>` of the raw bytes.
-fn digest(bytes: &[u8]) -> String {
-    let hash = Sha256::digest(bytes);
-    let mut out = String::with_capacity(7 + 64);
-    out.push_str("sha256:");
-    for b in hash.iter() {
-        out.push_str(&format!("{b:02x}"));
-    }
-    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,7 +184,7 @@ impl Meta {
     fn apply_front_matter(&mut self, fm: &front_matter::FrontMatter) {
         self.title = fm
             .get("title")
-            .map(text::normalize)
+            .map(crate::text::normalize)
             .filter(|t| !t.is_empty());
         self.date = fm.get("date").and_then(parse_date).or_else(|| {
             fm.get("published_time")

@@ -4,9 +4,46 @@
 //! them. A "Heading: text" lead names the topic; without one, the key comes from the claim's first
 //! significant words, digits left out, so re-wrapping, re-formatting or a changed figure keep it.
 
-use crate::claimset::{slug, TopicKey};
 use crate::read::{Block, BlockKind, Document};
+use crate::text::{is_stop_word, slug, StopRole};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// A stable slug naming what a claim is about (`creating-opportunities`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TopicKey(String);
+
+impl TopicKey {
+    /// Makes a key from any text: lower case, ASCII-folded, words joined by hyphens.
+    ///
+    /// ```
+    /// use factdiff::TopicKey;
+    /// let key = TopicKey::from_text("Combatting Migrant Smuggling and Human Trafficking");
+    /// assert_eq!(key.as_str(), "combatting-migrant-smuggling-and-human-trafficking");
+    /// assert_eq!(TopicKey::from_text("Centroamérica Local").as_str(), "centroamerica-local");
+    /// ```
+    pub fn from_text(text: &str) -> TopicKey {
+        TopicKey(slug(text))
+    }
+
+    /// Wraps a string that is already a slug (from a stored claim set or a rule).
+    pub fn from_slug(slug: impl Into<String>) -> TopicKey {
+        TopicKey(slug.into())
+    }
+
+    /// The slug.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for TopicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// A claim before its figures are extracted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,11 +66,6 @@ const HEADING_MAX_BYTES: usize = 200;
 pub const DERIVED_KEY_WORDS: usize = 6;
 /// The key of a claim with no significant word at all.
 pub const FALLBACK_KEY: &str = "claim";
-
-/// Words that may stay lower case inside a title-case heading.
-const SMALL_WORDS: [&str; 15] = [
-    "and", "of", "the", "for", "in", "to", "on", "a", "an", "with", "at", "by", "or", "from", "via",
-];
 
 /// Splits a document into claims.
 pub fn segment(doc: &Document) -> Vec<Segment> {
@@ -139,7 +171,7 @@ pub fn split_heading(text: &str) -> Option<(&str, &str)> {
         let lower = bare.to_lowercase();
         match bare.chars().next() {
             None => true,
-            Some(c) => c.is_uppercase() || SMALL_WORDS.contains(&lower.as_str()),
+            Some(c) => c.is_uppercase() || is_stop_word(&lower, StopRole::TitleLower),
         }
     });
     (first_upper && all_capitalised).then_some((lead, rest))
@@ -234,7 +266,10 @@ fn finish_word(word: &mut String, key: &mut String, count: &mut usize) {
 
 /// Appends a lower-case ASCII word to the key unless it is empty, a stop word or one too many.
 fn push_key_word(word: &[u8], key: &mut String, count: &mut usize) {
-    if word.is_empty() || *count >= DERIVED_KEY_WORDS || is_key_stop_word(word) {
+    if word.is_empty()
+        || *count >= DERIVED_KEY_WORDS
+        || is_stop_word(std::str::from_utf8(word).unwrap_or_default(), StopRole::Key)
+    {
         return;
     }
     if !key.is_empty() {
@@ -243,48 +278,6 @@ fn push_key_word(word: &[u8], key: &mut String, count: &mut usize) {
     // The word is lower-case ASCII letters: valid UTF-8 as it is.
     key.push_str(std::str::from_utf8(word).unwrap_or_default());
     *count += 1;
-}
-
-/// Words skipped when deriving a key from content (a `match`: a length switch and a few
-/// compares per word).
-fn is_key_stop_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"the"
-            | b"a"
-            | b"an"
-            | b"of"
-            | b"and"
-            | b"to"
-            | b"in"
-            | b"for"
-            | b"on"
-            | b"with"
-            | b"by"
-            | b"is"
-            | b"are"
-            | b"has"
-            | b"have"
-            | b"its"
-            | b"their"
-            | b"u"
-            | b"s"
-            | b"was"
-            | b"were"
-            | b"be"
-            | b"been"
-            | b"at"
-            | b"as"
-            | b"from"
-            | b"that"
-            | b"this"
-            | b"these"
-            | b"those"
-            | b"will"
-            | b"it"
-            | b"our"
-            | b"or"
-    )
 }
 
 #[cfg(test)]

@@ -1,17 +1,10 @@
 //! Series discovery: a sheet's title → a series key that ignores dates, edition suffixes,
 //! "Update on" and typographic noise, so re-issues of one sheet land in one series.
 
-use crate::claimset::slug;
+use crate::text::{fold, is_stop_word, month_of, slug, sorted_common, StopRole};
 
 /// Longest series folder name, in characters (long titles are cut at a word boundary).
 pub const MAX_SERIES_NAME_CHARS: usize = 64;
-
-/// Words that mark a re-issue rather than name the sheet.
-const NOISE_WORDS: [&str; 30] = [
-    "fact", "sheet", "update", "updates", "on", "the", "new", "progress", "a", "an", "and", "of",
-    "for", "to", "in", "at", "by", "with", "first", "second", "third", "fourth", "fifth", "sixth",
-    "seventh", "eighth", "ninth", "tenth", "annual", "latest",
-];
 
 /// A title may add or drop at most this many words (after noise words) and stay in its
 /// series; a word swapped for another ("… with Brown University" / "… with Columbia
@@ -20,21 +13,6 @@ pub const MAX_TITLE_EXTRA_WORDS: usize = 2;
 
 /// Titles with fewer shared words than this never join: too little to tell.
 const MIN_SHARED_TITLE_WORDS: usize = 3;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The words that identify a sheet's series: folded, without dates, numbers, noise words.
 ///
@@ -53,7 +31,7 @@ pub fn series_words(title: &str) -> Vec<String> {
         .split('-')
         .filter(|w| !w.is_empty())
         .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-        .filter(|w| !NOISE_WORDS.contains(w) && !MONTHS.contains(w))
+        .filter(|w| !is_stop_word(w, StopRole::SeriesNoise) && month_of(w).is_none())
         .map(str::to_string)
         .collect()
 }
@@ -334,14 +312,10 @@ impl SeriesConfig {
 
     /// The pinned series for a title, if any.
     pub fn pinned(&self, title: &str) -> Option<&str> {
-        let folded = crate::topics::fold(title);
+        let folded = fold(title);
         self.pins
             .iter()
-            .find(|p| {
-                p.titles
-                    .iter()
-                    .any(|t| folded.contains(&crate::topics::fold(t)))
-            })
+            .find(|p| p.titles.iter().any(|t| folded.contains(&fold(t))))
             .map(|p| p.series.as_str())
     }
 }
@@ -451,7 +425,7 @@ impl SeriesMatcher {
         let mut best: Option<(usize, &str)> = None;
         for id in candidates {
             let other = &self.words[id];
-            let shared = crate::align::sorted_common(&known, other);
+            let shared = sorted_common(&known, other);
             let union = n + other.len() - shared;
             if (shared as f64 / union as f64) < min_similarity
                 || !same_sheet_counts(shared, n - shared, other.len() - shared)

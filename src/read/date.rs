@@ -1,34 +1,10 @@
 //! Dates: ISO and common English date forms, datelines ("February 2023") and dates in file names.
 
+use crate::text::{is_weekday_prefix, month_by_prefix};
 use chrono::NaiveDate;
 
 /// A date line is short; anything longer is prose that happens to start with a date.
 const DATE_LINE_MAX_CHARS: usize = 40;
-
-const MONTHS: [(&str, u32); 12] = [
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Parses `YYYY-MM-DD` or an English date: "February 06, 2023", "Feb. 6, 2023",
 /// "6 February 2023", "Monday, February 6, 2023", "February 6th, 2023".
@@ -43,17 +19,17 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let tokens = tokens(s);
     let mut rest: &[String] = &tokens;
     if let Some(first) = rest.first() {
-        if is_weekday(first) {
+        if is_weekday_prefix(first) {
             rest = rest.get(1..).unwrap_or_default();
         }
     }
     match rest {
         [a, b, c] => {
             let year = year(c)?;
-            if let (Some(m), Some(d)) = (month(a), day(b)) {
+            if let (Some(m), Some(d)) = (month_by_prefix(a), day(b)) {
                 return NaiveDate::from_ymd_opt(year, m, d);
             }
-            if let (Some(d), Some(m)) = (day(a), month(b)) {
+            if let (Some(d), Some(m)) = (day(a), month_by_prefix(b)) {
                 return NaiveDate::from_ymd_opt(year, m, d);
             }
             None
@@ -67,7 +43,7 @@ pub fn is_month_year(s: &str) -> bool {
     if s.len() > DATE_LINE_MAX_CHARS {
         return false;
     }
-    matches!(tokens(s).as_slice(), [m, y] if month(m).is_some() && year(y).is_some())
+    matches!(tokens(s).as_slice(), [m, y] if month_by_prefix(m).is_some() && year(y).is_some())
 }
 
 /// The first valid `YYYY-MM-DD` anywhere in a file name.
@@ -104,21 +80,6 @@ fn tokens(s: &str) -> Vec<String> {
         .map(|t| t.trim_end_matches('.').to_lowercase())
         .filter(|t| !t.is_empty())
         .collect()
-}
-
-fn is_weekday(t: &str) -> bool {
-    t.len() >= 3 && WEEKDAYS.iter().any(|w| w.starts_with(t))
-}
-
-/// A month by full name or an abbreviation of at least three letters ("Sept", "Feb").
-fn month(t: &str) -> Option<u32> {
-    if t.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .find(|(name, _)| name.starts_with(t))
-        .map(|&(_, n)| n)
 }
 
 /// A day 1–31, with or without an ordinal suffix ("6", "06", "6th").

@@ -106,7 +106,7 @@ fn single_quoted(rest: &str) -> String {
                 out.push('\'');
             }
             '\'' => break,
-            '\n' => fold(&mut out, &mut chars),
+            '\n' => fold_line_break(&mut out, &mut chars),
             _ => out.push(c),
         }
     }
@@ -120,7 +120,7 @@ fn double_quoted(rest: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '"' => break,
-            '\n' => fold(&mut out, &mut chars),
+            '\n' => fold_line_break(&mut out, &mut chars),
             '\\' => {
                 let Some(e) = chars.next() else { break };
                 match e {
@@ -175,7 +175,7 @@ fn push_hex(out: &mut String, chars: &mut std::iter::Peekable<std::str::Chars<'_
 
 /// A line break inside a quoted scalar: trailing blanks before it and indentation after it go;
 /// one break becomes a space, each further empty line a newline.
-fn fold(out: &mut String, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+fn fold_line_break(out: &mut String, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     let kept = out.trim_end_matches([' ', '\t']).len();
     out.truncate(kept);
     let mut newlines = 0;

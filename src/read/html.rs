@@ -3,7 +3,7 @@
 
 use super::date::parse_date;
 use super::markdown::{RawBlock, RawKind};
-use super::text::{normalize, push_norm, push_plain, trim_in_place};
+use crate::text::{normalize, push_norm, push_plain, trim_in_place};
 use chrono::NaiveDate;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};

@@ -1,7 +1,7 @@
 //! Line structure of Markdown and plain text: hard-wrapped lines → blocks (bullets, paragraphs,
 //! `#` headings, HTML table rows), before furniture removal and section classification.
 
-use super::text::clean_markdown;
+use super::clean::clean_markdown;
 
 /// What a block looked like in the source, before its shape decides Paragraph vs Section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,58 +1,12 @@
-//! Text cleaning shared by every form: Markdown inline markup, inline HTML tags and entities,
+//! Inline cleaning of a block's text: Markdown inline markup, inline HTML tags and entities,
 //! typographic quotes and white space, all in one linear pass.
+
+use crate::text::{ascii_alnum_run, push_norm, push_plain, push_space, trim_in_place};
 
 /// A `<sup>` whose content is at most this long and holds no letters is a footnote mark.
 const FOOTNOTE_MAX_CHARS: usize = 4;
 /// Entity names and numbers are short; a longer `&…;` run is literal text.
 const ENTITY_MAX_CHARS: usize = 10;
-
-/// Appends one plain character, normalised: white space runs (NBSP included) fold to one space,
-/// zero-width characters vanish, curly quotes become straight ones so every copy of a sheet
-/// (the archive's Markdown uses ’, the presidency text ') gives the same words.
-#[inline]
-pub fn push_norm(out: &mut String, c: char) {
-    match c {
-        ' ' | '\t' | '\n' | '\r' => push_space(out),
-        c if c.is_ascii() => out.push(c),
-        '\u{2018}' | '\u{2019}' => out.push('\''),
-        '\u{201C}' | '\u{201D}' => out.push('"'),
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
-        c if c.is_whitespace() => push_space(out),
-        c => out.push(c),
-    }
-}
-
-/// Appends plain text (no markup), normalised as in [`push_norm`].
-pub fn push_plain(out: &mut String, text: &str) {
-    for c in text.chars() {
-        push_norm(out, c);
-    }
-}
-
-/// Plain text normalised and trimmed (titles, HTML text).
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_plain(&mut out, text);
-    trim_in_place(&mut out);
-    out
-}
-
-#[inline]
-fn push_space(out: &mut String) {
-    if !out.is_empty() && !out.ends_with(' ') {
-        out.push(' ');
-    }
-}
-
-/// Trims both ends without reallocating when nothing leads.
-pub fn trim_in_place(s: &mut String) {
-    let end = s.trim_end().len();
-    s.truncate(end);
-    let start = s.len() - s.trim_start().len();
-    if start > 0 {
-        s.drain(..start);
-    }
-}
 
 /// Remembers the next position of one byte so repeated look-ups stay linear overall.
 struct NextByte {
@@ -106,41 +60,6 @@ const SPECIAL: [bool; 256] = {
     }
     t
 };
-
-/// How many ASCII letters and digits start `bytes[i..]`, counted eight at a time (SWAR: each
-/// byte's high bit is set by carry-free additions when the byte lies in a range).
-pub(crate) fn ascii_alnum_run(bytes: &[u8], i: usize) -> usize {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Bytes at or above `lo`: the high bit after adding 0x80 - lo (no byte carries over,
-    // as every byte is below 0x80 when added).
-    let at_least = |x: u64, lo: u8| x + ONES * (0x80 - u64::from(lo));
-    let mut n = 0;
-    loop {
-        let Some(chunk) = bytes.get(i + n..i + n + 8) else {
-            // The last few bytes, one at a time.
-            return n + bytes.get(i + n..).map_or(0, |rest| {
-                rest.iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count()
-            });
-        };
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let ascii = !w & HI;
-        let x = w & !HI;
-        let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
-        let folded = x | (ONES * 0x20);
-        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-        let alnum = (digit | letter) & ascii;
-        let run = ((!alnum & HI).trailing_zeros() / 8) as usize;
-        n += run;
-        if run < 8 {
-            return n;
-        }
-    }
-}
 
 /// Strips Markdown and inline HTML from one block's joined lines and normalises the text:
 /// links keep their text, images go, emphasis marks and tags go, escapes and entities decode.
@@ -420,48 +339,6 @@ pub fn decode_entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn alnum_runs_match_a_byte_loop() {
-        let texts = [
-            "",
-            "a",
-            "Biden-Harris",
-            "abcdefgh",
-            "abcdefghi jk",
-            "1234567890123456789,000",
-            "@[`{/:AZaz09",
-            "Centroam\u{e9}rica Local",
-            "\u{0}\u{1f}\u{7f} zZ",
-            "                 x",
-        ];
-        for text in texts {
-            let bytes = text.as_bytes();
-            for i in 0..=bytes.len() {
-                let want = bytes[i..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                assert_eq!(ascii_alnum_run(bytes, i), want, "{text:?} at {i}");
-            }
-        }
-        // Every byte value, in every lane.
-        for lane in 0..8 {
-            for b in 0..=255u8 {
-                let mut bytes = *b"aaaaaaaaaaaaaaaa";
-                bytes[lane] = b;
-                let want = bytes
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                assert_eq!(
-                    ascii_alnum_run(&bytes, 0),
-                    want,
-                    "byte {b:#x} in lane {lane}"
-                );
-            }
-        }
-    }
 
     #[test]
     fn markdown_inline_cleaning() {

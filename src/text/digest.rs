@@ -1,0 +1,27 @@
+//! The content digest: `sha256:<lowercase hex>` of a pull's raw bytes.
+
+use sha2::{Digest, Sha256};
+use std::fmt::Write;
+
+/// `sha256:<lowercase hex>` of the raw bytes.
+pub(crate) fn digest(bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in hash.iter() {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn digest_is_sha256_of_the_bytes() {
+        assert_eq!(
+            super::digest(b"hello"),
+            "sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+        );
+    }
+}

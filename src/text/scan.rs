@@ -1,0 +1,114 @@
+//! Fast scans over words and sorted lists, shared by the reader, the extractor and matching.
+
+/// How many ASCII letters and digits start `bytes[i..]`, counted eight at a time (SWAR: each
+/// byte's high bit is set by carry-free additions when the byte lies in a range).
+pub(crate) fn ascii_alnum_run(bytes: &[u8], i: usize) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Bytes at or above `lo`: the high bit after adding 0x80 - lo (no byte carries over,
+    // as every byte is below 0x80 when added).
+    let at_least = |x: u64, lo: u8| x + ONES * (0x80 - u64::from(lo));
+    let mut n = 0;
+    loop {
+        let Some(chunk) = bytes.get(i + n..i + n + 8) else {
+            // The last few bytes, one at a time.
+            return n + bytes.get(i + n..).map_or(0, |rest| {
+                rest.iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count()
+            });
+        };
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let ascii = !w & HI;
+        let x = w & !HI;
+        let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+        let folded = x | (ONES * 0x20);
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+        let alnum = (digit | letter) & ascii;
+        let run = ((!alnum & HI).trailing_zeros() / 8) as usize;
+        n += run;
+        if run < 8 {
+            return n;
+        }
+    }
+}
+
+/// How many items two sorted lists share, counting repeats as often as both hold them (one
+/// merge pass).
+pub(crate) fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_runs_match_a_byte_loop() {
+        let texts = [
+            "",
+            "a",
+            "Biden-Harris",
+            "abcdefgh",
+            "abcdefghi jk",
+            "1234567890123456789,000",
+            "@[`{/:AZaz09",
+            "Centroam\u{e9}rica Local",
+            "\u{0}\u{1f}\u{7f} zZ",
+            "                 x",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                let want = bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                assert_eq!(ascii_alnum_run(bytes, i), want, "{text:?} at {i}");
+            }
+        }
+        // Every byte value, in every lane.
+        for lane in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = *b"aaaaaaaaaaaaaaaa";
+                bytes[lane] = b;
+                let want = bytes
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                assert_eq!(
+                    ascii_alnum_run(&bytes, 0),
+                    want,
+                    "byte {b:#x} in lane {lane}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sorted_lists_share_repeats() {
+        let cases: [(&[u32], &[u32], usize); 4] = [
+            (&[1, 2, 2, 3], &[2, 2, 4], 2),
+            (&[1, 2, 2, 3], &[2, 3, 3], 2),
+            (&[], &[1], 0),
+            (&[5], &[5], 1),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(sorted_common(a, b), want, "{a:?} {b:?}");
+        }
+    }
+}
