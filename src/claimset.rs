@@ -136,6 +136,9 @@ impl ClaimSet {
                 if !f.written.is_empty() {
                     toml_pair(&mut out, "written", &f.written);
                 }
+                if !f.class.is_plain() {
+                    toml_pair(&mut out, "class", f.class.as_str());
+                }
             }
         }
         out
@@ -311,6 +314,7 @@ mod tests {
                     qualifier: Qualifier::Over,
                     quote: "more than 90,000 jobs".into(),
                     written: "90,000".into(),
+                    class: Default::default(),
                 }],
             }],
         }

@@ -1204,6 +1204,7 @@ impl<'a> Scanner<'a> {
             qualifier,
             quote,
             written: written.trim().to_string(),
+            class: Default::default(),
         };
         (Some(fig), next)
     }
@@ -1554,7 +1555,7 @@ impl<'a> Scanner<'a> {
 
     /// True when the number is part of a date or clock time ("June 15", "19 August", "3 p.m.").
     fn is_date_or_time(&self, lead: usize, after_num: usize) -> bool {
-        if self.word_before(lead).is_some_and(|w| is_month_name(w)) {
+        if self.word_before(lead).is_some_and(is_month_name) {
             return true;
         }
         self.word(after_num).is_some_and(|w| {

@@ -100,6 +100,41 @@ impl fmt::Display for Unit {
     }
 }
 
+/// What kind of amount a figure is, read from the words around it (**contract**: the stored
+/// kebab-case names).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum FigureClass {
+    /// Nothing says: a plain count or amount.
+    #[default]
+    Plain,
+    /// A total to date: "overall total", "since May 2021", "brings the total to".
+    Running,
+    /// One round's amount: "new", "additional", "announced today", "this year".
+    PerPeriod,
+    /// A goal: "by 2030", "goal", "target".
+    Target,
+}
+
+impl FigureClass {
+    /// The stored name, e.g. `per-period`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureClass::Plain => "plain",
+            FigureClass::Running => "running",
+            FigureClass::PerPeriod => "per-period",
+            FigureClass::Target => "target",
+        }
+    }
+
+    /// True for the default class (not stored).
+    pub fn is_plain(&self) -> bool {
+        *self == FigureClass::Plain
+    }
+}
+
 /// One number in a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
@@ -127,6 +162,9 @@ pub struct Figure {
     /// The number's own words ("4.2 billion", "4,200 million"), to tell a re-scaled number.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub written: String,
+    /// What kind of amount it is (running total, per-period, target); plain when unsaid.
+    #[serde(default, skip_serializing_if = "FigureClass::is_plain")]
+    pub class: FigureClass,
 }
 
 /// Decimals stored as strings only: a TOML or JSON number (`value = 5`, `value = 0.1`) is

@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod claimset;
+pub mod class;
 pub mod diff;
 pub mod error;
 pub mod extract;
@@ -23,4 +24,4 @@ pub mod topics;
 
 pub use claimset::{Claim, ClaimSet, Edition, TopicKey};
 pub use error::{Error, Result};
-pub use figure::{Figure, Qualifier, Unit};
+pub use figure::{Figure, FigureClass, Qualifier, Unit};

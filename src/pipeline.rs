@@ -3,7 +3,7 @@
 use crate::claimset::{Claim, ClaimSet, Edition, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::topics::TopicRules;
-use crate::{extract, read, segment};
+use crate::{class, extract, read, segment};
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -91,11 +91,14 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
+    let title_figures = extract::extract_figures(&title);
     let claims = segments
         .into_iter()
         .map(|seg| {
+            let mut figures = extract::extract_figures(&seg.text);
+            class::classify(&seg.text, &mut figures, &title_figures);
             let mut claim = Claim {
-                figures: extract::extract_figures(&seg.text),
+                figures,
                 topic: seg.topic,
                 heading: seg.heading,
                 section: seg.section,

@@ -237,6 +237,7 @@ unit = "USD"
                 qualifier: Qualifier::Exact,
                 quote: quote.into(),
                 written: "1".into(),
+                class: Default::default(),
             }],
         }
     }

@@ -71,7 +71,7 @@ prop_compose! {
         quote in text(),
         written in text(),
     ) -> Figure {
-        Figure { measure, value, max, unit, noun, qualifier, quote, written }
+        Figure { measure, value, max, unit, noun, qualifier, quote, written, class: Default::default() }
     }
 }
 
@@ -172,6 +172,7 @@ fn pooled_set() -> impl Strategy<Value = ClaimSet> {
                             qualifier: q,
                             quote: format!("{v} {measure}"),
                             written: v.to_string(),
+                            class: Default::default(),
                         }],
                     })
                 })

@@ -28,6 +28,7 @@ fn fig(measure: &str, value: &str, unit: Unit, q: Qualifier, quote: &str) -> Fig
         qualifier: q,
         quote: quote.into(),
         written: String::new(),
+        class: Default::default(),
     }
 }
 
