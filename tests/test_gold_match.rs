@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-/// Overall accuracy may not fall below this (the BEFORE figure, 0.847, less 0.02).
-const MIN_ACCURACY: f64 = 0.827;
+/// Overall accuracy may not fall below this (the BEFORE figure, 0.845, less 0.02).
+const MIN_ACCURACY: f64 = 0.825;
 /// False pairs may not rise above this (the BEFORE count).
 const MAX_FALSE_PAIRS: usize = 3;
 
