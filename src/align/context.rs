@@ -86,6 +86,11 @@ pub(crate) struct FigureContext {
     pub heading: Vec<u32>,
     /// Scope words near the figure ("black", "women"…).
     pub scope: Vec<&'static str>,
+    /// Names in the figure's sentence (capitalised words past its first, ids): who acts.
+    pub actors: Vec<u32>,
+    /// For a percentage, whether it is a change ("by 50 percent") or a level ("to 15
+    /// percent"); the two never pair.
+    pub percent_is_change: bool,
     /// Whether the claim kept its text (without it only noun and heading speak).
     pub has_text: bool,
     /// The figure's class.
@@ -178,7 +183,25 @@ fn figure_context(claim: &Claim, figure: &Figure, vocab: &mut Vocabulary) -> Fig
         v.sort_unstable();
         v
     };
+    let actors = vocab.set(
+        sentence_text
+            .map(names)
+            .unwrap_or_default()
+            .iter()
+            .map(String::as_str),
+    );
+    let percent_is_change = figure.unit == crate::figure::Unit::Percent
+        && sentence_text.is_some_and(|s| {
+            let at = s.find(&figure.quote).unwrap_or(0);
+            let before = fold(s.get(..at).unwrap_or(""));
+            let last = before.split_whitespace().last().unwrap_or("");
+            matches!(last, "by" | "of")
+                && !before.ends_with("share of")
+                && !before.ends_with("total of")
+        });
     FigureContext {
+        actors,
+        percent_is_change,
         noun_ids: vocab.set(noun_words.iter().map(String::as_str)),
         noun,
         head,
@@ -189,6 +212,58 @@ fn figure_context(claim: &Claim, figure: &Figure, vocab: &mut Vocabulary) -> Fig
         has_text: sentence_text.is_some(),
         class: figure.class,
     }
+}
+
+/// Words that are capitalised in most sentences without naming anyone.
+const NOT_NAMES: &[&str] = &[
+    "president",
+    "vice",
+    "administration",
+    "united",
+    "states",
+    "america",
+    "american",
+    "americans",
+    "u",
+    "s",
+    "us",
+    "federal",
+    "government",
+    "today",
+    "this",
+    "the",
+    "these",
+    "in",
+    "since",
+    "through",
+    "and",
+    "of",
+    "for",
+    "white",
+    "house",
+    "biden",
+    "harris",
+    "biden-harris",
+    "department",
+    "national",
+    "new",
+    "act",
+    "congress",
+];
+
+/// The names in a sentence: capitalised words past the first, folded, minus months and
+/// words that are capitalised everywhere ([`NOT_NAMES`]).
+fn names(sentence: &str) -> Vec<String> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| fold(w))
+        .filter(|w| {
+            w.len() > 1 && crate::text::month_of(w).is_none() && !NOT_NAMES.contains(&w.as_str())
+        })
+        .collect()
 }
 
 /// The content words near the quote (the quote's own words included) and those of the whole
@@ -304,6 +379,11 @@ mod tests {
         let mut vocab = Vocabulary::default();
         let c = figure_context(&claim, &claim.figures[0], &mut vocab);
         assert_eq!(c.scope, vec!["black"]);
+        assert_eq!(
+            c.actors.len(),
+            0,
+            "'Black' is a scope word's sentence start only here"
+        );
         assert_eq!(c.head, "job");
     }
 }

@@ -148,7 +148,8 @@ pub(super) fn align_figures(
                 ruled: ruled.contains(a.measures[&o].as_str()) && a.measures[&o] == b.measures[&n],
                 unique_noun: {
                     let noun = ca[o.0][o.1].noun.as_str();
-                    !noun.is_empty() && na.get(noun) == Some(&1) && nb.get(noun) == Some(&1)
+                    // One word ("organizations") names too little to stand for a figure.
+                    noun.contains(' ') && na.get(noun) == Some(&1) && nb.get(noun) == Some(&1)
                 },
                 weights: &weights,
             };
@@ -200,7 +201,7 @@ struct PairInputs<'x> {
 fn score(p: &PairInputs, settings: FigureSettings) -> Option<(f64, FigureReason)> {
     let (fa, ca, ma) = p.old;
     let (fb, cb, mb) = p.new;
-    if fa.unit != fb.unit || ca.scope != cb.scope {
+    if fa.unit != fb.unit || ca.scope != cb.scope || ca.percent_is_change != cb.percent_is_change {
         return None;
     }
     let same_value = fa.value == fb.value && fa.max == fb.max;
@@ -259,6 +260,13 @@ fn score(p: &PairInputs, settings: FigureSettings) -> Option<(f64, FigureReason)
     }
     let unique_same_noun = p.unique_noun && matches!(noun, NounMatch::Same(_));
     if !p.paired_claims && !p.ruled {
+        // Different names acting in the two sentences: another company's or agency's figure.
+        if !ca.actors.is_empty()
+            && !cb.actors.is_empty()
+            && crate::text::sorted_common(&ca.actors, &cb.actors) == 0
+        {
+            return None;
+        }
         // Across claims the words around the figures must speak: without them (claim sets
         // stored without text) only a series rule moves a figure; a bare head noun needs
         // more than the least context.
