@@ -64,6 +64,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         series: ctx.series.clone(),
         keep_raw: !args.no_raw,
         keep_text: !args.no_text,
+        max_input_bytes: ctx.max_input_bytes,
         ..AddOptions::default()
     };
     if let Some(series) = &options.series {

@@ -43,6 +43,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     }
     let options = AddOptions {
         series: ctx.series.clone(),
+        max_input_bytes: ctx.max_input_bytes,
         ..AddOptions::default()
     };
     let ingest = Ingest::open_read_only(Store::new(ctx.store.root()))?;

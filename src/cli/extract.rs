@@ -42,7 +42,7 @@ enum ClaimSetFormat {
     Json,
 }
 
-pub fn run(_ctx: &Context, args: Args) -> CliResult {
+pub fn run(ctx: &Context, args: Args) -> CliResult {
     let date = match &args.date {
         Some(d) => {
             Some(parse_date(d).ok_or_else(|| factdiff::Error::BadDate { value: d.clone() })?)
@@ -59,6 +59,7 @@ pub fn run(_ctx: &Context, args: Args) -> CliResult {
         source: args.source,
         keep_text: !args.no_text,
         rules,
+        max_input_bytes: ctx.max_input_bytes,
     };
     let set = extract_file(&args.file, &options)?;
     let text = match args.format {

@@ -87,6 +87,8 @@ pub struct Context {
     series: Option<String>,
     quiet: bool,
     color: bool,
+    /// The largest pull read, in bytes (`FACTDIFF_MAX_INPUT_MB`).
+    max_input_bytes: u64,
 }
 
 /// A failure to report: a library error, an I/O error on output, or a message.
@@ -138,13 +140,7 @@ pub fn run() -> CliResult {
             return Ok(ExitCode::from(code));
         }
     };
-    // The one environment setting besides NO_COLOR: a larger input limit for odd pulls.
-    if let Some(mb) = std::env::var("FACTDIFF_MAX_INPUT_MB")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-    {
-        factdiff::pipeline::set_max_input_bytes(mb.saturating_mul(1024 * 1024));
-    }
+    let max_input_bytes = max_input_bytes()?;
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -157,6 +153,7 @@ pub fn run() -> CliResult {
         series: cli.series,
         quiet: cli.quiet,
         color,
+        max_input_bytes,
     };
     match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
@@ -167,6 +164,20 @@ pub fn run() -> CliResult {
         Command::Series(args) => series::run(&ctx, args),
         Command::Completions(args) => completions::run(&ctx, args),
         Command::Man(args) => man::run(&ctx, args),
+    }
+}
+
+/// The one environment setting besides NO_COLOR: a larger (or smaller) input limit, in MiB.
+fn max_input_bytes() -> CliResult<u64> {
+    let Some(value) = std::env::var_os("FACTDIFF_MAX_INPUT_MB") else {
+        return Ok(factdiff::pipeline::MAX_INPUT_BYTES);
+    };
+    match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
+        Some(mb) => Ok(mb.saturating_mul(1024 * 1024)),
+        None => Err(CliError::Message(format!(
+            "FACTDIFF_MAX_INPUT_MB={}: expected a whole number of megabytes",
+            value.to_string_lossy()
+        ))),
     }
 }
 
@@ -196,6 +207,7 @@ fn load_edition(
         let options = ExtractOptions {
             keep_text: true,
             rules: rules.clone(),
+            max_input_bytes: ctx.max_input_bytes,
             ..ExtractOptions::default()
         };
         return Ok(extract_file(path, &options)?);
