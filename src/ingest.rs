@@ -292,10 +292,11 @@ impl Ingest {
     /// Stores one pull.
     pub fn add(&mut self, file: &Path, options: &AddOptions) -> Result<Outcome> {
         let mut results = self.add_many(&[file.to_path_buf()], options, |_| {})?;
-        results
-            .pop()
-            .map(|(_, r)| r)
-            .unwrap_or_else(|| Err(Error::Store("nothing added".into())))
+        results.pop().map(|(_, r)| r).unwrap_or_else(|| {
+            Err(Error::NotStored {
+                file: file.to_path_buf(),
+            })
+        })
     }
 
     /// Stores many pulls: extracted in parallel, stored in the given order. `progress` is
@@ -341,11 +342,7 @@ impl Ingest {
             for (i, batch) in batches.iter().enumerate() {
                 let prepared = match pending.take().map(|h| h.join()) {
                     Some(Ok(p)) => p,
-                    _ => {
-                        return Err(Error::Store(
-                            "a worker thread failed while reading pulls".into(),
-                        ))
-                    }
+                    _ => return Err(Error::WorkerFailed),
                 };
                 pending = batches
                     .get(i + 1)
@@ -573,9 +570,11 @@ pub fn check(ingest: &Ingest, file: &Path, options: &AddOptions) -> Result<(Stri
     }
     let editions = ingest.store.editions(&series)?;
     let Some(latest) = editions.last() else {
-        return Err(Error::Store(format!(
-            "series {series:?} has no editions to check against"
-        )));
+        return Err(Error::TooFewEditions {
+            series,
+            found: 0,
+            needed: 1,
+        });
     };
     let latest_set = load_stored(latest)?;
     let mut report = diff(&latest_set, &pull, &rules, AlignSettings::default());

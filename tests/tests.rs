@@ -12,5 +12,6 @@ mod test_escaping;
 mod test_extract;
 mod test_history;
 mod test_hostile;
+mod test_pipes;
 mod test_properties;
 mod test_snapshots;

@@ -1,13 +1,11 @@
 //! `factdiff check FILE`: a fresh pull against the latest stored edition, failing on policy.
 
-use super::{CliError, CliResult, Context, OutputFormat};
+use super::{write_stdout, CliError, CliResult, Context, Exit, OutputFormat};
 use factdiff::diff::Flag;
 use factdiff::ingest::{check, AddOptions, Ingest};
 use factdiff::render::render_diff;
 use factdiff::store::Store;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 /// Compare a fresh pull with the latest stored edition of its series; exit 1 on policy.
 #[derive(Debug, clap::Args)]
@@ -48,19 +46,12 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     };
     let ingest = Ingest::open_read_only(Store::new(ctx.store.root()))?;
     let (_series, report) = check(&ingest, &args.file, &options)?;
-    let mut out = std::io::stdout().lock();
-    render_diff(
-        &report,
-        args.format.render(),
-        &ctx.render_options(),
-        &mut out,
-    )?;
-    out.flush()?;
+    write_stdout(|out| render_diff(&report, args.format.render(), &ctx.render_options(), out))?;
     let fired = (any && (!report.is_empty() || !report.flags.is_empty()))
         || policy.iter().any(|f| report.has_flag(*f));
     Ok(if fired {
-        ExitCode::from(1)
+        Exit::PolicyFailed
     } else {
-        ExitCode::SUCCESS
+        Exit::Success
     })
 }

@@ -1,11 +1,9 @@
 //! `factdiff diff [OLD] [NEW]`: what changed between two editions.
 
-use super::{load_edition, CliResult, Context, OutputFormat};
+use super::{load_edition, write_stdout, CliResult, Context, Exit, OutputFormat};
 use factdiff::align::AlignSettings;
 use factdiff::render::render_diff;
 use factdiff::topics::TopicRules;
-use std::io::Write;
-use std::process::ExitCode;
 
 /// Compare two editions: changed, added and dropped figures and claims, with flags.
 #[derive(Debug, clap::Args)]
@@ -59,26 +57,21 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                     factdiff::store::load_stored(&editions[editions.len() - 1])?,
                 ),
                 _ => {
-                    return Err(super::CliError::Message(format!(
-                        "series {series:?} has {} edition(s); diff needs two (name OLD and NEW)",
-                        editions.len()
-                    )))
+                    return Err(factdiff::Error::TooFewEditions {
+                        series: series.to_string(),
+                        found: editions.len(),
+                        needed: 2,
+                    }
+                    .into())
                 }
             }
         }
         (None, Some(_)) => unreachable!("clap fills OLD before NEW"),
     };
     let report = factdiff::diff::diff(&old, &new, &rules, AlignSettings::default());
-    let mut out = std::io::stdout().lock();
-    render_diff(
-        &report,
-        args.format.render(),
-        &ctx.render_options(),
-        &mut out,
-    )?;
-    out.flush()?;
+    write_stdout(|out| render_diff(&report, args.format.render(), &ctx.render_options(), out))?;
     if args.exit_code && !report.is_empty() {
-        return Ok(ExitCode::from(1));
+        return Ok(Exit::PolicyFailed);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }

@@ -1,12 +1,10 @@
 //! `factdiff extract FILE`: one pull → its claim set as TOML or JSON on stdout.
 
-use super::{CliError, CliResult, Context};
+use super::{write_stdout, CliResult, Context, Exit};
 use factdiff::pipeline::{extract_file, ExtractOptions};
 use factdiff::read::parse_date;
 use factdiff::topics::TopicRules;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 /// Read one edition and print its claim set.
 #[derive(Debug, clap::Args)]
@@ -66,8 +64,6 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         ClaimSetFormat::Toml => set.to_toml(),
         ClaimSetFormat::Json => set.to_json(),
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes()).map_err(CliError::Io)?;
-    out.flush().map_err(CliError::Io)?;
-    Ok(ExitCode::SUCCESS)
+    write_stdout(|out| out.write_all(text.as_bytes()))?;
+    Ok(Exit::Success)
 }
