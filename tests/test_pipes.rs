@@ -1,5 +1,5 @@
 //! `factdiff … | head -c 1`: a reader that closes the pipe early is not an error. Every command
-//! and format exits 0, or 1 when a policy fired.
+//! and format exits 0, or 1 when a policy fired, and a fired policy is still named on stderr.
 //!
 //! Each case first runs to the end and checks that its output is far larger than a pipe buffer
 //! (64 KiB on Linux), so the run whose reader leaves after one byte must meet a closed pipe
@@ -159,6 +159,47 @@ fn history(format: &str) {
     );
 }
 
+/// `check --fail-on dropped`: the policy line its JSON report implies (the third edition drops
+/// more topics), checked once against the exact count of dropped topics.
+fn dropped_line(long: &Long) -> String {
+    let report = json(
+        factdiff()
+            .args(["check", "--format", "json", "--editions"])
+            .arg(long.store())
+            .arg(long.pull()),
+    );
+    let dropped = flagged(&report, "dropped");
+    let claims = report["summary"]["claim-dropped"].as_u64().unwrap();
+    assert_eq!(
+        claims,
+        (TOPICS / 10) as u64,
+        "every tenth plus one topic dropped"
+    );
+    assert!(dropped as u64 >= claims);
+    format!("factdiff: policy failed: dropped ({dropped})")
+}
+
+fn check(format: &str, fail_on: &str, fires: bool) {
+    let long = Long::new();
+    let (store, pull) = (long.store(), long.pull());
+    let line = fires.then(|| dropped_line(&long));
+    let code = if fires { 1 } else { 0 };
+    closed_pipe(
+        &[
+            p("check"),
+            p("--editions"),
+            &store,
+            &pull,
+            p("--fail-on"),
+            p(fail_on),
+            p("--format"),
+            p(format),
+        ],
+        code,
+        line.as_deref(),
+    );
+}
+
 #[test]
 fn extract_toml() {
     extract("toml");
@@ -219,74 +260,87 @@ fn history_html() {
     history("html");
 }
 
-fn check(format: &str, fail_on: &str, code: i32) {
-    let long = Long::new();
-    let (store, pull) = (long.store(), long.pull());
-    closed_pipe(
-        &[
-            p("check"),
-            p("--editions"),
-            &store,
-            &pull,
-            p("--fail-on"),
-            p(fail_on),
-            p("--format"),
-            p(format),
-        ],
-        code,
-        None,
-    );
-}
-
-/// The third edition drops more topics: `dropped` fires, and still exits 1 when the reader
-/// left early.
 #[test]
 fn check_text_policy_fired() {
-    check("text", "dropped", 1);
+    check("text", "dropped", true);
 }
 
 #[test]
 fn check_json_policy_fired() {
-    check("json", "dropped", 1);
+    check("json", "dropped", true);
 }
 
+/// `republished` is asked for too but does not fire (another date): only `dropped` is named.
 #[test]
 fn check_markdown_policy_fired() {
-    check("markdown", "dropped,republished", 1);
+    check("markdown", "dropped,republished", true);
 }
 
 #[test]
 fn check_csv_policy_fired() {
-    check("csv", "dropped", 1);
+    check("csv", "dropped", true);
 }
 
 #[test]
 fn check_html_policy_fired() {
-    check("html", "dropped", 1);
+    check("html", "dropped", true);
 }
 
 /// Another date, so `republished` does not fire.
 #[test]
 fn check_text_policy_not_fired() {
-    check("text", "republished", 0);
+    check("text", "republished", false);
 }
 
 #[test]
 fn check_json_policy_not_fired() {
-    check("json", "republished", 0);
+    check("json", "republished", false);
 }
 
 #[test]
 fn check_markdown_policy_not_fired() {
-    check("markdown", "republished", 0);
+    check("markdown", "republished", false);
 }
 
 #[test]
 fn check_csv_policy_not_fired() {
-    check("csv", "republished", 0);
+    check("csv", "republished", false);
 }
 
 #[test]
 fn check_html_policy_not_fired() {
-    check("html", "republished", 0);
+    check("html", "republished", false);
+}
+
+#[test]
+fn diff_exit_code_fired() {
+    let long = Long::new();
+    let (store, pull) = (long.store(), long.pull());
+    let out = factdiff()
+        .args(["diff", "--editions"])
+        .arg(&store)
+        .args(["2024-06-03", "--exit-code", "--format", "json"])
+        .arg(&pull)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = json["changes"].as_array().unwrap().len();
+    assert!(changes > 100, "{changes}");
+    let line = format!("factdiff: policy failed: any ({changes})");
+    for format in ["text", "json"] {
+        closed_pipe(
+            &[
+                p("diff"),
+                p("--editions"),
+                &store,
+                p("2024-06-03"),
+                &pull,
+                p("--exit-code"),
+                p("--format"),
+                p(format),
+            ],
+            1,
+            Some(&line),
+        );
+    }
 }

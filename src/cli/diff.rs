@@ -1,5 +1,6 @@
 //! `factdiff diff [OLD] [NEW]`: what changed between two editions.
 
+use super::policy::Policy;
 use super::{load_edition, write_stdout, CliResult, Context, Exit, OutputFormat};
 use factdiff::align::AlignSettings;
 use factdiff::render::render_diff;
@@ -8,7 +9,7 @@ use factdiff::topics::TopicRules;
 /// Compare two editions: changed, added and dropped figures and claims, with flags.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "OLD and NEW are dates in the store (2023-02-06, 2023-02-06.2), claim-set files or raw pulls.\n\nExamples:\n  factdiff diff                          the two latest editions\n  factdiff diff 2022-04-19 2023-02-06\n  factdiff diff 2024-03-25 new-pull.md --format json\n  factdiff diff --exit-code              exit 1 when anything changed"
+    after_help = "OLD and NEW are dates in the store (2023-02-06, 2023-02-06.2), claim-set files or raw pulls.\n\nExamples:\n  factdiff diff                          the two latest editions\n  factdiff diff 2022-04-19 2023-02-06\n  factdiff diff 2024-03-25 new-pull.md --format json\n  factdiff diff --exit-code              exit 1 when anything changed (\"factdiff: policy failed: any (N)\" on stderr)"
 )]
 pub struct Args {
     /// The older edition (default: the second latest).
@@ -18,7 +19,7 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
-    /// Exit 1 when anything changed.
+    /// Exit 1 when anything changed (as `check --fail-on any`), naming the count on stderr.
     #[arg(long)]
     exit_code: bool,
 }
@@ -70,8 +71,8 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     };
     let report = factdiff::diff::diff(&old, &new, &rules, AlignSettings::default());
     write_stdout(|out| render_diff(&report, args.format.render(), &ctx.render_options(), out))?;
-    if args.exit_code && !report.is_empty() {
-        return Ok(Exit::PolicyFailed);
+    if args.exit_code {
+        return Ok(Policy::any_change().fired(&report).exit());
     }
     Ok(Exit::Success)
 }

@@ -9,6 +9,7 @@ mod exit;
 mod extract;
 mod history;
 mod man;
+mod policy;
 mod series;
 
 pub use error::CliError;
