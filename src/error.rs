@@ -6,8 +6,8 @@ use std::path::PathBuf;
 ///
 /// The messages speak of files, series and editions, never of command-line flags or
 /// environment variables: a front end adds its own hint (the `factdiff` command, for instance,
-/// adds "choose one with --series NAME" to [`Error::SeveralSeries`]). New variants may come in
-/// a minor release.
+/// names its series flag after [`Error::SeveralSeries`]). New variants may come in a minor
+/// release.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
