@@ -243,12 +243,25 @@ impl Report {
 
     /// True when any change carries `flag` (`dropped` also counts dropped claims and figures).
     pub fn has_flag(&self, flag: Flag) -> bool {
-        self.flags.contains(&flag)
-            || self.changes.iter().any(|c| {
-                c.flags.contains(&flag)
-                    || (flag == Flag::Dropped
-                        && matches!(c.kind, ChangeKind::ClaimDropped | ChangeKind::FigureDropped))
-            })
+        self.flag_count(flag) > 0
+    }
+
+    /// How many changes carry `flag` (`dropped` also counts dropped claims and figures), plus
+    /// one when the pair of editions as a whole carries it (`republished`).
+    pub fn flag_count(&self, flag: Flag) -> usize {
+        usize::from(self.flags.contains(&flag))
+            + self
+                .changes
+                .iter()
+                .filter(|c| {
+                    c.flags.contains(&flag)
+                        || (flag == Flag::Dropped
+                            && matches!(
+                                c.kind,
+                                ChangeKind::ClaimDropped | ChangeKind::FigureDropped
+                            ))
+                })
+                .count()
     }
 }
 

@@ -8,7 +8,7 @@ use crate::claimset::ClaimSet;
 use crate::diff::{diff, Flag, Report};
 use crate::error::{Error, Result};
 use crate::index::Index;
-use crate::pipeline::{extract_bytes, ExtractOptions};
+use crate::pipeline::{extract_bytes, ExtractOptions, MAX_INPUT_BYTES};
 use crate::series::{series_name, SeriesConfig, SeriesMatcher};
 use crate::store::{load_stored, write_atomic_new, Store};
 use crate::topics::TopicRules;
@@ -37,6 +37,9 @@ pub struct AddOptions {
     pub keep_text: bool,
     /// A title joins an existing series at or above this similarity (0–1).
     pub min_title_similarity: f64,
+    /// The largest pull read, in bytes ([`MAX_INPUT_BYTES`] by default); a larger one fails
+    /// with [`Error::TooLarge`] and the others are still stored.
+    pub max_input_bytes: u64,
 }
 
 impl Default for AddOptions {
@@ -48,6 +51,7 @@ impl Default for AddOptions {
             // Only a pre-filter: the decision is `series::same_sheet` (words added or dropped,
             // never swapped).
             min_title_similarity: 0.5,
+            max_input_bytes: MAX_INPUT_BYTES,
         }
     }
 }
@@ -117,8 +121,8 @@ enum Prepared {
 
 /// Reads a pull and, unless its digest is in `known`, extracts and serialises it. Runs on
 /// worker threads: it sees only its inputs, never the store being written.
-fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool) -> Result<Prepared> {
-    crate::pipeline::check_size(file)?;
+fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool, limit: u64) -> Result<Prepared> {
+    crate::pipeline::check_size(file, limit)?;
     let bytes = std::fs::read(file).map_err(|e| match e.kind() {
         std::io::ErrorKind::IsADirectory => Error::IsDirectory {
             path: file.to_path_buf(),
@@ -132,7 +136,7 @@ fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool) -> Result<Prep
             return Ok(Prepared::Known { digest, bytes });
         }
     }
-    let set = extract_with_text(&bytes, file)?;
+    let set = extract_with_text(&bytes, file, limit)?;
     let toml = if keep_text {
         set.to_toml()
     } else {
@@ -147,9 +151,10 @@ fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool) -> Result<Prep
 
 /// Extracts a pull with the claims' words kept: the series' rules, applied once the series is
 /// known, may need them, and `--no-text` drops them after.
-fn extract_with_text(bytes: &[u8], file: &Path) -> Result<ClaimSet> {
+fn extract_with_text(bytes: &[u8], file: &Path, limit: u64) -> Result<ClaimSet> {
     let options = ExtractOptions {
         keep_text: true,
+        max_input_bytes: limit,
         ..ExtractOptions::default()
     };
     extract_bytes(bytes, file, &options)
@@ -160,10 +165,11 @@ fn prepare_batch(
     batch: &[PathBuf],
     known: &HashSet<String>,
     keep_text: bool,
+    limit: u64,
 ) -> Vec<Result<Prepared>> {
     batch
         .par_iter()
-        .map(|f| prepare(f, known, keep_text))
+        .map(|f| prepare(f, known, keep_text, limit))
         .collect()
 }
 
@@ -285,10 +291,11 @@ impl Ingest {
     /// Stores one pull.
     pub fn add(&mut self, file: &Path, options: &AddOptions) -> Result<Outcome> {
         let mut results = self.add_many(&[file.to_path_buf()], options, |_| {})?;
-        results
-            .pop()
-            .map(|(_, r)| r)
-            .unwrap_or_else(|| Err(Error::Store("nothing added".into())))
+        results.pop().map(|(_, r)| r).unwrap_or_else(|| {
+            Err(Error::NotStored {
+                file: file.to_path_buf(),
+            })
+        })
     }
 
     /// Stores many pulls: extracted in parallel, stored in the given order. `progress` is
@@ -323,26 +330,23 @@ impl Ingest {
         let known: HashSet<String> = self.digests.keys().cloned().collect();
         let batches: Vec<&[PathBuf]> = files.chunks(PULLS_PER_BATCH).collect();
         let keep_text = options.keep_text;
+        let limit = options.max_input_bytes;
         std::thread::scope(|scope| -> Result<()> {
             // While one batch is stored, the next is read and extracted on the other cores.
             let known = &known;
             let mut pending = batches
                 .first()
                 .copied()
-                .map(|b| scope.spawn(move || prepare_batch(b, known, keep_text)));
+                .map(|b| scope.spawn(move || prepare_batch(b, known, keep_text, limit)));
             for (i, batch) in batches.iter().enumerate() {
                 let prepared = match pending.take().map(|h| h.join()) {
                     Some(Ok(p)) => p,
-                    _ => {
-                        return Err(Error::Store(
-                            "a worker thread failed while reading pulls".into(),
-                        ))
-                    }
+                    _ => return Err(Error::WorkerFailed),
                 };
                 pending = batches
                     .get(i + 1)
                     .copied()
-                    .map(|b| scope.spawn(move || prepare_batch(b, known, keep_text)));
+                    .map(|b| scope.spawn(move || prepare_batch(b, known, keep_text, limit)));
                 for (file, prep) in batch.iter().zip(prepared) {
                     let outcome = prep.and_then(|p| self.store_one(file, p, options));
                     each(file, outcome);
@@ -375,7 +379,7 @@ impl Ingest {
                         existing,
                     });
                 }
-                let set = extract_with_text(&bytes, file)?;
+                let set = extract_with_text(&bytes, file, options.max_input_bytes)?;
                 (bytes, set, None)
             }
             Prepared::Fresh { bytes, set, toml } => (bytes, *set, Some(toml)),
@@ -545,10 +549,10 @@ fn is_pull(path: &Path) -> bool {
 
 /// The claim set of a pull checked against a store, with the report against the latest edition.
 pub fn check(ingest: &Ingest, file: &Path, options: &AddOptions) -> Result<(String, Report)> {
-    crate::pipeline::check_size(file)?;
+    crate::pipeline::check_size(file, options.max_input_bytes)?;
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     // Extract once with the words kept; the series' rules are applied once it is known.
-    let mut pull: ClaimSet = extract_with_text(&bytes, file)?;
+    let mut pull: ClaimSet = extract_with_text(&bytes, file, options.max_input_bytes)?;
     let series = match &options.series {
         Some(s) => ingest.store.resolve_series(Some(s))?,
         None => {
@@ -565,9 +569,11 @@ pub fn check(ingest: &Ingest, file: &Path, options: &AddOptions) -> Result<(Stri
     }
     let editions = ingest.store.editions(&series)?;
     let Some(latest) = editions.last() else {
-        return Err(Error::Store(format!(
-            "series {series:?} has no editions to check against"
-        )));
+        return Err(Error::TooFewEditions {
+            series,
+            found: 0,
+            needed: 1,
+        });
     };
     let latest_set = load_stored(latest)?;
     let mut report = diff(&latest_set, &pull, &rules, AlignSettings::default());

@@ -79,10 +79,9 @@ impl Store {
         let entries = match fs::read_dir(&self.root) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::Store(format!(
-                    "{}: no editions folder here; pass --editions DIR or run `factdiff add` first",
-                    self.root.display()
-                )))
+                return Err(Error::NoStore {
+                    root: self.root.clone(),
+                })
             }
             Err(e) => return Err(Error::io(&self.root, e)),
         };
@@ -117,24 +116,22 @@ impl Store {
                 if all.iter().any(|s| s == n) {
                     Ok(n.to_string())
                 } else {
-                    Err(Error::Store(format!(
-                        "{}: no series named {n:?}; series here: {}",
-                        self.root.display(),
-                        list_or_none(&all)
-                    )))
+                    Err(Error::NoSuchSeries {
+                        root: self.root.clone(),
+                        name: n.to_string(),
+                        available: all,
+                    })
                 }
             }
             None => match all.as_slice() {
                 [one] => Ok(one.clone()),
-                [] => Err(Error::Store(format!(
-                    "{}: no series with editions here",
-                    self.root.display()
-                ))),
-                _ => Err(Error::Store(format!(
-                    "{}: several series here ({}); choose one with --series NAME",
-                    self.root.display(),
-                    all.join(", ")
-                ))),
+                [] => Err(Error::NoSeries {
+                    root: self.root.clone(),
+                }),
+                _ => Err(Error::SeveralSeries {
+                    root: self.root.clone(),
+                    series: all,
+                }),
             },
         }
     }
@@ -295,9 +292,9 @@ pub fn check_name(name: &str) -> Result<()> {
         || name.contains(['/', '\\', '\0'])
         || Path::new(name).is_absolute();
     if bad {
-        Err(Error::Store(format!(
-            "invalid series name {name:?}: use one folder name without '/', '\\' or a leading '.'"
-        )))
+        Err(Error::InvalidSeriesName {
+            name: name.to_string(),
+        })
     } else {
         Ok(())
     }
@@ -308,16 +305,14 @@ pub fn check_name(name: &str) -> Result<()> {
 pub fn check_real_dir(dir: &Path) -> Result<()> {
     let meta = fs::symlink_metadata(dir).map_err(|e| Error::io(dir, e))?;
     if meta.file_type().is_symlink() {
-        return Err(Error::Store(format!(
-            "{}: the series folder is a symbolic link; refusing to write through it",
-            dir.display()
-        )));
+        return Err(Error::SymlinkedSeries {
+            path: dir.to_path_buf(),
+        });
     }
     if !meta.is_dir() {
-        return Err(Error::Store(format!(
-            "{}: not a folder; refusing to store editions there",
-            dir.display()
-        )));
+        return Err(Error::NotAFolder {
+            path: dir.to_path_buf(),
+        });
     }
     Ok(())
 }
@@ -390,14 +385,6 @@ pub fn remove_stale_temporaries(store: &Store) -> Result<usize> {
         }
     }
     Ok(removed)
-}
-
-fn list_or_none(names: &[String]) -> String {
-    if names.is_empty() {
-        "none".into()
-    } else {
-        names.join(", ")
-    }
 }
 
 #[cfg(test)]
@@ -513,6 +500,63 @@ mod tests {
             second.ends_with("2023-02-06.2.toml"),
             "{}",
             second.display()
+        );
+    }
+
+    #[test]
+    fn each_store_failure_has_its_variant_with_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("editions");
+        let store = Store::new(&root);
+        assert!(matches!(
+            store.resolve_series(None),
+            Err(Error::NoStore { root: r }) if r == root
+        ));
+        fs::create_dir_all(&root).unwrap();
+        assert!(matches!(
+            store.resolve_series(None),
+            Err(Error::NoSeries { .. })
+        ));
+        let mut set = ClaimSet::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("editions/root-causes/2023-02-06.toml"),
+        )
+        .unwrap();
+        store.write_new("beta", &mut set).unwrap();
+        store.write_new("alpha", &mut set).unwrap();
+        match store.resolve_series(None) {
+            Err(Error::SeveralSeries { series, .. }) => assert_eq!(series, ["alpha", "beta"]),
+            other => panic!("{other:?}"),
+        }
+        match store.resolve_series(Some("gamma")) {
+            Err(Error::NoSuchSeries {
+                name, available, ..
+            }) => {
+                assert_eq!(name, "gamma");
+                assert_eq!(available, ["alpha", "beta"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            check_name("../x"),
+            Err(Error::InvalidSeriesName { name }) if name == "../x"
+        ));
+        let file = root.join("file");
+        fs::write(&file, "").unwrap();
+        assert!(matches!(check_real_dir(&file), Err(Error::NotAFolder { path }) if path == file));
+        #[cfg(unix)]
+        {
+            let link = root.join("link");
+            std::os::unix::fs::symlink(root.join("alpha"), &link).unwrap();
+            assert!(matches!(
+                check_real_dir(&link),
+                Err(Error::SymlinkedSeries { path }) if path == link
+            ));
+        }
+        // The messages name the store and the series, never a command-line flag.
+        let several = store.resolve_series(None).unwrap_err().to_string();
+        assert_eq!(
+            several,
+            format!("{}: several series here (alpha, beta)", root.display())
         );
     }
 }

@@ -14,5 +14,6 @@ mod test_gold_extract;
 mod test_gold_match;
 mod test_history;
 mod test_hostile;
+mod test_pipes;
 mod test_properties;
 mod test_snapshots;

@@ -1,11 +1,11 @@
 //! `factdiff add FILE|DIR…`: store pulls as editions, never overwriting.
 
-use super::{CliError, CliResult, Context};
+use super::error::is_broken_pipe;
+use super::{CliError, CliResult, Context, Exit};
 use factdiff::ingest::{collect_pulls, AddOptions, Ingest, Outcome};
 use factdiff::store::Store;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 /// Store pulls as editions of their series (matched by title, or --series).
 #[derive(Debug, clap::Args)]
@@ -64,6 +64,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         series: ctx.series.clone(),
         keep_raw: !args.no_raw,
         keep_text: !args.no_text,
+        max_input_bytes: ctx.max_input_bytes,
         ..AddOptions::default()
     };
     if let Some(series) = &options.series {
@@ -113,7 +114,8 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             }
             Err(e) => {
                 failed += 1;
-                let show = || eprintln!("factdiff: error: {e}");
+                let line = CliError::from(e).line("add");
+                let show = || eprintln!("{line}");
                 match &bar {
                     Some(bar) => bar.suspend(show),
                     None => show(),
@@ -137,24 +139,26 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if let Some(e) = write_error {
-        return Err(e.into());
+    let written = match write_error {
+        Some(e) => Err(e),
+        None if ctx.quiet => out.flush(),
+        None => {
+            let tail = if failed > 0 {
+                format!(", {failed} failed")
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "{added} added, {skipped} skipped, {revised} revised{tail}"
+            )
+            .and_then(|()| out.flush())
+        }
+    };
+    // A closed pipe ends the report, not the exit code: a pull that failed still exits 2.
+    match written {
+        Err(e) if !is_broken_pipe(&e) => Err(e.into()),
+        _ if failed > 0 => Ok(Exit::Error),
+        _ => Ok(Exit::Success),
     }
-    if !ctx.quiet {
-        let tail = if failed > 0 {
-            format!(", {failed} failed")
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "{added} added, {skipped} skipped, {revised} revised{tail}"
-        )?;
-    }
-    out.flush()?;
-    Ok(if failed > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
 }

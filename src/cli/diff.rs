@@ -1,16 +1,15 @@
 //! `factdiff diff [OLD] [NEW]`: what changed between two editions.
 
-use super::{load_edition, CliResult, Context, OutputFormat};
+use super::policy::Policy;
+use super::{load_edition, write_stdout, CliResult, Context, Exit, OutputFormat};
 use factdiff::align::AlignSettings;
 use factdiff::render::render_diff;
 use factdiff::topics::TopicRules;
-use std::io::Write;
-use std::process::ExitCode;
 
 /// Compare two editions: changed, added and dropped figures and claims, with flags.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "OLD and NEW are dates in the store (2023-02-06, 2023-02-06.2), claim-set files or raw pulls.\n\nExamples:\n  factdiff diff                          the two latest editions\n  factdiff diff 2022-04-19 2023-02-06\n  factdiff diff 2024-03-25 new-pull.md --format json\n  factdiff diff --exit-code              exit 1 when anything changed"
+    after_help = "OLD and NEW are dates in the store (2023-02-06, 2023-02-06.2), claim-set files or raw pulls.\n\nExamples:\n  factdiff diff                          the two latest editions\n  factdiff diff 2022-04-19 2023-02-06\n  factdiff diff 2024-03-25 new-pull.md --format json\n  factdiff diff --exit-code              exit 1 when anything changed (\"factdiff: policy failed: any (N)\" on stderr)"
 )]
 pub struct Args {
     /// The older edition (default: the second latest).
@@ -20,7 +19,7 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
-    /// Exit 1 when anything changed.
+    /// Exit 1 when anything changed (as `check --fail-on any`), naming the count on stderr.
     #[arg(long)]
     exit_code: bool,
 }
@@ -59,26 +58,21 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                     factdiff::store::load_stored(&editions[editions.len() - 1])?,
                 ),
                 _ => {
-                    return Err(super::CliError::Message(format!(
-                        "series {series:?} has {} edition(s); diff needs two (name OLD and NEW)",
-                        editions.len()
-                    )))
+                    return Err(factdiff::Error::TooFewEditions {
+                        series: series.to_string(),
+                        found: editions.len(),
+                        needed: 2,
+                    }
+                    .into())
                 }
             }
         }
         (None, Some(_)) => unreachable!("clap fills OLD before NEW"),
     };
     let report = factdiff::diff::diff(&old, &new, &rules, AlignSettings::default());
-    let mut out = std::io::stdout().lock();
-    render_diff(
-        &report,
-        args.format.render(),
-        &ctx.render_options(),
-        &mut out,
-    )?;
-    out.flush()?;
-    if args.exit_code && !report.is_empty() {
-        return Ok(ExitCode::from(1));
+    write_stdout(|out| render_diff(&report, args.format.render(), &ctx.render_options(), out))?;
+    if args.exit_code {
+        return Ok(Policy::any_change().fired(&report).exit());
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }

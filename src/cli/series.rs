@@ -1,8 +1,6 @@
 //! `factdiff series`: the series in the store and their editions.
 
-use super::{CliResult, Context};
-use std::io::Write;
-use std::process::ExitCode;
+use super::{write_stdout, CliResult, Context, Exit};
 
 /// List the series in the store and their editions, most editions first.
 #[derive(Debug, clap::Args)]
@@ -30,18 +28,19 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         }
     }
     rows.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-    let mut out = std::io::stdout().lock();
-    for (name, labels) in &rows {
-        writeln!(out, "{name}\t{}\t{}", labels.len(), labels.join(" "))?;
-    }
-    if !ctx.quiet {
-        let multi = rows.iter().filter(|r| r.1.len() >= 2).count();
-        writeln!(
-            out,
-            "{} series, {multi} with two or more editions",
-            rows.len()
-        )?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    write_stdout(|out| {
+        for (name, labels) in &rows {
+            writeln!(out, "{name}\t{}\t{}", labels.len(), labels.join(" "))?;
+        }
+        if !ctx.quiet {
+            let multi = rows.iter().filter(|r| r.1.len() >= 2).count();
+            writeln!(
+                out,
+                "{} series, {multi} with two or more editions",
+                rows.len()
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(Exit::Success)
 }
