@@ -4,11 +4,9 @@
 //! `format_value`/`display_value`.
 
 use super::escape::html as esc;
-use super::{
-    figure_words, flag_meaning, order_note, qualifier_mark, signed_percent, signed_value,
-    topic_label, RenderOptions,
-};
-use crate::diff::{Change, ChangeKind, Flag, Report};
+use super::view::{flag_meaning, Column, DiffView, Direction, RewordRow, Rows};
+use super::{figure_words, qualifier_mark, signed_value, value_words, RenderOptions};
+use crate::diff::{Flag, Report};
 use crate::figure::{format_value, Figure, Qualifier, Unit};
 use crate::history::{History, Track};
 use rust_decimal::prelude::ToPrimitive;
@@ -122,30 +120,23 @@ fn flag_badges(flags: &[Flag]) -> String {
 }
 
 /// A definition list explaining the flags that occur.
-fn flag_legend(out: &mut dyn Write, flags: &mut Vec<Flag>) -> io::Result<()> {
-    if flags.is_empty() {
+fn flag_legend(out: &mut dyn Write, legend: &[(Flag, &str)]) -> io::Result<()> {
+    if legend.is_empty() {
         return Ok(());
     }
-    flags.sort();
-    flags.dedup();
     writeln!(out, "<section>\n<h2>Flags</h2>\n<dl class=\"flags\">")?;
-    for f in flags.iter() {
-        writeln!(
-            out,
-            "<dt>{}</dt><dd>{}</dd>",
-            esc(f.as_str()),
-            esc(flag_meaning(*f))
-        )?;
+    for (f, meaning) in legend {
+        writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(f.as_str()), esc(meaning))?;
     }
     writeln!(out, "</dl>\n</section>")
 }
 
 /// Opens a table with a caption-less header row; `true` marks numeric (right-aligned) columns.
-fn table_head(out: &mut dyn Write, cols: &[(&str, bool)]) -> io::Result<()> {
+fn table_head<S: AsRef<str>>(out: &mut dyn Write, cols: &[Column<S>]) -> io::Result<()> {
     write!(out, "<div class=\"scroll\"><table>\n<thead><tr>")?;
     for (name, num) in cols {
         let class = if *num { " class=\"num\"" } else { "" };
-        write!(out, "<th scope=\"col\"{class}>{}</th>", esc(name))?;
+        write!(out, "<th scope=\"col\"{class}>{}</th>", esc(name.as_ref()))?;
     }
     writeln!(out, "</tr></thead>\n<tbody>")
 }
@@ -154,16 +145,23 @@ fn table_end(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</tbody>\n</table></div>")
 }
 
-/// The topic cell text: heading (or key), and the old key when the figure moved.
-fn topic_text(c: &Change) -> String {
-    match &c.old_topic {
+/// The topic cell text: the claim's label, and the old key when the figure moved.
+fn topic_text(topic: &str, from: Option<&str>) -> String {
+    match from {
         Some(old) => format!(
             "{} <span class=\"muted\">(from {})</span>",
-            esc(&topic_label(c)),
-            esc(old.as_str())
+            esc(topic),
+            esc(old)
         ),
-        None => esc(&topic_label(c)),
+        None => esc(topic),
     }
+}
+
+/// The paired-by cell, when reasons are shown.
+fn reason_cell(reason: Option<&str>) -> String {
+    reason
+        .map(|r| format!("<td class=\"muted\">{}</td>", esc(r)))
+        .unwrap_or_default()
 }
 
 pub(super) fn diff(
@@ -171,26 +169,19 @@ pub(super) fn diff(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let (old_label, new_label) = (report.old.label(), report.new.label());
-    page_start(
-        out,
-        &format!("{} — {old_label} → {new_label}", report.new.title),
-    )?;
+    let view = DiffView::new(report, options);
+    let (old_label, new_label) = (&view.old_label, &view.new_label);
+    page_start(out, &format!("{} — {old_label} → {new_label}", view.title))?;
     writeln!(out, "<header>")?;
-    writeln!(out, "<h1>{}</h1>", esc(&report.new.title))?;
-    let mut summary = format!("<strong>{} → {}</strong>", esc(&old_label), esc(&new_label));
-    if !options.quiet {
-        let parts: Vec<String> = super::summary_parts(report);
+    writeln!(out, "<h1>{}</h1>", esc(view.title))?;
+    let mut summary = format!("<strong>{} → {}</strong>", esc(old_label), esc(new_label));
+    if let Some(text) = &view.summary {
         summary.push_str(": ");
-        summary.push_str(&esc(&if parts.is_empty() {
-            "no changes".to_string()
-        } else {
-            parts.join(", ")
-        }));
+        summary.push_str(&esc(text));
     }
     writeln!(out, "<p class=\"summary\">{summary}</p>")?;
     writeln!(out, "<dl class=\"editions\">")?;
-    for (side, e) in [("Old", &report.old), ("New", &report.new)] {
+    for (side, e) in [("Old", view.old), ("New", view.new)] {
         let mut text = format!("{} · {}", e.label(), e.title);
         if let Some(src) = &e.source {
             // Shown as text, never as a link: the page makes no references out.
@@ -199,7 +190,7 @@ pub(super) fn diff(
         writeln!(out, "<dt>{side}</dt><dd>{}</dd>", esc(&text))?;
     }
     writeln!(out, "</dl>")?;
-    if let Some(note) = order_note(report) {
+    if let Some(note) = view.note {
         writeln!(
             out,
             "<p class=\"note\"><strong>Note:</strong> {}</p>",
@@ -208,222 +199,131 @@ pub(super) fn diff(
     }
     writeln!(out, "</header>")?;
 
-    let of = |kind: ChangeKind| report.changes.iter().filter(move |c| c.kind == kind);
-    let mut seen_flags: Vec<Flag> = report
-        .changes
-        .iter()
-        .flat_map(|c| c.flags.iter().copied())
-        .collect();
-
-    let figures: Vec<&Change> = of(ChangeKind::FigureChanged)
-        .chain(of(ChangeKind::QualifierChanged))
-        .chain(of(ChangeKind::TextChanged).filter(|c| c.old.is_some()))
-        .collect();
-    if !figures.is_empty() {
-        writeln!(out, "<section>\n<h2>Changed figures</h2>")?;
-        let mut cols = vec![
-            ("Topic", false),
-            ("Measure", false),
-            ("Old", false),
-            ("New", false),
-            ("Δ", true),
-            ("%", true),
-            ("Flags", false),
-        ];
-        if options.reasons {
-            cols.push(("Paired by", false));
+    for section in &view.sections {
+        writeln!(out, "<section>\n<h2>{}</h2>", esc(section.title))?;
+        if !section.columns.is_empty() {
+            table_head(out, &section.columns)?;
         }
-        table_head(out, &cols)?;
-        for c in figures {
-            let (Some(a), Some(b)) = (&c.old, &c.new) else {
-                continue;
-            };
-            let class = match c.delta {
-                Some(d) if d.is_sign_negative() && !d.is_zero() => "num down",
-                Some(d) if !d.is_zero() => "num up",
-                _ => "num",
-            };
-            let delta = c.delta.map(|d| signed_value(d, b.unit)).unwrap_or_default();
-            let pct = c.percent.map(signed_percent).unwrap_or_default();
-            write!(
-                out,
-                "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"fig\">{}</td><td class=\"fig\">{}</td><td class=\"{class}\">{}</td><td class=\"{class}\">{}</td><td>{}</td>",
-                topic_text(c),
-                esc(c.measure.as_deref().unwrap_or("")),
-                esc(&figure_words(a)),
-                esc(&figure_words(b)),
-                esc(&delta),
-                esc(&pct),
-                flag_badges(&c.flags),
-            )?;
-            if options.reasons {
-                write!(
-                    out,
-                    "<td class=\"muted\">{}</td>",
-                    esc(c.reason.as_deref().unwrap_or(""))
-                )?;
-            }
-            writeln!(out, "</tr>")?;
-        }
-        table_end(out)?;
-        writeln!(out, "</section>")?;
-    }
-
-    let renamed: Vec<&Change> = of(ChangeKind::TopicRenamed).collect();
-    if !renamed.is_empty() {
-        writeln!(out, "<section>\n<h2>Renamed topics</h2>")?;
-        let mut cols = vec![("Old topic", false), ("New topic", false)];
-        if options.reasons {
-            cols.push(("Paired by", false));
-        }
-        table_head(out, &cols)?;
-        for c in renamed {
-            let old = c
-                .old_heading
-                .clone()
-                .or(c.old_topic.as_ref().map(|t| t.to_string()))
-                .unwrap_or_default();
-            write!(
-                out,
-                "<tr><td>{}</td><th scope=\"row\">{}</th>",
-                esc(&old),
-                esc(&topic_label(c))
-            )?;
-            if options.reasons {
-                write!(
-                    out,
-                    "<td class=\"muted\">{}</td>",
-                    esc(c.reason.as_deref().unwrap_or(""))
-                )?;
-            }
-            writeln!(out, "</tr>")?;
-        }
-        table_end(out)?;
-        writeln!(out, "</section>")?;
-    }
-
-    let texts: Vec<&Change> = of(ChangeKind::TextChanged)
-        .filter(|c| c.old.is_none())
-        .collect();
-    if !texts.is_empty() {
-        writeln!(out, "<section>\n<h2>Reworded claims</h2>")?;
-        for c in texts {
-            writeln!(out, "<article class=\"reword\">")?;
-            writeln!(out, "<h3>{}</h3>", esc(&topic_label(c)))?;
-            writeln!(out, "<div class=\"pair\">")?;
-            writeln!(
-                out,
-                "<div><h4>Old · {}</h4><p>{}</p></div>",
-                esc(&old_label),
-                side(c, "delete", c.old_text.as_deref())
-            )?;
-            writeln!(
-                out,
-                "<div><h4>New · {}</h4><p>{}</p></div>",
-                esc(&new_label),
-                side(c, "insert", c.new_text.as_deref())
-            )?;
-            writeln!(out, "</div>\n</article>")?;
-        }
-        writeln!(out, "</section>")?;
-    }
-
-    for (kind, title) in [
-        (ChangeKind::FigureAdded, "Figures added"),
-        (ChangeKind::FigureDropped, "Figures dropped"),
-    ] {
-        let list: Vec<&Change> = of(kind).collect();
-        if list.is_empty() {
-            continue;
-        }
-        writeln!(out, "<section>\n<h2>{}</h2>", esc(title))?;
-        table_head(
-            out,
-            &[
-                ("Topic", false),
-                ("Measure", false),
-                ("Figure", false),
-                ("Flags", false),
-            ],
-        )?;
-        for c in list {
-            let Some(f) = c.new.as_ref().or(c.old.as_ref()) else {
-                continue;
-            };
-            writeln!(
-                out,
-                "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"src\">{}</td><td>{}</td></tr>",
-                topic_text(c),
-                esc(&f.measure),
-                esc(&figure_words(f)),
-                flag_badges(&c.flags)
-            )?;
-        }
-        table_end(out)?;
-        writeln!(out, "</section>")?;
-    }
-
-    for (kind, title) in [
-        (ChangeKind::ClaimAdded, "Claims added"),
-        (ChangeKind::ClaimDropped, "Claims dropped"),
-    ] {
-        let list: Vec<&Change> = of(kind).collect();
-        if list.is_empty() {
-            continue;
-        }
-        writeln!(
-            out,
-            "<section>\n<h2>{}</h2>\n<ul class=\"claims\">",
-            esc(title)
-        )?;
-        for c in list {
-            write!(
-                out,
-                "<li><strong>{}</strong> {}",
-                esc(&topic_label(c)),
-                flag_badges(&c.flags)
-            )?;
-            if let Some(text) = c.new_text.as_ref().or(c.old_text.as_ref()) {
-                write!(out, "<p>{}</p>", esc(text))?;
-            }
-            let figs: Vec<&Figure> = c.figures.iter().flatten().collect();
-            if !figs.is_empty() {
-                write!(out, "<ul>")?;
-                for f in figs {
-                    write!(
+        match &section.rows {
+            Rows::Figures(rows) => {
+                for r in rows {
+                    let class = match r.direction {
+                        Direction::Down => "num down",
+                        Direction::Up => "num up",
+                        Direction::Flat => "num",
+                    };
+                    writeln!(
                         out,
-                        "<li>{} <span class=\"muted\">({})</span></li>",
-                        esc(&figure_words(f)),
-                        esc(&f.measure)
+                        "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"fig\">{}</td><td class=\"fig\">{}</td><td class=\"{class}\">{}</td><td class=\"{class}\">{}</td><td>{}</td>{}</tr>",
+                        topic_text(r.topic, r.from),
+                        esc(r.measure),
+                        esc(&figure_words(r.old)),
+                        esc(&figure_words(r.new)),
+                        esc(r.delta.as_deref().unwrap_or("")),
+                        esc(r.percent.as_deref().unwrap_or("")),
+                        flag_badges(&r.flags),
+                        reason_cell(r.reason),
                     )?;
                 }
-                write!(out, "</ul>")?;
             }
-            writeln!(out, "</li>")?;
+            Rows::Renames(rows) => {
+                for r in rows {
+                    writeln!(
+                        out,
+                        "<tr><td>{}</td><th scope=\"row\">{}</th>{}</tr>",
+                        esc(r.old),
+                        esc(r.new),
+                        reason_cell(r.reason)
+                    )?;
+                }
+            }
+            Rows::Rewordings(rows) => {
+                for r in rows {
+                    writeln!(out, "<article class=\"reword\">")?;
+                    writeln!(out, "<h3>{}</h3>", esc(r.topic))?;
+                    writeln!(out, "<div class=\"pair\">")?;
+                    writeln!(
+                        out,
+                        "<div><h4>Old · {}</h4><p>{}</p></div>",
+                        esc(old_label),
+                        side(r, "delete", r.old_text)
+                    )?;
+                    writeln!(
+                        out,
+                        "<div><h4>New · {}</h4><p>{}</p></div>",
+                        esc(new_label),
+                        side(r, "insert", r.new_text)
+                    )?;
+                    writeln!(out, "</div>\n</article>")?;
+                }
+            }
+            Rows::FigureList(_, rows) => {
+                for r in rows {
+                    writeln!(
+                        out,
+                        "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"src\">{}</td><td>{}</td></tr>",
+                        topic_text(r.topic, r.from),
+                        esc(&r.figure.measure),
+                        esc(&figure_words(r.figure)),
+                        flag_badges(&r.flags)
+                    )?;
+                }
+            }
+            Rows::ClaimList(_, rows) => {
+                writeln!(out, "<ul class=\"claims\">")?;
+                for r in rows {
+                    write!(
+                        out,
+                        "<li><strong>{}</strong> {}",
+                        esc(r.topic),
+                        flag_badges(&r.flags)
+                    )?;
+                    if let Some(text) = r.text {
+                        write!(out, "<p>{}</p>", esc(text))?;
+                    }
+                    if !r.figures.is_empty() {
+                        write!(out, "<ul>")?;
+                        for f in r.figures {
+                            write!(
+                                out,
+                                "<li>{} <span class=\"muted\">({})</span></li>",
+                                esc(&figure_words(f)),
+                                esc(&f.measure)
+                            )?;
+                        }
+                        write!(out, "</ul>")?;
+                    }
+                    writeln!(out, "</li>")?;
+                }
+                writeln!(out, "</ul>")?;
+            }
         }
-        writeln!(out, "</ul>\n</section>")?;
+        if !section.columns.is_empty() {
+            table_end(out)?;
+        }
+        writeln!(out, "</section>")?;
     }
 
-    if report.changes.is_empty() {
+    if view.sections.is_empty() {
         writeln!(out, "<p>No changes.</p>")?;
     }
-    flag_legend(out, &mut seen_flags)?;
+    flag_legend(out, &view.legend)?;
     page_end(out)
 }
 
 /// One side of a reworded claim: the equal words plus that side's own (`delete` → `<del>`,
 /// `insert` → `<ins>`); the plain text when no word diff was recorded.
-fn side(c: &Change, own: &str, plain: Option<&str>) -> String {
-    if c.words.is_empty() {
-        return esc(plain.unwrap_or(""));
+fn side(r: &RewordRow, own: &str, plain: &str) -> String {
+    if r.words.is_empty() {
+        return esc(plain);
     }
     let mut s = String::new();
-    for (tag, run) in super::word_runs(&c.words) {
-        if tag == "equal" {
-            s.push_str(&esc(&run));
-        } else if tag == own {
+    for (tag, run) in &r.runs {
+        if *tag == "equal" {
+            s.push_str(&esc(run));
+        } else if *tag == own {
             let el = if own == "delete" { "del" } else { "ins" };
-            let _ = write!(s, "<{el}>{}</{el}>", esc(&run));
+            let _ = write!(s, "<{el}>{}</{el}>", esc(run));
         }
     }
     s
@@ -588,7 +488,7 @@ fn chart(history: &History, t: &Track, id: usize) -> String {
     let name = format!("{} · {}", t.measure, t.topic);
     let spoken: Vec<String> = present
         .iter()
-        .map(|(k, f)| format!("{} {}", labels[*k], figure_text(f)))
+        .map(|(k, f)| format!("{} {}", labels[*k], value_words(f)))
         .collect();
     let aria = format!(
         "Chart of {name} over {} editions: {}",
@@ -686,7 +586,7 @@ fn chart(history: &History, t: &Track, id: usize) -> String {
             esc(&format!(
                 "{}: {} ({})",
                 labels[*k],
-                figure_text(f),
+                value_words(f),
                 f.qualifier.bound()
             ))
         );
@@ -724,14 +624,6 @@ fn chart(history: &History, t: &Track, id: usize) -> String {
     }
     s.push_str("</svg>");
     s
-}
-
-/// A figure as qualifier words and value: "more than 90,000".
-fn figure_text(f: &Figure) -> String {
-    match super::qualifier_words(f.qualifier) {
-        "" => f.display_value(),
-        w => format!("{w} {}", f.display_value()),
-    }
 }
 
 /// A net change for people, colored by direction (the sign carries it too).
@@ -894,6 +786,9 @@ pub(super) fn history(
         writeln!(out, "</div>\n</section>")?;
     }
     writeln!(out, "</section>")?;
-    flag_legend(out, &mut seen_flags)?;
+    seen_flags.sort();
+    seen_flags.dedup();
+    let legend: Vec<(Flag, &str)> = seen_flags.iter().map(|f| (*f, flag_meaning(*f))).collect();
+    flag_legend(out, &legend)?;
     page_end(out)
 }
