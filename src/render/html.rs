@@ -4,10 +4,13 @@
 //! `format_value`/`display_value`.
 
 use super::escape::html as esc;
-use super::view::{flag_meaning, Column, DiffView, Direction, RewordRow, Rows};
-use super::{figure_words, qualifier_mark, signed_value, value_words, RenderOptions};
+use super::view::{
+    flag_meaning, mark_key, Column, DiffView, Direction, HistoryView, RewordRow, Rows, TrackRow,
+    NET_KEY, UNTRACKED,
+};
+use super::{figure_words, value_words, RenderOptions};
 use crate::diff::{Flag, Report};
-use crate::figure::{format_value, Figure, Qualifier, Unit};
+use crate::figure::{format_value, Figure, Qualifier};
 use crate::history::{History, Track};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -432,8 +435,7 @@ const PAD_X: f64 = 18.0;
 const MAX_FLAT_LABELS: usize = 4;
 
 /// The inline SVG chart of one track: value over editions (equally spaced), y from 0.
-fn chart(history: &History, t: &Track, id: usize) -> String {
-    let labels: Vec<String> = history.editions.iter().map(|e| e.label()).collect();
+fn chart(labels: &[String], t: &Track, id: usize) -> String {
     let n = labels.len().max(1);
     let slanted = n > MAX_FLAT_LABELS;
     let margin_bottom = if slanted { 72.0 } else { 34.0 };
@@ -627,17 +629,14 @@ fn chart(history: &History, t: &Track, id: usize) -> String {
 }
 
 /// A net change for people, colored by direction (the sign carries it too).
-fn net_html(net: Option<Decimal>, unit: Unit) -> String {
-    match net {
-        Some(n) if n.is_zero() => esc(&signed_value(n, unit)),
-        Some(n) if n.is_sign_negative() => {
-            format!(
-                "<span class=\"down\">{}</span>",
-                esc(&signed_value(n, unit))
-            )
-        }
-        Some(n) => format!("<span class=\"up\">{}</span>", esc(&signed_value(n, unit))),
-        None => String::new(),
+fn net_html(row: &TrackRow) -> String {
+    let Some(net) = &row.net else {
+        return String::new();
+    };
+    match row.direction {
+        Direction::Flat => esc(net),
+        Direction::Down => format!("<span class=\"down\">{}</span>", esc(net)),
+        Direction::Up => format!("<span class=\"up\">{}</span>", esc(net)),
     }
 }
 
@@ -646,80 +645,70 @@ pub(super) fn history(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let title = history
-        .editions
-        .last()
-        .map(|e| e.title.clone())
-        .unwrap_or_else(|| "History".to_string());
+    let view = HistoryView::new(history, options);
+    let title = view.title.unwrap_or("History");
     page_start(out, &format!("{title} — history"))?;
-    writeln!(out, "<header>\n<h1>{}</h1>", esc(&title))?;
-    if !options.quiet {
-        let span = match (history.editions.first(), history.editions.last()) {
-            (Some(a), Some(b)) => format!(" from {} to {}", a.label(), b.label()),
-            _ => String::new(),
+    writeln!(out, "<header>\n<h1>{}</h1>", esc(title))?;
+    if let Some(summary) = &view.summary {
+        let span = match &summary.span {
+            Some((a, b)) => format!(" from {a} to {b}"),
+            None => String::new(),
         };
         writeln!(
             out,
             "<p class=\"summary\"><strong>{}</strong> over {}{}</p>",
-            super::count(history.tracks.len(), "tracked figure"),
-            super::count(history.editions.len(), "edition"),
+            summary.tracked,
+            summary.editions,
             esc(&span)
         )?;
     }
     writeln!(out, "</header>")?;
-    if history.tracks.is_empty() {
-        writeln!(out, "<p>No tracked figures (a figure is tracked once it appears in two editions; <code>--all</code> shows every one).</p>")?;
+    if view.rows.is_empty() {
+        writeln!(
+            out,
+            "<p>No tracked figures ({UNTRACKED}; <code>--all</code> shows every one).</p>"
+        )?;
         return page_end(out);
     }
-    let labels: Vec<String> = history.editions.iter().map(|e| e.label()).collect();
+    let labels = &view.labels;
 
     // Overview: one row per track, one column per edition.
     writeln!(out, "<section>\n<h2>Overview</h2>")?;
-    let mut cols: Vec<(&str, bool)> = vec![("Figure", false)];
-    cols.extend(labels.iter().map(|l| (l.as_str(), true)));
-    cols.push(("Net", true));
-    cols.push(("Flags", false));
-    table_head(out, &cols)?;
-    for t in &history.tracks {
+    table_head(out, &view.columns)?;
+    for r in &view.rows {
         write!(
             out,
             "<tr><th scope=\"row\">{}</th>",
-            esc(&format!("{} · {}", t.topic, t.measure))
+            esc(&format!("{} · {}", r.track.topic, r.track.measure))
         )?;
-        for v in &t.values {
-            match v {
-                Some(f) => write!(
-                    out,
-                    "<td class=\"num\">{}</td>",
-                    esc(&format!(
-                        "{}{}",
-                        qualifier_mark(f.qualifier),
-                        f.display_value()
-                    ))
-                )?,
+        for cell in &r.cells {
+            match cell {
+                Some(c) => write!(out, "<td class=\"num\">{}</td>", esc(c))?,
                 None => write!(out, "<td class=\"num absent\">—</td>")?,
             }
         }
         writeln!(
             out,
             "<td class=\"num\">{}</td><td>{}</td></tr>",
-            net_html(t.net, t.unit),
-            flag_badges(&t.flags)
+            net_html(r),
+            flag_badges(&r.track.flags)
         )?;
     }
     table_end(out)?;
     writeln!(
         out,
         "<p class=\"muted\">{}</p>",
-        esc("> more than · ≥ at least · <~ nearly · ~ about · ≤ up to (as many as) · no mark: exact · —: absent from that edition · Net: last value − first value.")
+        esc(&format!(
+            "{} · no mark: exact · —: absent from that edition · {NET_KEY}",
+            mark_key(" · ")
+        ))
     )?;
     writeln!(out, "</section>")?;
 
     writeln!(out, "<section>\n<h2>Figures by edition</h2>")?;
     legend(out)?;
-    let mut seen_flags = Vec::new();
-    for (i, t) in history.tracks.iter().enumerate() {
-        seen_flags.extend(t.flags.iter().copied());
+    for (i, r) in view.rows.iter().enumerate() {
+        let t = r.track;
         writeln!(
             out,
             "<section class=\"track\" aria-labelledby=\"track-{i}\">"
@@ -732,7 +721,7 @@ pub(super) fn history(
         )?;
         let mut meta = String::new();
         if t.net.is_some() {
-            let _ = write!(meta, "Net change {} ", net_html(t.net, t.unit));
+            let _ = write!(meta, "Net change {} ", net_html(r));
         }
         meta.push_str(&flag_badges(&t.flags));
         if t.topics.len() > 1 {
@@ -746,7 +735,7 @@ pub(super) fn history(
             writeln!(out, "<p>{meta}</p>")?;
         }
         writeln!(out, "<div class=\"track-body\">")?;
-        writeln!(out, "<figure>{}</figure>", chart(history, t, i))?;
+        writeln!(out, "<figure>{}</figure>", chart(labels, t, i))?;
         // The source words get a column only when the track has any.
         let quotes = t
             .values
@@ -786,9 +775,6 @@ pub(super) fn history(
         writeln!(out, "</div>\n</section>")?;
     }
     writeln!(out, "</section>")?;
-    seen_flags.sort();
-    seen_flags.dedup();
-    let legend: Vec<(Flag, &str)> = seen_flags.iter().map(|f| (*f, flag_meaning(*f))).collect();
-    flag_legend(out, &legend)?;
+    flag_legend(out, &view.legend)?;
     page_end(out)
 }

@@ -3,8 +3,8 @@
 //! `<details>`; history as one table. Every piece of source text goes through [`md`].
 
 use super::escape::markdown as md;
-use super::view::{flag_meaning, Column, DiffView, Rows};
-use super::{figure_words, qualifier_mark, signed_value, RenderOptions};
+use super::view::{mark_key, Column, DiffView, HistoryView, Rows, NET_KEY, UNTRACKED};
+use super::{figure_words, RenderOptions};
 use crate::diff::{Flag, Report};
 use crate::history::History;
 use std::io::{self, Write};
@@ -159,69 +159,56 @@ pub(super) fn history(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    if let Some(last) = history.editions.last() {
-        writeln!(out, "## {}", md(&last.title))?;
+    let view = HistoryView::new(history, options);
+    if let Some(title) = view.title {
+        writeln!(out, "## {}", md(title))?;
         writeln!(out)?;
     }
-    if !options.quiet {
-        let span = match (history.editions.first(), history.editions.last()) {
-            (Some(a), Some(b)) => format!(" from {} to {}", md(&a.label()), md(&b.label())),
-            _ => String::new(),
+    if let Some(summary) = &view.summary {
+        let span = match &summary.span {
+            Some((a, b)) => format!(" from {} to {}", md(a), md(b)),
+            None => String::new(),
         };
         writeln!(
             out,
             "**{}** over {}{span}",
-            super::count(history.tracks.len(), "tracked figure"),
-            super::count(history.editions.len(), "edition")
+            summary.tracked, summary.editions
         )?;
         writeln!(out)?;
     }
-    if history.tracks.is_empty() {
-        writeln!(out, "No tracked figures (a figure is tracked once it appears in two editions; `--all` shows every one).")?;
+    if view.rows.is_empty() {
+        writeln!(
+            out,
+            "No tracked figures ({UNTRACKED}; `--all` shows every one)."
+        )?;
         return Ok(());
     }
-    let labels: Vec<String> = history.editions.iter().map(|e| e.label()).collect();
-    let mut cols: Vec<(&str, bool)> = vec![("Figure", false)];
-    cols.extend(labels.iter().map(|l| (l.as_str(), true)));
-    cols.push(("Net", true));
-    cols.push(("Flags", false));
-    header(out, &cols)?;
-    let mut seen_flags: Vec<Flag> = Vec::new();
-    for t in &history.tracks {
+    header(out, &view.columns)?;
+    for r in &view.rows {
+        let t = r.track;
         let mut cells = vec![format!("{} · {}", md(&t.topic), md(&t.measure))];
-        for v in &t.values {
-            cells.push(match v {
-                Some(f) => md(&format!(
-                    "{}{}",
-                    qualifier_mark(f.qualifier),
-                    f.display_value()
-                )),
-                None => String::new(),
-            });
-        }
-        cells.push(md(&t
-            .net
-            .map(|n| signed_value(n, t.unit))
-            .unwrap_or_default()));
+        cells.extend(
+            r.cells
+                .iter()
+                .map(|c| c.as_deref().map(md).unwrap_or_default()),
+        );
+        cells.push(md(r.net.as_deref().unwrap_or("")));
         cells.push(md(&flag_list(&t.flags)));
         row(out, &cells)?;
-        for f in &t.flags {
-            if !seen_flags.contains(f) {
-                seen_flags.push(*f);
-            }
-        }
     }
     writeln!(out)?;
     writeln!(
         out,
         "{}",
-        md("Legend: > more than · ≥ at least · <~ nearly · ~ about · ≤ up to (as many as) · no mark: exact · blank: absent from that edition · Net: last value − first value.")
+        md(&format!(
+            "Legend: {} · no mark: exact · blank: absent from that edition · {NET_KEY}",
+            mark_key(" · ")
+        ))
     )?;
-    if !seen_flags.is_empty() {
-        seen_flags.sort();
+    if !view.legend.is_empty() {
         writeln!(out)?;
-        for f in seen_flags {
-            writeln!(out, "- **{}**: {}", f.as_str(), md(flag_meaning(f)))?;
+        for (f, meaning) in &view.legend {
+            writeln!(out, "- **{}**: {}", f.as_str(), md(meaning))?;
         }
     }
     Ok(())

@@ -1,8 +1,8 @@
 //! Terminal output: changed figures first (old → new, delta, percent, flags), then renames,
 //! text changes, added and dropped figures and claims; history as one table. Fits 100 columns.
 
-use super::view::{DiffView, Direction, Movement, Rows, Side};
-use super::{qualifier_mark, RenderOptions};
+use super::view::{mark_key, DiffView, Direction, HistoryView, Movement, Rows, Side, UNTRACKED};
+use super::RenderOptions;
 use crate::diff::{Flag, Report};
 use crate::figure::Figure;
 use crate::history::History;
@@ -226,42 +226,40 @@ pub(super) fn history(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let view = HistoryView::new(history, options);
     let style = Style {
         color: options.color,
     };
-    if let Some(last) = history.editions.last() {
-        writeln!(out, "{}", style.bold(&clip(&last.title, MAX_LINE_CHARS)))?;
+    if let Some(title) = view.title {
+        writeln!(out, "{}", style.bold(&clip(title, MAX_LINE_CHARS)))?;
     }
-    if history.tracks.is_empty() {
-        writeln!(out, "no tracked figures (a figure is tracked once it appears in two editions; --all shows every one)")?;
+    if view.rows.is_empty() {
+        writeln!(
+            out,
+            "no tracked figures ({UNTRACKED}; --all shows every one)"
+        )?;
         return Ok(());
     }
-    let dates: Vec<String> = history.editions.iter().map(|e| e.label()).collect();
-    let rows: Vec<(String, Vec<String>, String, String)> = history
-        .tracks
+    let dates = &view.labels;
+    let rows: Vec<(String, Vec<String>, String, String)> = view
+        .rows
         .iter()
-        .map(|t| {
+        .map(|r| {
             // The measure first: it tells rows apart when the name is cut.
-            let name = format!("{} · {}", t.measure, t.topic);
-            let cells = t
-                .values
+            let name = format!("{} · {}", r.track.measure, r.track.topic);
+            let cells = r
+                .cells
                 .iter()
-                .map(|v| match v {
-                    Some(f) => format!("{}{}", qualifier_mark(f.qualifier), f.display_value()),
-                    None => "".into(),
-                })
+                .map(|c| c.clone().unwrap_or_default())
                 .collect();
-            let net = t
-                .net
-                .map(|n| super::signed_value(n, t.unit))
-                .unwrap_or_default();
-            let flags = t
+            let flags = r
+                .track
                 .flags
                 .iter()
                 .map(|f| f.as_str())
                 .collect::<Vec<_>>()
                 .join(",");
-            (name, cells, net, flags)
+            (name, cells, r.net.clone().unwrap_or_default(), flags)
         })
         .collect();
     let cell_w: Vec<usize> = (0..dates.len())
@@ -308,13 +306,9 @@ pub(super) fn history(
         }
         writeln!(out, "{}", line.trim_end())?;
     }
-    if !options.quiet {
+    if !view.quiet {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            style.dim("> more than  ≥ at least  <~ nearly  ~ about  ≤ up to (as many as)")
-        )?;
+        writeln!(out, "{}", style.dim(&mark_key("  ")))?;
     }
     Ok(())
 }

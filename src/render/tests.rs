@@ -283,6 +283,50 @@ fn view_shows_every_change_once_in_report_order() {
     assert!(figures.iter().all(|f| f.reason.is_none()));
 }
 
+#[test]
+fn history_view_has_one_row_per_track_and_a_sorted_legend() {
+    use super::view::{Direction, HistoryView};
+    let h = hist();
+    let view = HistoryView::new(&h, &RenderOptions::default());
+    let names: Vec<&str> = view.columns.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Figure",
+            "2022-04-19",
+            "2023-02-06",
+            "2024-03-01",
+            "Net",
+            "Flags"
+        ]
+    );
+    assert_eq!(view.rows.len(), h.tracks.len());
+    let jobs = view
+        .rows
+        .iter()
+        .find(|r| r.track.measure == "jobs")
+        .unwrap();
+    assert_eq!(jobs.cells[0].as_deref(), Some(">90,000"));
+    assert_eq!(jobs.net.as_deref(), Some("+160,000"));
+    assert_eq!(jobs.direction, Direction::Up);
+    let arrests = view
+        .rows
+        .iter()
+        .find(|r| r.track.measure == "arrests")
+        .unwrap();
+    assert_eq!(arrests.cells[1], None, "absent from the second edition");
+    let mut want: Vec<Flag> = h.tracks.iter().flat_map(|t| t.flags.clone()).collect();
+    want.sort();
+    want.dedup();
+    let legend: Vec<Flag> = view.legend.iter().map(|(f, _)| *f).collect();
+    assert_eq!(legend, want);
+    let quiet = RenderOptions {
+        quiet: true,
+        ..RenderOptions::default()
+    };
+    assert!(HistoryView::new(&h, &quiet).summary.is_none());
+}
+
 // ---- escaping helpers -------------------------------------------------------------------------
 
 #[test]

@@ -1,11 +1,12 @@
 //! The one view of a report that the human renderers (text, Markdown, HTML) lay out: which
 //! sections, in what order, their titles, columns and row labels, and the legend of flags.
-//! Built once from a [`Report`]; renderers only format and escape it.
+//! Built once from a [`Report`] or a [`History`]; renderers only format and escape it.
 
-use super::{signed_percent, signed_value, EditionOrder, RenderOptions};
+use super::{count, qualifier_mark, signed_percent, signed_value, EditionOrder, RenderOptions};
 use crate::claimset::Edition;
 use crate::diff::{Change, ChangeKind, ClaimRef, Flag, Report, WordChange};
-use crate::figure::Figure;
+use crate::figure::{Figure, Qualifier};
+use crate::history::{History, Track};
 use rust_decimal::Decimal;
 
 /// A table column: its title, and whether it holds numbers (right-aligned).
@@ -528,4 +529,116 @@ pub(crate) fn word_runs(words: &[WordChange]) -> Vec<(&'static str, String)> {
         out.push(("equal", gap));
     }
     out
+}
+
+// ---- history ----------------------------------------------------------------------------------
+
+/// A history as the human renderers show it.
+pub(crate) struct HistoryView<'a> {
+    /// The latest edition's title.
+    pub title: Option<&'a str>,
+    /// "3 tracked figures over 3 editions from A to B"; none when quiet.
+    pub summary: Option<HistorySummary>,
+    /// Leave out keys that only repeat what the table shows (`--quiet`).
+    pub quiet: bool,
+    /// The editions' labels, oldest first.
+    pub labels: Vec<String>,
+    /// The overview table's columns: figure, one per edition, net, flags.
+    pub columns: Vec<Column<String>>,
+    /// One row per track.
+    pub rows: Vec<TrackRow<'a>>,
+    /// Every flag that occurs, in flag order, with its meaning.
+    pub legend: Vec<(Flag, &'static str)>,
+}
+
+/// The counts a history's summary line gives.
+pub(crate) struct HistorySummary {
+    /// "3 tracked figures".
+    pub tracked: String,
+    /// "3 editions".
+    pub editions: String,
+    /// The first and last edition labels.
+    pub span: Option<(String, String)>,
+}
+
+/// One track in the overview.
+pub(crate) struct TrackRow<'a> {
+    /// The track (topic, measure, values, flags).
+    pub track: &'a Track,
+    /// One cell per edition: qualifier mark and value (`>90,000`); none where absent.
+    pub cells: Vec<Option<String>>,
+    /// The signed net change, when there is one.
+    pub net: Option<String>,
+    /// Which way the net change went.
+    pub direction: Direction,
+}
+
+impl<'a> HistoryView<'a> {
+    /// The view of `history` under `options`.
+    pub(crate) fn new(history: &'a History, options: &RenderOptions) -> HistoryView<'a> {
+        let labels: Vec<String> = history.editions.iter().map(|e| e.label()).collect();
+        let summary = (!options.quiet).then(|| HistorySummary {
+            tracked: count(history.tracks.len(), "tracked figure"),
+            editions: count(history.editions.len(), "edition"),
+            span: labels
+                .first()
+                .zip(labels.last())
+                .map(|(a, b)| (a.clone(), b.clone())),
+        });
+        let mut columns = vec![("Figure".to_string(), false)];
+        columns.extend(labels.iter().map(|l| (l.clone(), true)));
+        columns.push(("Net".to_string(), true));
+        columns.push(("Flags".to_string(), false));
+        let rows = history
+            .tracks
+            .iter()
+            .map(|track| TrackRow {
+                track,
+                cells: track
+                    .values
+                    .iter()
+                    .map(|v| {
+                        v.as_ref().map(|f| {
+                            format!("{}{}", qualifier_mark(f.qualifier), f.display_value())
+                        })
+                    })
+                    .collect(),
+                net: track.net.map(|n| signed_value(n, track.unit)),
+                direction: Direction::of(track.net),
+            })
+            .collect();
+        HistoryView {
+            title: history.editions.last().map(|e| e.title.as_str()),
+            summary,
+            quiet: options.quiet,
+            labels,
+            columns,
+            rows,
+            legend: legend(history.tracks.iter().flat_map(|t| t.flags.iter().copied())),
+        }
+    }
+}
+
+/// Why a history can be empty.
+pub(crate) const UNTRACKED: &str = "a figure is tracked once it appears in two editions";
+
+/// The last key entry of a history table.
+pub(crate) const NET_KEY: &str = "Net: last value − first value.";
+
+/// The qualifier marks of history tables and what they stand for.
+const MARKS: [(Qualifier, &str); 5] = [
+    (Qualifier::Over, "more than"),
+    (Qualifier::AtLeast, "at least"),
+    (Qualifier::Nearly, "nearly"),
+    (Qualifier::Approximately, "about"),
+    (Qualifier::UpTo, "up to (as many as)"),
+];
+
+/// The key to the qualifier marks, entries joined by `sep`: "> more than · ≥ at least · …".
+pub(crate) fn mark_key(sep: &str) -> String {
+    MARKS
+        .iter()
+        .map(|(q, words)| format!("{} {words}", qualifier_mark(*q)))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
