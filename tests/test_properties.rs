@@ -198,13 +198,13 @@ fn changes(
     r.changes
         .iter()
         .map(|c| {
-            let kind = if flip { mirror(c.kind) } else { c.kind };
-            let delta = c.delta.map(|d| if flip { -d } else { d });
+            let kind = if flip { mirror(c.kind()) } else { c.kind() };
+            let delta = c.delta().map(|d| if flip { -d } else { d });
             (
                 (
                     kind.as_str().to_string(),
-                    c.topic.to_string(),
-                    c.measure.clone().unwrap_or_default(),
+                    c.topic().to_string(),
+                    c.measure().unwrap_or_default().to_string(),
                 ),
                 delta,
             )

@@ -114,6 +114,73 @@ struct Candidate {
     reason: FigureReason,
 }
 
+/// A near word shared by more figures than this is too common to propose pairs by itself
+/// (it still counts in the score).
+const MAX_POSTINGS_PER_WORD: usize = 40;
+
+/// A head noun shared by more figures than this proposes none by itself (the paired claim's
+/// figures and uncommon words still do).
+const MAX_POSTINGS_PER_HEAD: usize = 200;
+
+/// Proposes the new figures worth scoring against an old one: same head noun, same value,
+/// a shared uncommon near word, or a figure of the paired claim. Keeps pairing near-linear
+/// on long editions instead of scoring every old figure against every new one.
+struct CandidateIndex {
+    by_head: BTreeMap<String, Vec<FigureAt>>,
+    by_value: BTreeMap<(rust_decimal::Decimal, Unit), Vec<FigureAt>>,
+    by_word: BTreeMap<u32, Vec<FigureAt>>,
+}
+
+impl CandidateIndex {
+    fn new(cb: &[Vec<FigureContext>], news: &[FigureAt], b: &Side) -> Self {
+        let mut index = CandidateIndex {
+            by_head: BTreeMap::new(),
+            by_value: BTreeMap::new(),
+            by_word: BTreeMap::new(),
+        };
+        for &n in news {
+            let c = &cb[n.0][n.1];
+            let f = figure(b, n);
+            if !c.head.is_empty() {
+                index.by_head.entry(c.head.clone()).or_default().push(n);
+            }
+            index.by_value.entry((f.value, f.unit)).or_default().push(n);
+            for &w in &c.near {
+                index.by_word.entry(w).or_default().push(n);
+            }
+        }
+        index
+            .by_word
+            .retain(|_, postings| postings.len() <= MAX_POSTINGS_PER_WORD);
+        index
+            .by_head
+            .retain(|_, postings| postings.len() <= MAX_POSTINGS_PER_HEAD);
+        index
+    }
+
+    /// The new figures to score against the old figure `f` with context `c`, in order.
+    fn candidates(
+        &self,
+        c: &FigureContext,
+        f: &Figure,
+        partner: &[FigureAt],
+    ) -> BTreeSet<FigureAt> {
+        let mut out: BTreeSet<FigureAt> = partner.iter().copied().collect();
+        if let Some(v) = self.by_head.get(&c.head) {
+            out.extend(v);
+        }
+        if let Some(v) = self.by_value.get(&(f.value, f.unit)) {
+            out.extend(v);
+        }
+        for w in c.near.iter().chain(&c.noun_ids) {
+            if let Some(v) = self.by_word.get(w) {
+                out.extend(v);
+            }
+        }
+        out
+    }
+}
+
 /// Pairs the figures of two editions; returns the pairs and the figures left on each side.
 pub(super) fn align_figures(
     a: &Side,
@@ -138,9 +205,19 @@ pub(super) fn align_figures(
     let (na, nb) = (noun_counts(&ca), noun_counts(&cb));
     let olds: Vec<FigureAt> = a.measures.keys().copied().collect();
     let news: Vec<FigureAt> = b.measures.keys().copied().collect();
+    let index = CandidateIndex::new(&cb, &news, b);
+    let new_by_claim: BTreeMap<usize, Vec<FigureAt>> =
+        news.iter().fold(BTreeMap::new(), |mut m, &n| {
+            m.entry(n.0).or_insert_with(Vec::new).push(n);
+            m
+        });
     let mut candidates = Vec::new();
     for &o in &olds {
-        for &n in &news {
+        let partner_figures = claim_partner
+            .get(&o.0)
+            .and_then(|j| new_by_claim.get(j))
+            .map_or(&[][..], Vec::as_slice);
+        for n in index.candidates(&ca[o.0][o.1], figure(a, o), partner_figures) {
             let inputs = PairInputs {
                 old: (figure(a, o), &ca[o.0][o.1], a.measures[&o].as_str()),
                 new: (figure(b, n), &cb[n.0][n.1], b.measures[&n].as_str()),
@@ -305,7 +382,7 @@ fn score(p: &PairInputs, settings: FigureSettings) -> Option<(f64, FigureReason)
         // Two totals to date of one unit are most likely the same running figure.
         s += 0.1;
     }
-    let s = s.clamp(0.0, 1.0);
+    // Not clamped: above 1 still ranks a paired claim's figure over a look-alike elsewhere.
     (s >= settings.min_figure_score).then(|| {
         let reason = FigureReason {
             noun,
@@ -316,7 +393,7 @@ fn score(p: &PairInputs, settings: FigureSettings) -> Option<(f64, FigureReason)
             },
             class,
             paired_claims: p.paired_claims,
-            score: (s * 100.0).round() / 100.0,
+            score: (s.clamp(0.0, 1.0) * 100.0).round() / 100.0,
         };
         (s, reason)
     })
