@@ -259,7 +259,7 @@ fn names(sentence: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .skip(1)
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(|w| fold(w))
+        .map(fold)
         .filter(|w| {
             w.len() > 1
                 && crate::text::month_of(w).is_none()
