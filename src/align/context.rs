@@ -7,7 +7,7 @@
 use crate::claimset::{Claim, ClaimSet};
 use crate::figure::{Figure, FigureClass};
 use crate::text::{fold, is_stop_word, sentence_around, StopRole};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Words on either side of a figure that count as its near context.
 const NEAR_WINDOW_WORDS: usize = 10;
@@ -144,19 +144,36 @@ pub(crate) fn singular(word: &str) -> String {
 
 /// Builds the context of every figure of `set`, by claim and figure index.
 pub(crate) fn contexts(set: &ClaimSet, vocab: &mut Vocabulary) -> Vec<Vec<FigureContext>> {
+    let lower = lower_case_words(set);
     set.claims
         .iter()
         .map(|claim| {
             claim
                 .figures
                 .iter()
-                .map(|f| figure_context(claim, f, vocab))
+                .map(|f| figure_context(claim, f, vocab, &lower))
                 .collect()
         })
         .collect()
 }
 
-fn figure_context(claim: &Claim, figure: &Figure, vocab: &mut Vocabulary) -> FigureContext {
+/// Every word the edition writes in lower case somewhere: a capitalised word that never
+/// appears so is a name even at the start of a sentence ("Nextil has committed …").
+fn lower_case_words(set: &ClaimSet) -> HashSet<&str> {
+    set.claims
+        .iter()
+        .filter_map(|c| c.text.as_deref())
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect()
+}
+
+fn figure_context(
+    claim: &Claim,
+    figure: &Figure,
+    vocab: &mut Vocabulary,
+    lower: &HashSet<&str>,
+) -> FigureContext {
     let noun_words = content_words(&figure.noun);
     let noun = noun_words.join(" ");
     let head = noun_words.last().cloned().unwrap_or_default();
@@ -183,13 +200,16 @@ fn figure_context(claim: &Claim, figure: &Figure, vocab: &mut Vocabulary) -> Fig
         v.sort_unstable();
         v
     };
-    let actors = vocab.set(
-        sentence_text
-            .map(names)
-            .unwrap_or_default()
-            .iter()
-            .map(String::as_str),
-    );
+    // Who acts: the names in the figure's sentence (title-case headings name topics, not
+    // actors); a sentence that
+    // names no one ("The facilities will create …") takes the names of its claim's first.
+    let mut actor_names: Vec<String> = sentence_text.map(|s| names(s, lower)).unwrap_or_default();
+    if actor_names.is_empty() {
+        if let Some(first) = claim.text.as_deref().and_then(first_sentence) {
+            actor_names = names(first, lower);
+        }
+    }
+    let actors = vocab.set(actor_names.iter().map(String::as_str));
     let percent_is_change = figure.unit == crate::figure::Unit::Percent
         && sentence_text.is_some_and(|s| {
             let at = s.find(&figure.quote).unwrap_or(0);
@@ -251,13 +271,17 @@ const NOT_NAMES: &[&str] = &[
     "congress",
 ];
 
-/// The names in a sentence: capitalised words past the first, folded, minus months and
+/// The names in a sentence: capitalised words (the first only when `lower` never holds it), folded, minus months and
 /// words that are capitalised everywhere ([`NOT_NAMES`]).
-fn names(sentence: &str) -> Vec<String> {
+fn names(sentence: &str, lower: &HashSet<&str>) -> Vec<String> {
     sentence
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
-        .skip(1)
+        .enumerate()
+        // The first word is capitalised anyway: a name only if the edition never writes it
+        // in lower case.
+        .filter(|(i, w)| *i > 0 || !lower.contains(w.to_lowercase().as_str()))
+        .map(|(_, w)| w)
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .map(fold)
         .filter(|w| {
@@ -267,6 +291,16 @@ fn names(sentence: &str) -> Vec<String> {
                 && !SCOPE_WORDS.contains(&w.as_str())
         })
         .collect()
+}
+
+/// The claim's first sentence (up to the first '.', '!' or '?' followed by a space).
+fn first_sentence(text: &str) -> Option<&str> {
+    let end = text
+        .match_indices(['.', '!', '?'])
+        .map(|(i, _)| i)
+        .find(|&i| text.as_bytes().get(i + 1).is_none_or(|b| *b == b' '))
+        .map_or(text.len(), |i| i + 1);
+    text.get(..end)
 }
 
 /// The content words near the quote (the quote's own words included) and those of the whole
@@ -380,7 +414,7 @@ mod tests {
             ),
         };
         let mut vocab = Vocabulary::default();
-        let c = figure_context(&claim, &claim.figures[0], &mut vocab);
+        let c = figure_context(&claim, &claim.figures[0], &mut vocab, &HashSet::new());
         assert_eq!(c.scope, vec!["black"]);
         assert!(c.actors.is_empty(), "'Black' is a scope word, not a name");
         assert_eq!(c.head, "job");

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 /// Compare a fresh pull with the latest stored edition of its series; exit 1 on policy.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Flags for --fail-on: decrease, hedged, dropped (a claim or figure dropped), republished,\nany (any change). Exit codes: 0 nothing fired, 1 a listed flag fired (named on stderr:\n\"factdiff: policy failed: decrease (2), dropped (5)\"), 2 error.\n\nExamples:\n  factdiff check pull.md --fail-on decrease,hedged\n  factdiff check pull.md --fail-on any --format markdown >> \"$GITHUB_STEP_SUMMARY\""
+    after_help = "Flags for --fail-on: decrease (a running total or count fell; never a per-period amount),
+target-changed (a goal changed), hedged, dropped (a claim or figure dropped), republished,\nany (any change). Exit codes: 0 nothing fired, 1 a listed flag fired (named on stderr:\n\"factdiff: policy failed: decrease (2), dropped (5)\"), 2 error.\n\nExamples:\n  factdiff check pull.md --fail-on decrease,hedged\n  factdiff check pull.md --fail-on any --format markdown >> \"$GITHUB_STEP_SUMMARY\""
 )]
 pub struct Args {
     /// The fresh pull.

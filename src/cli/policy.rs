@@ -50,13 +50,17 @@ impl Policy {
                 n => match Flag::parse(n).filter(|f| {
                     matches!(
                         f,
-                        Flag::Decrease | Flag::Hedged | Flag::Dropped | Flag::Republished
+                        Flag::Decrease
+                            | Flag::TargetChanged
+                            | Flag::Hedged
+                            | Flag::Dropped
+                            | Flag::Republished
                     )
                 }) {
                     Some(f) => Trigger::Flag(f),
                     None => {
                         return Err(CliError::Message(format!(
-                            "--fail-on: unknown flag {n:?}; use decrease, hedged, dropped, republished or any"
+                            "--fail-on: unknown flag {n:?}; use decrease, target-changed, hedged, dropped, republished or any"
                         )))
                     }
                 },
