@@ -1205,6 +1205,8 @@ impl<'a> Scanner<'a> {
             quote,
             written: written.trim().to_string(),
             class: Default::default(),
+            context: Vec::new(),
+            names: Vec::new(),
         };
         (Some(fig), next)
     }

@@ -165,6 +165,13 @@ pub struct Figure {
     /// What kind of amount it is (running total, per-period, target); plain when unsaid.
     #[serde(default, skip_serializing_if = "FigureClass::is_plain")]
     pub class: FigureClass,
+    /// The content words around the figure in its sentence, kept when the claim's text is
+    /// not (`--no-text`) so matching still has the figure's context.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
+    /// The names acting in the figure's sentence, kept with `context`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 /// Decimals stored as strings only: a TOML or JSON number (`value = 5`, `value = 0.1`) is

@@ -105,13 +105,10 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
                 text: Some(seg.text),
             };
             options.rules.apply(&mut claim);
-            if !options.keep_text {
-                claim.text = None;
-            }
             claim
         })
         .collect();
-    Ok(ClaimSet {
+    let set = ClaimSet {
         schema: SCHEMA_VERSION,
         edition: Edition {
             title,
@@ -121,6 +118,11 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             revision: None,
         },
         claims,
+    };
+    Ok(if options.keep_text {
+        set
+    } else {
+        set.without_text()
     })
 }
 

@@ -238,6 +238,8 @@ unit = "USD"
                 quote: quote.into(),
                 written: "1".into(),
                 class: Default::default(),
+                context: Vec::new(),
+                names: Vec::new(),
             }],
         }
     }

@@ -71,7 +71,7 @@ prop_compose! {
         quote in text(),
         written in text(),
     ) -> Figure {
-        Figure { measure, value, max, unit, noun, qualifier, quote, written, class: Default::default() }
+        Figure { measure, value, max, unit, noun, qualifier, quote, written, class: Default::default(), context: Vec::new(), names: Vec::new() }
     }
 }
 
@@ -173,6 +173,8 @@ fn pooled_set() -> impl Strategy<Value = ClaimSet> {
                             quote: format!("{v} {measure}"),
                             written: v.to_string(),
                             class: Default::default(),
+                            context: Vec::new(),
+                            names: Vec::new(),
                         }],
                     })
                 })

@@ -29,6 +29,8 @@ fn fig(measure: &str, value: &str, unit: Unit, q: Qualifier, quote: &str) -> Fig
         quote: quote.into(),
         written: String::new(),
         class: Default::default(),
+        context: Vec::new(),
+        names: Vec::new(),
     }
 }
 
