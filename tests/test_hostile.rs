@@ -138,8 +138,10 @@ fn input_size_limit_is_a_clear_error() {
     clean_failure(&out, &p, "too large");
 }
 
+/// One 8 MiB line: a cost that grew faster than linearly with the line would not finish (the
+/// 50 MB release figure in docs/limits.md was measured by hand).
 #[test]
-fn a_single_50_mb_line() {
+fn a_single_8_mb_line() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("2023-01-06.txt");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&p).unwrap());
@@ -149,7 +151,7 @@ fn a_single_50_mb_line() {
     let chunk = "the partners keep working across the region with states and ports ";
     let mut written = 0;
     f.write_all(b"More than 500 jobs: ").unwrap();
-    while written < 50 * 1024 * 1024 {
+    while written < 8 * 1024 * 1024 {
         f.write_all(chunk.as_bytes()).unwrap();
         written += chunk.len();
     }
