@@ -116,7 +116,8 @@ impl ClaimSet {
     }
 
     /// The TOML form: edition first, a TOML date literal, stable field order. Written by hand
-    /// (the shape is fixed): a tenth of the time and memory of a generic TOML document.
+    /// (the shape is fixed and the bytes are a contract): 3–5× faster than `toml::to_string`
+    /// with half its allocations (docs/performance.md).
     pub fn to_toml(&self) -> String {
         use std::fmt::Write as _;
         let mut out = String::with_capacity(256 + self.claims.len() * 512);

@@ -2320,15 +2320,14 @@ mod tests {
         }
     }
 
-    /// Reads the real 2023-02-06 edition when the shared corpus sits beside the repository.
+    /// Reads the real 2023-02-06 edition from the shared corpus beside the repository.
     #[test]
-    #[ignore = "needs ../shared/corpus"]
+    #[ignore = "needs ../shared (run by .ci/run)"]
     fn root_causes_2023_edition() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/corpus/root-causes/2023-02-06.presidency.txt");
-        let Ok(text) = std::fs::read_to_string(path) else {
-            return;
-        };
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let figures: Vec<Figure> = text
             .lines()
             .filter_map(|l| l.trim().strip_prefix("• "))

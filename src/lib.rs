@@ -8,8 +8,6 @@ pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod figure;
-#[cfg(test)]
-mod fuzz_regressions;
 pub mod history;
 pub mod index;
 pub mod ingest;
