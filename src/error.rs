@@ -14,70 +14,125 @@ pub enum Error {
     /// A file or folder could not be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The file or folder it is about.
         path: PathBuf,
+        /// The underlying I/O error.
         #[source]
         source: std::io::Error,
     },
     /// The path names a folder where a file was expected.
     #[error("{path}: is a directory, expected a file")]
-    IsDirectory { path: PathBuf },
+    IsDirectory {
+        /// The file or folder it is about.
+        path: PathBuf,
+    },
     /// The file is empty or holds only white space.
     #[error("{path}: the file is empty")]
-    Empty { path: PathBuf },
+    Empty {
+        /// The file or folder it is about.
+        path: PathBuf,
+    },
     /// The file looks like binary data, not text.
     #[error("{path}: looks like a binary file (NUL byte at byte offset {offset}), expected text")]
-    Binary { path: PathBuf, offset: usize },
+    Binary {
+        /// The file or folder it is about.
+        path: PathBuf,
+        /// Byte offset of the problem.
+        offset: usize,
+    },
     /// The file is larger than the input limit in force (see
     /// [`ExtractOptions::max_input_bytes`](crate::pipeline::ExtractOptions::max_input_bytes)).
     #[error("{path}: file too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge {
+        /// The file or folder it is about.
         path: PathBuf,
+        /// The file's size in bytes.
         size: u64,
+        /// The input limit in force, in bytes.
         limit: u64,
     },
     /// The file is not valid UTF-8.
     #[error("{path}: invalid UTF-8 at byte offset {offset}; convert the file to UTF-8")]
-    Encoding { path: PathBuf, offset: usize },
+    Encoding {
+        /// The file or folder it is about.
+        path: PathBuf,
+        /// Byte offset of the problem.
+        offset: usize,
+    },
     /// No edition date in front matter, text or file name, and none given by the caller.
     #[error("{path}: no edition date found (front matter, a date line or a YYYY-MM-DD file name)")]
-    NoDate { path: PathBuf },
+    NoDate {
+        /// The file or folder it is about.
+        path: PathBuf,
+    },
     /// The document holds no claims (no bullets or body paragraphs).
     #[error("{path}: no claims found (no bullets or body paragraphs)")]
-    NoClaims { path: PathBuf },
+    NoClaims {
+        /// The file or folder it is about.
+        path: PathBuf,
+    },
     /// A date given by the user could not be parsed.
     #[error("invalid date {value:?}: expected YYYY-MM-DD")]
-    BadDate { value: String },
+    BadDate {
+        /// The value as given.
+        value: String,
+    },
     /// A TOML file could not be parsed or has the wrong shape.
     #[error("{path}:{line}:{column}: {message}")]
     Toml {
+        /// The file or folder it is about.
         path: PathBuf,
+        /// 1-based line of the problem.
         line: usize,
+        /// 1-based column of the problem.
         column: usize,
+        /// What is wrong, in words.
         message: String,
     },
     /// A claim set declares a schema version this build does not know.
     #[error("{path}: unknown claim-set schema version {found} (this factdiff reads version {supported}); upgrade factdiff")]
     Schema {
+        /// The file or folder it is about.
         path: PathBuf,
+        /// What was found.
         found: u32,
+        /// The version this build reads.
         supported: u32,
     },
     /// A claim set holds a value that breaks its own rules (bad decimal, empty topic…).
     #[error("{path}: {message}")]
-    Invalid { path: PathBuf, message: String },
+    Invalid {
+        /// The file or folder it is about.
+        path: PathBuf,
+        /// What is wrong, in words.
+        message: String,
+    },
     /// The editions folder does not exist.
     #[error("{root}: no editions folder here")]
-    NoStore { root: PathBuf },
+    NoStore {
+        /// The store's folder.
+        root: PathBuf,
+    },
     /// The editions folder holds no series with an edition.
     #[error("{root}: no series with editions here")]
-    NoSeries { root: PathBuf },
+    NoSeries {
+        /// The store's folder.
+        root: PathBuf,
+    },
     /// The store holds several series and none was named.
     #[error("{root}: several series here ({})", .series.join(", "))]
-    SeveralSeries { root: PathBuf, series: Vec<String> },
+    SeveralSeries {
+        /// The store's folder.
+        root: PathBuf,
+        /// The series name.
+        series: Vec<String>,
+    },
     /// The series named is not in the store.
     #[error("{root}: no series named {name:?}; series here: {}", list_or_none(.available))]
     NoSuchSeries {
+        /// The store's folder.
         root: PathBuf,
+        /// The name as given.
         name: String,
         /// The series the store does hold.
         available: Vec<String>,
@@ -85,14 +140,19 @@ pub enum Error {
     /// A series holds fewer editions than the request needs (a diff needs two).
     #[error("series {series:?} has {found} edition(s), {needed} needed")]
     TooFewEditions {
+        /// The series name.
         series: String,
+        /// What was found.
         found: usize,
+        /// How many are needed.
         needed: usize,
     },
     /// No stored edition carries that label (`2023-02-06`, `2023-02-06.2`).
     #[error("{label}: no edition of that date in series {series:?} (editions: {})", list_or_none(.available))]
     NoSuchEdition {
+        /// The series name.
         series: String,
+        /// The edition's label (date, and revision when there is one).
         label: String,
         /// The labels of the series' editions, oldest first.
         available: Vec<String>,
@@ -101,16 +161,28 @@ pub enum Error {
     #[error(
         "invalid series name {name:?}: use one folder name without '/', '\\' or a leading '.'"
     )]
-    InvalidSeriesName { name: String },
+    InvalidSeriesName {
+        /// The name as given.
+        name: String,
+    },
     /// The series folder is a symbolic link: the store never writes through one.
     #[error("{path}: the series folder is a symbolic link; refusing to write through it")]
-    SymlinkedSeries { path: PathBuf },
+    SymlinkedSeries {
+        /// The file or folder it is about.
+        path: PathBuf,
+    },
     /// The series path exists but is not a folder.
     #[error("{path}: not a folder; refusing to store editions there")]
-    NotAFolder { path: PathBuf },
+    NotAFolder {
+        /// The file or folder it is about.
+        path: PathBuf,
+    },
     /// A pull handed to the store came back without an outcome (a bug, reported, not hidden).
     #[error("{file}: the pull was not stored")]
-    NotStored { file: PathBuf },
+    NotStored {
+        /// The file concerned.
+        file: PathBuf,
+    },
     /// A worker thread reading pulls stopped (it panicked); nothing it read was stored.
     #[error("a worker thread failed while reading pulls")]
     WorkerFailed,

@@ -16,8 +16,7 @@ const MIN_SHARED_TITLE_WORDS: usize = 3;
 
 /// The words that identify a sheet's series: folded, without dates, numbers, noise words.
 ///
-/// ```
-/// use factdiff::series::series_words;
+/// ```text
 /// let a = series_words("FACT SHEET: Update on the U.S. Strategy for Addressing the Root Causes of Migration in Central America");
 /// let b = series_words("Fact Sheet: U.S. Strategy for Addressing the Root Causes of Migration in Central\u{a0}America (2)");
 /// assert_eq!(a, b);
@@ -57,8 +56,10 @@ pub fn series_name(title: &str) -> String {
 }
 
 /// True when two titles' series words differ only by added or dropped words (at most
-/// [`MAX_TITLE_EXTRA_WORDS`]), never by a swapped word.
-pub fn same_sheet(
+/// [`MAX_TITLE_EXTRA_WORDS`]), never by a swapped word. The plain scan the matcher is tested
+/// against.
+#[cfg(test)]
+fn same_sheet(
     a: &std::collections::BTreeSet<String>,
     b: &std::collections::BTreeSet<String>,
 ) -> bool {
@@ -73,8 +74,10 @@ fn same_sheet_counts(shared: usize, only_a: usize, only_b: usize) -> bool {
             || (only_b == 0 && only_a <= MAX_TITLE_EXTRA_WORDS))
 }
 
-/// Similarity (0–1) of two titles' series words: shared words over all words (Jaccard).
-pub fn title_similarity(a: &str, b: &str) -> f64 {
+/// Similarity (0–1) of two titles' series words: shared words over all words (Jaccard). The
+/// plain scan the matcher is tested against.
+#[cfg(test)]
+fn title_similarity(a: &str, b: &str) -> f64 {
     let wa: std::collections::BTreeSet<String> = series_words(a).into_iter().collect();
     let wb: std::collections::BTreeSet<String> = series_words(b).into_iter().collect();
     let union = wa.union(&wb).count();

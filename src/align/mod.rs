@@ -52,7 +52,10 @@ pub enum ClaimReason {
     /// A topic rule in `topics.toml` gave both claims the key.
     TopicRule,
     /// Text and figure measures alike; `score` is the similarity (0–1).
-    Similar { score: f64 },
+    Similar {
+        /// The blended similarity (0–1).
+        score: f64,
+    },
 }
 
 impl ClaimReason {
