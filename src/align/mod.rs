@@ -224,7 +224,9 @@ pub fn align(
         let e = evidence.entry((f.old.0, f.new.0)).or_default();
         *e = e.max(f.reason.score);
     }
-    claims.by_similarity(&a, &b, settings, &evidence);
+    if !evidence.is_empty() {
+        claims.by_similarity(&a, &b, settings, &evidence);
+    }
     let pairs = claims.pairs();
     Alignment {
         old_only: (0..old.claims.len())
@@ -321,9 +323,15 @@ impl ClaimPairing {
         let old_sorted: Vec<Vec<&str>> = old_words.iter().map(|w| sorted(w)).collect();
         let new_sorted: Vec<Vec<&str>> = new_words.iter().map(|w| sorted(w)).collect();
         let mut candidates = Vec::new();
+        // A second pass (with figure evidence) looks only at the pairs the evidence names: the
+        // others were judged already, on the same words.
+        let second_pass = !evidence.is_empty();
         for (oi, &i) in old_left.iter().enumerate() {
             let ma = a.claim_measures(i);
             for (nj, &j) in new_left.iter().enumerate() {
+                if second_pass && !evidence.contains_key(&(i, j)) {
+                    continue;
+                }
                 let (sa, sb) = (&old_sorted[oi], &new_sorted[nj]);
                 if sa.len() < MIN_WORDS_FOR_SIMILARITY || sb.len() < MIN_WORDS_FOR_SIMILARITY {
                     continue;
