@@ -7,8 +7,7 @@
 use crate::claimset::{Claim, ClaimSet};
 use crate::figure::{Figure, FigureClass};
 use crate::text::{
-    content_words, figure_words, fold, lower_case_words, sentence_around, singular, FigureWords,
-    SCOPE_WORDS,
+    content_words, figure_words, fold, lower_case_words, sentence_around, FigureWords, SCOPE_WORDS,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -72,10 +71,17 @@ pub(crate) fn contexts(set: &ClaimSet, vocab: &mut Vocabulary) -> Vec<Vec<Figure
     set.claims
         .iter()
         .map(|claim| {
+            // Heading and section words once per claim.
+            let mut heading_text = claim.heading.clone().unwrap_or_default();
+            if let Some(s) = &claim.section {
+                heading_text.push(' ');
+                heading_text.push_str(s);
+            }
+            let heading = vocab.set(content_words(&heading_text).iter().map(String::as_str));
             claim
                 .figures
                 .iter()
-                .map(|f| figure_context(claim, f, vocab, &lower))
+                .map(|f| figure_context(claim, &heading, f, vocab, &lower))
                 .collect()
         })
         .collect()
@@ -83,6 +89,7 @@ pub(crate) fn contexts(set: &ClaimSet, vocab: &mut Vocabulary) -> Vec<Vec<Figure
 
 fn figure_context(
     claim: &Claim,
+    heading: &[u32],
     figure: &Figure,
     vocab: &mut Vocabulary,
     lower: &HashSet<&str>,
@@ -90,12 +97,7 @@ fn figure_context(
     let noun_words = content_words(&figure.noun);
     let noun = noun_words.join(" ");
     let head = noun_words.last().cloned().unwrap_or_default();
-    let mut heading_text = claim.heading.clone().unwrap_or_default();
-    if let Some(s) = &claim.section {
-        heading_text.push(' ');
-        heading_text.push_str(s);
-    }
-    let heading = vocab.set(content_words(&heading_text).iter().map(String::as_str));
+    let heading = heading.to_vec();
     // The claim's own words when kept, else the words stored with the figure (`--no-text`).
     let words = claim
         .text
@@ -113,10 +115,11 @@ fn figure_context(
         near: content_words(&figure.quote),
         ..FigureWords::default()
     });
+    // Near words are stems already; the list holds both forms of the words that change.
     let mut scope: Vec<&'static str> = SCOPE_WORDS
         .iter()
         .copied()
-        .filter(|s| words.near.iter().any(|w| w == s || singular(s) == *w))
+        .filter(|s| words.near.iter().any(|w| w == s))
         .collect();
     scope.sort_unstable();
     let percent_is_change = figure.unit == crate::figure::Unit::Percent
@@ -217,7 +220,7 @@ mod tests {
             ),
         };
         let mut vocab = Vocabulary::default();
-        let c = figure_context(&claim, &claim.figures[0], &mut vocab, &HashSet::new());
+        let c = figure_context(&claim, &[], &claim.figures[0], &mut vocab, &HashSet::new());
         assert_eq!(c.scope, vec!["black"]);
         assert!(c.actors.is_empty(), "'Black' is a scope word, not a name");
         assert_eq!(c.head, "job");
