@@ -1,0 +1,341 @@
+//! A figure being read: the steps from a number token to a [`Figure`], each a function over
+//! the tokens and the draft so far. A step that finds the number is no figure returns the
+//! token to go on from as `Err`.
+
+use super::context;
+use super::lexicon::in_list;
+use super::nouns::{count_noun, measure_for, money_noun};
+use super::numbers::range::{range_after, Opener, Range};
+use super::numbers::words::{could_be_spelled, spelled_start};
+use super::numbers::{amount, Amount};
+use super::qualifiers::{qualifier_before, trailing_plus};
+use super::tokens::{Kind, Toks};
+use super::units::{mark_after, money_before, unit_of, Mark};
+use crate::figure::{Figure, Qualifier, Unit};
+use rust_decimal::Decimal;
+
+/// Where a number starts: its token, the first token of its money sign, and how it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Start {
+    /// The number's first token.
+    pub(super) at: usize,
+    /// The first token of the number with its money sign ("US$" in "US$5").
+    pub(super) lead: usize,
+    /// A money sign precedes it.
+    pub(super) money: bool,
+    /// It is written in words.
+    pub(super) spelled: bool,
+}
+
+/// Step 1: the number at token `i` with its money sign, unless what stands before it makes it
+/// no figure (a name, another currency, a ratio, "the two …").
+pub(super) fn start_at(t: &Toks, i: usize) -> Result<Start, usize> {
+    let tok = t.tok(i).ok_or(i + 1)?;
+    let spelled = match tok.kind {
+        Kind::Num => false,
+        // Cheap shape test before the word look-ups: most words stop here.
+        Kind::Word if could_be_spelled(t.str_of(tok).as_bytes()) && spelled_start(t, i) => true,
+        _ => return Err(i + 1),
+    };
+    let money_lead = if spelled { None } else { money_before(t, i) };
+    let lead = money_lead.unwrap_or(i);
+    if context::rejects_lead(t, lead, spelled) {
+        return Err(i + 1);
+    }
+    Ok(Start {
+        at: i,
+        lead,
+        money: money_lead.is_some(),
+        spelled,
+    })
+}
+
+/// A figure read so far.
+#[derive(Debug, Clone)]
+pub(super) struct Draft {
+    pub(super) start: Start,
+    /// The number's own amount (the low end of a range).
+    pub(super) amount: Amount,
+    /// Money: a sign before either end of a range.
+    pub(super) money: bool,
+    pub(super) qualifier: Qualifier,
+    /// The qualifier phrase's first byte, when there is one.
+    pub(super) qual_start: Option<usize>,
+    /// The quote's first byte.
+    pub(super) quote_start: usize,
+    /// The quote's end byte so far.
+    pub(super) end: usize,
+    /// The token after what is read so far.
+    pub(super) next: usize,
+    pub(super) mark: Option<Mark>,
+    pub(super) value: Decimal,
+    pub(super) max: Option<Decimal>,
+    /// The end byte of the number's own words (of the high end for a range).
+    pub(super) written_end: usize,
+    pub(super) unit: Unit,
+    /// The counted noun's bytes.
+    pub(super) noun: (usize, usize),
+}
+
+/// Step 2: the qualifier before the number and its amount; "one" alone (a pronoun) and "zero"
+/// (a goal) are no figures.
+pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
+    let qualified = qualifier_before(t, s.lead);
+    let a = amount(t, s.at, s.money).ok_or(s.at + 1)?;
+    if s.spelled && a.base <= Decimal::ONE && !a.scaled && !a.times {
+        return Err(a.next);
+    }
+    let lead_start = t.start_of(s.lead).unwrap_or(a.start);
+    Ok(Draft {
+        start: s,
+        amount: a,
+        money: s.money,
+        qualifier: qualified.map_or(Qualifier::Exact, |(q, _)| q),
+        qual_start: qualified.map(|(_, b)| b),
+        quote_start: qualified.map_or(lead_start, |(_, b)| b),
+        end: a
+            .end
+            .max(t.end_of(a.next.saturating_sub(1)).unwrap_or(a.end)),
+        next: a.next,
+        mark: None,
+        value: a.value,
+        max: None,
+        written_end: a.end,
+        unit: Unit::Count,
+        noun: (0, 0),
+    })
+}
+
+/// Step 3: a trailing plus ("3,500+" is over 3,500) and the unit word or sign after the number.
+pub(super) fn read_unit_words(t: &Toks, d: &mut Draft) {
+    let mut k = d.next;
+    if trailing_plus(t, k) {
+        if d.qualifier == Qualifier::Exact {
+            d.qualifier = Qualifier::Over;
+        }
+        d.end = t.end_of(k).unwrap_or(d.end);
+        k += 1;
+    }
+    let mark = mark_after(t, k);
+    d.mark = if d.amount.times {
+        Some(Mark::Times)
+    } else {
+        mark.map(|(m, _)| m)
+    };
+    if let Some((_, after)) = mark {
+        d.end = t.end_of(after.saturating_sub(1)).unwrap_or(d.end);
+    }
+    d.next = mark.map_or(k, |(_, after)| after);
+}
+
+/// Step 4: the high end of a range ("10 to 20 percent", "between 10 and 20"); a run of years
+/// or a phone number makes the whole no figure.
+pub(super) fn read_range(t: &Toks, d: &mut Draft) -> Result<(), usize> {
+    let lead = d.start.lead;
+    let opener = Opener {
+        between: t.word_is(lead.wrapping_sub(1), "between") && d.qual_start.is_none(),
+        from: t.word_is(lead.wrapping_sub(1), "from"),
+    };
+    match range_after(t, d.next, &d.amount, d.money, d.mark, opener) {
+        None => Ok(()),
+        Some(Range::Reject(n)) => Err(n),
+        Some(Range::Found(h)) => {
+            d.value = h.low;
+            d.max = Some(h.b.value);
+            d.money |= h.b_money;
+            d.mark = d.mark.or(h.b_mark);
+            d.written_end = h.b.end;
+            d.end = t.end_of(h.b_next.saturating_sub(1)).unwrap_or(h.b.end);
+            d.next = h.b_next;
+            if opener.between {
+                if let Some(b) = t.start_of(lead.wrapping_sub(1)) {
+                    d.quote_start = d.quote_start.min(b);
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Step 5: the sentence makes the number no figure: a year, a date or time, an age, a name's
+/// number ("Section 232").
+pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
+    let (a, lead) = (&d.amount, d.start.lead);
+    (a.year_like && !d.money && d.mark.is_none() && !a.scaled)
+        || (!d.money && context::is_date_or_time(t, lead, a.next))
+        || (!d.money && context::is_age(t, lead, d.next))
+        || (!d.money && !d.start.spelled && d.qual_start.is_none() && context::after_name(t, lead))
+}
+
+/// Step 6: the unit, and the noun that goes with it: the counted noun of a count, the noun of
+/// a money amount, the words "percentage points".
+pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
+    d.unit = unit_of(d.mark, d.money);
+    let found = match d.unit {
+        Unit::Percent if d.mark == Some(Mark::Points) => {
+            let start = t.start_of(d.next.saturating_sub(2)).unwrap_or(d.end);
+            d.noun = (start, d.end);
+            return;
+        }
+        Unit::Usd => money_noun(t, d.next),
+        Unit::Count => count_noun(t, d.next),
+        _ => None,
+    };
+    if let Some(n) = found {
+        d.noun = (n.start, n.end);
+        d.end = n.end;
+        d.next = n.next;
+    }
+}
+
+/// Step 7: a count needs a noun that is not a currency or a span of time; cents are money
+/// ("60 cents of every dollar" is $0.60).
+pub(super) fn check_noun(t: &Toks, d: &mut Draft) -> Result<(), usize> {
+    if d.unit != Unit::Count {
+        return Ok(());
+    }
+    let noun = t.span(d.noun.0, d.noun.1);
+    if context::noun_is_currency(noun) || noun.is_empty() || context::is_duration(t, noun, d.next) {
+        return Err(d.next);
+    }
+    if in_list(noun, &["cents", "cent"]) {
+        d.value = d.value.checked_div(Decimal::ONE_HUNDRED).ok_or(d.next)?;
+        d.max = d.max.and_then(|m| m.checked_div(Decimal::ONE_HUNDRED));
+        d.unit = Unit::Usd;
+        d.noun = (0, 0);
+    }
+    Ok(())
+}
+
+/// Step 8: the figure, with its quote and the number's own words.
+pub(super) fn into_figure(t: &Toks, d: &Draft) -> Figure {
+    let noun = t.span(d.noun.0, d.noun.1);
+    let written: String = t
+        .span(d.amount.start, d.written_end)
+        .chars()
+        .filter(|c| !matches!(c, '$' | '%'))
+        .collect();
+    Figure {
+        measure: measure_for(noun, d.unit),
+        value: d.value.normalize(),
+        max: d.max.map(|m| m.normalize()),
+        unit: d.unit,
+        noun: noun.to_string(),
+        qualifier: d.qualifier,
+        quote: t.span(d.quote_start, d.end).to_string(),
+        written: written.trim().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokens_of;
+    use super::*;
+
+    fn with<R>(text: &str, f: impl FnOnce(&Toks) -> R) -> R {
+        let toks = tokens_of(text);
+        f(&Toks { text, toks: &toks })
+    }
+
+    #[test]
+    fn step_1_finds_number_starts() {
+        // text, token, Ok((lead, money, spelled)) or Err(next)
+        let cases = [
+            ("$5 million", 1, Ok((0, true, false))),
+            ("US$5", 2, Ok((0, true, false))),
+            ("USD 5", 1, Ok((0, true, false))),
+            ("six firms", 0, Ok((0, false, true))),
+            ("the six firms", 1, Err(2)),
+            ("sixty", 0, Ok((0, false, true))),
+            ("firms", 0, Err(1)),
+            ("COVID-19", 0, Err(1)),
+            ("1 in 7", 2, Err(3)),
+            ("€40", 1, Err(2)),
+        ];
+        for (text, at, want) in cases {
+            let got = with(text, |t| {
+                start_at(t, at).map(|s| (s.lead, s.money, s.spelled))
+            });
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// Runs steps 1–4 on the first number of `text`; the draft's quote so far and value.
+    fn through_range(text: &str) -> Result<(String, String, Option<String>), usize> {
+        with(text, |t| {
+            let at = (0..t.len())
+                .find(|&i| start_at(t, i).is_ok())
+                .ok_or(0_usize)?;
+            let mut d = read_amount(t, start_at(t, at)?)?;
+            read_unit_words(t, &mut d);
+            read_range(t, &mut d)?;
+            let quote = t.span(d.quote_start, d.end).to_string();
+            Ok((quote, d.value.to_string(), d.max.map(|m| m.to_string())))
+        })
+    }
+
+    #[test]
+    fn steps_2_to_4_read_the_number_words() {
+        let cases = [
+            (
+                "nearly 6,500 small firms",
+                Ok(("nearly 6,500", "6500", None)),
+            ),
+            ("2,800+ hours", Ok(("2,800+", "2800", None))),
+            ("over 50% of", Ok(("over 50%", "50", None))),
+            (
+                "between 10 and 20 technicians",
+                Ok(("between 10 and 20", "10", Some("20"))),
+            ),
+            (
+                "$5-10 million in",
+                Ok(("$5-10 million", "5000000", Some("10000000"))),
+            ),
+            ("2021–2023 plans", Err(3)),
+            ("one firm", Err(1)),
+        ];
+        for (text, want) in cases {
+            let want = want.map(|(q, v, m)| (q.to_string(), v.to_string(), m.map(str::to_string)));
+            assert_eq!(through_range(text), want, "{text}");
+        }
+    }
+
+    /// Runs every step on the first number of `text`: the figure's unit and noun and whether
+    /// step 5 rejected it (then the noun is not read), or where the reading stopped.
+    fn all_steps(text: &str) -> Result<(Unit, String, bool), usize> {
+        with(text, |t| {
+            let mut d = read_amount(t, start_at(t, 0)?)?;
+            read_unit_words(t, &mut d);
+            read_range(t, &mut d)?;
+            if rejected_by_context(t, &d) {
+                return Ok((Unit::Count, String::new(), true));
+            }
+            read_noun(t, &mut d);
+            check_noun(t, &mut d)?;
+            Ok((d.unit, t.span(d.noun.0, d.noun.1).to_string(), false))
+        })
+    }
+
+    #[test]
+    fn steps_5_to_7_judge_context_and_noun() {
+        let cases = [
+            ("2021 was a year", Ok((Unit::Count, String::new(), true))),
+            ("5 p.m. today", Ok((Unit::Count, String::new(), true))),
+            (
+                "40 clinics opened",
+                Ok((Unit::Count, "clinics".into(), false)),
+            ),
+            (
+                "2.1 percentage points",
+                Ok((Unit::Percent, "percentage points".into(), false)),
+            ),
+            ("60 cents of every", Ok((Unit::Usd, String::new(), false))),
+            ("four years", Err(2)),
+            ("40 opened", Err(1)),
+            ("40 euros", Err(2)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(all_steps(text), want, "{text}");
+        }
+    }
+}

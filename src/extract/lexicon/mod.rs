@@ -1,0 +1,85 @@
+//! The extractor's own vocabulary: every word list it reads, one table each, grouped by what
+//! the words tell about a number.
+//!
+//! Words shared with other stages (stop words with their roles, month names) live in
+//! [`crate::text`]; the lists here are read only by the extractor. Entries are lower case
+//! (except the case-sensitive glued scale suffixes) and matched in any case with [`in_list`].
+
+mod names;
+mod nouns;
+mod numbers;
+mod qualifiers;
+mod units;
+
+pub(crate) use names::{AGE_BOUNDS, AGE_WORDS, DEFINITE_WORDS, NAME_WORDS, OTHER_CURRENCIES};
+pub use nouns::MEASURE_DROP_WORDS;
+pub(crate) use nouns::{LY_WORDS, MONEY_IN_NOT_NOUNS, PLURAL_WORDS};
+pub(crate) use numbers::{MULTIPLE_FOLLOWERS, SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS};
+pub(crate) use qualifiers::QUALIFIERS;
+pub(crate) use units::DURATION_WORDS;
+
+/// True when `word` (any ASCII case) is in `list`.
+pub(crate) fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::WORD_BUF;
+
+    /// Every plain word list, by name, for the shape checks below.
+    const LISTS: &[(&str, &[&str])] = &[
+        ("AGE_BOUNDS", AGE_BOUNDS),
+        ("AGE_WORDS", AGE_WORDS),
+        ("DEFINITE_WORDS", DEFINITE_WORDS),
+        ("DURATION_WORDS", DURATION_WORDS),
+        ("LY_WORDS", LY_WORDS),
+        ("MEASURE_DROP_WORDS", MEASURE_DROP_WORDS),
+        ("MONEY_IN_NOT_NOUNS", MONEY_IN_NOT_NOUNS),
+        ("MULTIPLE_FOLLOWERS", MULTIPLE_FOLLOWERS),
+        ("NAME_WORDS", NAME_WORDS),
+        ("OTHER_CURRENCIES", OTHER_CURRENCIES),
+        ("PLURAL_WORDS", PLURAL_WORDS),
+        ("SMALL_NUMBERS", SMALL_NUMBERS),
+        ("TENS", TENS),
+    ];
+
+    #[test]
+    fn lists_are_lower_case_short_and_without_repeats() {
+        for (name, list) in LISTS {
+            let mut seen = std::collections::HashSet::new();
+            for w in *list {
+                assert_eq!(*w, w.to_lowercase(), "{name}: {w} is not lower case");
+                assert!(w.len() < WORD_BUF, "{name}: {w} is too long for a look-up");
+                assert!(!w.is_empty() && !w.contains(' '), "{name}: {w:?}");
+                assert!(seen.insert(*w), "{name}: {w} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn longer_qualifier_phrases_come_before_their_tails() {
+        // A phrase that ends another must come after it, or the longer one never matches.
+        for (i, (long, _)) in QUALIFIERS.iter().enumerate() {
+            for (short, _) in QUALIFIERS.iter().take(i) {
+                let tail = long.len() > short.len() && long.ends_with(short);
+                assert!(!tail, "{short:?} shadows {long:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn in_list_ignores_case_only() {
+        let cases = [
+            ("Section", NAME_WORDS, true),
+            ("SECTION", NAME_WORDS, true),
+            ("sections", NAME_WORDS, false),
+            ("Euros", OTHER_CURRENCIES, true),
+            ("", NAME_WORDS, false),
+        ];
+        for (word, list, want) in cases {
+            assert_eq!(in_list(word, list), want, "{word}");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Unit words after a number: spans of time.
+
+/// Time nouns: a number counting these is a duration, not a tracked figure ("over four years"),
+/// except "hours of …" (hours of training or service are counted).
+pub(crate) const DURATION_WORDS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "century",
+    "centuries",
+    "night",
+    "nights",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+];
