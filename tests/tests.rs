@@ -10,6 +10,7 @@ mod test_diff;
 mod test_errors;
 mod test_escaping;
 mod test_extract;
+mod test_gold_extract;
 mod test_history;
 mod test_hostile;
 mod test_properties;
