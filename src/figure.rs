@@ -100,6 +100,40 @@ impl fmt::Display for Unit {
     }
 }
 
+/// Where a figure's counted noun was found (**contract**: the kebab-case names are stored).
+///
+/// The differ can weigh a pair by it: a noun read right after the number is the firmest, one
+/// taken from the sentence's subject or an earlier noun phrase is a reading of the sentence.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum NounFrom {
+    /// Right after the number ("90,000 jobs"), or no noun at all.
+    #[default]
+    After,
+    /// The subject of the number's clause ("Overdose deaths dropped to about 8,400").
+    Subject,
+    /// An earlier noun phrase ("97 judges, 30 of whom", "Of the new hires, 14 are veterans").
+    Before,
+}
+
+impl NounFrom {
+    /// The stored name, e.g. `subject`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NounFrom::After => "after",
+            NounFrom::Subject => "subject",
+            NounFrom::Before => "before",
+        }
+    }
+
+    /// True for the default, which claim sets leave out.
+    pub fn is_after(&self) -> bool {
+        *self == NounFrom::After
+    }
+}
+
 /// One number in a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
@@ -120,6 +154,9 @@ pub struct Figure {
     /// The counted noun as written ("private sector firms"); empty when there is none.
     #[serde(default)]
     pub noun: String,
+    /// Where the noun was found; left out of claim sets when it is right after the number.
+    #[serde(default, skip_serializing_if = "NounFrom::is_after")]
+    pub noun_from: NounFrom,
     /// How the source hedges the number.
     pub qualifier: Qualifier,
     /// The exact source words from qualifier to noun.

@@ -23,4 +23,4 @@ pub mod topics;
 
 pub use claimset::{Claim, ClaimSet, Edition, TopicKey};
 pub use error::{Error, Result};
-pub use figure::{Figure, Qualifier, Unit};
+pub use figure::{Figure, NounFrom, Qualifier, Unit};

@@ -71,7 +71,7 @@ prop_compose! {
         quote in text(),
         written in text(),
     ) -> Figure {
-        Figure { measure, value, max, unit, noun, qualifier, quote, written }
+        Figure { measure, value, max, unit, noun, noun_from: Default::default(), qualifier, quote, written }
     }
 }
 
@@ -169,6 +169,7 @@ fn pooled_set() -> impl Strategy<Value = ClaimSet> {
                             max: None,
                             unit,
                             noun: measure.into(),
+                            noun_from: Default::default(),
                             qualifier: q,
                             quote: format!("{v} {measure}"),
                             written: v.to_string(),

@@ -11,7 +11,7 @@ use super::numbers::{amount, Amount};
 use super::qualifiers::{qualifier_before, trailing_plus};
 use super::tokens::{Kind, Toks};
 use super::units::{mark_after, money_before, unit_of, Mark};
-use crate::figure::{Figure, Qualifier, Unit};
+use crate::figure::{Figure, NounFrom, Qualifier, Unit};
 use rust_decimal::Decimal;
 
 /// Where a number starts: its token, the first token of its money sign, and how it is written.
@@ -75,6 +75,8 @@ pub(super) struct Draft {
     pub(super) unit: Unit,
     /// The counted noun's bytes.
     pub(super) noun: (usize, usize),
+    /// Where the noun was found.
+    pub(super) noun_from: NounFrom,
 }
 
 /// Step 2: the qualifier before the number and its amount; "one" alone (a pronoun) and "zero"
@@ -103,6 +105,7 @@ pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
         written_end: a.end,
         unit: Unit::Count,
         noun: (0, 0),
+        noun_from: NounFrom::After,
     })
 }
 
@@ -221,6 +224,7 @@ pub(super) fn into_figure(t: &Toks, d: &Draft) -> Figure {
         max: d.max.map(|m| m.normalize()),
         unit: d.unit,
         noun: noun.to_string(),
+        noun_from: d.noun_from,
         qualifier: d.qualifier,
         quote: t.span(d.quote_start, d.end).to_string(),
         written: written.trim().to_string(),
