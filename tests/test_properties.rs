@@ -28,7 +28,10 @@ fn unit() -> impl Strategy<Value = Unit> {
         Just(Unit::Usd),
         Just(Unit::Percent),
         Just(Unit::Times),
-        Just(Unit::Count)
+        Just(Unit::Count),
+        Just(Unit::PercentagePoints),
+        Just(Unit::Span),
+        Just(Unit::Acres)
     ]
 }
 

@@ -5,21 +5,44 @@
 
 use super::lexicon::{
     in_list, AGE_BOUNDS, AGE_WORDS, DEFINITE_WORDS, DURATION_WORDS, NAME_WORDS, OTHER_CURRENCIES,
+    SPAN_DEFINITE_WORDS, SPAN_NOT_AFTER, TIME_UNITS,
 };
 use super::numbers::words::small_number;
 use super::tokens::{Kind, Toks};
+use super::units::span_at;
 use crate::text::is_month_name;
 
 /// True when what stands before the number (whose first token, with any money sign, is
 /// `lead`) makes it no figure: a name it is glued to, another currency, a ratio, or — for a
-/// spelled number — a definite word ("the two countries").
+/// spelled number — a definite word ("the two countries", but "the past two years" is a span).
 pub(super) fn rejects_lead(t: &Toks, lead: usize, spelled: bool) -> bool {
     glued_to_name(t, lead)
         || other_currency_before(t, lead)
         || ratio_before(t, lead)
         || (spelled
             && t.word_before(lead)
-                .is_some_and(|w| in_list(w, DEFINITE_WORDS)))
+                .is_some_and(|w| reference_word(t, w, lead)))
+}
+
+/// True when the definite word `w` before the spelled number at `at` makes it a reference.
+fn reference_word(t: &Toks, w: &str, at: usize) -> bool {
+    in_list(w, DEFINITE_WORDS) && !(in_list(w, SPAN_DEFINITE_WORDS) && span_at(t, at + 1))
+}
+
+/// True when the words after a span (from token `next`) make it no figure: an age ("65 years
+/// old", "18 years of age", "65 years and older"), a time reference ("50 years ago"), or a rate
+/// ("24 hours a day", "7 days per week").
+pub(super) fn span_is_no_figure(t: &Toks, next: usize) -> bool {
+    let Some(w) = t.word(next) else {
+        return false;
+    };
+    let rate = in_list(w, &["a", "per", "each", "every"])
+        && t.word(next + 1).is_some_and(|u| in_list(u, TIME_UNITS));
+    in_list(w, SPAN_NOT_AFTER)
+        || (w.eq_ignore_ascii_case("of") && t.word_is(next + 1, "age"))
+        || ((w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
+            && t.word(next + 1).is_some_and(|b| in_list(b, AGE_BOUNDS)))
+        || rate
 }
 
 /// True when the number at `lead` is glued to a word or id before it ("COVID-19", "PM2.5",
@@ -141,6 +164,15 @@ pub(super) fn after_name(t: &Toks, lead: usize) -> bool {
     capital && mid_sentence
 }
 
+/// True when the words after "miles" (from token `next`) make a speed or a fuel economy ("12
+/// miles per gallon", "65 miles an hour"), not a distance.
+pub(super) fn speed_or_mileage(t: &Toks, next: usize) -> bool {
+    t.word(next)
+        .is_some_and(|w| in_list(w, &["per", "a", "an"]))
+        && t.word(next + 1)
+            .is_some_and(|w| in_list(w, &["gallon", "hour"]))
+}
+
 /// True when a counted noun is a span of time ("four years"), not a tracked count; "hours of
 /// …" stays a figure ("3,500 hours of training"). `next` is the token after the noun.
 pub(super) fn is_duration(t: &Toks, noun: &str, next: usize) -> bool {
@@ -247,11 +279,60 @@ mod tests {
 
     #[test]
     fn definite_words_make_spelled_numbers_references() {
-        let cases = [("the two countries", true), ("signed two accords", false)];
+        let cases = [
+            ("the two countries", true),
+            ("signed two accords", false),
+            ("the past two years", false),
+            ("the next three consecutive months", false),
+            ("the two years", true),
+            ("the past two leaders", true),
+        ];
         for (text, want) in cases {
             at_number(text, |t, at| {
                 assert_eq!(rejects_lead(t, at, true), want, "{text}")
             });
+        }
+    }
+
+    #[test]
+    fn spans_that_are_ages_references_or_rates() {
+        let cases = [
+            ("old", true),
+            ("ago", true),
+            ("of age", true),
+            ("of paid leave", false),
+            ("and older", true),
+            ("a day", true),
+            ("per week", true),
+            ("a row", false),
+            ("in a row", false),
+            ("", false),
+        ];
+        for (after, want) in cases {
+            let toks = tokens_of(after);
+            let t = Toks {
+                text: after,
+                toks: &toks,
+            };
+            assert_eq!(span_is_no_figure(&t, 0), want, "{after}");
+        }
+    }
+
+    #[test]
+    fn speeds_and_mileage_are_no_distances() {
+        let cases = [
+            ("per gallon", true),
+            ("an hour", true),
+            ("per day", false),
+            ("of trails", false),
+        ];
+        for (after, want) in cases {
+            let toks = tokens_of(after);
+            let t = Toks {
+                text: after,
+                toks: &toks,
+            };
+            assert_eq!(speed_or_mileage(&t, 0), want, "{after}");
         }
     }
 

@@ -4,11 +4,11 @@
 
 use super::context;
 use super::lexicon::in_list;
-use super::nouns::{count_noun, measure_for, money_noun};
+use super::nouns::{count_noun, is_plural, measure_for, measure_noun, money_noun};
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::{could_be_spelled, spelled_start};
 use super::numbers::{amount, Amount};
-use super::qualifiers::{qualifier_before, trailing_plus};
+use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus};
 use super::tokens::{Kind, Toks};
 use super::units::{mark_after, money_before, unit_of, Mark};
 use crate::figure::{Figure, NounFrom, Qualifier, Unit};
@@ -68,6 +68,8 @@ pub(super) struct Draft {
     /// The token after what is read so far.
     pub(super) next: usize,
     pub(super) mark: Option<Mark>,
+    /// The bytes of the unit word ("months"), when there is one.
+    pub(super) unit_word: Option<(usize, usize)>,
     pub(super) value: Decimal,
     pub(super) max: Option<Decimal>,
     /// The end byte of the number's own words (of the high end for a range).
@@ -100,6 +102,7 @@ pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
             .max(t.end_of(a.next.saturating_sub(1)).unwrap_or(a.end)),
         next: a.next,
         mark: None,
+        unit_word: None,
         value: a.value,
         max: None,
         written_end: a.end,
@@ -119,16 +122,17 @@ pub(super) fn read_unit_words(t: &Toks, d: &mut Draft) {
         d.end = t.end_of(k).unwrap_or(d.end);
         k += 1;
     }
-    let mark = mark_after(t, k);
+    let marked = mark_after(t, k);
     d.mark = if d.amount.times {
         Some(Mark::Times)
     } else {
-        mark.map(|(m, _)| m)
+        marked.map(|m| m.mark)
     };
-    if let Some((_, after)) = mark {
-        d.end = t.end_of(after.saturating_sub(1)).unwrap_or(d.end);
+    if let Some(m) = marked {
+        d.end = t.end_of(m.next.saturating_sub(1)).unwrap_or(d.end);
+        d.unit_word = Some(m.word);
     }
-    d.next = mark.map_or(k, |(_, after)| after);
+    d.next = marked.map_or(k, |m| m.next);
 }
 
 /// Step 4: the high end of a range ("10 to 20 percent", "between 10 and 20"); a run of years
@@ -147,6 +151,7 @@ pub(super) fn read_range(t: &Toks, d: &mut Draft) -> Result<(), usize> {
             d.max = Some(h.b.value);
             d.money |= h.b_money;
             d.mark = d.mark.or(h.b_mark);
+            d.unit_word = d.unit_word.or(h.b_word);
             d.written_end = h.b.end;
             d.end = t.end_of(h.b_next.saturating_sub(1)).unwrap_or(h.b.end);
             d.next = h.b_next;
@@ -157,6 +162,17 @@ pub(super) fn read_range(t: &Toks, d: &mut Draft) -> Result<(), usize> {
             }
             Ok(())
         }
+    }
+}
+
+/// Step 4b: a hedge after the number or its unit ("100 or more jobs", "5 percent or less").
+pub(super) fn read_trailing_qualifier(t: &Toks, d: &mut Draft) {
+    if let Some((q, after)) = qualifier_after(t, d.next) {
+        if d.qualifier == Qualifier::Exact {
+            d.qualifier = q;
+        }
+        d.end = t.end_of(after - 1).unwrap_or(d.end);
+        d.next = after;
     }
 }
 
@@ -171,17 +187,21 @@ pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
 }
 
 /// Step 6: the unit, and the noun that goes with it: the counted noun of a count, the noun of
-/// a money amount, the words "percentage points".
+/// a money amount or a physical measure, the unit word of a span.
 pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
     d.unit = unit_of(d.mark, d.money);
     let found = match d.unit {
-        Unit::Percent if d.mark == Some(Mark::Points) => {
-            let start = t.start_of(d.next.saturating_sub(2)).unwrap_or(d.end);
-            d.noun = (start, d.end);
+        Unit::Span => {
+            d.noun = d.unit_word.unwrap_or_default();
             return;
         }
         Unit::Usd => money_noun(t, d.next),
         Unit::Count => count_noun(t, d.next),
+        u if u.is_physical() => {
+            let (s, e) = d.unit_word.unwrap_or_default();
+            let singular = !t.span(s, e).rsplit(' ').next().is_some_and(is_plural);
+            measure_noun(t, d.next, singular)
+        }
         _ => None,
     };
     if let Some(n) = found {
@@ -210,7 +230,42 @@ pub(super) fn check_noun(t: &Toks, d: &mut Draft) -> Result<(), usize> {
     Ok(())
 }
 
-/// Step 8: the figure, with its quote and the number's own words.
+/// Step 8: what a span or a physical measure changes: a span that is an age, a time reference
+/// or a rate is no figure, nor are miles per gallon or per hour; "within" bounds a span or a distance ("within 90 days", "within 5
+/// miles"); "over" before a span means "during" unless it follows "in", "for", "of", "after" or
+/// "than" ("$5 million over four years", but "the lowest in over 50 years").
+pub(super) fn check_unit(t: &Toks, d: &mut Draft) -> Result<(), usize> {
+    let span = d.unit == Unit::Span;
+    if !span && !d.unit.is_physical() {
+        return Ok(());
+    }
+    if span && context::span_is_no_figure(t, d.next) {
+        return Err(d.next);
+    }
+    if d.unit == Unit::Miles && context::speed_or_mileage(t, d.next) {
+        return Err(d.next);
+    }
+    let before = d.start.lead.wrapping_sub(1);
+    if d.qual_start.is_none() && t.word_is(before, "within") {
+        d.qualifier = Qualifier::UpTo;
+        d.qual_start = t.start_of(before);
+        d.quote_start = t.start_of(before).unwrap_or(d.quote_start);
+    }
+    let over = d.qualifier == Qualifier::Over
+        && t.word_is(before, "over")
+        && d.qual_start == t.start_of(before);
+    let floor_word = t
+        .word(before.wrapping_sub(1))
+        .is_some_and(|w| in_list(w, &["in", "for", "of", "after", "than"]));
+    if span && over && !floor_word {
+        d.qualifier = Qualifier::Exact;
+        d.qual_start = None;
+        d.quote_start = t.start_of(d.start.lead).unwrap_or(d.quote_start);
+    }
+    Ok(())
+}
+
+/// Step 9: the figure, with its quote and the number's own words.
 pub(super) fn into_figure(t: &Toks, d: &Draft) -> Figure {
     let noun = t.span(d.noun.0, d.noun.1);
     let written: String = t
@@ -273,6 +328,7 @@ mod tests {
             let mut d = read_amount(t, start_at(t, at)?)?;
             read_unit_words(t, &mut d);
             read_range(t, &mut d)?;
+            read_trailing_qualifier(t, &mut d);
             let quote = t.span(d.quote_start, d.end).to_string();
             Ok((quote, d.value.to_string(), d.max.map(|m| m.to_string())))
         })
@@ -285,7 +341,7 @@ mod tests {
                 "nearly 6,500 small firms",
                 Ok(("nearly 6,500", "6500", None)),
             ),
-            ("2,800+ hours", Ok(("2,800+", "2800", None))),
+            ("2,800+ hours of coaching", Ok(("2,800+", "2800", None))),
             ("over 50% of", Ok(("over 50%", "50", None))),
             (
                 "between 10 and 20 technicians",
@@ -297,6 +353,7 @@ mod tests {
             ),
             ("2021–2023 plans", Err(3)),
             ("one firm", Err(1)),
+            ("100 or more jobs", Ok(("100 or more", "100", None))),
         ];
         for (text, want) in cases {
             let want = want.map(|(q, v, m)| (q.to_string(), v.to_string(), m.map(str::to_string)));
@@ -311,11 +368,13 @@ mod tests {
             let mut d = read_amount(t, start_at(t, 0)?)?;
             read_unit_words(t, &mut d);
             read_range(t, &mut d)?;
+            read_trailing_qualifier(t, &mut d);
             if rejected_by_context(t, &d) {
                 return Ok((Unit::Count, String::new(), true));
             }
             read_noun(t, &mut d);
             check_noun(t, &mut d)?;
+            check_unit(t, &mut d)?;
             Ok((d.unit, t.span(d.noun.0, d.noun.1).to_string(), false))
         })
     }
@@ -331,10 +390,11 @@ mod tests {
             ),
             (
                 "2.1 percentage points",
-                Ok((Unit::Percent, "percentage points".into(), false)),
+                Ok((Unit::PercentagePoints, String::new(), false)),
             ),
             ("60 cents of every", Ok((Unit::Usd, String::new(), false))),
-            ("four years", Err(2)),
+            ("four years", Ok((Unit::Span, "years".into(), false))),
+            ("four years-old", Err(1)),
             ("40 opened", Err(1)),
             ("40 euros", Err(2)),
         ];

@@ -55,10 +55,12 @@ fn figure_at(t: &Toks, i: usize) -> Result<(Figure, usize), usize> {
     let mut d = draft::read_amount(t, start)?;
     draft::read_unit_words(t, &mut d);
     draft::read_range(t, &mut d)?;
+    draft::read_trailing_qualifier(t, &mut d);
     if draft::rejected_by_context(t, &d) {
         return Err(d.next);
     }
     draft::read_noun(t, &mut d);
     draft::check_noun(t, &mut d)?;
+    draft::check_unit(t, &mut d)?;
     Ok((draft::into_figure(t, &d), d.next))
 }

@@ -96,6 +96,24 @@ pub(super) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     noun_at(t, k, true)
 }
 
+/// The noun of a physical measure at token `k`: what it measures ("30 gigawatts of offshore
+/// wind"), or a singular noun after a singular unit ("a 500 megawatt solar farm").
+pub(super) fn measure_noun(t: &Toks, k: usize, singular_unit: bool) -> Option<NounSpan> {
+    if t.word_is(k, "of") {
+        let w = t.word(k + 1)?;
+        let lower_case = w.chars().next().is_some_and(char::is_lowercase);
+        if !lower_case || in_list(w, MONEY_IN_NOT_NOUNS) {
+            return None;
+        }
+        return noun_at(t, k + 1, false);
+    }
+    let w = t.word(k)?;
+    if !singular_unit || is_plural(w) || is_verb_form(w) {
+        return None;
+    }
+    noun_at(t, k, true)
+}
+
 /// The state of a noun read word by word.
 struct NounRead {
     /// The token being read.
@@ -270,13 +288,7 @@ pub fn measure_for(noun: &str, unit: Unit) -> String {
         measure = slug(noun);
     }
     if measure.is_empty() {
-        measure = match unit {
-            Unit::Usd => "usd",
-            Unit::Percent => "percent",
-            Unit::Times => "times",
-            Unit::Count => "count",
-        }
-        .to_string();
+        measure = unit.as_str().to_ascii_lowercase();
     }
     measure
 }
@@ -381,6 +393,26 @@ mod tests {
     }
 
     #[test]
+    fn measure_nouns() {
+        // text after the unit, singular unit, noun
+        let cases = [
+            ("of offshore wind by 2030", false, Some("offshore wind")),
+            ("of the coast", false, None),
+            ("of Alaska", false, None),
+            ("solar farm", true, Some("solar farm")),
+            ("solar farm", false, None),
+            ("east of town", false, None),
+            ("protected", true, None),
+        ];
+        for (text, singular, want) in cases {
+            let toks = tokens_of(text);
+            let t = Toks { text, toks: &toks };
+            let got = measure_noun(&t, 0, singular).map(|n| &text[n.start..n.end]);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
     fn measures_drop_non_identity_adjectives() {
         let cases = [
             ("free-of-cost vaccine doses", Unit::Count, "vaccine-doses"),
@@ -395,6 +427,8 @@ mod tests {
             ("", Unit::Times, "times"),
             ("", Unit::Count, "count"),
             ("new", Unit::Count, "new"),
+            ("", Unit::PercentagePoints, "percentage-points"),
+            ("", Unit::Acres, "acres"),
         ];
         for (noun, unit, want) in cases {
             assert_eq!(measure_for(noun, unit), want, "{noun}");

@@ -1,7 +1,7 @@
 //! Qualifiers: the hedge phrase before a number ("more than", "up to an estimated") and a
 //! trailing plus ("3,500+").
 
-use super::lexicon::QUALIFIERS;
+use super::lexicon::{QUALIFIERS, TRAILING_QUALIFIERS};
 use super::tokens::Toks;
 use crate::figure::Qualifier;
 
@@ -25,6 +25,14 @@ pub(super) fn qualifier_before(t: &Toks, lead: usize) -> Option<(Qualifier, usiz
         }
     }
     None
+}
+
+/// The hedge phrase at token `k`, after a number or its unit ("or more"), with the token after.
+pub(super) fn qualifier_after(t: &Toks, k: usize) -> Option<(Qualifier, usize)> {
+    TRAILING_QUALIFIERS.iter().find_map(|(phrase, q)| {
+        let hit = phrase.iter().enumerate().all(|(n, p)| t.word_is(k + n, p));
+        hit.then_some((*q, k + phrase.len()))
+    })
 }
 
 /// True when a plus sign is glued after the number, before token `k` ("3,500+ hours").
@@ -61,6 +69,21 @@ mod tests {
             let t = Toks { text, toks: &toks };
             let got = qualifier_before(&t, toks.len() - 1).map(|(q, s)| (q, &text[s..]));
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn trailing_phrases_after_the_number() {
+        let cases = [
+            ("100 or more jobs", Some((AtLeast, 3))),
+            ("5 percent or less", None),
+            ("100 or so", None),
+            ("100 jobs", None),
+        ];
+        for (text, want) in cases {
+            let toks = tokens_of(text);
+            let t = Toks { text, toks: &toks };
+            assert_eq!(qualifier_after(&t, 1), want, "{text}");
         }
     }
 

@@ -17,7 +17,10 @@ type Want = (
 );
 
 use Qualifier::{Approximately as Approx, AtLeast, Exact, Nearly, Over, UpTo};
-use Unit::{Count, Percent, Times, Usd};
+use Unit::{
+    AcreFeet, Acres, Count, Degrees, Gigawatts, Megawatts, Miles, Percent, PercentagePoints, Span,
+    Times, Tons, Usd,
+};
 
 const CASES: &[(&str, &[Want])] = &[
     // Counts with qualifiers and nouns.
@@ -131,7 +134,7 @@ const CASES: &[(&str, &[Want])] = &[
         ("250000", None, Count, Exact, "U.S.-supported water filters", "250,000 U.S.-supported water filters"),
     ]),
     ("Crews removed over 12 metric tons of illegal fishing gear.", &[
-        ("12", None, Count, Over, "metric tons", "over 12 metric tons"),
+        ("12", None, Tons, Over, "illegal fishing gear", "over 12 metric tons of illegal fishing gear"),
     ]),
     ("Authorities seized over 3,200 small arms and light weapons.", &[
         ("3200", None, Count, Over, "small arms and light weapons", "over 3,200 small arms and light weapons"),
@@ -168,7 +171,7 @@ const CASES: &[(&str, &[Want])] = &[
         ("1000", None, Count, Exact, "workers", "1,000 workers"),
     ]),
     ("Exports reached 1.2bn tonnes.", &[
-        ("1200000000", None, Count, Exact, "tonnes", "1.2bn tonnes"),
+        ("1200000000", None, Tons, Exact, "", "1.2bn tonnes"),
     ]),
     // Spelled numbers.
     ("A new project will combat violence in seven municipalities along the border.", &[
@@ -264,13 +267,14 @@ const CASES: &[(&str, &[Want])] = &[
         ("12.5", None, Percent, Exact, "", "12.5 per cent"),
     ]),
     ("Unemployment fell by 2.1 percentage points.", &[
-        ("2.1", None, Percent, Exact, "percentage points", "2.1 percentage points"),
+        ("2.1", None, PercentagePoints, Exact, "", "2.1 percentage points"),
     ]),
     ("Lending to women-owned firms grew five-fold.", &[
         ("5", None, Times, Exact, "", "five-fold"),
     ]),
     ("Lending to small farms grew fivefold in two years.", &[
         ("5", None, Times, Exact, "", "fivefold"),
+        ("2", None, Span, Exact, "years", "two years"),
     ]),
     ("Clean energy output is 1.4 times higher than in 2020.", &[
         ("1.4", None, Times, Exact, "", "1.4 times"),
@@ -298,7 +302,7 @@ const CASES: &[(&str, &[Want])] = &[
         ("200", Some("300"), Count, Exact, "trainees", "200–300 trainees"),
     ]),
     ("The plan covers 2 to 3 million acres of forest.", &[
-        ("2000000", Some("3000000"), Count, Exact, "acres", "2 to 3 million acres"),
+        ("2000000", Some("3000000"), Acres, Exact, "forest", "2 to 3 million acres of forest"),
     ]),
     ("Costs may rise 15%-25% next year.", &[
         ("15", Some("25"), Percent, Exact, "", "15%-25%"),
@@ -343,13 +347,19 @@ const CASES: &[(&str, &[Want])] = &[
     ("Payments reached $79,000,000,000,000,000,000 trillion.", &[]),
     ("The agency released a 10-year plan.", &[]),
     ("It is one of the largest programs and one company has joined.", &[]),
+    // "Over" a span means during it, unless after "in", "for", "of", "after" or "than".
     ("The program will run over four years in two phases.", &[
+        ("4", None, Span, Exact, "years", "four years"),
         ("2", None, Count, Exact, "phases", "two phases"),
     ]),
-    ("The program will run over four years.", &[]),
+    ("The program will run over four years.", &[
+        ("4", None, Span, Exact, "years", "four years"),
+    ]),
     ("The two countries signed the agreement.", &[]),
     ("Hundreds of volunteers and thousands of residents took part.", &[]),
-    ("The order takes effect within 90 days.", &[]),
+    ("The order takes effect within 90 days.", &[
+        ("90", None, Span, UpTo, "days", "within 90 days"),
+    ]),
     ("Delegates met at COP 26 in Glasgow.", &[]),
     ("An overflowing 1234567890123456789012345678901234567890 jobs.", &[]),
     ("The cost was $999 trillion trillion.", &[]),
@@ -357,7 +367,9 @@ const CASES: &[(&str, &[Want])] = &[
     ("Under Section 301, tariffs rose; see No. 5 and #12.", &[]),
     ("EO 14112 directs agencies to reform funding.", &[]),
     ("", &[]),
-    ("Defense spending has risen for seven consecutive years.", &[]),
+    ("Defense spending has risen for seven consecutive years.", &[
+        ("7", None, Span, Exact, "years", "seven consecutive years"),
+    ]),
     ("Volunteers gave over 2,000 pro bono hours to families.", &[
         ("2000", None, Count, Over, "pro bono hours", "over 2,000 pro bono hours"),
     ]),
@@ -385,7 +397,9 @@ const CASES: &[(&str, &[Want])] = &[
         ("1200", None, Usd, Exact, "", "$1,200"),
         ("450000000", None, Usd, Exact, "", "$450 million"),
     ]),
-    ("States are halfway to the 30 gigawatt goal, and two died in the storm.", &[]),
+    ("States are halfway to the 30 gigawatt goal, and two died in the storm.", &[
+        ("30", None, Gigawatts, Exact, "goal", "30 gigawatt goal"),
+    ]),
     ("The projects would trigger $33 billion in investment and create around 600,000 new jobs.", &[
         ("33000000000", None, Usd, Exact, "investment", "$33 billion in investment"),
         ("600000", None, Count, Approx, "new jobs", "around 600,000 new jobs"),
@@ -397,7 +411,52 @@ const CASES: &[(&str, &[Want])] = &[
         ("200", None, Count, Exact, "American-made Boeing aircraft", "200 American-made Boeing aircraft"),
     ]),
     ("The compact commits up to 30,000 acre-feet of conserved water.", &[
-        ("30000", None, Count, UpTo, "acre-feet", "up to 30,000 acre-feet"),
+        ("30000", None, AcreFeet, UpTo, "conserved water", "up to 30,000 acre-feet of conserved water"),
+    ]),
+    // Units beyond counts: percentage points, physical measures, spans and streaks.
+    ("The jobless rate fell 0.3 percentage points, to 3.5%.", &[
+        ("0.3", None, PercentagePoints, Exact, "", "0.3 percentage points"),
+        ("3.5", None, Percent, Exact, "", "3.5%"),
+    ]),
+    ("The pledge aims to limit warming to 1.5 degrees Celsius, and heat topped 100°F.", &[
+        ("1.5", None, Degrees, Exact, "", "1.5 degrees Celsius"),
+        ("100", None, Degrees, Exact, "", "100°F"),
+    ]),
+    ("The lease area could host around 60,000 megawatts, or 30 GW of offshore wind.", &[
+        ("60000", None, Megawatts, Approx, "", "around 60,000 megawatts"),
+        ("30", None, Gigawatts, Exact, "offshore wind", "30 GW of offshore wind"),
+    ]),
+    ("Crews cleared 1,200 miles of roads within 5 miles of the coast.", &[
+        ("1200", None, Miles, Exact, "roads", "1,200 miles of roads"),
+        ("5", None, Miles, UpTo, "", "within 5 miles"),
+    ]),
+    ("The monument protects 6,672 acres, and the fund saved 44 to 66 pounds per household.", &[
+        ("6672", None, Acres, Exact, "", "6,672 acres"),
+        ("44", Some("66"), Unit::Pounds, Exact, "", "44 to 66 pounds"),
+    ]),
+    ("Unemployment has been below 4% for 22 months in a row, the lowest in over 50 years.", &[
+        ("4", None, Percent, UpTo, "", "below 4%"),
+        ("22", None, Span, Exact, "months", "22 months in a row"),
+        ("50", None, Span, Over, "years", "over 50 years"),
+    ]),
+    ("Wages have risen six months straight, and 300 million shots went out in 150 days.", &[
+        ("6", None, Span, Exact, "months", "six months straight"),
+        ("300000000", None, Count, Exact, "shots", "300 million shots"),
+        ("150", None, Span, Exact, "days", "150 days"),
+    ]),
+    ("Over the past two years, for over 30 years, and in the last 12 months, it grew.", &[
+        ("2", None, Span, Exact, "years", "two years"),
+        ("30", None, Span, Over, "years", "over 30 years"),
+        ("12", None, Span, Exact, "months", "12 months"),
+    ]),
+    ("Seniors 65 years and older, youth 18 years of age, 50 years ago, 24 hours a day.", &[]),
+    ("Volunteers staffed the hotline within 72 hours of the storm.", &[
+        ("72", None, Span, UpTo, "hours", "within 72 hours"),
+    ]),
+    ("The 500 megawatt solar farm is on a 10-mile stretch; 100 or more jobs and $5 million or less.", &[
+        ("500", None, Megawatts, Exact, "solar farm", "500 megawatt solar farm"),
+        ("100", None, Count, AtLeast, "jobs", "100 or more jobs"),
+        ("5000000", None, Usd, UpTo, "", "$5 million or less"),
     ]),
 ];
 

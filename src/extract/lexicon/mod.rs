@@ -15,8 +15,11 @@ pub(crate) use names::{AGE_BOUNDS, AGE_WORDS, DEFINITE_WORDS, NAME_WORDS, OTHER_
 pub use nouns::MEASURE_DROP_WORDS;
 pub(crate) use nouns::{LY_WORDS, MONEY_IN_NOT_NOUNS, PLURAL_WORDS};
 pub(crate) use numbers::{MULTIPLE_FOLLOWERS, SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS};
-pub(crate) use qualifiers::QUALIFIERS;
-pub(crate) use units::DURATION_WORDS;
+pub(crate) use qualifiers::{QUALIFIERS, TRAILING_QUALIFIERS};
+pub(crate) use units::{
+    DEGREE_SCALES, DURATION_WORDS, PHYSICAL_UNITS, SPAN_DEFINITE_WORDS, SPAN_MODIFIERS,
+    SPAN_NOT_AFTER, STREAK_TAILS, TIME_UNITS, UNIT_ABBREVIATIONS,
+};
 
 /// True when `word` (any ASCII case) is in `list`.
 pub(crate) fn in_list(word: &str, list: &[&str]) -> bool {
@@ -33,6 +36,7 @@ mod tests {
         ("AGE_BOUNDS", AGE_BOUNDS),
         ("AGE_WORDS", AGE_WORDS),
         ("DEFINITE_WORDS", DEFINITE_WORDS),
+        ("DEGREE_SCALES", DEGREE_SCALES),
         ("DURATION_WORDS", DURATION_WORDS),
         ("LY_WORDS", LY_WORDS),
         ("MEASURE_DROP_WORDS", MEASURE_DROP_WORDS),
@@ -42,6 +46,10 @@ mod tests {
         ("OTHER_CURRENCIES", OTHER_CURRENCIES),
         ("PLURAL_WORDS", PLURAL_WORDS),
         ("SMALL_NUMBERS", SMALL_NUMBERS),
+        ("SPAN_DEFINITE_WORDS", SPAN_DEFINITE_WORDS),
+        ("SPAN_MODIFIERS", SPAN_MODIFIERS),
+        ("SPAN_NOT_AFTER", SPAN_NOT_AFTER),
+        ("TIME_UNITS", TIME_UNITS),
         ("TENS", TENS),
     ];
 
@@ -66,6 +74,28 @@ mod tests {
                 let tail = long.len() > short.len() && long.ends_with(short);
                 assert!(!tail, "{short:?} shadows {long:?}");
             }
+        }
+    }
+
+    #[test]
+    fn phrase_tables_are_lower_case_and_longest_first() {
+        let phrases = PHYSICAL_UNITS
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(STREAK_TAILS.iter().copied());
+        for p in phrases {
+            assert!(p.iter().all(|w| *w == w.to_lowercase()), "{p:?}");
+        }
+        // A phrase that starts another must come after it, or the longer one never matches.
+        for (i, (long, _)) in PHYSICAL_UNITS.iter().enumerate() {
+            for (short, _) in PHYSICAL_UNITS.iter().take(i) {
+                let head = long.len() > short.len() && long.starts_with(short);
+                assert!(!head, "{short:?} shadows {long:?}");
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (abbr, _) in UNIT_ABBREVIATIONS {
+            assert!(seen.insert(*abbr), "{abbr} twice");
         }
     }
 

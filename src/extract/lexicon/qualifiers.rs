@@ -32,6 +32,9 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["at", "least"], Qualifier::AtLeast),
     (&["minimum", "of"], Qualifier::AtLeast),
     (&["just", "under"], Qualifier::Nearly),
+    (&["just", "below"], Qualifier::Nearly),
+    (&["at", "or", "below"], Qualifier::UpTo),
+    (&["at", "or", "above"], Qualifier::AtLeast),
     (&["close", "to"], Qualifier::Nearly),
     (&["an", "estimated"], Qualifier::Approximately),
     (&["approx", "."], Qualifier::Approximately),
@@ -55,4 +58,15 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["approx"], Qualifier::Approximately),
     (&["~"], Qualifier::Approximately),
     (&["under"], Qualifier::UpTo),
+    (&["below"], Qualifier::UpTo),
+];
+
+/// Hedge phrases after a number or its unit ("100 or more jobs", "5 percent or less").
+pub(crate) const TRAILING_QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["or", "more"], Qualifier::AtLeast),
+    (&["or", "greater"], Qualifier::AtLeast),
+    (&["or", "higher"], Qualifier::AtLeast),
+    (&["or", "less"], Qualifier::UpTo),
+    (&["or", "fewer"], Qualifier::UpTo),
+    (&["or", "lower"], Qualifier::UpTo),
 ];

@@ -38,6 +38,8 @@ pub(in crate::extract) struct High {
     pub(in crate::extract) b_mark: Option<Mark>,
     /// The token after the high end and its mark.
     pub(in crate::extract) b_next: usize,
+    /// The bytes of the high end's unit word, when it has one.
+    pub(in crate::extract) b_word: Option<(usize, usize)>,
 }
 
 /// Reads the high end of a range after the low end `a`, which ends before token `k`.
@@ -64,13 +66,13 @@ pub(in crate::extract) fn range_after(
         return None;
     }
     let mark = mark_after(t, n);
-    if let Some((_, after)) = mark {
-        n = after;
+    if let Some(m) = mark {
+        n = m.next;
     }
     let b_mark = if b.times {
         Some(Mark::Times)
     } else {
-        mark.map(|(m, _)| m)
+        mark.map(|m| m.mark)
     };
     let low = low_end(a, &b, a_mark, b_mark, dash || opener.between)?;
     Some(Range::Found(High {
@@ -79,6 +81,7 @@ pub(in crate::extract) fn range_after(
         b_money,
         b_mark,
         b_next: n,
+        b_word: mark.map(|m| m.word),
     }))
 }
 
@@ -163,8 +166,8 @@ mod tests {
         let money = t.sym(at.wrapping_sub(1)) == Some('$');
         let a = amount(&t, at, money).expect("a low end");
         let mark = mark_after(&t, a.next);
-        let k = mark.map_or(a.next, |(_, n)| n);
-        match range_after(&t, k, &a, money, mark.map(|(m, _)| m), opener) {
+        let k = mark.map_or(a.next, |m| m.next);
+        match range_after(&t, k, &a, money, mark.map(|m| m.mark), opener) {
             Some(Range::Found(h)) => {
                 let end = t.end_of(h.b_next - 1).unwrap();
                 let words = text[a.start..end].to_string();
@@ -206,7 +209,7 @@ mod tests {
                 "2 to 3 million acres",
                 0,
                 plain,
-                Ok(("2000000", "3000000", "2 to 3 million")),
+                Ok(("2000000", "3000000", "2 to 3 million acres")),
             ),
             (
                 "10 and 20 technicians",
