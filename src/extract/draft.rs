@@ -7,7 +7,7 @@ use super::lexicon::in_list;
 use super::nouns::{count_noun, is_plural, measure_for, measure_noun, money_noun};
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::{could_be_spelled, spelled_start};
-use super::numbers::{amount, Amount};
+use super::numbers::{amount, minus_before, Amount};
 use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus};
 use super::tokens::{Kind, Toks};
 use super::units::{mark_after, money_before, unit_of, Mark};
@@ -25,6 +25,8 @@ pub(super) struct Start {
     pub(super) money: bool,
     /// It is written in words.
     pub(super) spelled: bool,
+    /// A minus sign precedes it ("-500 jobs"); `lead` is then the sign.
+    pub(super) negative: bool,
 }
 
 /// Step 1: the number at token `i` with its money sign, unless what stands before it makes it
@@ -38,7 +40,9 @@ pub(super) fn start_at(t: &Toks, i: usize) -> Result<Start, usize> {
         _ => return Err(i + 1),
     };
     let money_lead = if spelled { None } else { money_before(t, i) };
-    let lead = money_lead.unwrap_or(i);
+    let mut lead = money_lead.unwrap_or(i);
+    let minus = if spelled { None } else { minus_before(t, lead) };
+    lead = minus.unwrap_or(lead);
     if context::rejects_lead(t, lead, spelled) {
         return Err(i + 1);
     }
@@ -47,6 +51,7 @@ pub(super) fn start_at(t: &Toks, i: usize) -> Result<Start, usize> {
         lead,
         money: money_lead.is_some(),
         spelled,
+        negative: minus.is_some(),
     })
 }
 
@@ -85,9 +90,13 @@ pub(super) struct Draft {
 /// (a goal) are no figures.
 pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
     let qualified = qualifier_before(t, s.lead);
-    let a = amount(t, s.at, s.money).ok_or(s.at + 1)?;
+    let mut a = amount(t, s.at, s.money).ok_or(s.at + 1)?;
     if s.spelled && a.base <= Decimal::ONE && !a.scaled && !a.times {
         return Err(a.next);
+    }
+    if s.negative {
+        a.base = -a.base;
+        a.value = -a.value;
     }
     let lead_start = t.start_of(s.lead).unwrap_or(a.start);
     Ok(Draft {

@@ -86,7 +86,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i = end;
                 Kind::Skip
             }
-            None if b.is_ascii_digit() => {
+            None if b.is_ascii_digit() || leading_dot(bytes, i) => {
                 i = scan_number(bytes, i);
                 Kind::Num
             }
@@ -133,6 +133,15 @@ fn is_link(chunk: &[u8]) -> bool {
             || chunk.windows(4).any(|w| {
                 w == b".gov" || w == b".com" || w == b".org" || w == b".edu" || w == b".net"
             }))
+}
+
+/// True for a decimal written without its zero (".5 percent"): a dot before a digit that
+/// follows no letter, digit or dot ("PM2.5" and "U.S..5" stay apart).
+fn leading_dot(bytes: &[u8], i: usize) -> bool {
+    let before = i.checked_sub(1).and_then(|p| bytes.get(p));
+    bytes.get(i) == Some(&b'.')
+        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        && !before.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.')
 }
 
 /// Ends a number: digits, and `,` or `.` only when a digit follows.
@@ -316,6 +325,11 @@ mod tests {
             ("COVID-19", &["_WCOVID-19"]),
             ("3-fold", &["_N3", "S-", "Wfold"]),
             ("10–20", &["_N10", "S–", "N20"]),
+            (".5 percent", &["_N.5", "_Wpercent"]),
+            ("$.50", &["_S$", "N.50"]),
+            ("(.5%)", &["_S(", "N.5", "S%", "S)"]),
+            ("PM2.5", &["_WPM2", "S.", "N5"]),
+            ("end. 5", &["_Wend", "S.", "_N5"]),
             ("Sept. 5", &["_WSept", "S.", "_N5"]),
             ("Café’s", &["_WCafé’s"]),
             ("p.m.", &["_Wp.m."]),

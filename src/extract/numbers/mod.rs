@@ -176,6 +176,18 @@ fn scale_word(t: &Toks, a: &mut Amount) -> Option<()> {
     Some(())
 }
 
+/// The minus sign glued before the number or money sign at `lead` ("-500 jobs", "−3.2
+/// percent", "-$4 billion"), when it is a sign and not a hyphen: whitespace, the text start or
+/// an opening bracket stands before it.
+pub(super) fn minus_before(t: &Toks, lead: usize) -> Option<usize> {
+    let p = lead.checked_sub(1)?;
+    let opens = |q: usize| matches!(t.sym(q), Some('(' | '['));
+    let sign = matches!(t.sym(p), Some('-' | '−'))
+        && t.glued(lead)
+        && (!t.glued(p) || p.checked_sub(1).is_none_or(opens));
+    sign.then_some(p)
+}
+
 /// The scale of a scale word ("million" → 10⁶).
 pub(super) fn scale_factor(word: &str) -> Option<u64> {
     let mut buf = [0u8; WORD_BUF];
@@ -193,9 +205,15 @@ fn parse_digits(s: &str) -> Option<(Decimal, usize)> {
     if frac.is_some_and(|f| f.contains(['.', ','])) {
         return None;
     }
+    if int.is_empty() {
+        // ".5": a decimal without its zero.
+        let frac = frac.filter(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))?;
+        let value = Decimal::from_str(&format!("0.{frac}")).ok()?;
+        return (frac.len() < MAX_DIGITS).then_some((value, 0));
+    }
     let mut groups = int.split(',');
     let first = groups.next()?;
-    if first.is_empty() || (first.len() > 1 && first.starts_with('0')) {
+    if first.len() > 1 && first.starts_with('0') {
         return None;
     }
     let mut grouped = false;
@@ -241,11 +259,34 @@ mod tests {
             ("012", None),
             ("1.2.3", None),
             ("1.2,3", None),
+            (".5", Some(("0.5", 0))),
+            (".05", Some(("0.05", 0))),
+            (".", None),
             (&"9".repeat(29), None),
         ];
         for (s, want) in cases {
             let got = parse_digits(s);
             assert_eq!(got, want.map(|(v, p)| (d(v), p)), "{s}");
+        }
+    }
+
+    #[test]
+    fn minus_signs_before_numbers() {
+        // text, the number's (or money sign's) token, the sign's token
+        let cases = [
+            ("-500 jobs", 1, Some(0)),
+            ("fell −3.2 percent", 2, Some(1)),
+            ("a -$4 billion gap", 2, Some(1)),
+            ("(-5%)", 2, Some(1)),
+            ("COVID-19", 0, None),
+            ("1-800", 2, None),
+            ("10 - 20", 2, None),
+            ("500", 0, None),
+        ];
+        for (text, lead, want) in cases {
+            let toks = tokens_of(text);
+            let t = Toks { text, toks: &toks };
+            assert_eq!(minus_before(&t, lead), want, "{text}");
         }
     }
 

@@ -52,4 +52,12 @@ pub(super) const UNITS: &[(&str, &[Want])] = &[
         ("100", None, Count, AtLeast, "jobs", "100 or more jobs"),
         ("5000000", None, Usd, UpTo, "", "$5 million or less"),
     ]),
+    // Signs and leading dots keep their value.
+    ("Rates fell .5 percent, payrolls lost -500 jobs, and GDP shrank −3.2 percent (-$4 billion).", &[
+        ("0.5", None, Percent, Exact, "", ".5 percent"),
+        ("-500", None, Count, Exact, "jobs", "-500 jobs"),
+        ("-3.2", None, Percent, Exact, "", "−3.2 percent"),
+        ("-4000000000", None, Usd, Exact, "", "-$4 billion"),
+    ]),
+    ("Codes like COVID-19, K-12, PM2.5 and 1-800-318-2596 stay out; 10 - 20 is no range.", &[]),
 ];
