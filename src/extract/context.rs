@@ -5,7 +5,7 @@
 
 use super::lexicon::{
     in_list, AGE_BOUNDS, AGE_WORDS, DEFINITE_WORDS, DURATION_WORDS, NAME_WORDS, OTHER_CURRENCIES,
-    SPAN_DEFINITE_WORDS, SPAN_NOT_AFTER, TIME_UNITS,
+    SERVICE_NUMBERS, SERVICE_WORDS, SPAN_DEFINITE_WORDS, SPAN_NOT_AFTER, TIME_UNITS,
 };
 use super::numbers::words::small_number;
 use super::tokens::{Kind, Toks};
@@ -151,6 +151,11 @@ pub(super) fn after_name(t: &Toks, lead: usize) -> bool {
     if in_list(w, NAME_WORDS) {
         return true;
     }
+    // "S&P 500": a name with an ampersand inside.
+    let q = p.checked_sub(1);
+    if q.is_some_and(|q| t.sym(q) == Some('&') && t.glued(p) && t.glued(q)) {
+        return true;
+    }
     let capital = w.chars().next().is_some_and(char::is_uppercase);
     let p = if t.sym(p) == Some('.') {
         p.saturating_sub(1)
@@ -171,6 +176,19 @@ pub(super) fn speed_or_mileage(t: &Toks, next: usize) -> bool {
         .is_some_and(|w| in_list(w, &["per", "a", "an"]))
         && t.word(next + 1)
             .is_some_and(|w| in_list(w, &["gallon", "hour"]))
+}
+
+/// True when the number at token `at` is a service line's name ("988 crisis lines", "911
+/// call centers", "the 988 Lifeline"): a three-digit service number before a service word or
+/// a capitalised name.
+pub(super) fn is_service_number(t: &Toks, at: usize) -> bool {
+    let number = t
+        .tok(at)
+        .is_some_and(|n| in_list(t.str_of(n), SERVICE_NUMBERS));
+    number
+        && t.word(at + 1).is_some_and(|w| {
+            in_list(w, SERVICE_WORDS) || w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// True when a counted noun is a span of time ("four years"), not a tracked count; "hours of
@@ -265,6 +283,8 @@ mod tests {
             ("seniors 65 and older", false, false, true, false),
             ("under Section 232 rules", false, false, false, true),
             ("delegates at COP 26", false, false, false, true),
+            ("the S&P 500 index", false, false, false, true),
+            ("Fortune 500 companies", false, false, false, true),
             ("the plan funds 40 clinics", false, false, false, false),
         ];
         for (text, ratio, date, age, name) in cases {
@@ -315,6 +335,23 @@ mod tests {
                 toks: &toks,
             };
             assert_eq!(span_is_no_figure(&t, 0), want, "{after}");
+        }
+    }
+
+    #[test]
+    fn service_numbers_are_names() {
+        let cases = [
+            ("988 crisis lines", true),
+            ("911 call centers", true),
+            ("988 Veterans Crisis Line", true),
+            ("988 jobs", false),
+            ("912 call centers", false),
+            ("9,111 calls", false),
+        ];
+        for (text, want) in cases {
+            at_number(text, |t, at| {
+                assert_eq!(is_service_number(t, at), want, "{text}")
+            });
         }
     }
 

@@ -4,15 +4,16 @@
 
 use super::context;
 use super::lexicon::in_list;
-use super::nouns::{count_noun, is_plural, measure_for, measure_noun, money_noun};
+use super::nouns::{count_noun, is_plural, measure_for, measure_noun, money_noun, noun_at};
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::{could_be_spelled, spelled_start};
 use super::numbers::{amount, minus_before, Amount};
 use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus};
 use super::tokens::{Kind, Toks};
-use super::units::{mark_after, money_before, unit_of, Mark};
+use super::units::{degree_scale, mark_after, money_before, unit_of, Compound, Mark};
 use crate::figure::{Figure, NounFrom, Qualifier, Unit};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// Where a number starts: its token, the first token of its money sign, and how it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +85,21 @@ pub(super) struct Draft {
     pub(super) noun: (usize, usize),
     /// Where the noun was found.
     pub(super) noun_from: NounFrom,
+    /// A plural the noun ends with that the text writes as a compound ("members" for "a
+    /// 12-member commission": commission members).
+    pub(super) noun_tail: Option<&'static str>,
+}
+
+impl Draft {
+    /// The counted noun: its words, and the plural of a compound after them.
+    pub(super) fn noun_text<'a>(&self, t: &Toks<'a>) -> Cow<'a, str> {
+        let words = t.span(self.noun.0, self.noun.1);
+        match self.noun_tail {
+            None => Cow::Borrowed(words),
+            Some(tail) if words.is_empty() => Cow::Borrowed(tail),
+            Some(tail) => Cow::Owned(format!("{words} {tail}")),
+        }
+    }
 }
 
 /// Step 2: the qualifier before the number and its amount; "one" alone (a pronoun) and "zero"
@@ -118,11 +134,25 @@ pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
         unit: Unit::Count,
         noun: (0, 0),
         noun_from: NounFrom::After,
+        noun_tail: None,
     })
 }
 
 /// Step 3: a trailing plus ("3,500+" is over 3,500) and the unit word or sign after the number.
 pub(super) fn read_unit_words(t: &Toks, d: &mut Draft) {
+    if let Some((c, word)) = d.amount.compound {
+        // "a 14-acre site", "a 12-member commission": the compound is the unit.
+        if let Compound::Mark(m) = c {
+            d.mark = Some(m);
+            d.unit_word = Some(word);
+        }
+        // "a 1.5-degree Celsius limit": the scale belongs to the unit.
+        if d.mark == Some(Mark::Measure(Unit::Degrees)) && degree_scale(t, d.next) {
+            d.end = t.end_of(d.next).unwrap_or(d.end);
+            d.next += 1;
+        }
+        return;
+    }
     let mut k = d.next;
     if trailing_plus(t, k) {
         if d.qualifier == Qualifier::Exact {
@@ -186,13 +216,14 @@ pub(super) fn read_trailing_qualifier(t: &Toks, d: &mut Draft) {
 }
 
 /// Step 5: the sentence makes the number no figure: a year, a date or time, an age, a name's
-/// number ("Section 232").
+/// number ("Section 232"), a service line ("988 crisis lines").
 pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
     let (a, lead) = (&d.amount, d.start.lead);
     (a.year_like && !d.money && d.mark.is_none() && !a.scaled)
         || (!d.money && context::is_date_or_time(t, lead, a.next))
         || (!d.money && context::is_age(t, lead, d.next))
         || (!d.money && !d.start.spelled && d.qual_start.is_none() && context::after_name(t, lead))
+        || (!d.money && d.qual_start.is_none() && context::is_service_number(t, d.start.at))
 }
 
 /// Step 6: the unit, and the noun that goes with it: the counted noun of a count, the noun of
@@ -205,7 +236,13 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             return;
         }
         Unit::Usd => money_noun(t, d.next),
-        Unit::Count => count_noun(t, d.next),
+        Unit::Count => match d.amount.compound {
+            Some((Compound::Count(plural), _)) => {
+                d.noun_tail = Some(plural);
+                noun_at(t, d.next, true)
+            }
+            _ => count_noun(t, d.next),
+        },
         u if u.is_physical() => {
             let (s, e) = d.unit_word.unwrap_or_default();
             let singular = !t.span(s, e).rsplit(' ').next().is_some_and(is_plural);
@@ -224,6 +261,9 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
 /// ("60 cents of every dollar" is $0.60).
 pub(super) fn check_noun(t: &Toks, d: &mut Draft) -> Result<(), usize> {
     if d.unit != Unit::Count {
+        return Ok(());
+    }
+    if d.noun_tail.is_some() {
         return Ok(());
     }
     let noun = t.span(d.noun.0, d.noun.1);
@@ -276,18 +316,18 @@ pub(super) fn check_unit(t: &Toks, d: &mut Draft) -> Result<(), usize> {
 
 /// Step 9: the figure, with its quote and the number's own words.
 pub(super) fn into_figure(t: &Toks, d: &Draft) -> Figure {
-    let noun = t.span(d.noun.0, d.noun.1);
+    let noun = d.noun_text(t);
     let written: String = t
         .span(d.amount.start, d.written_end)
         .chars()
         .filter(|c| !matches!(c, '$' | '%'))
         .collect();
     Figure {
-        measure: measure_for(noun, d.unit),
+        measure: measure_for(&noun, d.unit),
         value: d.value.normalize(),
         max: d.max.map(|m| m.normalize()),
         unit: d.unit,
-        noun: noun.to_string(),
+        noun: noun.into_owned(),
         noun_from: d.noun_from,
         qualifier: d.qualifier,
         quote: t.span(d.quote_start, d.end).to_string(),
@@ -384,7 +424,7 @@ mod tests {
             read_noun(t, &mut d);
             check_noun(t, &mut d)?;
             check_unit(t, &mut d)?;
-            Ok((d.unit, t.span(d.noun.0, d.noun.1).to_string(), false))
+            Ok((d.unit, d.noun_text(t).into_owned(), false))
         })
     }
 

@@ -41,6 +41,9 @@ pub(super) fn is_plural(word: &str) -> bool {
         return true;
     }
     let w = word.as_bytes();
+    if is_acronym_plural(w) {
+        return true;
+    }
     let last = w.last().map(u8::to_ascii_lowercase);
     let before = w
         .len()
@@ -51,6 +54,19 @@ pub(super) fn is_plural(word: &str) -> bool {
         && last == Some(b's')
         && !matches!(before, Some(b's' | b'u' | b'i' | b'\''))
         && !word.ends_with("’s")
+}
+
+/// An acronym's plural: two or more capitals or digits and a lower-case "s" ("TCUs", "EVs",
+/// "HBCUs", "K12s").
+fn is_acronym_plural(w: &[u8]) -> bool {
+    let Some((&b's', head)) = w.split_last() else {
+        return false;
+    };
+    head.len() >= 2
+        && head.first().is_some_and(u8::is_ascii_uppercase)
+        && head
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// An "-ly" adverb ("recently", "annually") that ends a noun.
@@ -149,7 +165,7 @@ pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpa
         let Some(w) = t.word(r.i) else {
             break;
         };
-        let went_on = if in_list(w, &["and", "or", "&"]) {
+        let went_on = if is_joiner(w) {
             take_joiner(t, &mut r)
         } else {
             take_word(t, &mut r, w, singular_head)
@@ -161,14 +177,14 @@ pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpa
     finish_noun(t, k, r, singular_head)
 }
 
-/// Takes "and"/"or" at `r.i` when a noun word follows it; false ends the noun.
-fn take_joiner(t: &Toks, r: &mut NounRead) -> bool {
-    let i = r.i;
+/// True when the joiner "and"/"or" at token `i` joins another noun word to a noun that has
+/// `words` words so far.
+fn joins_noun(t: &Toks, i: usize, words: usize) -> bool {
     // A lone singular word before a stop word is a verb ("and create around").
     let then_stops = t
         .word(i + 2)
         .is_none_or(|m| is_noun_end(m) || small_number(m).is_some());
-    let ok = r.words > 0
+    words > 0
         && t.word(i + 1).is_some_and(|n| {
             !is_noun_end(n)
                 && !is_verb_form(n)
@@ -177,8 +193,18 @@ fn take_joiner(t: &Toks, r: &mut NounRead) -> bool {
                 && (is_plural(n) || !then_stops)
         })
         // "jobs and companies announced": a new clause, not a joined noun.
-        && !t.word(i + 2).is_some_and(is_verb_form);
-    if !ok {
+        && !t.word(i + 2).is_some_and(is_verb_form)
+}
+
+/// True for the joiner words "and", "or", "&".
+fn is_joiner(w: &str) -> bool {
+    in_list(w, &["and", "or", "&"])
+}
+
+/// Takes "and"/"or" at `r.i` when a noun word follows it; false ends the noun.
+fn take_joiner(t: &Toks, r: &mut NounRead) -> bool {
+    let i = r.i;
+    if !joins_noun(t, i, r.words) {
         return false;
     }
     r.before_joiner = r.end.map(|e| (e, i, r.prev_plural));
@@ -237,8 +263,16 @@ fn finish_noun(t: &Toks, k: usize, r: NounRead, singular_head: bool) -> Option<N
     let mut i = r.i;
     // The cap cut a joined phrase short ("migrants and at-risk | youth"): keep its first part.
     // A plural head joins only another plural ("lives and cost | trillions" is a verb).
-    let cut_short =
-        r.words >= MAX_NOUN_WORDS && t.word(i).is_some_and(|w| !is_noun_end(w) && !is_adverb(w));
+    // A joiner at the cap cuts short only when it would have joined another noun word:
+    // "search and recovery team members | and 30 dogs" ends at "members".
+    let cut_short = r.words >= MAX_NOUN_WORDS
+        && t.word(i).is_some_and(|w| {
+            if is_joiner(w) {
+                joins_noun(t, i, r.words)
+            } else {
+                !is_noun_end(w) && !is_adverb(w)
+            }
+        });
     if let Some((e, j, head_plural)) = r.before_joiner {
         if cut_short || (head_plural && !r.prev_plural) {
             end = e;
@@ -317,6 +351,11 @@ mod tests {
             ("analysis", false, false, false),
             ("bus", false, false, false),
             ("firm's", false, false, false),
+            ("TCUs", true, false, false),
+            ("EVs", true, false, false),
+            ("HBCUs", true, false, false),
+            ("U.S.", false, false, false),
+            ("Us", false, false, false),
             ("recently", false, true, false),
             ("family", false, false, false),
             ("trained", false, false, true),
@@ -351,6 +390,11 @@ mod tests {
             ),
             ("hours of training", Some("hours")),
             ("jobs and companies announced", Some("jobs")),
+            (
+                "search and recovery team members and 30 dogs",
+                Some("search and recovery team members"),
+            ),
+            ("TCUs in", Some("TCUs")),
             ("women, youth", Some("women")),
             (
                 "returning/potential migrants stay",

@@ -2,8 +2,8 @@
 //! ("%", "percent", "percentage points", "dollars", "times"), and the [`Unit`] they give.
 
 use super::lexicon::{
-    in_list, DEGREE_SCALES, MULTIPLE_FOLLOWERS, PHYSICAL_UNITS, SPAN_MODIFIERS, STREAK_TAILS,
-    TIME_UNITS, UNIT_ABBREVIATIONS,
+    in_list, COMPOUND_COUNT_HEADS, DEGREE_SCALES, MULTIPLE_FOLLOWERS, PHYSICAL_UNITS,
+    SPAN_EXTREMES, SPAN_MODIFIERS, STREAK_TAILS, TIME_UNITS, UNIT_ABBREVIATIONS,
 };
 use super::tokens::Toks;
 use crate::figure::Unit;
@@ -28,6 +28,39 @@ pub(super) struct Marked {
     pub(super) next: usize,
     /// The bytes of the unit word itself ("months" in "22 consecutive months in a row").
     pub(super) word: (usize, usize),
+}
+
+/// What the head of a hyphenated compound after a number makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Compound {
+    /// A count whose noun ends in this plural ("a 12-member commission": commission members).
+    Count(&'static str),
+    /// A unit ("a 14-acre site", "a 52-percent cut", "a 54-year low").
+    Mark(Mark),
+}
+
+/// The compound a number makes with `head`, the word after its hyphen ("member", "acre"),
+/// when `after` (the token after the compound) does not undo it: an "N-year" compound is a
+/// span only before "low" or "high" ("five-year plan" stays no figure). Returns the compound
+/// and how many tokens after the compound it takes.
+pub(super) fn compound_of(t: &Toks, head: &str, after: usize) -> Option<(Compound, usize)> {
+    let mut buf = [0u8; WORD_BUF];
+    let lower = lower_ascii(head, &mut buf);
+    if let Some((_, plural)) = COMPOUND_COUNT_HEADS.iter().find(|(h, _)| *h == lower) {
+        return Some((Compound::Count(plural), 0));
+    }
+    if lower == "percent" {
+        return Some((Compound::Mark(Mark::Percent), 0));
+    }
+    if let Some((_, u)) = PHYSICAL_UNITS
+        .iter()
+        .find(|(phrase, _)| phrase.len() == 1 && phrase.first() == Some(&lower))
+    {
+        return Some((Compound::Mark(Mark::Measure(*u)), 0));
+    }
+    let extreme = t.word(after).is_some_and(|w| in_list(w, SPAN_EXTREMES));
+    let span = in_list(lower, &["year", "month", "week", "day"]) && extreme;
+    span.then_some((Compound::Mark(Mark::Measure(Unit::Span)), 1))
 }
 
 /// The token where a money sign before the number at `i` starts ("$5", "US$5", "USD 5").
@@ -96,7 +129,7 @@ fn physical_after(t: &Toks, k: usize) -> Option<Marked> {
         (*u, k + phrase.len())
     };
     // "1.5 degrees Celsius", "100°F": the scale is part of the unit.
-    if unit == Unit::Degrees && t.word(next).is_some_and(|w| in_list(w, DEGREE_SCALES)) {
+    if unit == Unit::Degrees && degree_scale(t, next) {
         next += 1;
     }
     let word = (start, t.end_of(next - 1)?);
@@ -105,6 +138,11 @@ fn physical_after(t: &Toks, k: usize) -> Option<Marked> {
         next,
         word,
     })
+}
+
+/// True when token `k` names a temperature scale ("Celsius", "F").
+pub(super) fn degree_scale(t: &Toks, k: usize) -> bool {
+    t.word(k).is_some_and(|w| in_list(w, DEGREE_SCALES))
 }
 
 /// A span of time at token `k`: an optional modifier, a time unit, and a streak's tail ("22
@@ -275,6 +313,39 @@ mod tests {
             toks_of(text, |t| {
                 let got = mark_after(t, 1).map(|m| (m.mark, m.next - 1, &text[m.word.0..m.word.1]));
                 assert_eq!(got, want, "{text}");
+            });
+        }
+    }
+
+    #[test]
+    fn compounds_after_a_number() {
+        use Unit::{Acres, Span};
+        // head, the word after the compound, compound and tokens it takes after
+        let cases = [
+            (
+                "member",
+                "commission",
+                Some((Compound::Count("members"), 0)),
+            ),
+            ("Member", "board", Some((Compound::Count("members"), 0))),
+            (
+                "acre",
+                "site",
+                Some((Compound::Mark(Mark::Measure(Acres)), 0)),
+            ),
+            ("percent", "cut", Some((Compound::Mark(Mark::Percent), 0))),
+            (
+                "year",
+                "low",
+                Some((Compound::Mark(Mark::Measure(Span)), 1)),
+            ),
+            ("year", "plan", None),
+            ("day", "", None),
+            ("old", "", None),
+        ];
+        for (head, after, want) in cases {
+            toks_of(after, |t| {
+                assert_eq!(compound_of(t, head, 0), want, "{head} {after}")
             });
         }
     }

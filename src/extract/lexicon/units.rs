@@ -18,6 +18,8 @@ pub(crate) const PHYSICAL_UNITS: &[(&[&str], Unit)] = &[
     (&["acres"], Unit::Acres), (&["acre"], Unit::Acres),
     (&["hectares"], Unit::Hectares), (&["hectare"], Unit::Hectares),
     (&["acre-feet"], Unit::AcreFeet), (&["acre-foot"], Unit::AcreFeet),
+    (&["square-miles"], Unit::SquareMiles), (&["square-mile"], Unit::SquareMiles),
+    (&["square-feet"], Unit::SquareFeet), (&["square-foot"], Unit::SquareFeet),
     (&["pounds"], Unit::Pounds), (&["pound"], Unit::Pounds),
     (&["kilograms"], Unit::Kilograms), (&["kilogram"], Unit::Kilograms), (&["kilos"], Unit::Kilograms),
     (&["gallons"], Unit::Gallons), (&["gallon"], Unit::Gallons),
@@ -44,6 +46,20 @@ pub(crate) const UNIT_ABBREVIATIONS: &[(&str, Unit)] = &[
     ("km", Unit::Kilometers), ("kg", Unit::Kilograms), ("lbs", Unit::Pounds), ("lb", Unit::Pounds),
     ("ft", Unit::Feet),
 ];
+
+/// Heads of hyphenated compounds that count ("a 12-member commission" is 12 commission
+/// members), with the plural the counted noun takes.
+pub(crate) const COMPOUND_COUNT_HEADS: &[(&str, &str)] = &[
+    ("member", "members"),
+    ("seat", "seats"),
+    ("bed", "beds"),
+    ("nation", "nations"),
+    ("country", "countries"),
+    ("state", "states"),
+];
+
+/// Words after an "N-year" compound that make it a span ("a 54-year low").
+pub(crate) const SPAN_EXTREMES: &[&str] = &["low", "lows", "high", "highs"];
 
 /// Words after "degrees" that name the scale ("1.5 degrees Celsius"); part of the unit.
 pub(crate) const DEGREE_SCALES: &[&str] = &["celsius", "fahrenheit", "c", "f"];

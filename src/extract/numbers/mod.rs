@@ -4,8 +4,9 @@
 pub(super) mod range;
 pub(super) mod words;
 
-use super::lexicon::{SCALE_SUFFIXES, SCALE_WORDS};
+use super::lexicon::{SCALE_SUFFIXES, SCALE_WORDS, UNIT_ABBREVIATIONS};
 use super::tokens::{Kind, Toks};
+use super::units::{compound_of, Compound};
 use crate::text::{lower_ascii, WORD_BUF};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -44,6 +45,8 @@ pub(super) struct Amount {
     pub(super) year_like: bool,
     /// Digits without separators or decimals, and how many ("456", "1111").
     pub(super) plain_digits: usize,
+    /// A hyphenated compound it heads ("12-member", "14-acre"), with the head word's bytes.
+    pub(super) compound: Option<(Compound, (usize, usize))>,
 }
 
 /// Reads the number at token `i` with its glued suffix and scale words; `money` says a money
@@ -79,6 +82,7 @@ fn bare(base: Decimal, t: &Toks, i: usize, end: usize, next: usize) -> Option<Am
         spelled: false,
         year_like: false,
         plain_digits: 0,
+        compound: None,
     })
 }
 
@@ -101,6 +105,11 @@ fn digits_amount(t: &Toks, i: usize, money: bool) -> Option<Amount> {
             a.times = true;
             a.next += tokens;
         }
+        Glue::Compound(c, after) => {
+            a.compound = Some((c, (t.start_of(i + 2)?, t.end_of(i + 2)?)));
+            a.next += 2 + after;
+        }
+        Glue::Unit => {}
     }
     Some(a)
 }
@@ -114,6 +123,10 @@ enum Glue {
     Scale(u64),
     /// A multiple sign taking this many tokens ("x", "-fold").
     Times(usize),
+    /// A hyphenated compound ("-member", "-acre"), taking this many tokens after its head.
+    Compound(Compound, usize),
+    /// A unit abbreviation, read as the unit ("30GW").
+    Unit,
 }
 
 /// Reads what is glued right after the number at `i`; `None` when it makes the number none.
@@ -132,13 +145,18 @@ fn glue_after(t: &Toks, i: usize, base: Decimal, money: bool) -> Option<Glue> {
                 Glue::Scale(*s)
             } else if (w == "x" || w == "X") && base <= Decimal::from(MAX_TIMES) {
                 Glue::Times(1)
+            } else if UNIT_ABBREVIATIONS.iter().any(|(a, _)| *a == w) {
+                Glue::Unit
             } else {
                 return None;
             }
         }
         Kind::Sym('-') if t.glued(next + 1) => match t.tok(next + 1)?.kind {
             Kind::Word if t.word_is(next + 1, "fold") => Glue::Times(2),
-            Kind::Word => return None,
+            Kind::Word => {
+                let (c, after) = compound_of(t, t.word(next + 1)?, next + 2)?;
+                Glue::Compound(c, after)
+            }
             _ => Glue::Nothing,
         },
         Kind::Sym(':' | '/' | '(') => return None,
@@ -155,6 +173,7 @@ fn spelled_amount(t: &Toks, i: usize) -> Option<Amount> {
     let base = Decimal::from(s.value);
     let mut a = bare(base, t, i, s.end, s.next)?;
     a.times = s.fold;
+    a.compound = s.compound;
     a.spelled = true;
     a.scaled = base >= Decimal::ONE_HUNDRED;
     Some(a)
@@ -405,6 +424,22 @@ mod tests {
             ("5x", false, Some(Glue::Times(1))),
             ("5-fold", false, Some(Glue::Times(2))),
             ("5-year", false, None),
+            (
+                "5-year low",
+                false,
+                Some(Glue::Compound(
+                    Compound::Mark(super::super::units::Mark::Measure(
+                        crate::figure::Unit::Span,
+                    )),
+                    1,
+                )),
+            ),
+            (
+                "5-member board",
+                false,
+                Some(Glue::Compound(Compound::Count("members"), 0)),
+            ),
+            ("5GW", false, Some(Glue::Unit)),
             ("5-10", false, Some(Glue::Nothing)),
             ("5/7", false, None),
             ("5)", false, None),

@@ -3,6 +3,7 @@
 
 use super::super::lexicon::{SMALL_NUMBERS, TENS};
 use super::super::tokens::Toks;
+use super::super::units::{compound_of, Compound};
 
 /// Shortest and longest spelled compound ("forty-one", "seventy-seven").
 const COMPOUND_MIN_LEN: usize = 9;
@@ -74,10 +75,16 @@ pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
     }
     let len = w.len();
     let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    let dash = w.iter().position(|&b| b == b'-');
     NUMBER_WORD_SHAPES
         .get(len)
         .is_some_and(|bits| bits & (1 << letter) != 0)
         || (COMPOUND_MIN_LEN..=COMPOUND_MAX_LEN).contains(&len)
+        || dash.is_some_and(|d| {
+            NUMBER_WORD_SHAPES
+                .get(d)
+                .is_some_and(|bits| bits & (1 << letter) != 0)
+        })
         || (len > 4
             && w.get(len - 4..)
                 .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
@@ -178,6 +185,9 @@ pub(in crate::extract) fn spelled_start(t: &Toks, i: usize) -> bool {
     if let Some(head) = fold_prefix(w) {
         return small_number(head).is_some();
     }
+    if spelled_compound(t, i, w, 0).is_some() {
+        return true;
+    }
     // "twenty-five": only compounds of a tens word are long enough to check.
     (COMPOUND_MIN_LEN..=COMPOUND_MAX_LEN).contains(&w.len())
         && w.as_bytes()
@@ -197,6 +207,8 @@ pub(in crate::extract) struct Spelled {
     pub(in crate::extract) end: usize,
     /// True for a "-fold" multiple.
     pub(in crate::extract) fold: bool,
+    /// A hyphenated compound it heads ("five-member"), with the head word's bytes.
+    pub(in crate::extract) compound: Option<(Compound, (usize, usize))>,
 }
 
 /// Reads spelled numbers at token `i`: "six", "twenty-five", "one hundred", "three hundred
@@ -212,7 +224,11 @@ pub(in crate::extract) fn spelled(t: &Toks, i: usize) -> Option<Spelled> {
             next: i + 1,
             end,
             fold: true,
+            compound: None,
         });
+    }
+    if let Some(s) = spelled_compound(t, i, w, start) {
+        return Some(s);
     }
     let mut value = small_number(w)?;
     let mut next = i + 1;
@@ -235,6 +251,23 @@ pub(in crate::extract) fn spelled(t: &Toks, i: usize) -> Option<Spelled> {
         next,
         end,
         fold: false,
+        compound: None,
+    })
+}
+
+/// A spelled number heading a compound in one word ("five-member", "ten-acre"), at token `i`
+/// whose word `w` starts at byte `start`.
+fn spelled_compound(t: &Toks, i: usize, w: &str, start: usize) -> Option<Spelled> {
+    let dash = w.rfind('-')?;
+    let value = small_number(w.get(..dash)?)?;
+    let head = w.get(dash + 1..)?;
+    let (c, after) = compound_of(t, head, i + 1)?;
+    Some(Spelled {
+        value,
+        next: i + 1 + after,
+        end: start + dash,
+        fold: false,
+        compound: Some((c, (start + dash + 1, start + w.len()))),
     })
 }
 
@@ -294,6 +327,8 @@ mod tests {
             ("jobs", false),
             ("", false),
             ("sixtyish", false),
+            ("five-member", true),
+            ("two-seat", true),
         ];
         for (w, want) in cases {
             assert_eq!(could_be_spelled(w.as_bytes()), want, "{w}");
@@ -325,6 +360,9 @@ mod tests {
             ("two hundred and ten jobs", Some((210, 4, false))),
             ("ten hundred", Some((10, 1, false))),
             ("fivefold", Some((5, 1, true))),
+            ("five-member board", Some((5, 1, false))),
+            ("five-year low", Some((5, 2, false))),
+            ("five-year plan", None),
             ("the jobs", None),
         ];
         for (text, want) in cases {

@@ -1,6 +1,7 @@
 //! The extractor end to end: tables of real phrasings with the figures each must give (and
 //! the many that must give none), one file per kind, and inputs that must stay safe.
 
+mod nouns;
 mod phrasings;
 mod refusals;
 mod units;
@@ -26,7 +27,12 @@ fn d(s: &str) -> Decimal {
 
 #[test]
 fn table_of_phrasings() {
-    let tables = [phrasings::PHRASINGS, refusals::REFUSALS, units::UNITS];
+    let tables = [
+        phrasings::PHRASINGS,
+        refusals::REFUSALS,
+        units::UNITS,
+        nouns::NOUNS,
+    ];
     let cases: Vec<&(&str, &[Want])> = tables.iter().flat_map(|t| t.iter()).collect();
     assert!(cases.len() >= 100, "{} cases", cases.len());
     let mut failures = Vec::new();

@@ -49,6 +49,7 @@ pub(super) const UNITS: &[(&str, &[Want])] = &[
     ]),
     ("The 500 megawatt solar farm is on a 10-mile stretch; 100 or more jobs and $5 million or less.", &[
         ("500", None, Megawatts, Exact, "solar farm", "500 megawatt solar farm"),
+        ("10", None, Miles, Exact, "stretch", "10-mile stretch"),
         ("100", None, Count, AtLeast, "jobs", "100 or more jobs"),
         ("5000000", None, Usd, UpTo, "", "$5 million or less"),
     ]),
@@ -60,4 +61,14 @@ pub(super) const UNITS: &[(&str, &[Want])] = &[
         ("-4000000000", None, Usd, Exact, "", "-$4 billion"),
     ]),
     ("Codes like COVID-19, K-12, PM2.5 and 1-800-318-2596 stay out; 10 - 20 is no range.", &[]),
+    // Compounds: a count, a physical measure, a percentage or a record span in one word.
+    ("A new 12-member commission and a five-member board will oversee a 14-acre site.", &[
+        ("12", None, Count, Exact, "commission members", "12-member commission"),
+        ("5", None, Count, Exact, "board members", "five-member board"),
+        ("14", None, Acres, Exact, "site", "14-acre site"),
+    ]),
+    ("Claims hit a 54-year low after a 52-percent cut under the five-year plan.", &[
+        ("54", None, Span, Exact, "year", "54-year low"),
+        ("52", None, Percent, Exact, "", "52-percent"),
+    ]),
 ];
