@@ -4,13 +4,15 @@
 
 use super::context;
 use super::lexicon::in_list;
-use super::nouns::{count_noun, is_plural, measure_for, measure_noun, money_noun, noun_at};
+use super::nouns::{
+    count_noun, is_plural, measure_for, measure_noun, money_noun, noun_at, noun_in_sentence,
+};
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::{could_be_spelled, spelled_start};
 use super::numbers::{amount, minus_before, Amount};
 use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus};
 use super::tokens::{Kind, Toks};
-use super::units::{degree_scale, mark_after, money_before, unit_of, Compound, Mark};
+use super::units::{degree_scale, mark_after, money_before, unit_of, Compound, Mark, Marked};
 use crate::figure::{Figure, NounFrom, Qualifier, Unit};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -257,14 +259,38 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
     }
 }
 
-/// Step 7: a count needs a noun that is not a currency or a span of time; cents are money
-/// ("60 cents of every dollar" is $0.60).
+/// Step 7: a count needs a noun that is not a currency or a span of time, from after the
+/// number or else from its sentence; cents are money ("60 cents of every dollar" is $0.60).
 pub(super) fn check_noun(t: &Toks, d: &mut Draft) -> Result<(), usize> {
     if d.unit != Unit::Count {
         return Ok(());
     }
     if d.noun_tail.is_some() {
         return Ok(());
+    }
+    if d.noun.0 == d.noun.1 {
+        // No noun after the number: the sentence may name it ("deaths dropped to 8,400").
+        let lead = d.start.lead;
+        let first = (lead.saturating_sub(4)..=lead)
+            .find(|&j| t.start_of(j) == Some(d.quote_start))
+            .unwrap_or(lead);
+        let (n, from) = noun_in_sentence(t, first, d.next).ok_or(d.next)?;
+        // A count read from the sentence is whole or scaled: "grew from 10.6" is a rate.
+        if !d.amount.scaled && !d.value.fract().is_zero() {
+            return Err(d.next);
+        }
+        d.noun = (n.start, n.end);
+        d.noun_from = from;
+        // "the number of acres … to 41 million": the noun is a unit.
+        if let Some(Marked {
+            mark: Mark::Measure(u),
+            ..
+        }) = mark_after(t, n.next - 1)
+        {
+            d.unit = u;
+            d.noun = (0, 0);
+            return Ok(());
+        }
     }
     let noun = t.span(d.noun.0, d.noun.1);
     if context::noun_is_currency(noun) || noun.is_empty() || context::is_duration(t, noun, d.next) {

@@ -107,3 +107,163 @@ pub const MEASURE_DROP_WORDS: &[&str] = &[
     "usaid-supported",
     "usaid-funded",
 ];
+
+/// Verbs that give a level or a change to their subject ("Overdose deaths dropped to about
+/// 8,400", "Enrollment rose to 23"): the subject is what the number counts.
+pub(crate) const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "increased",
+    "increase",
+    "increases",
+    "grew",
+    "grown",
+    "grow",
+    "grows",
+    "jumped",
+    "climbed",
+    "soared",
+    "surged",
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "dropped",
+    "drop",
+    "drops",
+    "declined",
+    "decline",
+    "declines",
+    "decreased",
+    "decrease",
+    "decreases",
+    "reached",
+    "reach",
+    "reaches",
+    "totaled",
+    "totalled",
+    "total",
+    "totals",
+    "totaling",
+    "numbered",
+    "hit",
+    "hits",
+    "stood",
+    "stands",
+    "stand",
+    "expanded",
+    "shrank",
+    "doubled",
+    "tripled",
+    "ballooned",
+    "plummeted",
+    "plunged",
+];
+
+/// Change verbs that take their number without a preposition ("Enrollment reached 23").
+pub(crate) const LEVEL_VERBS: &[&str] = &[
+    "reached", "reach", "reaches", "totaled", "totalled", "totals", "totaling", "numbered", "hit",
+    "hits", "topped",
+];
+
+/// Words between a subject and its change verb ("deaths have now dropped to").
+pub(crate) const SUBJECT_AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "now", "also",
+    "already", "since", "just", "then",
+];
+
+/// Prepositions between a change verb and its number ("rose to 23", "stood at 8,400").
+pub(crate) const CHANGE_PREPOSITIONS: &[&str] = &["to", "at", "by", "from"];
+
+/// Words after "N of" that point back to a noun before the number ("30 of whom", "14 of them").
+pub(crate) const BACK_POINTERS: &[&str] = &["whom", "which", "them", "those", "these"];
+
+/// Words that open a sentence naming the group a number is part of ("Of the new hires, 14 are
+/// veterans", "Among those, 30 …").
+pub(crate) const GROUP_OPENERS: &[&str] = &["of", "among", "amongst"];
+
+/// Nouns that name a count of the noun after "of" ("the number of states … to 23").
+pub(crate) const COUNT_NOUNS: &[&str] = &["number", "count", "total"];
+
+/// Prepositions that make the plural after them say where or what, not who, in "…, 30 of
+/// whom" ("98 defendants in fraud cases — 85 of whom"); "of" is partitive and not here.
+pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "for",
+    "to",
+    "from",
+    "with",
+    "at",
+    "on",
+    "by",
+    "across",
+    "through",
+    "into",
+    "among",
+    "under",
+    "within",
+    "including",
+    "throughout",
+    "over",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "around",
+    "near",
+    "between",
+    "beyond",
+    "toward",
+    "towards",
+    "via",
+    "against",
+    "behind",
+    "outside",
+    "inside",
+    "along",
+    "upon",
+    "onto",
+    "without",
+];
+
+/// Determiners between such a preposition and its noun ("to its digital services").
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this", "that", "all",
+    "each", "every",
+];
+
+/// Plural nouns of people without a people suffix: after "of whom" such a noun is the group
+/// even behind a preposition ("programs for all service members—200,000 of whom").
+pub(crate) const PEOPLE_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "members",
+    "individuals",
+    "women",
+    "men",
+    "children",
+    "youth",
+    "kids",
+    "veterans",
+    "families",
+    "americans",
+    "adults",
+    "girls",
+    "boys",
+    "survivors",
+    "victims",
+    "judges",
+    "staff",
+    "personnel",
+    "nominees",
+    "households",
+    "seniors",
+    "apprentices",
+];
+
+/// Endings of plural nouns of people ("workers", "scientists", "residents", "trainees").
+pub(crate) const PEOPLE_SUFFIXES: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ees"];

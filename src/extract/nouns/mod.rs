@@ -8,6 +8,10 @@
 //! plural ("vaccine doses free-of-cost" → "vaccine doses"). "and"/"or" join two noun words
 //! ("individuals and entities").
 
+mod sentence;
+
+pub(super) use sentence::noun_in_sentence;
+
 use super::lexicon::{in_list, LY_WORDS, MEASURE_DROP_WORDS, MONEY_IN_NOT_NOUNS, PLURAL_WORDS};
 use super::numbers::scale_factor;
 use super::numbers::words::small_number;
@@ -247,6 +251,10 @@ fn take_word(t: &Toks, r: &mut NounRead, w: &str, singular_head: bool) -> bool {
     };
     r.end = Some(end);
     r.i += 1;
+    // "low- and middle-income countries": a suspended hyphen before a joiner.
+    if t.sym(r.i) == Some('-') && t.glued(r.i) && t.word(r.i + 1).is_some_and(is_joiner) {
+        r.i += 1;
+    }
     // "returning/potential migrants": a glued slash joins two words.
     if t.sym(r.i) == Some('/') && t.glued(r.i) && t.glued(r.i + 1) && t.word(r.i + 1).is_some() {
         r.i += 1;
@@ -395,6 +403,10 @@ mod tests {
                 Some("search and recovery team members"),
             ),
             ("TCUs in", Some("TCUs")),
+            (
+                "low- and middle-income countries in",
+                Some("low- and middle-income countries"),
+            ),
             ("women, youth", Some("women")),
             (
                 "returning/potential migrants stay",
