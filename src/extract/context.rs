@@ -30,13 +30,15 @@ fn reference_word(t: &Toks, w: &str, at: usize) -> bool {
 }
 
 /// True when the words after a span (from token `next`) make it no figure: an age ("65 years
-/// old", "18 years of age", "65 years and older"), a time reference ("50 years ago"), or a rate
-/// ("24 hours a day", "7 days per week").
-pub(super) fn span_is_no_figure(t: &Toks, next: usize) -> bool {
+/// old", "18 years of age", "65 years and older"), a time reference ("50 years ago"), or a
+/// schedule ("24 hours a day", "7 days per week"; a `scaled` amount is a quantity: "10 million
+/// hours per year").
+pub(super) fn span_is_no_figure(t: &Toks, next: usize, scaled: bool) -> bool {
     let Some(w) = t.word(next) else {
         return false;
     };
-    let rate = in_list(w, &["a", "per", "each", "every"])
+    let rate = !scaled
+        && in_list(w, &["a", "per", "each", "every"])
         && t.word(next + 1).is_some_and(|u| in_list(u, TIME_UNITS));
     in_list(w, SPAN_NOT_AFTER)
         || (w.eq_ignore_ascii_case("of") && t.word_is(next + 1, "age"))
@@ -334,7 +336,16 @@ mod tests {
                 text: after,
                 toks: &toks,
             };
-            assert_eq!(span_is_no_figure(&t, 0), want, "{after}");
+            assert_eq!(span_is_no_figure(&t, 0, false), want, "{after}");
+        }
+        // A scaled amount is a quantity, not a schedule; an age stays an age.
+        for (after, want) in [("per year", false), ("old", true)] {
+            let toks = tokens_of(after);
+            let t = Toks {
+                text: after,
+                toks: &toks,
+            };
+            assert_eq!(span_is_no_figure(&t, 0, true), want, "{after}");
         }
     }
 

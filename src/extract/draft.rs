@@ -314,7 +314,7 @@ pub(super) fn check_unit(t: &Toks, d: &mut Draft) -> Result<(), usize> {
     if !span && !d.unit.is_physical() {
         return Ok(());
     }
-    if span && context::span_is_no_figure(t, d.next) {
+    if span && context::span_is_no_figure(t, d.next, d.amount.scaled) {
         return Err(d.next);
     }
     if d.unit == Unit::Miles && context::speed_or_mileage(t, d.next) {

@@ -135,13 +135,14 @@ fn is_link(chunk: &[u8]) -> bool {
             }))
 }
 
-/// True for a decimal written without its zero (".5 percent"): a dot before a digit that
-/// follows no letter, digit or dot ("PM2.5" and "U.S..5" stay apart).
+/// True for a decimal written without its zero (".5 percent"): a dot before a digit after
+/// whitespace, the text start or a sign ("$.50", "(.5%)", "-.3"); "PM2.5" and "cases).97%"
+/// stay apart.
 fn leading_dot(bytes: &[u8], i: usize) -> bool {
     let before = i.checked_sub(1).and_then(|p| bytes.get(p));
     bytes.get(i) == Some(&b'.')
         && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-        && !before.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.')
+        && before.is_none_or(|b| b.is_ascii_whitespace() || b"$([-~+".contains(b))
 }
 
 /// Ends a number: digits, and `,` or `.` only when a digit follows.
@@ -330,6 +331,7 @@ mod tests {
             ("(.5%)", &["_S(", "N.5", "S%", "S)"]),
             ("PM2.5", &["_WPM2", "S.", "N5"]),
             ("end. 5", &["_Wend", "S.", "_N5"]),
+            ("cases).97%", &["_Wcases", "S)", "S.", "N97", "S%"]),
             ("Sept. 5", &["_WSept", "S.", "_N5"]),
             ("Café’s", &["_WCafé’s"]),
             ("p.m.", &["_Wp.m."]),
