@@ -26,7 +26,7 @@ pub(super) fn rejects_lead(t: &Toks, lead: usize, spelled: bool) -> bool {
 
 /// True when the definite word `w` before the spelled number at `at` makes it a reference.
 fn reference_word(t: &Toks, w: &str, at: usize) -> bool {
-    in_list(w, DEFINITE_WORDS) && !(in_list(w, SPAN_DEFINITE_WORDS) && span_at(t, at + 1))
+    DEFINITE_WORDS.has(w) && !(SPAN_DEFINITE_WORDS.has(w) && span_at(t, at + 1))
 }
 
 /// True when the words after a span (from token `next`) make it no figure: an age ("65 years
@@ -39,11 +39,11 @@ pub(super) fn span_is_no_figure(t: &Toks, next: usize, scaled: bool) -> bool {
     };
     let rate = !scaled
         && in_list(w, &["a", "per", "each", "every"])
-        && t.word(next + 1).is_some_and(|u| in_list(u, TIME_UNITS));
-    in_list(w, SPAN_NOT_AFTER)
+        && t.word(next + 1).is_some_and(|u| TIME_UNITS.has(u));
+    SPAN_NOT_AFTER.has(w)
         || (w.eq_ignore_ascii_case("of") && t.word_is(next + 1, "age"))
         || ((w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
-            && t.word(next + 1).is_some_and(|b| in_list(b, AGE_BOUNDS)))
+            && t.word(next + 1).is_some_and(|b| AGE_BOUNDS.has(b)))
         || rate
 }
 
@@ -87,7 +87,7 @@ pub(super) fn other_currency_before(t: &Toks, lead: usize) -> bool {
         return !t.word_is(p, "US");
     }
     t.word(p).is_some_and(|w| {
-        in_list(w, OTHER_CURRENCIES) && w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase())
+        OTHER_CURRENCIES.has(w) && w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase())
     })
 }
 
@@ -125,10 +125,7 @@ pub(super) fn is_date_or_time(t: &Toks, lead: usize, after_num: usize) -> bool {
 /// token after the number and any range.
 pub(super) fn is_age(t: &Toks, lead: usize, next: usize) -> bool {
     let before = lead.checked_sub(1);
-    let age_word = |i: Option<usize>| {
-        i.and_then(|i| t.word(i))
-            .is_some_and(|w| in_list(w, AGE_WORDS))
-    };
+    let age_word = |i: Option<usize>| i.and_then(|i| t.word(i)).is_some_and(|w| AGE_WORDS.has(w));
     if age_word(before) {
         return true;
     }
@@ -138,7 +135,7 @@ pub(super) fn is_age(t: &Toks, lead: usize, next: usize) -> bool {
         return true;
     }
     (t.word_is(next, "and") || t.word_is(next, "or"))
-        && t.word(next + 1).is_some_and(|w| in_list(w, AGE_BOUNDS))
+        && t.word(next + 1).is_some_and(|w| AGE_BOUNDS.has(w))
 }
 
 /// True when the bare number follows a name word ("Section 232", "Executive Order 14010",
@@ -150,7 +147,7 @@ pub(super) fn after_name(t: &Toks, lead: usize) -> bool {
     let Some(w) = t.word_before(lead) else {
         return false;
     };
-    if in_list(w, NAME_WORDS) {
+    if NAME_WORDS.has(w) {
         return true;
     }
     // "S&P 500": a name with an ampersand inside.
@@ -184,12 +181,10 @@ pub(super) fn speed_or_mileage(t: &Toks, next: usize) -> bool {
 /// call centers", "the 988 Lifeline"): a three-digit service number before a service word or
 /// a capitalised name.
 pub(super) fn is_service_number(t: &Toks, at: usize) -> bool {
-    let number = t
-        .tok(at)
-        .is_some_and(|n| in_list(t.str_of(n), SERVICE_NUMBERS));
+    let number = t.tok(at).is_some_and(|n| SERVICE_NUMBERS.has(t.str_of(n)));
     number
         && t.word(at + 1).is_some_and(|w| {
-            in_list(w, SERVICE_WORDS) || w.chars().next().is_some_and(char::is_uppercase)
+            SERVICE_WORDS.has(w) || w.chars().next().is_some_and(char::is_uppercase)
         })
 }
 
@@ -199,7 +194,7 @@ pub(super) fn is_duration(t: &Toks, noun: &str, next: usize) -> bool {
     let first = noun.split_whitespace().next().unwrap_or("");
     let first = first.split('-').next().unwrap_or("");
     let last = noun.split_whitespace().last().unwrap_or("");
-    if !in_list(first, DURATION_WORDS) && !in_list(last, DURATION_WORDS) {
+    if !DURATION_WORDS.has(first) && !DURATION_WORDS.has(last) {
         return false;
     }
     // "3,500 hours of training", "2,000 pro bono hours" are counted work.
@@ -211,7 +206,7 @@ pub(super) fn is_duration(t: &Toks, noun: &str, next: usize) -> bool {
 /// number is money, but not dollars.
 pub(super) fn noun_is_currency(noun: &str) -> bool {
     let first = noun.split_whitespace().next().unwrap_or("");
-    in_list(first, OTHER_CURRENCIES) && first != "A"
+    OTHER_CURRENCIES.has(first) && first != "A"
 }
 
 #[cfg(test)]

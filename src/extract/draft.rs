@@ -343,11 +343,14 @@ pub(super) fn check_unit(t: &Toks, d: &mut Draft) -> Result<(), usize> {
 /// Step 9: the figure, with its quote and the number's own words.
 pub(super) fn into_figure(t: &Toks, d: &Draft) -> Figure {
     let noun = d.noun_text(t);
-    let written: String = t
-        .span(d.amount.start, d.written_end)
-        .chars()
-        .filter(|c| !matches!(c, '$' | '%'))
-        .collect();
+    let words = t.span(d.amount.start, d.written_end);
+    // Signs are dropped from the number's words ("$5-$10" is written "5-10").
+    let written = if words.contains(['$', '%']) {
+        let kept: String = words.chars().filter(|c| !matches!(c, '$' | '%')).collect();
+        kept.trim().to_string()
+    } else {
+        words.trim().to_string()
+    };
     Figure {
         measure: measure_for(&noun, d.unit),
         value: d.value.normalize(),
@@ -357,7 +360,7 @@ pub(super) fn into_figure(t: &Toks, d: &Draft) -> Figure {
         noun_from: d.noun_from,
         qualifier: d.qualifier,
         quote: t.span(d.quote_start, d.end).to_string(),
-        written: written.trim().to_string(),
+        written,
     }
 }
 

@@ -1,13 +1,18 @@
 //! Qualifiers: the hedge phrase before a number ("more than", "up to an estimated") and a
 //! trailing plus ("3,500+").
 
-use super::lexicon::{QUALIFIERS, TRAILING_QUALIFIERS};
+use super::lexicon::{Shapes, QUALIFIERS, TRAILING_QUALIFIERS};
 use super::tokens::Toks;
 use crate::figure::Qualifier;
 
 /// The qualifier phrase ending right before token `lead`, with the byte where it starts.
 pub(super) fn qualifier_before(t: &Toks, lead: usize) -> Option<(Qualifier, usize)> {
+    /// The shapes of the words that end a qualifier phrase.
+    const LAST_WORDS: Shapes = Shapes::of_phrases(QUALIFIERS, true);
     let last = t.str_of(t.tok(lead.checked_sub(1)?)?);
+    if !LAST_WORDS.may_hold(last) {
+        return None;
+    }
     for (phrase, q) in QUALIFIERS {
         // Compare the word next to the number first: it rules out almost every phrase.
         if !phrase.last().is_some_and(|p| p.eq_ignore_ascii_case(last)) {

@@ -2,7 +2,7 @@
 //! ("%", "percent", "percentage points", "dollars", "times"), and the [`Unit`] they give.
 
 use super::lexicon::{
-    in_list, COMPOUND_COUNT_HEADS, DEGREE_SCALES, MULTIPLE_FOLLOWERS, PHYSICAL_UNITS,
+    in_list, Shapes, COMPOUND_COUNT_HEADS, DEGREE_SCALES, MULTIPLE_FOLLOWERS, PHYSICAL_UNITS,
     SPAN_EXTREMES, SPAN_MODIFIERS, STREAK_TAILS, TIME_UNITS, UNIT_ABBREVIATIONS,
 };
 use super::tokens::Toks;
@@ -58,7 +58,7 @@ pub(super) fn compound_of(t: &Toks, head: &str, after: usize) -> Option<(Compoun
     {
         return Some((Compound::Mark(Mark::Measure(*u)), 0));
     }
-    let extreme = t.word(after).is_some_and(|w| in_list(w, SPAN_EXTREMES));
+    let extreme = t.word(after).is_some_and(|w| SPAN_EXTREMES.has(w));
     let span = in_list(lower, &["year", "month", "week", "day"]) && extreme;
     span.then_some((Compound::Mark(Mark::Measure(Unit::Span)), 1))
 }
@@ -102,10 +102,7 @@ fn word_mark(t: &Toks, k: usize) -> Option<(Mark, usize)> {
         "dollars" | "usd" => Some((Mark::Dollars, k + 1)),
         "u.s." if t.word_is(k + 1, "dollars") => Some((Mark::Dollars, k + 2)),
         // "four times the rate", "1.4 times higher" — not "spoke four times with".
-        "times"
-            if t.word(k + 1)
-                .is_some_and(|n| in_list(n, MULTIPLE_FOLLOWERS)) =>
-        {
+        "times" if t.word(k + 1).is_some_and(|n| MULTIPLE_FOLLOWERS.has(n)) => {
             Some((Mark::Times, k + 1))
         }
         _ => None,
@@ -123,6 +120,11 @@ fn physical_after(t: &Toks, k: usize) -> Option<Marked> {
     {
         (*u, k + 1)
     } else {
+        /// The shapes of the words that start a physical unit.
+        const FIRST_WORDS: Shapes = Shapes::of_phrases(PHYSICAL_UNITS, false);
+        if !t.word(k).is_some_and(|w| FIRST_WORDS.may_hold(w)) {
+            return None;
+        }
         let (phrase, u) = PHYSICAL_UNITS
             .iter()
             .find(|(phrase, _)| phrase.iter().enumerate().all(|(n, p)| t.word_is(k + n, p)))?;
@@ -142,7 +144,7 @@ fn physical_after(t: &Toks, k: usize) -> Option<Marked> {
 
 /// True when token `k` names a temperature scale ("Celsius", "F").
 pub(super) fn degree_scale(t: &Toks, k: usize) -> bool {
-    t.word(k).is_some_and(|w| in_list(w, DEGREE_SCALES))
+    t.word(k).is_some_and(|w| DEGREE_SCALES.has(w))
 }
 
 /// A span of time at token `k`: an optional modifier, a time unit, and a streak's tail ("22
@@ -150,12 +152,12 @@ pub(super) fn degree_scale(t: &Toks, k: usize) -> bool {
 /// count ("3,500 hours of training"), but not hours of a moment ("within 72 hours of the
 /// storm").
 fn span_after(t: &Toks, k: usize) -> Option<Marked> {
-    let unit_at = if t.word(k).is_some_and(|w| in_list(w, SPAN_MODIFIERS)) {
+    let unit_at = if t.word(k).is_some_and(|w| SPAN_MODIFIERS.has(w)) {
         k + 1
     } else {
         k
     };
-    let w = t.word(unit_at).filter(|w| in_list(w, TIME_UNITS))?;
+    let w = t.word(unit_at).filter(|w| TIME_UNITS.has(w))?;
     if in_list(w, &["hours", "hour"])
         && t.word_is(unit_at + 1, "of")
         && !moment_after(t, unit_at + 2)

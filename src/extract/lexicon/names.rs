@@ -1,13 +1,14 @@
 //! Words around a number that make it a name, an id, an age, a reference or another currency.
 
+use super::Words;
 /// Words before a spelled number that make it a reference, not a count ("the two countries").
-pub(crate) const DEFINITE_WORDS: &[&str] = &[
+pub(crate) const DEFINITE_WORDS: Words = Words::new(&[
     "the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "first", "last",
     "next", "past", "each", "every", "other", "any", "which", "whose", "my", "your",
-];
+]);
 
 /// Words before a number that make it a name or an id ("Section 232", "E.O. 14008", "FY 23").
-pub(crate) const NAME_WORDS: &[&str] = &[
+pub(crate) const NAME_WORDS: Words = Words::new(&[
     "section",
     "sec",
     "title",
@@ -93,19 +94,19 @@ pub(crate) const NAME_WORDS: &[&str] = &[
     "fax",
     "phone",
     "call",
-];
+]);
 
 /// Words before a number that make it an age ("ages 16 to 24", "aged 65").
-pub(crate) const AGE_WORDS: &[&str] = &["age", "ages", "aged"];
+pub(crate) const AGE_WORDS: Words = Words::new(&["age", "ages", "aged"]);
 
 /// Words after "and"/"or" that make the number an age bound ("65 and older").
-pub(crate) const AGE_BOUNDS: &[&str] = &[
+pub(crate) const AGE_BOUNDS: Words = Words::new(&[
     "older", "over", "up", "under", "younger", "above", "below", "older.",
-];
+]);
 
 /// Currencies other than the dollar: a number in one of these is not a USD figure, and not a
 /// count either ("CAD $1.5 billion", "7.7 trillion JPY", "€40 million").
-pub(crate) const OTHER_CURRENCIES: &[&str] = &[
+pub(crate) const OTHER_CURRENCIES: Words = Words::new(&[
     "cad",
     "aud",
     "eur",
@@ -142,16 +143,16 @@ pub(crate) const OTHER_CURRENCIES: &[&str] = &[
     "dinars",
     "rubles",
     "hryvnia",
-];
+]);
 
 /// Three-digit service numbers ("988", "911", "211"): names of lines, not counts, when a
 /// service word follows ("988 crisis lines", "911 call centers").
-pub(crate) const SERVICE_NUMBERS: &[&str] = &[
+pub(crate) const SERVICE_NUMBERS: Words = Words::new(&[
     "211", "311", "411", "511", "611", "711", "811", "911", "988",
-];
+]);
 
 /// Words after a service number that make it the line's name.
-pub(crate) const SERVICE_WORDS: &[&str] = &[
+pub(crate) const SERVICE_WORDS: Words = Words::new(&[
     "call",
     "calls",
     "call-takers",
@@ -194,4 +195,4 @@ pub(crate) const SERVICE_WORDS: &[&str] = &[
     "phone",
     "professionals",
     "responders",
-];
+]);

@@ -1,6 +1,7 @@
 //! Number vocabulary: spelled numbers, scale words and suffixes, and the words that make "N times"
 //! a multiple.
 
+use super::Words;
 /// Spelled numbers below twenty.
 pub(crate) const SMALL_NUMBERS: &[&str] = &[
     "zero",
@@ -62,7 +63,7 @@ pub(crate) const SCALE_SUFFIXES: &[(&str, u64, bool)] = &[
 
 /// Words after "N times" that make it a multiple ("three times the price", "1.4 times higher");
 /// other uses count occasions ("met four times with"), which are not tracked.
-pub(crate) const MULTIPLE_FOLLOWERS: &[&str] = &[
+pub(crate) const MULTIPLE_FOLLOWERS: Words = Words::new(&[
     "as",
     "the",
     "their",
@@ -96,4 +97,4 @@ pub(crate) const MULTIPLE_FOLLOWERS: &[&str] = &[
     "than",
     "normal",
     "pre-pandemic",
-];
+]);

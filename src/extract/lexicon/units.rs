@@ -1,5 +1,6 @@
 //! Unit words after a number: physical measures, spans of time, and the words around a span.
 
+use super::Words;
 use crate::figure::Unit;
 
 /// Physical unit phrases after a number, lower case and matched in any case, longest first so
@@ -59,13 +60,13 @@ pub(crate) const COMPOUND_COUNT_HEADS: &[(&str, &str)] = &[
 ];
 
 /// Words after an "N-year" compound that make it a span ("a 54-year low").
-pub(crate) const SPAN_EXTREMES: &[&str] = &["low", "lows", "high", "highs"];
+pub(crate) const SPAN_EXTREMES: Words = Words::new(&["low", "lows", "high", "highs"]);
 
 /// Words after "degrees" that name the scale ("1.5 degrees Celsius"); part of the unit.
-pub(crate) const DEGREE_SCALES: &[&str] = &["celsius", "fahrenheit", "c", "f"];
+pub(crate) const DEGREE_SCALES: Words = Words::new(&["celsius", "fahrenheit", "c", "f"]);
 
 /// Time units: a number of these is a span ("in 150 days", "22 months in a row").
-pub(crate) const TIME_UNITS: &[&str] = &[
+pub(crate) const TIME_UNITS: Words = Words::new(&[
     "years",
     "year",
     "months",
@@ -85,11 +86,11 @@ pub(crate) const TIME_UNITS: &[&str] = &[
     "century",
     "quarters",
     "nights",
-];
+]);
 
 /// Words between a number and its time unit that keep it a span ("seven consecutive years",
 /// "180 school days").
-pub(crate) const SPAN_MODIFIERS: &[&str] = &[
+pub(crate) const SPAN_MODIFIERS: Words = Words::new(&[
     "consecutive",
     "straight",
     "successive",
@@ -101,7 +102,7 @@ pub(crate) const SPAN_MODIFIERS: &[&str] = &[
     "business",
     "working",
     "school",
-];
+]);
 
 /// Words after a span that make it a streak, taken into the quote ("22 months in a row").
 pub(crate) const STREAK_TAILS: &[&[&str]] = &[
@@ -113,17 +114,17 @@ pub(crate) const STREAK_TAILS: &[&[&str]] = &[
 
 /// Words right after a span that make it no figure: an age ("65 years old"), a time reference
 /// ("50 years ago"); "of age" is checked apart.
-pub(crate) const SPAN_NOT_AFTER: &[&str] = &["old", "ago", "earlier"];
+pub(crate) const SPAN_NOT_AFTER: Words = Words::new(&["old", "ago", "earlier"]);
 
 /// Words before a spelled span that make it a period, not a reference ("the past two years",
 /// "the next three months"); other definite words still make a spelled number a reference.
-pub(crate) const SPAN_DEFINITE_WORDS: &[&str] = &[
+pub(crate) const SPAN_DEFINITE_WORDS: Words = Words::new(&[
     "past", "last", "next", "first", "coming", "previous", "final",
-];
+]);
 
 /// Time nouns: a number counting these is a duration, not a tracked count ("over four
 /// years"), except "hours of …" (hours of training or service are counted).
-pub(crate) const DURATION_WORDS: &[&str] = &[
+pub(crate) const DURATION_WORDS: Words = Words::new(&[
     "year",
     "years",
     "month",
@@ -148,4 +149,4 @@ pub(crate) const DURATION_WORDS: &[&str] = &[
     "p.m.",
     "am",
     "pm",
-];
+]);

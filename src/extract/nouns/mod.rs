@@ -12,7 +12,9 @@ mod sentence;
 
 pub(super) use sentence::noun_in_sentence;
 
-use super::lexicon::{in_list, LY_WORDS, MEASURE_DROP_WORDS, MONEY_IN_NOT_NOUNS, PLURAL_WORDS};
+use super::lexicon::{
+    in_list, Shapes, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_IN_NOT_NOUNS, PLURAL_WORDS,
+};
 use super::numbers::scale_factor;
 use super::numbers::words::small_number;
 use super::tokens::Toks;
@@ -40,8 +42,13 @@ pub(super) fn is_noun_end(word: &str) -> bool {
 
 /// A plural-looking word: "firms", "doses", "youth" (but not "business", "census", "analysis").
 pub(super) fn is_plural(word: &str) -> bool {
-    let word = word.rsplit('-').next().unwrap_or(word);
-    if in_list(word, PLURAL_WORDS) {
+    // The head of a hyphenated word ("at-risk youth" → "youth"), found byte-wise: a string
+    // search costs more than the whole test on these short words.
+    let word = match word.bytes().rposition(|b| b == b'-') {
+        Some(p) => word.get(p + 1..).unwrap_or(word),
+        None => word,
+    };
+    if PLURAL_WORDS.has(word) {
         return true;
     }
     let w = word.as_bytes();
@@ -75,12 +82,14 @@ fn is_acronym_plural(w: &[u8]) -> bool {
 
 /// An "-ly" adverb ("recently", "annually") that ends a noun.
 pub(super) fn is_adverb(word: &str) -> bool {
-    word.len() > 4 && (word.ends_with("ly") || word.ends_with("LY")) && !in_list(word, LY_WORDS)
+    word.len() > 4 && (word.ends_with("ly") || word.ends_with("LY")) && !LY_WORDS.has(word)
 }
 
 /// A word that reads as a verb form after "and" ("and trained", "and providing").
 pub(super) fn is_verb_form(word: &str) -> bool {
-    word.len() > 4 && !word.contains('-') && (word.ends_with("ed") || word.ends_with("ing"))
+    word.len() > 4
+        && !word.as_bytes().contains(&b'-')
+        && (word.ends_with("ed") || word.ends_with("ing"))
 }
 
 /// The counted noun of a count from token `k`: the noun cut back to its last plural word (a
@@ -104,7 +113,7 @@ pub(super) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         let at = if t.word_is(k, "in") { k + 1 } else { k + 2 };
         let w = t.word(at)?;
         let lower_case = w.chars().next().is_some_and(char::is_lowercase) || w == "U.S.";
-        if !lower_case || in_list(w, MONEY_IN_NOT_NOUNS) {
+        if !lower_case || MONEY_IN_NOT_NOUNS.has(w) {
             return None;
         }
         return noun_at(t, at, false);
@@ -122,7 +131,7 @@ pub(super) fn measure_noun(t: &Toks, k: usize, singular_unit: bool) -> Option<No
     if t.word_is(k, "of") {
         let w = t.word(k + 1)?;
         let lower_case = w.chars().next().is_some_and(char::is_lowercase);
-        if !lower_case || in_list(w, MONEY_IN_NOT_NOUNS) {
+        if !lower_case || MONEY_IN_NOT_NOUNS.has(w) {
             return None;
         }
         return noun_at(t, k + 1, false);
@@ -219,14 +228,42 @@ fn take_joiner(t: &Toks, r: &mut NounRead) -> bool {
     true
 }
 
+/// The shapes of month names and their abbreviations: most words need no month look-up.
+const MONTH_FORMS: Shapes = Shapes::of(&[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]);
+
 /// True when word `w` cannot be part of a noun that has taken `r` so far.
 fn ends_noun(w: &str, r: &NounRead) -> bool {
-    let first_ok = r.words == 0 && in_list(w, MEASURE_DROP_WORDS);
+    let first_ok = r.words == 0 && MEASURE_DROP.has(w);
     (is_noun_end(w) && !first_ok)
         || is_adverb(w)
         || small_number(w).is_some()
         || scale_factor(w).is_some()
-        || is_month_name(w)
+        || (MONTH_FORMS.may_hold(w) && is_month_name(w))
         || (r.prev_plural && !is_plural(w))
         || (r.after_joiner && is_verb_form(w))
 }
@@ -289,10 +326,7 @@ fn finish_noun(t: &Toks, k: usize, r: NounRead, singular_head: bool) -> Option<N
     }
     let noun = t.text.get(start..end)?;
     // "$1,200 more": drop words alone are no noun.
-    if noun
-        .split_whitespace()
-        .all(|w| in_list(w, MEASURE_DROP_WORDS))
-    {
+    if noun.split_whitespace().all(|w| MEASURE_DROP.has(w)) {
         return None;
     }
     if is_proper_name(noun) && !singular_head {
@@ -317,15 +351,19 @@ fn is_proper_name(noun: &str) -> bool {
 /// The measure slug for a noun (and unit when the noun is empty): lower case, ASCII-folded,
 /// hyphens, without the adjectives of [`MEASURE_DROP_WORDS`].
 pub fn measure_for(noun: &str, unit: Unit) -> String {
-    let kept: Vec<&str> = noun
-        .split_whitespace()
-        .filter(|w| {
-            !MEASURE_DROP_WORDS
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(w.trim_end_matches([',', ';'])))
-        })
-        .collect();
-    let mut measure = slug(&kept.join(" "));
+    let dropped = |w: &str| MEASURE_DROP.has(w.trim_end_matches([',', ';']));
+    let mut measure = if noun.split_whitespace().any(dropped) {
+        let mut kept = String::with_capacity(noun.len());
+        for w in noun.split_whitespace().filter(|w| !dropped(w)) {
+            if !kept.is_empty() {
+                kept.push(' ');
+            }
+            kept.push_str(w);
+        }
+        slug(&kept)
+    } else {
+        slug(noun)
+    };
     if measure.is_empty() {
         measure = slug(noun);
     }
@@ -334,6 +372,9 @@ pub fn measure_for(noun: &str, unit: Unit) -> String {
     }
     measure
 }
+
+/// [`MEASURE_DROP_WORDS`] with the shapes of its words, for look-ups.
+const MEASURE_DROP: Words = Words::new(MEASURE_DROP_WORDS);
 
 #[cfg(test)]
 mod tests {

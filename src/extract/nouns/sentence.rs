@@ -50,8 +50,7 @@ fn sentence_start(t: &Toks, first: usize) -> usize {
 /// "97 judges, 30 of whom …": the plural noun phrase right before the number, behind a comma
 /// or dash, when "of whom" / "of them" follows the number.
 fn pointed_back(t: &Toks, first: usize, next: usize) -> Option<NounSpan> {
-    let points =
-        t.word_is(next, "of") && t.word(next + 1).is_some_and(|w| in_list(w, BACK_POINTERS));
+    let points = t.word_is(next, "of") && t.word(next + 1).is_some_and(|w| BACK_POINTERS.has(w));
     if !points || !matches!(t.sym(first.checked_sub(1)?), Some(',' | '—' | '–' | '(')) {
         return None;
     }
@@ -62,13 +61,13 @@ fn pointed_back(t: &Toks, first: usize, next: usize) -> Option<NounSpan> {
     // names where, not who; the group is the plural before it.
     let mut at =
         (head.saturating_sub(MAX_NOUN_WORDS)..=head).find(|&k| t.start_of(k) == Some(n.start))?;
-    while at > 0 && t.word(at - 1).is_some_and(|w| in_list(w, DETERMINERS)) {
+    while at > 0 && t.word(at - 1).is_some_and(|w| DETERMINERS.has(w)) {
         at -= 1;
     }
     let place = at
         .checked_sub(1)
         .and_then(|p| t.word(p))
-        .is_some_and(|w| in_list(w, PLACE_PREPOSITIONS) || is_joiner(w));
+        .is_some_and(|w| PLACE_PREPOSITIONS.has(w) || is_joiner(w));
     // "… of whom" points at people: a noun of people stays the group behind a preposition.
     let whom = t.word_is(next + 1, "whom");
     if !place || (whom && t.word(head).is_some_and(is_people)) {
@@ -84,12 +83,12 @@ fn pointed_back(t: &Toks, first: usize, next: usize) -> Option<NounSpan> {
 /// True for a plural noun of people ("members", "workers", "residents").
 fn is_people(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    in_list(&w, PEOPLE_NOUNS) || PEOPLE_SUFFIXES.iter().any(|s| w.ends_with(s))
+    PEOPLE_NOUNS.has(&w) || PEOPLE_SUFFIXES.iter().any(|s| w.ends_with(s))
 }
 
 /// "Of the new hires, 14 are veterans": a sentence opening with the group, then the number.
 fn group_opener(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
-    if !t.word(start).is_some_and(|w| in_list(w, GROUP_OPENERS)) {
+    if !t.word(start).is_some_and(|w| GROUP_OPENERS.has(w)) {
         return None;
     }
     let det = t
@@ -103,7 +102,7 @@ fn group_opener(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
 /// the sentence, with no other number between it and this one.
 fn number_of(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
     let j = (start..first).rev().find(|&j| {
-        t.word(j).is_some_and(|w| in_list(w, COUNT_NOUNS))
+        t.word(j).is_some_and(|w| COUNT_NOUNS.has(w))
             && t.word_is(j + 1, "of")
             && j.checked_sub(1).is_some_and(|d| t.word_is(d, "the"))
     })?;
@@ -119,7 +118,7 @@ fn number_of(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
 /// the number ("rose to", "stood at", "reached").
 fn subject_of_change(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
     let mut j = first.checked_sub(1)?;
-    let prep = t.word(j).is_some_and(|w| in_list(w, CHANGE_PREPOSITIONS));
+    let prep = t.word(j).is_some_and(|w| CHANGE_PREPOSITIONS.has(w));
     if prep {
         j = j.checked_sub(1)?;
     }
@@ -127,14 +126,14 @@ fn subject_of_change(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
         j -= 1;
     }
     let verb = t.word(j)?;
-    let level = in_list(verb, LEVEL_VERBS);
+    let level = LEVEL_VERBS.has(verb);
     // Most change verbs need "to"/"at"/"by"/"from"; level verbs take the number directly.
-    let takes_number = level || (prep && in_list(verb, CHANGE_VERBS));
+    let takes_number = level || (prep && CHANGE_VERBS.has(verb));
     if !takes_number {
         return None;
     }
     j = j.checked_sub(1)?;
-    while j > start && t.word(j).is_some_and(|w| in_list(w, SUBJECT_AUXILIARIES)) {
+    while j > start && t.word(j).is_some_and(|w| SUBJECT_AUXILIARIES.has(w)) {
         j -= 1;
     }
     t.word(j).filter(|w| is_plural(w) && !is_noun_end(w))?;
@@ -167,7 +166,7 @@ fn phrase_ending_at(t: &Toks, head: usize, infinitives: bool) -> Option<NounSpan
             !is_noun_end(w)
                 && small_number(w).is_none()
                 && scale_factor(w).is_none()
-                && !in_list(w, CHANGE_VERBS)
+                && !CHANGE_VERBS.has(w)
                 && !is_joiner(w)
         });
         let infinitive = infinitives && p.checked_sub(1).is_some_and(|q| t.word_is(q, "to"));

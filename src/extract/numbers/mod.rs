@@ -9,7 +9,6 @@ use super::tokens::{Kind, Toks};
 use super::units::{compound_of, Compound};
 use crate::text::{lower_ascii, WORD_BUF};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Most significant digits a number may have; longer ones are ids or overflow `Decimal`.
 const MAX_DIGITS: usize = 28;
@@ -214,51 +213,62 @@ pub(super) fn scale_factor(word: &str) -> Option<u64> {
     SCALE_WORDS.iter().find(|(s, _)| *s == w).map(|(_, v)| *v)
 }
 
-/// Parses a number token's digits ("8,000", "4.2"); rejects malformed groups and leading
-/// zeros. Returns the value and, for digits without separators or decimals, how many.
+/// Parses a number token's digits ("8,000", "4.2", ".5"); rejects malformed groups and
+/// leading zeros. Returns the value and, for digits without separators or decimals, how many.
+/// The digits are read straight into the mantissa: no string is built.
 fn parse_digits(s: &str) -> Option<(Decimal, usize)> {
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (s, None),
     };
-    if frac.is_some_and(|f| f.contains(['.', ','])) {
+    if frac.is_some_and(|f| f.is_empty() || f.contains(['.', ','])) {
         return None;
     }
-    if int.is_empty() {
-        // ".5": a decimal without its zero.
-        let frac = frac.filter(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))?;
-        let value = Decimal::from_str(&format!("0.{frac}")).ok()?;
-        return (frac.len() < MAX_DIGITS).then_some((value, 0));
+    let grouped = int.contains(',');
+    if !int.is_empty() && !digit_groups_ok(int) {
+        return None;
     }
+    if int.is_empty() && frac.is_none() {
+        return None;
+    }
+    let mut mantissa: u128 = 0;
+    let mut digits = 0usize;
+    for b in s.bytes().filter(u8::is_ascii_digit) {
+        digits += 1;
+        if digits > MAX_DIGITS {
+            return None;
+        }
+        mantissa = mantissa * 10 + u128::from(b - b'0');
+    }
+    let scale = u32::try_from(frac.map_or(0, str::len)).ok()?;
+    let value = Decimal::try_from_i128_with_scale(i128::try_from(mantissa).ok()?, scale).ok()?;
+    let plain = if grouped || frac.is_some() { 0 } else { digits };
+    Some((value, plain))
+}
+
+/// True for the integer part of a number written right: no leading zero ("012"), and groups of
+/// three after a first group of one to three digits ("1,234,567", not "1,23" or "1234,567").
+fn digit_groups_ok(int: &str) -> bool {
     let mut groups = int.split(',');
-    let first = groups.next()?;
-    if first.len() > 1 && first.starts_with('0') {
-        return None;
+    let first = groups.next().unwrap_or("");
+    if first.is_empty() || (first.len() > 1 && first.starts_with('0')) {
+        return false;
     }
     let mut grouped = false;
     for g in groups {
         grouped = true;
         if g.len() != 3 {
-            return None;
+            return false;
         }
     }
-    if grouped && first.len() > 3 {
-        return None;
-    }
-    let digits = s.bytes().filter(u8::is_ascii_digit).count();
-    if digits > MAX_DIGITS {
-        return None;
-    }
-    let mut clean = String::with_capacity(s.len());
-    clean.extend(s.chars().filter(|c| *c != ','));
-    let plain = if grouped || frac.is_some() { 0 } else { digits };
-    Decimal::from_str(&clean).ok().map(|d| (d, plain))
+    !(grouped && first.len() > 3)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokens_of;
     use super::*;
+    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("test decimal")
@@ -281,6 +291,11 @@ mod tests {
             (".5", Some(("0.5", 0))),
             (".05", Some(("0.05", 0))),
             (".", None),
+            ("5.", None),
+            (
+                "1234567890123456789012345678",
+                Some(("1234567890123456789012345678", 28)),
+            ),
             (&"9".repeat(29), None),
         ];
         for (s, want) in cases {

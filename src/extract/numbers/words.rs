@@ -65,7 +65,8 @@ fn maybe_number_word(word: &str) -> bool {
 }
 
 /// A cheap test before [`spelled_start`] that turns away almost every word: only the shape of
-/// a number word, a "-fold" word or a hyphenated compound ("twenty-five") passes.
+/// a number word, a word whose part before its first hyphen has that shape ("twenty-five",
+/// "five-member") or a "-fold" word passes.
 pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
     let Some(&first) = w.first() else {
         return false;
@@ -73,18 +74,15 @@ pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
     if !is_number_initial(first) {
         return false;
     }
-    let len = w.len();
     let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
-    let dash = w.iter().position(|&b| b == b'-');
-    NUMBER_WORD_SHAPES
-        .get(len)
-        .is_some_and(|bits| bits & (1 << letter) != 0)
-        || (COMPOUND_MIN_LEN..=COMPOUND_MAX_LEN).contains(&len)
-        || dash.is_some_and(|d| {
-            NUMBER_WORD_SHAPES
-                .get(d)
-                .is_some_and(|bits| bits & (1 << letter) != 0)
-        })
+    let shaped = |len: usize| {
+        NUMBER_WORD_SHAPES
+            .get(len)
+            .is_some_and(|bits| bits & (1 << letter) != 0)
+    };
+    let len = w.len();
+    shaped(len)
+        || w.iter().position(|&b| b == b'-').is_some_and(shaped)
         || (len > 4
             && w.get(len - 4..)
                 .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
@@ -258,7 +256,7 @@ pub(in crate::extract) fn spelled(t: &Toks, i: usize) -> Option<Spelled> {
 /// A spelled number heading a compound in one word ("five-member", "ten-acre"), at token `i`
 /// whose word `w` starts at byte `start`.
 fn spelled_compound(t: &Toks, i: usize, w: &str, start: usize) -> Option<Spelled> {
-    let dash = w.rfind('-')?;
+    let dash = w.bytes().rposition(|b| b == b'-')?;
     let value = small_number(w.get(..dash)?)?;
     let head = w.get(dash + 1..)?;
     let (c, after) = compound_of(t, head, i + 1)?;
@@ -329,9 +327,48 @@ mod tests {
             ("sixtyish", false),
             ("five-member", true),
             ("two-seat", true),
+            ("strengthen", false),
+            ("the", true),
         ];
         for (w, want) in cases {
             assert_eq!(could_be_spelled(w.as_bytes()), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn shape_test_never_turns_away_what_spelled_start_reads() {
+        let mut words: Vec<String> = SMALL_NUMBERS
+            .iter()
+            .chain(TENS)
+            .map(|w| w.to_string())
+            .collect();
+        for t in TENS {
+            for u in SMALL_NUMBERS.iter().skip(1).take(9) {
+                words.push(format!("{t}-{u}"));
+            }
+        }
+        let more: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                [
+                    format!("{w}fold"),
+                    format!("{w}-fold"),
+                    format!("{w}-member"),
+                ]
+            })
+            .collect();
+        words.extend(more);
+        for w in &words {
+            for w in [w.clone(), w.to_uppercase()] {
+                let toks = tokens_of(&w);
+                let t = Toks {
+                    text: &w,
+                    toks: &toks,
+                };
+                if spelled_start(&t, 0) {
+                    assert!(could_be_spelled(w.as_bytes()), "{w}");
+                }
+            }
         }
     }
 
