@@ -8,7 +8,7 @@ use super::nouns::{
     count_noun, is_plural, measure_for, measure_noun, money_noun, noun_at, noun_in_sentence,
 };
 use super::numbers::range::{range_after, Opener, Range};
-use super::numbers::words::{could_be_spelled, spelled_start};
+use super::numbers::words::spelled_start;
 use super::numbers::{amount, minus_before, Amount};
 use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus};
 use super::tokens::{Kind, Toks};
@@ -38,8 +38,8 @@ pub(super) fn start_at(t: &Toks, i: usize) -> Result<Start, usize> {
     let tok = t.tok(i).ok_or(i + 1)?;
     let spelled = match tok.kind {
         Kind::Num => false,
-        // Cheap shape test before the word look-ups: most words stop here.
-        Kind::Word if could_be_spelled(t.str_of(tok).as_bytes()) && spelled_start(t, i) => true,
+        // The tokenizer's shape test comes first: most words stop there.
+        Kind::Word if tok.lead && spelled_start(t, i) => true,
         _ => return Err(i + 1),
     };
     let money_lead = if spelled { None } else { money_before(t, i) };

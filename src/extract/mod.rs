@@ -35,6 +35,10 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < t.len() {
+            if !t.is_lead(i) {
+                i += 1;
+                continue;
+            }
             let next = match figure_at(t, i) {
                 Ok((fig, next)) => {
                     out.push(fig);

@@ -1,6 +1,7 @@
 //! Tokens: one claim's text cut once into numbers, words and symbols with byte spans, and the
 //! view ([`Toks`]) every other step reads them through.
 
+use super::numbers::words::could_be_spelled;
 use crate::text::ascii_alnum_run;
 
 /// Typical bytes per token, to size the token buffer once.
@@ -21,13 +22,16 @@ pub(super) enum Kind {
     Skip,
 }
 
-/// One token with its byte span; `gap` is true when whitespace (or the text start) precedes it.
+/// One token with its byte span; `gap` is true when whitespace (or the text start) precedes it,
+/// `lead` when the token may start a figure (a number, or a word with the shape of a number
+/// word: [`could_be_spelled`]), so the reader skips every other token without a look.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
     pub(super) kind: Kind,
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) gap: bool,
+    pub(super) lead: bool,
 }
 
 /// Cuts `text` into tokens and runs `f` over them, reusing one token buffer per thread: a
@@ -99,11 +103,17 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 Kind::Sym(ch)
             }
         };
+        let lead = match kind {
+            Kind::Num => true,
+            Kind::Word => could_be_spelled(bytes.get(start..i).unwrap_or_default()),
+            _ => false,
+        };
         out.push(Tok {
             kind,
             start,
             end: i,
             gap,
+            lead,
         });
         gap = false;
     }
@@ -245,6 +255,11 @@ impl<'a> Toks<'a> {
         self.tok(i).map(|t| t.end)
     }
 
+    /// True when token `i` may start a figure (see [`Tok`]).
+    pub(super) fn is_lead(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.lead)
+    }
+
     /// True when token `i` is a number written in digits.
     pub(super) fn is_num(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.kind == Kind::Num)
@@ -357,6 +372,17 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(shapes(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn only_numbers_and_number_shaped_words_lead() {
+        let text = "The six firms hired 40 staff, some twenty-five of them.";
+        let leads: Vec<&str> = tokens_of(text)
+            .iter()
+            .filter(|t| t.lead)
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(leads, ["The", "six", "firms", "40", "staff", "twenty-five"]);
     }
 
     #[test]
