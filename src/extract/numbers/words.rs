@@ -52,6 +52,45 @@ const fn number_word_shapes() -> [u32; 16] {
     table
 }
 
+/// Bit `s` of entry `[n][f]` is set when a number word of `n` bytes starts with the letters
+/// `f`, `s` ("six": `[3][s]` has bit `i`).
+const NUMBER_WORD_PAIRS: [[u32; 26]; 16] = number_word_pairs();
+
+/// Builds [`NUMBER_WORD_PAIRS`] from [`SMALL_NUMBERS`] and [`TENS`].
+const fn number_word_pairs() -> [[u32; 26]; 16] {
+    let mut table = [[0u32; 26]; 16];
+    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut k = 0;
+        while k < list.len() {
+            let b = list[k].as_bytes();
+            if b.len() < table.len() {
+                table[b.len()][(b[0] - b'a') as usize] |= 1 << (b[1] - b'a');
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// True when the first `len` bytes of `w` have the length and first two letters (any case) of
+/// some number word.
+fn number_shaped(w: &[u8], len: usize) -> bool {
+    let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else {
+        return false;
+    };
+    let (a, b) = (a | 0x20, b | 0x20);
+    a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && NUMBER_WORD_PAIRS
+            .get(len)
+            .and_then(|row| row.get(usize::from(a - b'a')))
+            .is_some_and(|bits| bits & (1 << (b - b'a')) != 0)
+}
+
 /// True when `word` has the length and first letter of some number word.
 fn maybe_number_word(word: &str) -> bool {
     let Some(first) = word.as_bytes().first() else {
@@ -64,9 +103,9 @@ fn maybe_number_word(word: &str) -> bool {
             .is_some_and(|bits| bits & (1 << letter) != 0)
 }
 
-/// A cheap test before [`spelled_start`] that turns away almost every word: only the shape of
-/// a number word, a word whose part before its first hyphen has that shape ("twenty-five",
-/// "five-member") or a "-fold" word passes.
+/// A cheap test before [`spelled_start`] that turns away almost every word: only the shape
+/// (length and first two letters) of a number word, a word whose part before its first hyphen
+/// has that shape ("twenty-five", "five-member") or a "-fold" word passes.
 pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
     let Some(&first) = w.first() else {
         return false;
@@ -74,15 +113,11 @@ pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
     if !is_number_initial(first) {
         return false;
     }
-    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
-    let shaped = |len: usize| {
-        NUMBER_WORD_SHAPES
-            .get(len)
-            .is_some_and(|bits| bits & (1 << letter) != 0)
-    };
     let len = w.len();
-    shaped(len)
-        || w.iter().position(|&b| b == b'-').is_some_and(shaped)
+    number_shaped(w, len)
+        || w.iter()
+            .position(|&b| b == b'-')
+            .is_some_and(|dash| number_shaped(w, dash))
         || (len > 4
             && w.get(len - 4..)
                 .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
@@ -328,7 +363,9 @@ mod tests {
             ("five-member", true),
             ("two-seat", true),
             ("strengthen", false),
-            ("the", true),
+            ("the", false),
+            ("firms", true),
+            ("staff", false),
         ];
         for (w, want) in cases {
             assert_eq!(could_be_spelled(w.as_bytes()), want, "{w}");
