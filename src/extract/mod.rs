@@ -31,6 +31,9 @@ use tokens::Toks;
 
 /// Finds every figure a watchdog would track in `text`, in reading order.
 pub fn extract_figures(text: &str) -> Vec<Figure> {
+    if !numbers::words::may_hold_number(text) {
+        return Vec::new();
+    }
     tokens::with_tokens(text, |t| {
         let mut out = Vec::new();
         let mut i = 0;

@@ -189,6 +189,35 @@ pub(in crate::extract) fn small_number(w: &str) -> Option<u32> {
     Some(t + u)
 }
 
+/// False when `text` cannot hold a figure: no ASCII digit and no word that starts with a
+/// number word ("six", "twenty-five", "fivefold", "five-member"). One scan over the bytes,
+/// cheaper than cutting the text into tokens, so a claim without numbers costs little.
+pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_digit() {
+            return true;
+        }
+        if !c.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        // A run of ASCII letters: a figure's word starts with a whole number word.
+        let run = b.get(i..).map_or(0, |rest| {
+            rest.iter().take_while(|x| x.is_ascii_alphabetic()).count()
+        });
+        let word = text.get(i..i + run).unwrap_or("");
+        if is_number_initial(c)
+            && (small_number(word).is_some() || fold_prefix(word).and_then(small_number).is_some())
+        {
+            return true;
+        }
+        i += run;
+    }
+    false
+}
+
 /// The number part of a "-fold" word ("fivefold" → "five", "two-fold" → "two").
 pub(in crate::extract) fn fold_prefix(word: &str) -> Option<&str> {
     let len = word.len();
@@ -405,6 +434,35 @@ mod tests {
                 if spelled_start(&t, 0) {
                     assert!(could_be_spelled(w.as_bytes()), "{w}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn texts_without_numbers_are_told_cheaply() {
+        let cases = [
+            ("The plan funds clinics across the state.", false),
+            ("It funds 40 clinics.", true),
+            ("It funds six clinics.", true),
+            ("Twenty-five units", true),
+            ("a fivefold rise", true),
+            ("a five-member board", true),
+            ("often done at once", false),
+            ("rates fell .5 percent", true),
+            ("", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(may_hold_number(text), want, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_text_with_figures_may_hold_numbers(
+            text in "(six|Twenty-five|fivefold|one|zero|the|firms|[a-z]{1,6}|[0-9]|[ .,$%-]){0,12}"
+        ) {
+            if !crate::extract::extract_figures(&text).is_empty() {
+                proptest::prop_assert!(may_hold_number(&text));
             }
         }
     }
