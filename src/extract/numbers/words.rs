@@ -115,13 +115,19 @@ pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
         return false;
     }
     let len = w.len();
-    number_shaped(w, len)
-        || w.iter()
-            .position(|&b| b == b'-')
-            .is_some_and(|dash| number_shaped(w, dash))
-        || (len > 4
-            && w.get(len - 4..)
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
+    if number_shaped(w, len) {
+        return true;
+    }
+    // A number word before a hyphen is three to nine letters long: only those bytes are looked
+    // at ("twenty-five", "seventeen-member").
+    let dash = w
+        .get(3..len.min(10))
+        .and_then(|mid| mid.iter().position(|&b| b == b'-'))
+        .is_some_and(|p| number_shaped(w, p + 3));
+    dash || (len > 4
+        && w.last().is_some_and(|&b| b | 0x20 == b'd')
+        && w.get(len - 4..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
 }
 
 /// The value of a lower-case word of [`SMALL_NUMBERS`]: a `match` the compiler turns into a
