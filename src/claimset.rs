@@ -156,6 +156,9 @@ impl ClaimSet {
                 }
                 toml_pair(&mut out, "unit", f.unit.as_str());
                 toml_pair(&mut out, "noun", &f.noun);
+                if !f.noun_from.is_after() {
+                    toml_pair(&mut out, "noun_from", f.noun_from.as_str());
+                }
                 toml_pair(&mut out, "qualifier", f.qualifier.as_str());
                 toml_pair(&mut out, "quote", &f.quote);
                 if !f.written.is_empty() {
@@ -357,6 +360,7 @@ mod tests {
                     max: None,
                     unit: Unit::Count,
                     noun: "jobs".into(),
+                    noun_from: Default::default(),
                     qualifier: Qualifier::Over,
                     quote: "more than 90,000 jobs".into(),
                     written: "90,000".into(),
@@ -377,6 +381,21 @@ mod tests {
         let back = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap();
         assert_eq!(back, set);
         assert_eq!(back.to_toml(), text);
+    }
+
+    #[test]
+    fn noun_from_is_written_only_when_not_after() {
+        let mut set = sample();
+        assert!(!set.to_toml().contains("noun_from"));
+        set.claims[0].figures[0].noun_from = crate::figure::NounFrom::Subject;
+        let text = set.to_toml();
+        assert!(
+            text.contains("noun = \"jobs\"\nnoun_from = \"subject\"\n"),
+            "{text}"
+        );
+        let back = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap();
+        assert_eq!(back, set);
+        assert!(set.to_json().contains("\"noun_from\": \"subject\""));
     }
 
     #[test]

@@ -68,5 +68,5 @@ pub mod topics;
 
 pub use claimset::{Claim, ClaimSet, Edition, TopicKey};
 pub use error::{Error, Result};
-pub use figure::{Figure, FigureClass, Qualifier, Unit};
+pub use figure::{Figure, FigureClass, NounFrom, Qualifier, Unit};
 pub use read::parse_date;

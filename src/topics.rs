@@ -234,6 +234,7 @@ unit = "USD"
                 max: None,
                 unit,
                 noun: String::new(),
+                noun_from: Default::default(),
                 qualifier: Qualifier::Exact,
                 quote: quote.into(),
                 written: "1".into(),

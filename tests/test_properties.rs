@@ -28,7 +28,10 @@ fn unit() -> impl Strategy<Value = Unit> {
         Just(Unit::Usd),
         Just(Unit::Percent),
         Just(Unit::Times),
-        Just(Unit::Count)
+        Just(Unit::Count),
+        Just(Unit::PercentagePoints),
+        Just(Unit::Span),
+        Just(Unit::Acres)
     ]
 }
 
@@ -71,7 +74,7 @@ prop_compose! {
         quote in text(),
         written in text(),
     ) -> Figure {
-        Figure { measure, value, max, unit, noun, qualifier, quote, written, class: Default::default(), context: Vec::new(), names: Vec::new() }
+        Figure { measure, value, max, unit, noun, noun_from: Default::default(), qualifier, quote, written, class: Default::default(), context: Vec::new(), names: Vec::new() }
     }
 }
 
@@ -169,6 +172,7 @@ fn pooled_set() -> impl Strategy<Value = ClaimSet> {
                             max: None,
                             unit,
                             noun: measure.into(),
+                            noun_from: Default::default(),
                             qualifier: q,
                             quote: format!("{v} {measure}"),
                             written: v.to_string(),

@@ -25,6 +25,7 @@ fn fig(measure: &str, value: &str, unit: Unit, q: Qualifier, quote: &str) -> Fig
         max: None,
         unit,
         noun: String::new(),
+        noun_from: Default::default(),
         qualifier: q,
         quote: quote.into(),
         written: String::new(),
