@@ -1,6 +1,7 @@
 //! factdiff tracks claims and figures across dated editions of recurring fact sheets.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod accept;
 pub mod align;
 pub mod claimset;
 pub mod class;
@@ -15,10 +16,12 @@ pub mod index;
 pub mod ingest;
 pub mod pipeline;
 pub mod read;
+pub mod regroup;
 pub mod render;
 pub mod segment;
 pub mod series;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod topics;
 

@@ -51,6 +51,9 @@ pub fn series_name(title: &str) -> String {
     }
     if name.is_empty() {
         "untitled".into()
+    } else if crate::store::name_problem(&name).is_some() {
+        // `CON`, `NUL`, `COM1`…: no folder can bear such a name on Windows.
+        format!("{name}-series")
     } else {
         name
     }
@@ -265,13 +268,20 @@ mod tests {
 }
 
 /// Hand-made series choices in `<store>/series.toml`: a pin sends every title that contains
-/// one of its phrases to the named series, before any automatic matching. Pins are tried in
-/// file order, so a more specific pin listed first splits a series in two.
+/// one of its phrases (`titles`), or that would join the series of one of its example titles
+/// (`like`: the same words, give or take two), to the named series, before any automatic
+/// matching. Pins are tried in file order, so a more specific pin listed first splits a series
+/// in two. `factdiff series merge` adds a `like` pin, so that later editions of the merged
+/// series keep joining.
 ///
 /// ```toml
 /// [[pin]]
 /// series = "root-causes"
 /// titles = ["Update on the U.S. Strategy for Addressing the Root Causes of Migration"]
+///
+/// [[pin]]
+/// series = "quad-leaders-summit"
+/// like = ["Fact Sheet: Quad Summit"]
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -288,8 +298,16 @@ pub struct Pin {
     /// The series folder name.
     pub series: String,
     /// Phrases to look for in a title.
+    #[serde(default)]
     pub titles: Vec<String>,
+    /// Example titles: a title that would join the series of one of them joins this series.
+    #[serde(default)]
+    pub like: Vec<String>,
 }
+
+/// How similar a title must be to a pin's example title to follow it (as for joining a
+/// series by title).
+const LIKE_MIN_SIMILARITY: f64 = 0.5;
 
 /// The config file's name inside the store.
 pub const SERIES_CONFIG_FILE: &str = "series.toml";
@@ -298,24 +316,40 @@ impl SeriesConfig {
     /// Reads `<store>/series.toml` when it exists.
     pub fn load(store_root: &std::path::Path) -> crate::Result<SeriesConfig> {
         let path = store_root.join(SERIES_CONFIG_FILE);
-        if !path.is_file() {
+        // Never through a symbolic link: its target's keys would be quoted in errors.
+        let Some(text) = crate::store::read_store_text(&path)? else {
             return Ok(SeriesConfig::default());
-        }
-        let text = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
+        };
+        SeriesConfig::parse(&text, &path)
+    }
+
+    /// Parses the text of a `series.toml` (`path` names it in errors); every pinned series
+    /// name must be a valid one.
+    pub fn parse(text: &str, path: &std::path::Path) -> crate::Result<SeriesConfig> {
         let config: SeriesConfig =
-            toml::from_str(&text).map_err(|e| crate::claimset::toml_error(&text, &path, &e))?;
+            toml::from_str(text).map_err(|e| crate::claimset::toml_error(text, path, &e))?;
         for pin in &config.pins {
             crate::store::check_name(&pin.series)?;
         }
         Ok(config)
     }
 
-    /// The pinned series for a title, if any.
+    /// The pinned series for a title, if any: the first pin with a phrase the title contains,
+    /// or an example title the title would join.
     pub fn pinned(&self, title: &str) -> Option<&str> {
         let folded = fold(title);
+        let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
         self.pins
             .iter()
-            .find(|p| p.titles.iter().any(|t| folded.contains(&fold(t))))
+            .find(|p| {
+                p.titles.iter().any(|t| folded.contains(&fold(t)))
+                    || p.like.iter().any(|t| {
+                        let like: std::collections::BTreeSet<String> =
+                            series_words(t).into_iter().collect();
+                        title_similarity(title, t) >= LIKE_MIN_SIMILARITY
+                            && same_sheet(&words, &like)
+                    })
+            })
             .map(|p| p.series.as_str())
     }
 }

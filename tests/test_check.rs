@@ -78,9 +78,19 @@ fn errors_exit_two() {
         check(store.path(), &fixture("harbor/2024-04-02.md"), "bogus"),
         Some(2)
     );
+    // No store folder at all (a mistyped --editions): an error.
     let empty = tempfile::tempdir().unwrap();
     assert_eq!(
-        check(empty.path(), &fixture("harbor/2024-04-02.md"), "any"),
+        check(
+            &empty.path().join("nowhere"),
+            &fixture("harbor/2024-04-02.md"),
+            "any"
+        ),
         Some(2)
+    );
+    // An empty store: a new series, not an error.
+    assert_eq!(
+        check(empty.path(), &fixture("harbor/2024-04-02.md"), "any"),
+        Some(0)
     );
 }
