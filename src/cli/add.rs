@@ -144,12 +144,12 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                     "factdiff: skipped {}: no claims (images only?)",
                     file.display()
                 );
-                if !ctx.quiet {
-                    let show = || eprintln!("{line}");
-                    match &bar {
-                        Some(bar) => bar.suspend(show),
-                        None => show(),
-                    }
+                // A warning, shown like a failure even with --quiet: a sheet that stores
+                // nothing deserves a look.
+                let show = || eprintln!("{line}");
+                match &bar {
+                    Some(bar) => bar.suspend(show),
+                    None => show(),
                 }
                 return;
             }
