@@ -292,10 +292,37 @@ pub fn merge(store: &Store, from: &str, into: &str) -> Result<Regrouped> {
     })
 }
 
-/// Splits the editions of `series` dated `at` or later into a new series `new` (every
-/// revision of a date goes together, names unchanged); raw copies follow, and `topics.toml` is
-/// copied. Example titles of pins for `series` that name a moved edition's title are dropped.
-pub fn split(store: &Store, series: &str, at: NaiveDate, new: &str) -> Result<Regrouped> {
+/// Which editions a split moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SplitAt {
+    /// Those dated on or after the date.
+    From(NaiveDate),
+    /// Those dated before the date.
+    Before(NaiveDate),
+}
+
+impl SplitAt {
+    fn moves(self, date: NaiveDate) -> bool {
+        match self {
+            SplitAt::From(at) => date >= at,
+            SplitAt::Before(at) => date < at,
+        }
+    }
+
+    fn describe(self) -> String {
+        match self {
+            SplitAt::From(at) => format!("dated {at} or later"),
+            SplitAt::Before(at) => format!("dated before {at}"),
+        }
+    }
+}
+
+/// Splits the editions of `series` dated on or after (or before) a date into a new series
+/// `new` (every revision of a date goes together, names unchanged); raw copies follow, and
+/// `topics.toml` is copied. Example titles of pins for `series` that name a moved edition's
+/// title are dropped. `merge A B` then `split B --before D A` (D: the first date of B's own
+/// editions, when all of A's are older) gives the store back as it was.
+pub fn split(store: &Store, series: &str, at: SplitAt, new: &str) -> Result<Regrouped> {
     let _lock = open_locked(store)?;
     let mut index = Index::open(store, Mode::Write)?;
     check_name(series)?;
@@ -311,20 +338,21 @@ pub fn split(store: &Store, series: &str, at: NaiveDate, new: &str) -> Result<Re
     let editions = index.editions(store, series);
     let moving: Vec<&StoredEdition> = editions
         .iter()
-        .filter(|(e, _)| e.date >= at)
+        .filter(|(e, _)| at.moves(e.date))
         .map(|(e, _)| e)
         .collect();
     if moving.is_empty() {
-        return Err(conflict(format!("no edition is dated {at} or later")));
+        return Err(conflict(format!("no edition is {}", at.describe())));
     }
     if moving.len() == editions.len() {
         return Err(conflict(format!(
-            "every edition is dated {at} or later; use `series rename` for that"
+            "every edition is {}; use `series rename` for that",
+            at.describe()
         )));
     }
     let moved_titles: BTreeSet<String> = editions
         .iter()
-        .filter(|(e, _)| e.date >= at)
+        .filter(|(e, _)| at.moves(e.date))
         .map(|(_, entry)| entry.title.clone())
         .collect();
     let files = folder_files(store, series)?;

@@ -14,7 +14,7 @@ first. --format tsv prints the columns series, editions, first, last, title, lab
 no header; labels space-separated); --format json an array of objects with those fields.\n\n\
 Regrouping is atomic and survives a kill: a journal (.factdiff-regroup.json) is written first and the\n\
 next command that opens the store finishes the job. Pins in series.toml follow a rename or a merge.\n\n\
-Examples:\n  factdiff series\n  factdiff series --multi --format tsv\n  factdiff series suggest\n  factdiff series merge quad-summit quad-leaders-summit\n  factdiff series rename vice-president-harris-announces-public-private-partnership-has call-to-action-central-america\n  factdiff series split quad-leaders-summit --at 2024-01-01 quad-2024"
+Examples:\n  factdiff series\n  factdiff series --multi --format tsv\n  factdiff series suggest\n  factdiff series merge quad-summit quad-leaders-summit\n  factdiff series rename vice-president-harris-announces-public-private-partnership-has call-to-action-central-america\n  factdiff series split quad-leaders-summit --at 2024-01-01 quad-2024\n  factdiff series split quad-leaders-summit --before 2021-09-24 quad-summit    (undoes the merge above)"
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -50,13 +50,22 @@ enum Action {
         /// The series that takes its editions.
         into: String,
     },
-    /// Move the editions of SERIES dated --at DATE or later into a new series NEW.
+    /// Move the editions of SERIES dated --at DATE or later (or --before DATE) into a new
+    /// series NEW.
     Split {
         /// The series to split.
         series: String,
-        /// The first date that moves.
+        /// The first date that moves: editions dated on or after it go to NEW.
+        #[arg(
+            long,
+            value_name = "DATE",
+            required_unless_present = "before",
+            conflicts_with = "before"
+        )]
+        at: Option<String>,
+        /// Editions dated before this date go to NEW (undoes a merge of an older series).
         #[arg(long, value_name = "DATE")]
-        at: String,
+        before: Option<String>,
         /// The new series' name.
         new: String,
     },
@@ -79,10 +88,23 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             let done = regroup::merge(&ctx.store, &from, &into)?;
             report(ctx, &done)
         }
-        Some(Action::Split { series, at, new }) => {
-            let date = NaiveDate::parse_from_str(&at, "%Y-%m-%d")
-                .map_err(|_| factdiff::Error::BadDate { value: at.clone() })?;
-            let done = regroup::split(&ctx.store, &series, date, &new)?;
+        Some(Action::Split {
+            series,
+            at,
+            before,
+            new,
+        }) => {
+            let date = |v: &str| {
+                NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| factdiff::Error::BadDate {
+                    value: v.to_string(),
+                })
+            };
+            let at = match (at, before) {
+                (Some(a), _) => regroup::SplitAt::From(date(&a)?),
+                (None, Some(b)) => regroup::SplitAt::Before(date(&b)?),
+                (None, None) => unreachable!("clap requires --at or --before"),
+            };
+            let done = regroup::split(&ctx.store, &series, at, &new)?;
             report(ctx, &done)
         }
         Some(Action::Suggest { format }) => suggest(ctx, format),
