@@ -517,8 +517,14 @@ fn pin_series(pin: &toml_edit::Table) -> Option<&str> {
 fn rename_pins(pins: &mut toml_edit::ArrayOfTables, from: &str, into: &str) -> bool {
     let mut changed = false;
     for pin in pins.iter_mut() {
-        if pin_series(pin) == Some(from) {
-            pin["series"] = toml_edit::value(into);
+        if pin_series(pin) != Some(from) {
+            continue;
+        }
+        if let Some(value) = pin.get_mut("series").and_then(|i| i.as_value_mut()) {
+            // The comments and spacing around the value stay.
+            let decor = value.decor().clone();
+            *value = toml_edit::Value::from(into);
+            *value.decor_mut() = decor;
             changed = true;
         }
     }
