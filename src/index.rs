@@ -296,8 +296,7 @@ impl Index {
 
     /// Lists one folder and brings its entries in line with it: entries without a file are
     /// dropped, files without an entry (or, in write mode, with another stamp than when they
-    /// were read) are read. In write mode the folder's temporaries are removed, and a folder
-    /// left empty (by a killed run, or made by hand) is removed too.
+    /// were read) are read. In write mode the folder's temporaries are removed.
     pub fn reconcile(&mut self, store: &Store, series: &str) -> Result<()> {
         self.reconciled.insert(series.to_string());
         if !store.has_folder(series) {
@@ -344,18 +343,8 @@ impl Index {
         for k in stale {
             self.remove_entry(&k);
         }
-        let empty = scan.editions.is_empty() && scan.others == 0;
-        if self.mode == Mode::Write && empty {
-            // Nothing in it but what a killed writer left: not a series, and in the way of
-            // the name an uninterrupted run would give.
-            let dir = store.series_dir(series);
-            if std::fs::remove_dir(&dir).is_ok() {
-                self.folders.remove(series);
-                self.names.remove(&series.to_lowercase());
-                self.changed = true;
-                return Ok(());
-            }
-        }
+        // A folder without editions (made by hand, or by an older version killed half-way)
+        // stays: `add` files a pull whose title names it there, as if it were not.
         if self.folders.insert(series.to_string()) {
             self.changed = true;
         }

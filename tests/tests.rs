@@ -18,3 +18,4 @@ mod test_pipes;
 mod test_properties;
 mod test_series;
 mod test_snapshots;
+mod test_store_safety;
