@@ -6,7 +6,7 @@
 //! [[accept]]
 //! label = "Creating Jobs"      # the claim's heading or topic key, as reports show it
 //! measure = "jobs"             # optional: only this figure of the claim
-//! old = "20000"                # the old value ("20,000", "$1.5" and "12%" are read too)
+//! old = "20000"                # the old value ("20,000", "$1.5 billion", "12%" are read too)
 //! new = "18000"                # the new value
 //! reason = "methodology revised in the March release"   # optional, for people
 //!
@@ -69,18 +69,40 @@ struct Entry {
     new: Option<Decimal>,
 }
 
-/// Reads a value as a person copies it from a report: `20,000`, `$1.5`, `12%`, `18000`.
+/// Reads a value as a person copies it from a report: `20,000`, `$1.5 billion`, `12%`,
+/// `18000`, `2.5 million`.
 fn parse_value(text: &str, path: &Path) -> Result<Decimal> {
-    let cleaned: String = text
+    let bad = || {
+        Error::Invalid {
+        path: path.to_path_buf(),
+        message: format!(
+            "accept: {text:?} is not a number (write it as the report shows it, e.g. \"20,000\" or \"$1.5 billion\")"
+        ),
+    }
+    };
+    let lower = text.trim().to_ascii_lowercase();
+    let (number, scale) = match lower.rsplit_once(|c: char| c.is_ascii_whitespace()) {
+        Some((n, word)) if word.chars().all(|c| c.is_ascii_alphabetic()) => {
+            let scale = match word {
+                "thousand" => 1_000u64,
+                "million" => 1_000_000,
+                "billion" => 1_000_000_000,
+                "trillion" => 1_000_000_000_000,
+                _ => return Err(bad()),
+            };
+            (n.to_string(), Some(Decimal::from(scale)))
+        }
+        _ => (lower, None),
+    };
+    let cleaned: String = number
         .chars()
         .filter(|c| !matches!(c, ',' | '$' | '%' | ' ' | '\u{a0}'))
         .collect();
-    cleaned.parse::<Decimal>().map_err(|_| Error::Invalid {
-        path: path.to_path_buf(),
-        message: format!(
-            "accept: {text:?} is not a number (write it as the report shows it, e.g. \"20,000\")"
-        ),
-    })
+    let value = cleaned.parse::<Decimal>().map_err(|_| bad())?;
+    match scale {
+        Some(s) => value.checked_mul(s).ok_or_else(bad),
+        None => Ok(value),
+    }
 }
 
 impl AcceptList {
@@ -208,7 +230,16 @@ mod tests {
             "1.5".parse::<Decimal>().unwrap()
         );
         assert_eq!(parse_value("12%", p).unwrap(), Decimal::from(12));
+        assert_eq!(
+            parse_value("$1.5 billion", p).unwrap(),
+            Decimal::from(1_500_000_000u64)
+        );
+        assert_eq!(
+            parse_value("2.5 Million", p).unwrap(),
+            Decimal::from(2_500_000)
+        );
         assert!(parse_value("many", p).is_err());
+        assert!(parse_value("3 dozen", p).is_err());
     }
 
     #[test]

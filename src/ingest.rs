@@ -751,10 +751,11 @@ impl Ingest {
         self.write_raw(series, claim_set, pull, bytes)
     }
 
-    /// Checks a fresh pull against the store without storing it: the series is found as
-    /// `add` finds it (the series holding the same pull, `--series`, a pin, the title), and
-    /// the pull is compared with its neighbour by date — the edition before it, or the one of
-    /// its date — never with a later one.
+    /// Checks a pull against the store without storing it: the series is found as `add`
+    /// finds it (the series holding the same pull, `--series`, a pin, the title), and the pull
+    /// is compared with its neighbour by date — the edition before it, or the one of its date —
+    /// never with a later one. A pull stored already is compared with the edition before its
+    /// stored copy: the verdict is the same before and after `add`.
     pub fn check(&mut self, file: &Path, options: &AddOptions) -> Result<Checked> {
         let bytes = read_pull(file, options.max_input_bytes)?;
         let mut pull = extract_with_text(&bytes, file, options.max_input_bytes)?;
@@ -795,29 +796,34 @@ impl Ingest {
             rules.apply(claim);
         }
         let date = pull.edition.date;
-        let editions: Vec<StoredEdition> = self
-            .index
-            .editions(&self.store, &series)
-            .into_iter()
-            .map(|(e, _)| e)
-            .collect();
+        let listed = self.index.editions(&self.store, &series);
+        // Where the pull itself is stored (it was added before it is checked): it is then
+        // compared with the edition before its stored copy, so that `check` gives the same
+        // verdict before and after `add`.
+        let stored_as = listed
+            .iter()
+            .position(|(_, entry)| entry.digest.as_deref() == Some(digest.as_str()));
+        let editions: Vec<StoredEdition> = listed.into_iter().map(|(e, _)| e).collect();
         checked.next = editions.iter().find(|e| e.date > date).cloned();
-        let Some(previous) = editions.iter().rev().find(|e| e.date <= date).cloned() else {
+        checked.same_pull = stored_as.is_some();
+        let before = match stored_as {
+            Some(i) => editions[..i].last().cloned(),
+            None => editions.iter().rev().find(|e| e.date <= date).cloned(),
+        };
+        let Some(previous) = before else {
             return Ok(checked);
         };
         let old = load_stored(&previous)?;
         let mut report = diff(&old, &pull, &rules, AlignSettings::default());
-        checked.same_pull =
-            old.edition.digest.is_some() && old.edition.digest == pull.edition.digest;
-        if previous.date == date && !checked.same_pull {
+        if previous.date == date {
             if report.changes.is_empty() {
                 checked.same_content = Some(previous.clone());
             } else {
                 // Another revision of the date may hold the same content.
-                for other in editions
-                    .iter()
-                    .filter(|e| e.date == date && **e != previous)
-                {
+                for (i, other) in editions.iter().enumerate() {
+                    if other.date != date || *other == previous || Some(i) == stored_as {
+                        continue;
+                    }
                     let other_set = load_stored(other)?;
                     if diff(&other_set, &pull, &rules, AlignSettings::default())
                         .changes
@@ -854,7 +860,7 @@ pub struct Checked {
     /// A stored edition of the same date with the same claims and figures: another copy
     /// (reported, not `republished`).
     pub same_content: Option<StoredEdition>,
-    /// The pull is stored already (same digest as `previous`).
+    /// The pull is stored already: `previous` is then the edition before its stored copy.
     pub same_pull: bool,
 }
 

@@ -8,12 +8,13 @@ use factdiff::render::render_diff;
 use factdiff::store::Store;
 use std::path::PathBuf;
 
-/// Compare a fresh pull with the stored edition before it in its series; exit 1 on policy.
+/// Compare a pull with the stored edition before it in its series; exit 1 on policy.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "The series is found as `add` finds it: the series already holding the pull, --series, a pin in\n\
 series.toml, else the title. The pull is compared with the edition dated on or before it (a back-filled\n\
-older pull is never compared with a later edition; the next one is named on stderr). A pull that matches\n\
+older pull is never compared with a later edition; the next one is named on stderr); a pull stored\n\
+already is compared with the edition before it, so check gives the same verdict after `add`. A pull that matches\n\
 no series is a new series: reported, exit 0 (unless --fail-on new-series). A pull with the same date,\n\
 claims and figures as a stored edition is another copy of it, not republished.\n\n\
 --fail-on takes decrease, hedged, dropped (a claim or figure dropped), republished, any (any change)\n\
@@ -106,6 +107,14 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     write_stdout(|out| render_diff(report, args.format.render(), &ctx.render_options(), out))?;
     // The usual case (a pull newer than every stored edition, compared with the latest) needs
     // no note: the report names both editions. A back-filled pull does.
+    if checked.same_pull && !ctx.quiet {
+        if let Some(previous) = &checked.previous {
+            note(format!(
+                "check: this pull is stored already; compared with {}, the edition before it",
+                previous.label()
+            ));
+        }
+    }
     if let (Some(previous), Some(next)) = (&checked.previous, &checked.next) {
         note(format!(
             "check: series {}: compared with {}, the stored edition before this pull; a later edition is stored: {}",
