@@ -69,6 +69,10 @@ struct IndexFile {
     folders: BTreeSet<String>,
     /// `series/file.toml` → entry.
     editions: BTreeMap<String, Entry>,
+    /// Each series' latest title as series words, space-separated (what title matching
+    /// compares; kept so that opening a store does not fold every title again).
+    #[serde(default)]
+    words: HashMap<String, String>,
 }
 
 /// [`IndexFile`] as written: borrows instead of copying.
@@ -77,6 +81,7 @@ struct IndexFileRef<'a> {
     version: u32,
     folders: &'a BTreeSet<String>,
     editions: &'a BTreeMap<String, Entry>,
+    words: BTreeMap<&'a str, String>,
 }
 
 /// Whether an open index may change the store (sweep temporaries, remove empty folders, save).
@@ -110,9 +115,15 @@ pub struct Index {
     entries: BTreeMap<String, Entry>,
     /// Real folders in the root (series or not), as last listed.
     folders: BTreeSet<String>,
-    /// Every visible name in the root, lower-cased → as written (new names avoid them).
-    names: HashMap<String, String>,
-    digests: HashMap<String, Vec<String>>,
+    /// Every visible name in the root, as listed.
+    root_names: Vec<String>,
+    /// The same, lower-cased → as written (new names avoid them); made when first needed.
+    names: std::cell::OnceCell<HashMap<String, String>>,
+    /// Digest → keys; made when first needed (a single look-up scans instead).
+    digests: Option<HashMap<String, Vec<String>>>,
+    /// Series → its latest title's series words, as read from the index file (dropped for a
+    /// series whose entries change).
+    words: HashMap<String, String>,
     /// Each claim set's stamp when it was read (write mode: from the cache).
     stamps: HashMap<String, Stamp>,
     /// What `add` learnt of pulls (write mode: from the cache).
@@ -150,8 +161,10 @@ impl Index {
             mode,
             entries: BTreeMap::new(),
             folders: BTreeSet::new(),
-            names: HashMap::new(),
-            digests: HashMap::new(),
+            root_names: Vec::new(),
+            names: std::cell::OnceCell::new(),
+            digests: None,
+            words: HashMap::new(),
             stamps: HashMap::new(),
             pulls: Pulls::default(),
             cache_changed: false,
@@ -173,6 +186,7 @@ impl Index {
                     if file.version == INDEX_VERSION {
                         index.entries = file.editions;
                         index.folders = file.folders;
+                        index.words = file.words;
                         rebuild = false;
                     }
                 }
@@ -210,42 +224,76 @@ impl Index {
                 remove_temporary(tmp).map_err(|e| Error::io(tmp, e))?;
             }
         }
-        for name in &root_scan.names {
-            index.names.insert(name.to_lowercase(), name.clone());
-        }
-        let on_disk: BTreeSet<String> = root_scan.folders.into_iter().collect();
+        index.root_names = root_scan.names;
+        let on_disk: HashSet<String> = root_scan.folders.into_iter().collect();
         // Folders gone: their entries go. Entries of folders the index did not list are
         // suspect too (a hand-edited index): they are dropped and the folder read below.
-        let gone: Vec<String> = index
-            .entries
-            .keys()
-            .map(|k| series_of(k).to_string())
-            .filter(|s| !on_disk.contains(s) || !index.folders.contains(s))
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let mut gone: Vec<String> = Vec::new();
+        let mut last: Option<&str> = None;
+        for k in index.entries.keys() {
+            let s = series_of(k);
+            if last == Some(s) {
+                continue;
+            }
+            last = Some(s);
+            if !on_disk.contains(s) || !index.folders.contains(s) {
+                gone.push(s.to_string());
+            }
+        }
         for s in gone {
             index.drop_series(&s);
         }
-        let unknown: Vec<String> = on_disk
+        let mut unknown: Vec<String> = on_disk
             .iter()
             .filter(|f| rebuild || !index.folders.contains(*f))
             .cloned()
             .collect();
+        unknown.sort();
         index.folders.retain(|f| on_disk.contains(f));
         for folder in unknown {
             index.reconcile(store, &folder)?;
         }
-        index.rebuild_digests();
         Ok(index)
     }
 
-    fn rebuild_digests(&mut self) {
-        self.digests.clear();
-        for (k, e) in &self.entries {
-            if let Some(d) = &e.digest {
-                self.digests.entry(d.clone()).or_default().push(k.clone());
+    /// The lower-cased names of the root, made once.
+    fn names(&self) -> &HashMap<String, String> {
+        self.names.get_or_init(|| {
+            self.root_names
+                .iter()
+                .map(|n| (n.to_lowercase(), n.clone()))
+                .collect()
+        })
+    }
+
+    fn names_mut(&mut self) -> &mut HashMap<String, String> {
+        self.names();
+        match self.names.get_mut() {
+            Some(n) => n,
+            None => unreachable!("made just above"),
+        }
+    }
+
+    /// The keys of the entries recording `digest`: from the digest map when it is made (or
+    /// worth making: write mode looks up every pull), else by a scan.
+    fn digest_keys(&mut self, digest: &str) -> Vec<String> {
+        if self.digests.is_none() && self.mode == Mode::Write {
+            let mut map: HashMap<String, Vec<String>> = HashMap::new();
+            for (k, e) in &self.entries {
+                if let Some(d) = &e.digest {
+                    map.entry(d.clone()).or_default().push(k.clone());
+                }
             }
+            self.digests = Some(map);
+        }
+        match &self.digests {
+            Some(map) => map.get(digest).cloned().unwrap_or_default(),
+            None => self
+                .entries
+                .iter()
+                .filter(|(_, e)| e.digest.as_deref() == Some(digest))
+                .map(|(k, _)| k.clone())
+                .collect(),
         }
     }
 
@@ -254,14 +302,15 @@ impl Index {
             self.cache_changed = true;
         }
         if let Some(e) = self.entries.remove(key) {
-            if let Some(d) = &e.digest {
-                if let Some(keys) = self.digests.get_mut(d) {
+            if let (Some(d), Some(map)) = (&e.digest, self.digests.as_mut()) {
+                if let Some(keys) = map.get_mut(d) {
                     keys.retain(|k| k != key);
                     if keys.is_empty() {
-                        self.digests.remove(d);
+                        map.remove(d);
                     }
                 }
             }
+            self.words.remove(series_of(key));
             self.changed = true;
         }
     }
@@ -272,9 +321,10 @@ impl Index {
             self.stamps.insert(key.clone(), stamp);
             self.cache_changed = true;
         }
-        if let Some(d) = &entry.digest {
-            self.digests.entry(d.clone()).or_default().push(key.clone());
+        if let (Some(d), Some(map)) = (&entry.digest, self.digests.as_mut()) {
+            map.entry(d.clone()).or_default().push(key.clone());
         }
+        self.words.remove(series_of(&key));
         self.entries.insert(key, entry);
         self.changed = true;
         self.unsaved += 1;
@@ -304,7 +354,7 @@ impl Index {
             if self.folders.remove(series) {
                 self.changed = true;
             }
-            self.names.remove(&series.to_lowercase());
+            self.names_mut().remove(&series.to_lowercase());
             return Ok(());
         }
         let scan = store.scan_folder(series)?;
@@ -348,7 +398,8 @@ impl Index {
         if self.folders.insert(series.to_string()) {
             self.changed = true;
         }
-        self.names.insert(series.to_lowercase(), series.to_string());
+        self.names_mut()
+            .insert(series.to_lowercase(), series.to_string());
         Ok(())
     }
 
@@ -374,9 +425,10 @@ impl Index {
     /// file changed or went is read again (its folder is listed) before it is believed.
     pub fn verified_digest(&mut self, store: &Store, digest: &str) -> Result<Option<PathBuf>> {
         for _ in 0..2 {
-            let Some(keys) = self.digests.get(digest).cloned() else {
+            let keys = self.digest_keys(digest);
+            if keys.is_empty() {
                 return Ok(None);
-            };
+            }
             let mut stale = None;
             for key in keys {
                 let path = store.root().join(&key);
@@ -410,7 +462,8 @@ impl Index {
         if self.folders.insert(series.to_string()) {
             self.changed = true;
         }
-        self.names.insert(series.to_lowercase(), series.to_string());
+        self.names_mut()
+            .insert(series.to_lowercase(), series.to_string());
     }
 
     /// Every entry, by `series/file` key.
@@ -443,7 +496,7 @@ impl Index {
     /// The name in the store's root that `name` would clash with on a file system that
     /// ignores case (macOS, Windows): another spelling of it, or itself.
     pub fn name_in_root(&self, name: &str) -> Option<&str> {
-        self.names.get(&name.to_lowercase()).map(String::as_str)
+        self.names().get(&name.to_lowercase()).map(String::as_str)
     }
 
     /// A series' editions as the index knows them, oldest first (call
@@ -506,11 +559,38 @@ impl Index {
         out
     }
 
-    /// A title matcher over every series' latest title.
+    /// Each series with its latest entry, by name (no copies).
+    fn latest_entries(&self) -> Vec<(&str, &Entry)> {
+        let mut out: Vec<(&str, &Entry)> = Vec::new();
+        for (k, e) in &self.entries {
+            let s = series_of(k);
+            match out.last_mut() {
+                Some((last, latest)) if *last == s => {
+                    if (e.date, e.revision) > (latest.date, latest.revision) {
+                        *latest = e;
+                    }
+                }
+                _ => out.push((s, e)),
+            }
+        }
+        out
+    }
+
+    /// A title matcher over every series' latest title (words as kept in the index when the
+    /// series is unchanged since it was written).
     pub fn matcher(&self) -> SeriesMatcher {
         let mut m = SeriesMatcher::default();
-        for s in self.summaries() {
-            m.insert(&s.series, &s.title);
+        for (series, latest) in self.latest_entries() {
+            match self.words.get(series) {
+                Some(words) => m.insert_words(
+                    series,
+                    words
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string),
+                ),
+                None => m.insert(series, &latest.title),
+            }
         }
         m
     }
@@ -635,10 +715,18 @@ impl Index {
             return Ok(());
         }
         if self.changed {
+            let words = self
+                .latest_entries()
+                .into_iter()
+                .map(|(series, latest)| {
+                    (series, crate::series::series_words(&latest.title).join(" "))
+                })
+                .collect();
             let file = IndexFileRef {
                 version: INDEX_VERSION,
                 folders: &self.folders,
                 editions: &self.entries,
+                words,
             };
             store.replace_root_file(INDEX_FILE, |out| {
                 serde_json::to_writer(out, &file).map_err(std::io::Error::other)

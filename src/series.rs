@@ -373,10 +373,13 @@ pub struct SeriesMatcher {
 impl SeriesMatcher {
     /// Remembers (or updates) the title a series answers to.
     pub fn insert(&mut self, series: &str, title: &str) {
-        let mut words: Vec<u32> = series_words(title)
-            .into_iter()
-            .map(|w| self.word_id(w))
-            .collect();
+        self.insert_words(series, series_words(title));
+    }
+
+    /// [`SeriesMatcher::insert`] with the title's [`series_words`] made already (the index
+    /// keeps them, so opening a store does not fold every title again).
+    pub fn insert_words(&mut self, series: &str, title_words: impl IntoIterator<Item = String>) {
+        let mut words: Vec<u32> = title_words.into_iter().map(|w| self.word_id(w)).collect();
         words.sort_unstable();
         words.dedup();
         let id = match self.ids.get(series) {
