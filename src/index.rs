@@ -576,21 +576,36 @@ impl Index {
         out
     }
 
+    /// A series' latest title words: as kept in the index, else folded from the title.
+    fn words_of(&self, series: &str, latest: &Entry) -> Vec<String> {
+        match self.words.get(series) {
+            Some(words) => words
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+            None => crate::series::series_words(&latest.title),
+        }
+    }
+
+    /// The series a title belongs to, by one scan of the series' title words (no matcher is
+    /// built: for a single look-up, as `check` makes).
+    pub fn best_series(&self, title: &str, min_similarity: f64) -> Option<String> {
+        let latest = self.latest_entries();
+        crate::series::best_by_scan(
+            title,
+            latest.iter().map(|(s, e)| (*s, self.words_of(s, e))),
+            min_similarity,
+        )
+        .map(str::to_string)
+    }
+
     /// A title matcher over every series' latest title (words as kept in the index when the
     /// series is unchanged since it was written).
     pub fn matcher(&self) -> SeriesMatcher {
         let mut m = SeriesMatcher::default();
         for (series, latest) in self.latest_entries() {
-            match self.words.get(series) {
-                Some(words) => m.insert_words(
-                    series,
-                    words
-                        .split(' ')
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_string),
-                ),
-                None => m.insert(series, &latest.title),
-            }
+            m.insert_words(series, self.words_of(series, latest));
         }
         m
     }

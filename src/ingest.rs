@@ -111,7 +111,8 @@ pub enum Outcome {
 pub struct Ingest {
     store: Store,
     index: Index,
-    matcher: SeriesMatcher,
+    /// Made when `add` first needs it (a `check` looks one title up by a scan instead).
+    matcher: Option<SeriesMatcher>,
     config: SeriesConfig,
     /// Each series' rules, read once.
     rules: HashMap<String, TopicRules>,
@@ -283,7 +284,7 @@ impl Ingest {
             SeriesConfig::default()
         };
         Ok(Ingest {
-            matcher: index.matcher(),
+            matcher: None,
             store,
             index,
             config,
@@ -319,9 +320,17 @@ impl Ingest {
         if let Some(s) = self.config.pinned(title) {
             return Ok(s.to_string());
         }
-        match self.matcher.best(title, options.min_title_similarity) {
-            Some(s) => Ok(s.to_string()),
+        match self.best_series(title, options.min_title_similarity) {
+            Some(s) => Ok(s),
             None => self.fresh_name(title, options),
+        }
+    }
+
+    /// The best series for a title: by the matcher when one is made, else by a scan.
+    fn best_series(&self, title: &str, min_similarity: f64) -> Option<String> {
+        match &self.matcher {
+            Some(m) => m.best(title, min_similarity).map(str::to_string),
+            None => self.index.best_series(title, min_similarity),
         }
     }
 
@@ -337,7 +346,12 @@ impl Ingest {
             } else {
                 format!("{base}-{n}")
             };
-            if self.matcher.contains(&candidate) {
+            if self.index.is_series(&candidate)
+                || self
+                    .matcher
+                    .as_ref()
+                    .is_some_and(|m| m.contains(&candidate))
+            {
                 continue;
             }
             match self.index.name_in_root(&candidate).map(str::to_string) {
@@ -347,10 +361,14 @@ impl Ingest {
                     if !self.index.is_series(&candidate) {
                         return Ok(candidate);
                     }
-                    if let Some(latest) = self.index.latest_title(&candidate) {
-                        self.matcher.insert(&candidate, &latest);
+                    if let (Some(latest), Some(m)) =
+                        (self.index.latest_title(&candidate), self.matcher.as_mut())
+                    {
+                        m.insert(&candidate, &latest);
                     }
-                    if self.matcher.best(title, options.min_title_similarity)
+                    if self
+                        .best_series(title, options.min_title_similarity)
+                        .as_deref()
                         == Some(candidate.as_str())
                     {
                         return Ok(candidate);
@@ -414,6 +432,10 @@ impl Ingest {
     ) -> Result<()> {
         if let Some(s) = &options.series {
             self.check_new_name(s)?;
+        }
+        // Many titles to look up: a matcher pays for itself.
+        if self.matcher.is_none() && options.series.is_none() && files.len() > 1 {
+            self.matcher = Some(self.index.matcher());
         }
         // Digests stored before this run; duplicates within the run are caught when stored.
         let known: HashSet<String> = self
@@ -675,7 +697,9 @@ impl Ingest {
         self.note(key, stamp, digest, PullStatus::Stored);
         // The series answers to its latest title.
         if is_latest {
-            self.matcher.insert(&series, &set.edition.title);
+            if let Some(m) = self.matcher.as_mut() {
+                m.insert(&series, &set.edition.title);
+            }
         }
         match republished {
             Some(mut report) => {

@@ -76,6 +76,65 @@ fn same_sheet_counts(shared: usize, only_a: usize, only_b: usize) -> bool {
             || (only_b == 0 && only_a <= MAX_TITLE_EXTRA_WORDS))
 }
 
+/// The series a title belongs to, found by scanning each series' title words once (no matcher
+/// to build): the same answer as [`SeriesMatcher::best`] over the same series — the most
+/// similar at or above `min_similarity` that [`same_sheet`] accepts, ties to the fewest
+/// differing words, then the first name. Cheaper than building a matcher for one look-up.
+pub fn best_by_scan<'a>(
+    title: &str,
+    series: impl IntoIterator<Item = (&'a str, Vec<String>)>,
+    min_similarity: f64,
+) -> Option<&'a str> {
+    let mut title_words = series_words(title);
+    title_words.sort_unstable();
+    title_words.dedup();
+    let n = title_words.len();
+    if n < MIN_SHARED_TITLE_WORDS || min_similarity <= 0.0 {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    for (name, mut words) in series {
+        words.sort_unstable();
+        words.dedup();
+        let shared = sorted_common_str(&title_words, &words);
+        if shared == 0 {
+            continue;
+        }
+        let union = n + words.len() - shared;
+        if (shared as f64 / union as f64) < min_similarity
+            || !same_sheet_counts(shared, n - shared, words.len() - shared)
+        {
+            continue;
+        }
+        let extra = union - shared;
+        let better = match best {
+            None => true,
+            Some((e, current)) => extra < e || (extra == e && name < current),
+        };
+        if better {
+            best = Some((extra, name));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// How many items two sorted, deduplicated lists share.
+fn sorted_common_str(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Similarity (0–1) of two titles' series words: shared words over all words (Jaccard).
 pub fn title_similarity(a: &str, b: &str) -> f64 {
     let wa: std::collections::BTreeSet<String> = series_words(a).into_iter().collect();
@@ -138,6 +197,37 @@ mod tests {
             if m.best(t, 0.5).is_none() {
                 m.insert(&series_name(t), t);
             }
+        }
+    }
+
+    #[test]
+    fn best_by_scan_agrees_with_the_matcher() {
+        let titles = [
+            ("a", "FACT SHEET: Update on the Harbor Renewal Initiative"),
+            (
+                "b",
+                "FACT SHEET: President Biden Announces New Actions to Lower Costs",
+            ),
+            ("c", "Fact Sheet: Quad Leaders Summit"),
+            ("d", "FACT SHEET: Harbor Renewal Initiative for the Gulf"),
+        ];
+        let mut m = SeriesMatcher::default();
+        for (s, t) in titles {
+            m.insert(s, t);
+        }
+        for query in [
+            "FACT SHEET: Harbor Renewal Initiative (2)",
+            "Fact Sheet: 2024 Quad Leaders' Summit",
+            "FACT SHEET: President Biden Announces New Actions to Lower Health Costs",
+            "Something else entirely here",
+            "Quad",
+        ] {
+            let scan = best_by_scan(
+                query,
+                titles.iter().map(|(s, t)| (*s, series_words(t))),
+                0.5,
+            );
+            assert_eq!(scan, m.best(query, 0.5), "{query}");
         }
     }
 
