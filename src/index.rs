@@ -591,13 +591,22 @@ impl Index {
     /// The series a title belongs to, by one scan of the series' title words (no matcher is
     /// built: for a single look-up, as `check` makes).
     pub fn best_series(&self, title: &str, min_similarity: f64) -> Option<String> {
-        let latest = self.latest_entries();
-        crate::series::best_by_scan(
-            title,
-            latest.iter().map(|(s, e)| (*s, self.words_of(s, e))),
-            min_similarity,
-        )
-        .map(str::to_string)
+        let mut scan = crate::series::TitleScan::new(title, min_similarity)?;
+        let mut words: Vec<&str> = Vec::new();
+        for (series, latest) in self.latest_entries() {
+            words.clear();
+            match self.words.get(series) {
+                Some(cached) => words.extend(cached.split(' ').filter(|w| !w.is_empty())),
+                None => {
+                    let folded = crate::series::series_words(&latest.title);
+                    let mut owned: Vec<&str> = folded.iter().map(String::as_str).collect();
+                    scan.offer(series, &mut owned);
+                    continue;
+                }
+            }
+            scan.offer(series, &mut words);
+        }
+        scan.best().map(str::to_string)
     }
 
     /// A title matcher over every series' latest title (words as kept in the index when the

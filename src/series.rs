@@ -76,63 +76,70 @@ fn same_sheet_counts(shared: usize, only_a: usize, only_b: usize) -> bool {
             || (only_b == 0 && only_a <= MAX_TITLE_EXTRA_WORDS))
 }
 
-/// The series a title belongs to, found by scanning each series' title words once (no matcher
-/// to build): the same answer as [`SeriesMatcher::best`] over the same series — the most
-/// similar at or above `min_similarity` that [`same_sheet`] accepts, ties to the fewest
-/// differing words, then the first name. Cheaper than building a matcher for one look-up.
-pub fn best_by_scan<'a>(
-    title: &str,
-    series: impl IntoIterator<Item = (&'a str, Vec<String>)>,
+/// One title looked up against series one at a time (no matcher to build): the same answer
+/// as [`SeriesMatcher::best`] over the same series — the most similar at or above the
+/// threshold that [`same_sheet`] accepts, ties to the fewest differing words, then the first
+/// name. Cheaper than building a matcher for a single look-up.
+#[derive(Debug, Clone)]
+pub struct TitleScan<'a> {
+    words: Vec<String>,
     min_similarity: f64,
-) -> Option<&'a str> {
-    let mut title_words = series_words(title);
-    title_words.sort_unstable();
-    title_words.dedup();
-    let n = title_words.len();
-    if n < MIN_SHARED_TITLE_WORDS || min_similarity <= 0.0 {
-        return None;
-    }
-    let mut best: Option<(usize, &str)> = None;
-    for (name, mut words) in series {
+    best: Option<(usize, &'a str)>,
+}
+
+impl<'a> TitleScan<'a> {
+    /// A scan for `title`; none when the title has too few words to tell.
+    pub fn new(title: &str, min_similarity: f64) -> Option<TitleScan<'a>> {
+        let mut words = series_words(title);
         words.sort_unstable();
         words.dedup();
-        let shared = sorted_common_str(&title_words, &words);
-        if shared == 0 {
-            continue;
+        (words.len() >= MIN_SHARED_TITLE_WORDS && min_similarity > 0.0).then_some(TitleScan {
+            words,
+            min_similarity,
+            best: None,
+        })
+    }
+
+    /// Offers one series with its title words (reordered in place).
+    pub fn offer(&mut self, name: &'a str, words: &mut Vec<&str>) {
+        words.sort_unstable();
+        words.dedup();
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < self.words.len() && j < words.len() {
+            match self.words[i].as_str().cmp(words[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
         }
+        if shared == 0 {
+            return;
+        }
+        let n = self.words.len();
         let union = n + words.len() - shared;
-        if (shared as f64 / union as f64) < min_similarity
+        if (shared as f64 / union as f64) < self.min_similarity
             || !same_sheet_counts(shared, n - shared, words.len() - shared)
         {
-            continue;
+            return;
         }
         let extra = union - shared;
-        let better = match best {
+        let better = match self.best {
             None => true,
             Some((e, current)) => extra < e || (extra == e && name < current),
         };
         if better {
-            best = Some((extra, name));
+            self.best = Some((extra, name));
         }
     }
-    best.map(|(_, s)| s)
-}
 
-/// How many items two sorted, deduplicated lists share.
-fn sorted_common_str(a: &[String], b: &[String]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+    /// The best series offered.
+    pub fn best(&self) -> Option<&'a str> {
+        self.best.map(|(_, s)| s)
     }
-    n
 }
 
 /// Similarity (0–1) of two titles' series words: shared words over all words (Jaccard).
@@ -201,7 +208,7 @@ mod tests {
     }
 
     #[test]
-    fn best_by_scan_agrees_with_the_matcher() {
+    fn a_title_scan_agrees_with_the_matcher() {
         let titles = [
             ("a", "FACT SHEET: Update on the Harbor Renewal Initiative"),
             (
@@ -222,11 +229,14 @@ mod tests {
             "Something else entirely here",
             "Quad",
         ] {
-            let scan = best_by_scan(
-                query,
-                titles.iter().map(|(s, t)| (*s, series_words(t))),
-                0.5,
-            );
+            let scan = TitleScan::new(query, 0.5).and_then(|mut scan| {
+                for (s, t) in titles {
+                    let owned = series_words(t);
+                    let mut words: Vec<&str> = owned.iter().map(String::as_str).collect();
+                    scan.offer(s, &mut words);
+                }
+                scan.best()
+            });
             assert_eq!(scan, m.best(query, 0.5), "{query}");
         }
     }

@@ -119,7 +119,7 @@ pub struct FolderScan {
     pub others: usize,
 }
 
-/// What the store's root holds: its folders and the rest.
+/// What the store's root holds: its folders and the rest (in directory order).
 #[derive(Debug, Default)]
 pub struct RootScan {
     /// Real folders (not symbolic links) with a visible UTF-8 name: series, or not yet.
@@ -194,8 +194,6 @@ impl Store {
             }
             scan.names.push(name);
         }
-        scan.folders.sort();
-        scan.names.sort();
         Ok(scan)
     }
 
@@ -213,7 +211,9 @@ impl Store {
     /// once.
     pub fn all_editions(&self) -> Result<Vec<(String, Vec<StoredEdition>)>> {
         let mut all = Vec::new();
-        for name in self.scan_root()?.folders {
+        let mut folders = self.scan_root()?.folders;
+        folders.sort();
+        for name in folders {
             let editions = self.editions(&name)?;
             if !editions.is_empty() {
                 all.push((name, editions));
