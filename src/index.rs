@@ -65,14 +65,52 @@ pub struct Entry {
 #[derive(Debug, Deserialize)]
 struct IndexFile {
     version: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sorted_set")]
     folders: BTreeSet<String>,
     /// `series/file.toml` → entry.
+    #[serde(deserialize_with = "sorted_map")]
     editions: BTreeMap<String, Entry>,
-    /// Each series' latest title as series words, space-separated (what title matching
-    /// compares; kept so that opening a store does not fold every title again).
-    #[serde(default)]
-    words: HashMap<String, String>,
+    /// Each series' latest title as series words, sorted, space-separated (what title
+    /// matching compares; kept so that opening a store does not fold every title again).
+    #[serde(default, deserialize_with = "sorted_map")]
+    words: BTreeMap<String, String>,
+}
+
+/// A JSON object into a map, built in bulk: the index writes its objects sorted, so this costs
+/// one pass instead of a tree insertion (and its string comparisons) per key.
+fn sorted_map<'de, D, V>(d: D) -> std::result::Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Pairs<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Pairs<V> {
+        type Value = Vec<(String, V)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(pair) = map.next_entry()? {
+                out.push(pair);
+            }
+            Ok(out)
+        }
+    }
+    Ok(d.deserialize_map(Pairs(std::marker::PhantomData))?
+        .into_iter()
+        .collect())
+}
+
+/// A JSON array into a set, built in bulk (see [`sorted_map`]).
+fn sorted_set<'de, D>(d: D) -> std::result::Result<BTreeSet<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    Ok(Vec::<String>::deserialize(d)?.into_iter().collect())
 }
 
 /// [`IndexFile`] as written: borrows instead of copying.
@@ -115,15 +153,18 @@ pub struct Index {
     entries: BTreeMap<String, Entry>,
     /// Real folders in the root (series or not), as last listed.
     folders: BTreeSet<String>,
-    /// Every visible name in the root, as listed.
-    root_names: Vec<String>,
+    /// The store's root.
+    root: PathBuf,
+    /// Every visible name in the root, as listed (listed when first needed when the opening
+    /// did not list the root).
+    root_names: std::cell::OnceCell<Vec<String>>,
     /// The same, lower-cased → as written (new names avoid them); made when first needed.
     names: std::cell::OnceCell<HashMap<String, String>>,
     /// Digest → keys; made when first needed (a single look-up scans instead).
     digests: Option<HashMap<String, Vec<String>>>,
-    /// Series → its latest title's series words, as read from the index file (dropped for a
-    /// series whose entries change).
-    words: HashMap<String, String>,
+    /// Series → its latest title's series words, sorted, as read from the index file (dropped
+    /// for a series whose entries change).
+    words: BTreeMap<String, String>,
     /// Each claim set's stamp when it was read (write mode: from the cache).
     stamps: HashMap<String, Stamp>,
     /// What `add` learnt of pulls (write mode: from the cache).
@@ -161,10 +202,11 @@ impl Index {
             mode,
             entries: BTreeMap::new(),
             folders: BTreeSet::new(),
-            root_names: Vec::new(),
+            root: store.root().to_path_buf(),
+            root_names: std::cell::OnceCell::new(),
             names: std::cell::OnceCell::new(),
             digests: None,
-            words: HashMap::new(),
+            words: BTreeMap::new(),
             stamps: HashMap::new(),
             pulls: Pulls::default(),
             cache_changed: false,
@@ -173,11 +215,9 @@ impl Index {
             changed: false,
             unsaved: 0,
         };
-        let root_scan = match store.scan_root() {
-            Ok(s) => s,
-            Err(Error::NoStore { .. }) => return Ok(index),
-            Err(e) => return Err(e),
-        };
+        if !store.root().is_dir() {
+            return Ok(index);
+        }
         let path = store.root().join(INDEX_FILE);
         let mut rebuild = true;
         match read_store_file(&path) {
@@ -219,13 +259,19 @@ impl Index {
                 changed: false,
             };
         }
+        // A reader may skip listing the root when the last writer sealed it and nothing has
+        // changed in it since (its time stamp is the one sealed): the index's folders are then
+        // the root's.
+        if mode == Mode::Read && !rebuild && store.root_unchanged_since_seal() {
+            return Ok(index);
+        }
+        let root_scan = store.scan_root()?;
         if mode == Mode::Write {
             for tmp in &root_scan.temporaries {
                 remove_temporary(tmp).map_err(|e| Error::io(tmp, e))?;
             }
         }
-        index.root_names = root_scan.names;
-        let on_disk: HashSet<String> = root_scan.folders.into_iter().collect();
+        let on_disk: HashSet<&str> = root_scan.folders.iter().map(String::as_str).collect();
         // Folders gone: their entries go. Entries of folders the index did not list are
         // suspect too (a hand-edited index): they are dropped and the folder read below.
         let mut gone: Vec<String> = Vec::new();
@@ -245,21 +291,29 @@ impl Index {
         }
         let mut unknown: Vec<String> = on_disk
             .iter()
-            .filter(|f| rebuild || !index.folders.contains(*f))
-            .cloned()
+            .filter(|f| rebuild || !index.folders.contains(**f))
+            .map(|f| f.to_string())
             .collect();
         unknown.sort();
-        index.folders.retain(|f| on_disk.contains(f));
+        index.folders.retain(|f| on_disk.contains(f.as_str()));
+        let _ = index.root_names.set(root_scan.names);
         for folder in unknown {
             index.reconcile(store, &folder)?;
         }
         Ok(index)
     }
 
-    /// The lower-cased names of the root, made once.
+    /// The lower-cased names of the root, made once (listing the root now if the opening did
+    /// not).
     fn names(&self) -> &HashMap<String, String> {
         self.names.get_or_init(|| {
             self.root_names
+                .get_or_init(|| {
+                    Store::new(&self.root)
+                        .scan_root()
+                        .map(|s| s.names)
+                        .unwrap_or_default()
+                })
                 .iter()
                 .map(|n| (n.to_lowercase(), n.clone()))
                 .collect()
@@ -576,16 +630,23 @@ impl Index {
         out
     }
 
-    /// A series' latest title words: as kept in the index, else folded from the title.
-    fn words_of(&self, series: &str, latest: &Entry) -> Vec<String> {
-        match self.words.get(series) {
-            Some(words) => words
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect(),
-            None => crate::series::series_words(&latest.title),
-        }
+    /// Each series with its latest entry and, when the index kept them, its title words
+    /// (one walk of both sorted maps, no look-ups).
+    fn latest_with_words(&self) -> Vec<(&str, &Entry, Option<&str>)> {
+        let mut words = self.words.iter().peekable();
+        self.latest_entries()
+            .into_iter()
+            .map(|(series, latest)| {
+                while words.peek().is_some_and(|(s, _)| s.as_str() < series) {
+                    words.next();
+                }
+                let kept = match words.peek() {
+                    Some((s, w)) if s.as_str() == series => Some(w.as_str()),
+                    _ => None,
+                };
+                (series, latest, kept)
+            })
+            .collect()
     }
 
     /// The series a title belongs to, by one scan of the series' title words (no matcher is
@@ -593,18 +654,20 @@ impl Index {
     pub fn best_series(&self, title: &str, min_similarity: f64) -> Option<String> {
         let mut scan = crate::series::TitleScan::new(title, min_similarity)?;
         let mut words: Vec<&str> = Vec::new();
-        for (series, latest) in self.latest_entries() {
+        for (series, latest, kept) in self.latest_with_words() {
             words.clear();
-            match self.words.get(series) {
-                Some(cached) => words.extend(cached.split(' ').filter(|w| !w.is_empty())),
+            match kept {
+                // Kept sorted and without repeats.
+                Some(kept) => {
+                    words.extend(kept.split(' ').filter(|w| !w.is_empty()));
+                    scan.offer_sorted(series, &words);
+                }
                 None => {
                     let folded = crate::series::series_words(&latest.title);
                     let mut owned: Vec<&str> = folded.iter().map(String::as_str).collect();
                     scan.offer(series, &mut owned);
-                    continue;
                 }
             }
-            scan.offer(series, &mut words);
         }
         scan.best().map(str::to_string)
     }
@@ -613,8 +676,16 @@ impl Index {
     /// series is unchanged since it was written).
     pub fn matcher(&self) -> SeriesMatcher {
         let mut m = SeriesMatcher::default();
-        for (series, latest) in self.latest_entries() {
-            m.insert_words(series, self.words_of(series, latest));
+        for (series, latest, kept) in self.latest_with_words() {
+            match kept {
+                Some(kept) => m.insert_words(
+                    series,
+                    kept.split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string),
+                ),
+                None => m.insert(series, &latest.title),
+            }
         }
         m
     }
@@ -743,7 +814,10 @@ impl Index {
                 .latest_entries()
                 .into_iter()
                 .map(|(series, latest)| {
-                    (series, crate::series::series_words(&latest.title).join(" "))
+                    let mut words = crate::series::series_words(&latest.title);
+                    words.sort_unstable();
+                    words.dedup();
+                    (series, words.join(" "))
                 })
                 .collect();
             let file = IndexFileRef {

@@ -475,7 +475,12 @@ impl Ingest {
             }
             Ok(())
         })?;
-        self.index.save(&self.store)
+        self.index.save(&self.store)?;
+        // The root as this run leaves it: a reader finding it so need not list it.
+        if let Some(lock) = &self._lock {
+            lock.seal(self.store.root());
+        }
+        Ok(())
     }
 
     fn note(&mut self, key: String, stamp: Stamp, digest: String, status: PullStatus) {

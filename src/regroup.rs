@@ -95,13 +95,15 @@ pub fn recover_if_needed(store: &Store) -> Result<()> {
     if std::fs::symlink_metadata(&path).is_err() {
         return Ok(());
     }
-    let _lock = store.lock()?;
-    recover(store)
+    let lock = store.lock()?;
+    recover(store)?;
+    lock.seal(store.root());
+    Ok(())
 }
 
 /// Renames a series: its folder, and the pins that name it.
 pub fn rename(store: &Store, old: &str, new: &str) -> Result<Regrouped> {
-    let _lock = open_locked(store)?;
+    let lock = open_locked(store)?;
     let mut index = Index::open(store, Mode::Write)?;
     check_name(old)?;
     check_name(new)?;
@@ -122,6 +124,7 @@ pub fn rename(store: &Store, old: &str, new: &str) -> Result<Regrouped> {
         series_toml,
     };
     run(store, &plan)?;
+    lock.seal(store.root());
     Ok(Regrouped {
         plan,
         editions,
@@ -135,7 +138,7 @@ pub fn rename(store: &Store, old: &str, new: &str) -> Result<Regrouped> {
 /// joining `into`. Refuses (changing nothing) when the same pull is stored in both, when both
 /// have different `topics.toml`, or when another file would be overwritten.
 pub fn merge(store: &Store, from: &str, into: &str) -> Result<Regrouped> {
-    let _lock = open_locked(store)?;
+    let lock = open_locked(store)?;
     let mut index = Index::open(store, Mode::Write)?;
     check_name(from)?;
     check_name(into)?;
@@ -285,6 +288,7 @@ pub fn merge(store: &Store, from: &str, into: &str) -> Result<Regrouped> {
         series_toml,
     };
     run(store, &plan)?;
+    lock.seal(store.root());
     Ok(Regrouped {
         plan,
         editions: from_editions.len(),
@@ -323,7 +327,7 @@ impl SplitAt {
 /// title are dropped. `merge A B` then `split B --before D A` (D: the first date of B's own
 /// editions, when all of A's are older) gives the store back as it was.
 pub fn split(store: &Store, series: &str, at: SplitAt, new: &str) -> Result<Regrouped> {
-    let _lock = open_locked(store)?;
+    let lock = open_locked(store)?;
     let mut index = Index::open(store, Mode::Write)?;
     check_name(series)?;
     check_name(new)?;
@@ -397,6 +401,7 @@ pub fn split(store: &Store, series: &str, at: SplitAt, new: &str) -> Result<Regr
         series_toml,
     };
     run(store, &plan)?;
+    lock.seal(store.root());
     Ok(Regrouped {
         plan,
         editions: moving.len(),

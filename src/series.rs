@@ -104,6 +104,11 @@ impl<'a> TitleScan<'a> {
     pub fn offer(&mut self, name: &'a str, words: &mut Vec<&str>) {
         words.sort_unstable();
         words.dedup();
+        self.offer_sorted(name, words);
+    }
+
+    /// Offers one series with its title words, sorted and without repeats.
+    pub fn offer_sorted(&mut self, name: &'a str, words: &[&str]) {
         let (mut i, mut j, mut shared) = (0, 0, 0);
         while i < self.words.len() && j < words.len() {
             match self.words[i].as_str().cmp(words[j]) {

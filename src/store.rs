@@ -28,7 +28,33 @@ pub const LOCK_FILE: &str = ".factdiff.lock";
 /// The store's exclusive lock, held while the value lives.
 #[derive(Debug)]
 pub struct StoreLock {
-    _file: fs::File,
+    file: fs::File,
+}
+
+/// What a writer seals in the lock file when it is done: the root folder's modification time
+/// and inode then. A reader that finds the root unchanged since need not list it: every
+/// folder created, removed or renamed in the root (by factdiff or by hand) moves that time.
+fn root_seal(root: &Path) -> Option<String> {
+    let meta = fs::metadata(root).ok()?;
+    let stamp = Stamp::of(&meta);
+    Some(format!("factdiff root {} {}\n", stamp.mtime, stamp.ino))
+}
+
+impl StoreLock {
+    /// Seals the root as it is now (call after the last change to the root: the index and
+    /// cache renames). A failure only costs the next reader a listing.
+    pub fn seal(&self, root: &Path) {
+        let Some(seal) = root_seal(root) else { return };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            if self.file.set_len(0).is_ok() {
+                let _ = self.file.write_all_at(seal.as_bytes(), 0);
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = seal;
+    }
 }
 
 /// The editions folder.
@@ -162,7 +188,16 @@ impl Store {
         let path = self.root.join(LOCK_FILE);
         let file = open_lock_file(&path)?;
         file.lock().map_err(|e| Error::io(&path, e))?;
-        Ok(StoreLock { _file: file })
+        Ok(StoreLock { file })
+    }
+
+    /// True when the last writer sealed the root (see [`StoreLock::seal`]) and its time stamp
+    /// has not moved since. Reads the lock file without taking the lock.
+    pub fn root_unchanged_since_seal(&self) -> bool {
+        let Ok(Some(sealed)) = read_store_file(&self.root.join(LOCK_FILE)) else {
+            return false;
+        };
+        !sealed.is_empty() && root_seal(&self.root).is_some_and(|now| now.as_bytes() == sealed)
     }
 
     /// Lists the root: one directory read, no look inside the folders.

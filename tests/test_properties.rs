@@ -376,7 +376,7 @@ fn add(cwd: &Path, pulls: &[PathBuf], extra: &[&str]) -> Vec<u8> {
 /// Relative path → bytes.
 type Snapshot = BTreeMap<String, Vec<u8>>;
 
-/// Every file below `root`, relative path → bytes; not the machine-local cache (inode numbers,
+/// Every file below `root`, relative path → bytes; not the machine-local cache and lock (inode numbers,
 /// times, absolute paths), which two stores never share.
 fn snapshot(root: &Path) -> Snapshot {
     let mut out = BTreeMap::new();
@@ -384,7 +384,9 @@ fn snapshot(root: &Path) -> Snapshot {
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap() {
             let e = e.unwrap();
-            if e.file_name() == factdiff::index::CACHE_FILE {
+            if e.file_name() == factdiff::index::CACHE_FILE
+                || e.file_name() == factdiff::store::LOCK_FILE
+            {
                 continue;
             }
             if e.file_type().unwrap().is_dir() {

@@ -5,14 +5,16 @@ use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Every file below `root` (relative path → bytes), not the machine-local cache.
+/// Every file below `root` (relative path → bytes), not the machine-local cache and lock.
 pub fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap() {
             let e = e.unwrap();
-            if e.file_name() == factdiff::index::CACHE_FILE {
+            if e.file_name() == factdiff::index::CACHE_FILE
+                || e.file_name() == factdiff::store::LOCK_FILE
+            {
                 continue;
             }
             if e.file_type().unwrap().is_dir() {

@@ -384,3 +384,54 @@ fn check_never_waits_for_the_lock() {
     assert_eq!(status.code(), Some(0));
     lock.unlock().unwrap();
 }
+
+#[test]
+fn folders_added_by_hand_after_a_run_are_seen_by_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("st");
+    let out = add(
+        &store,
+        &["--quiet", "--series", "h"],
+        &[
+            fixture("harbor/2022-05-10.md"),
+            fixture("harbor/2023-03-14.md"),
+        ],
+    );
+    assert!(out.status.success());
+    // The run sealed the root; a folder copied in by hand breaks the seal.
+    let copy = store.join("harbor-copy");
+    std::fs::create_dir(&copy).unwrap();
+    for f in ["2022-05-10.toml", "2023-03-14.toml"] {
+        std::fs::copy(store.join("h").join(f), copy.join(f)).unwrap();
+    }
+    let listing = factdiff()
+        .args(["series", "--format", "tsv", "--editions"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    assert!(listing.contains("harbor-copy\t2\t"), "{listing}");
+    let out = factdiff()
+        .args(["check", "--series", "harbor-copy", "--editions"])
+        .arg(&store)
+        .arg(fixture("harbor/2024-04-02.md"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["old"]["date"], "2023-03-14");
+    // And a folder removed by hand is no series any more.
+    std::fs::remove_dir_all(&copy).unwrap();
+    let out = factdiff()
+        .args(["history", "--series", "harbor-copy", "--editions"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no series named \"harbor-copy\""),
+        "{}",
+        stderr(&out)
+    );
+}
