@@ -320,11 +320,22 @@ impl Index {
         })
     }
 
-    fn names_mut(&mut self) -> &mut HashMap<String, String> {
-        self.names();
-        match self.names.get_mut() {
-            Some(n) => n,
-            None => unreachable!("made just above"),
+    /// Records a name now in the root (or gone from it), in the lower-cased names when they
+    /// are made (made later, they list the root as it is then).
+    fn note_name(&mut self, name: &str, present: bool) {
+        if let Some(names) = self.names.get_mut() {
+            if present {
+                names.insert(name.to_lowercase(), name.to_string());
+            } else {
+                names.remove(&name.to_lowercase());
+            }
+        }
+        if let Some(listed) = self.root_names.get_mut() {
+            if present && !listed.iter().any(|n| n == name) {
+                listed.push(name.to_string());
+            } else if !present {
+                listed.retain(|n| n != name);
+            }
         }
     }
 
@@ -408,7 +419,9 @@ impl Index {
             if self.folders.remove(series) {
                 self.changed = true;
             }
-            self.names_mut().remove(&series.to_lowercase());
+            // A file or a link may still bear the name.
+            let present = std::fs::symlink_metadata(store.series_dir(series)).is_ok();
+            self.note_name(series, present);
             return Ok(());
         }
         let scan = store.scan_folder(series)?;
@@ -452,8 +465,7 @@ impl Index {
         if self.folders.insert(series.to_string()) {
             self.changed = true;
         }
-        self.names_mut()
-            .insert(series.to_lowercase(), series.to_string());
+        self.note_name(series, true);
         Ok(())
     }
 
@@ -516,8 +528,7 @@ impl Index {
         if self.folders.insert(series.to_string()) {
             self.changed = true;
         }
-        self.names_mut()
-            .insert(series.to_lowercase(), series.to_string());
+        self.note_name(series, true);
     }
 
     /// Every entry, by `series/file` key.
