@@ -3,7 +3,10 @@
 #  1. the stored root-causes claim sets are exactly what the tool extracts from the corpus;
 #  2. the plain-text and Markdown copies of 2023-02-06 give the same claims;
 #  3. the diff and history acceptance figures of the root-causes series;
-#  4. extract runs over every archive document with no panic and no error but a truthful
+#  4. check: the presidency copy is another copy, a changed figure is republished; add over
+#     the archive exits 0 and names the image-only sheet, a re-run stores nothing, diff without
+#     a series fails in under 2,000 bytes, series suggest proposes the Quad group;
+#  5. extract runs over every archive document with no panic and no error but a truthful
 #     "no date" / "no claims".
 set -euo pipefail
 SHARED="$1"
@@ -123,6 +126,39 @@ assert per_round and all("decrease" not in c.get("flags", []) for c in per_round
 assert find(quad, "79000000", "257000000"), "Quad doses 79M -> 257M not paired"
 print("   Call to Action total, participants, per-round amount and Quad doses paired")
 PY
+echo "-- check: another copy of a stored edition is not republished; a changed figure is"
+"$BIN" add --quiet --editions "$TMP/rc" "$CORPUS/2023-02-06.md"
+"$BIN" check --quiet --editions "$TMP/rc" "$CORPUS/2023-02-06.presidency.txt" --fail-on republished \
+    > /dev/null || fail "the presidency copy of 2023-02-06 fails --fail-on republished"
+sed 's/90,000 jobs/91,000 jobs/' "$CORPUS/2023-02-06.presidency.txt" > "$TMP/changed.txt"
+grep -q '91,000 jobs' "$TMP/changed.txt" || fail "no figure to change in the presidency copy"
+set +e
+"$BIN" check --quiet --editions "$TMP/rc" "$TMP/changed.txt" --fail-on republished > /dev/null 2> "$TMP/changed.err"
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "a changed figure under a stored date exits $code, not 1"
+grep -q 'policy failed: republished (1)' "$TMP/changed.err" || fail "$(cat "$TMP/changed.err")"
+echo "   presidency copy: same content; one figure changed: republished"
+
+echo "-- add over the whole archive: exit 0, the image-only sheet named; a re-run stores nothing"
+"$BIN" add "$SHARED/archive/fact-sheets" --editions "$TMP/arch" > "$TMP/add.out" 2> "$TMP/add.err" \
+    || fail "add over the archive: $(tail -3 "$TMP/add.err")"
+grep -q 'american-rescue-plans-2-year-difference.md: no claims (images only?)' "$TMP/add.err" \
+    || fail "the image-only sheet is not named: $(cat "$TMP/add.err")"
+tail -n 1 "$TMP/add.out"
+"$BIN" add "$SHARED/archive/fact-sheets" --editions "$TMP/arch" > "$TMP/add2.out" 2> /dev/null \
+    || fail "second add over the archive failed"
+grep -q '^0 added, ' "$TMP/add2.out" || fail "the re-run stored something: $(tail -1 "$TMP/add2.out")"
+set +e
+"$BIN" diff --editions "$TMP/arch" > /dev/null 2> "$TMP/diff.err"
+code=$?
+set -e
+[ "$code" -eq 2 ] && [ "$(wc -c < "$TMP/diff.err")" -lt 2000 ] \
+    || fail "diff without a series: exit $code, $(wc -c < "$TMP/diff.err") bytes"
+"$BIN" series suggest --editions "$TMP/arch" --format tsv > "$TMP/suggest.tsv"
+grep -q 'quad-summit' "$TMP/suggest.tsv" && grep -q 'quad-leaders-summit' "$TMP/suggest.tsv" \
+    || fail "series suggest does not propose the Quad group"
+echo "   $(cut -f1 "$TMP/suggest.tsv" | sort -u | wc -l) groups suggested, the Quad group among them"
 
 echo "-- extract over the whole archive"
 python3 - "$BIN" "$SHARED/archive/fact-sheets" <<'PY'

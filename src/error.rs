@@ -119,23 +119,29 @@ pub enum Error {
         /// The store's folder.
         root: PathBuf,
     },
-    /// The store holds several series and none was named.
-    #[error("{root}: several series here ({})", .series.join(", "))]
+    /// The store holds several series and none was named. The message fits a screen: the
+    /// count and at most [`MAX_CANDIDATES`] names, the likeliest first.
+    #[error("{root}: {count} series here and none chosen; {}", candidates_line(.candidates, *.count))]
     SeveralSeries {
         /// The store's folder.
         root: PathBuf,
-        /// The series name.
-        series: Vec<String>,
+        /// How many series the store holds.
+        count: usize,
+        /// At most [`MAX_CANDIDATES`] of them, the likeliest first (by title when a title is
+        /// known, else the most recently updated).
+        candidates: Vec<String>,
     },
     /// The series named is not in the store.
-    #[error("{root}: no series named {name:?}; series here: {}", list_or_none(.available))]
+    #[error("{root}: no series named {name:?}; {}", candidates_line(.candidates, *.count))]
     NoSuchSeries {
         /// The store's folder.
         root: PathBuf,
         /// The name as given.
         name: String,
-        /// The series the store does hold.
-        available: Vec<String>,
+        /// How many series the store holds.
+        count: usize,
+        /// At most [`MAX_CANDIDATES`] of them, the names closest to `name` first.
+        candidates: Vec<String>,
     },
     /// A series holds fewer editions than the request needs (a diff needs two).
     #[error("series {series:?} has {found} edition(s), {needed} needed")]
@@ -157,13 +163,57 @@ pub enum Error {
         /// The labels of the series' editions, oldest first.
         available: Vec<String>,
     },
-    /// A series name that is not one plain folder name.
-    #[error(
-        "invalid series name {name:?}: use one folder name without '/', '\\' or a leading '.'"
-    )]
+    /// A series name that is not one plain folder name that Windows, macOS and Linux all
+    /// accept.
+    #[error("invalid series name {name:?}: {reason}; use one folder name of letters, digits, '-' and '_'")]
     InvalidSeriesName {
         /// The name as given.
         name: String,
+        /// What is wrong with it ("contains a control character", "is a reserved device name
+        /// on Windows", …).
+        reason: &'static str,
+    },
+    /// A new series name differs only in letter case from a folder already in the store: the
+    /// two would be one folder on macOS and Windows.
+    #[error("series name {name:?} clashes with the folder {existing:?} on macOS and Windows (names differing only in case)")]
+    SeriesNameClash {
+        /// The name as given.
+        name: String,
+        /// The folder already there.
+        existing: String,
+    },
+    /// The series (or folder) already exists where a new one was to be made.
+    #[error("{root}: a series or folder named {name:?} exists already")]
+    SeriesExists {
+        /// The store's folder.
+        root: PathBuf,
+        /// The name as given.
+        name: String,
+    },
+    /// A merge or split that would lose or confuse something; nothing was changed.
+    #[error("cannot {action} series {from:?} into {into:?}: {reason}; nothing was changed")]
+    RegroupConflict {
+        /// `merge`, `rename` or `split`.
+        action: &'static str,
+        /// The series moved from.
+        from: String,
+        /// The series moved into.
+        into: String,
+        /// See the variant.
+        reason: String,
+    },
+    /// A store file (index, lock, temporary file, `topics.toml`, `series.toml`, claim set) is a
+    /// symbolic link: the store never reads or writes through one.
+    #[error("{path}: is a symbolic link; the store never follows one")]
+    SymlinkInStore {
+        /// The file or folder it is about.
+        path: PathBuf,
+    },
+    /// A store file is not a regular file (a folder, a pipe, a device).
+    #[error("{path}: not a regular file")]
+    NotAFile {
+        /// The file or folder it is about.
+        path: PathBuf,
     },
     /// The series folder is a symbolic link: the store never writes through one.
     #[error("{path}: the series folder is a symbolic link; refusing to write through it")]
@@ -186,6 +236,26 @@ pub enum Error {
     /// A worker thread reading pulls stopped (it panicked); nothing it read was stored.
     #[error("a worker thread failed while reading pulls")]
     WorkerFailed,
+}
+
+/// The most series names an error lists: the message fits a screen however large the store.
+pub const MAX_CANDIDATES: usize = 10;
+
+fn candidates_line(candidates: &[String], count: usize) -> String {
+    if candidates.is_empty() {
+        return if count == 0 {
+            "the store holds no series".into()
+        } else {
+            format!("{count} series here")
+        };
+    }
+    let shown = candidates.len().min(MAX_CANDIDATES);
+    let list = candidates[..shown].join(", ");
+    if count > shown {
+        format!("likeliest: {list} (and {} more)", count - shown)
+    } else {
+        format!("series here: {list}")
+    }
 }
 
 fn list_or_none(names: &[String]) -> String {

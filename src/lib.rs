@@ -47,6 +47,7 @@
 // The data flow, one module per step: read → segment → extract → class → claimset → align →
 // diff → history → render; the store (store, index, series, ingest) around it; shared text
 // handling in `text`.
+pub mod accept;
 pub mod align;
 pub mod claimset;
 pub(crate) mod class;
@@ -55,14 +56,16 @@ pub mod error;
 pub mod extract;
 pub mod figure;
 pub mod history;
-pub(crate) mod index;
+pub mod index;
 pub mod ingest;
 pub mod pipeline;
 pub(crate) mod read;
+pub mod regroup;
 pub mod render;
 pub(crate) mod segment;
-pub(crate) mod series;
+pub mod series;
 pub mod store;
+pub mod suggest;
 pub(crate) mod text;
 pub mod topics;
 

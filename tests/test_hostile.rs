@@ -512,7 +512,7 @@ fn symlinked_series_folder_is_never_written_through() {
     assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
     // A symlinked folder is not listed as a series.
     let out = factdiff()
-        .args(["series", "--quiet", "--editions"])
+        .args(["series", "--quiet", "--format", "tsv", "--editions"])
         .arg(&store)
         .output()
         .unwrap();
@@ -543,12 +543,16 @@ fn symlinked_claim_set_file_is_ignored_and_never_overwritten() {
     let t = tree(&series);
     assert!(t.iter().any(|p| p.ends_with("2023-03-14.2.toml")), "{t:?}");
     let out = factdiff()
-        .args(["series", "--quiet", "--editions"])
+        .args(["series", "--quiet", "--format", "tsv", "--editions"])
         .arg(&store)
         .output()
         .unwrap();
+    let listing = String::from_utf8_lossy(&out.stdout);
+    let fields: Vec<&str> = listing.trim_end().split('\t').collect();
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        "harbor\t1\t2023-03-14.2\n"
+        fields[..4],
+        ["harbor", "1", "2023-03-14", "2023-03-14"],
+        "{listing}"
     );
+    assert_eq!(fields[5], "2023-03-14.2", "{listing}");
 }

@@ -382,13 +382,19 @@ fn add(cwd: &Path, pulls: &[PathBuf], extra: &[&str]) -> Vec<u8> {
 /// Relative path → bytes.
 type Snapshot = BTreeMap<String, Vec<u8>>;
 
-/// Every file below `root`, relative path → bytes.
+/// Every file below `root`, relative path → bytes; not the machine-local cache and lock (inode numbers,
+/// times, absolute paths), which two stores never share.
 fn snapshot(root: &Path) -> Snapshot {
     let mut out = BTreeMap::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap() {
             let e = e.unwrap();
+            if e.file_name() == factdiff::index::CACHE_FILE
+                || e.file_name() == factdiff::store::LOCK_FILE
+            {
+                continue;
+            }
             if e.file_type().unwrap().is_dir() {
                 stack.push(e.path());
             } else {
@@ -403,7 +409,14 @@ fn snapshot(root: &Path) -> Snapshot {
 fn history(cwd: &Path) -> Vec<u8> {
     let listing = factdiff()
         .current_dir(cwd)
-        .args(["series", "--quiet", "--editions", "editions"])
+        .args([
+            "series",
+            "--quiet",
+            "--format",
+            "tsv",
+            "--editions",
+            "editions",
+        ])
         .output()
         .unwrap();
     let listing = String::from_utf8(listing.stdout).unwrap();

@@ -17,4 +17,6 @@ mod test_history;
 mod test_hostile;
 mod test_pipes;
 mod test_properties;
+mod test_series;
 mod test_snapshots;
+mod test_store_safety;
