@@ -8,9 +8,10 @@
 
 mod common;
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use factdiff::extract::extract_figures;
 use factdiff::pipeline::{extract_bytes, ExtractOptions};
+use std::hint::black_box;
 use std::path::PathBuf;
 
 // The allocator the `factdiff` binary uses, so the figures are the binary's.

@@ -3,7 +3,7 @@
 
 use crate::align::{align, AlignSettings, Alignment, FigureAt};
 use crate::claimset::{Claim, ClaimSet, Edition, TopicKey};
-use crate::figure::{Figure, Qualifier, Unit};
+use crate::figure::{Figure, FigureClass, Qualifier, Unit};
 use crate::topics::TopicRules;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -70,8 +70,10 @@ impl fmt::Display for ChangeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Flag {
-    /// A count or money figure fell.
+    /// A running total or plain count or amount fell (never a per-period amount or a goal).
     Decrease,
+    /// A goal changed ("by 2030", "target").
+    TargetChanged,
     /// The qualifier moved from exact/over/at-least to nearly/approximately/up-to.
     Hedged,
     /// The qualifier moved the other way.
@@ -93,6 +95,7 @@ impl Flag {
     pub fn as_str(self) -> &'static str {
         match self {
             Flag::Decrease => "decrease",
+            Flag::TargetChanged => "target-changed",
             Flag::Hedged => "hedged",
             Flag::Firmed => "firmed",
             Flag::Rescaled => "rescaled",
@@ -107,6 +110,7 @@ impl Flag {
     pub fn parse(name: &str) -> Option<Flag> {
         [
             Flag::Decrease,
+            Flag::TargetChanged,
             Flag::Hedged,
             Flag::Firmed,
             Flag::Rescaled,
@@ -127,7 +131,7 @@ impl fmt::Display for Flag {
 }
 
 /// One word-level piece of a text change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordChange {
     /// `equal`, `delete` or `insert`.
     pub tag: &'static str,
@@ -135,92 +139,207 @@ pub struct WordChange {
     pub text: String,
 }
 
-/// One change between two editions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
-    /// What changed.
-    pub kind: ChangeKind,
-    /// The topic (the new edition's key where there is one).
+/// The claim a change is about: its topic key and heading (the new side's, where there is one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRef {
+    /// The topic key.
     pub topic: TopicKey,
-    /// The old key, for renamed topics and claims paired under another key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_topic: Option<TopicKey>,
-    /// The claim's heading (new side where there is one).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The claim's heading, when it has one.
     pub heading: Option<String>,
-    /// The old heading, when it differs.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_heading: Option<String>,
-    /// The figure's measure.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub measure: Option<String>,
+}
+
+impl ClaimRef {
+    fn of(claim: &Claim) -> ClaimRef {
+        ClaimRef {
+            topic: claim.topic.clone(),
+            heading: claim.heading.clone(),
+        }
+    }
+}
+
+/// Two paired figures of paired claims, each with its resolved measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigurePair {
+    /// The new side's claim.
+    pub claim: ClaimRef,
+    /// The old side's key, when the figure moved from a claim under another key.
+    pub old_topic: Option<TopicKey>,
     /// The old figure.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old: Option<Figure>,
-    /// The new figure.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub new: Option<Figure>,
-    /// new − old, exact.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
-    )]
-    pub delta: Option<Decimal>,
-    /// delta ÷ old × 100, rounded to one decimal place.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
-    )]
-    pub percent: Option<Decimal>,
-    /// Watchdog flags.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub flags: Vec<Flag>,
+    pub old: Figure,
+    /// The new figure; its measure is the pair's.
+    pub new: Figure,
     /// How the pair was matched.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-    /// The similarity score of a rename, when similarity made the pair.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub score: Option<f64>,
-    /// For added and dropped claims: the figures that arrive or leave with the claim.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub figures: Option<Vec<Figure>>,
-    /// For text changes: the words on each side, and the word-level diff.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_text: Option<String>,
-    /// See `old_text`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub new_text: Option<String>,
-    /// Word-level diff of `old_text` → `new_text`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub words: Vec<WordChange>,
+    pub reason: String,
+}
+
+/// One change between two editions; each variant carries only what applies to it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// A figure's value (or the top of its range) moved.
+    FigureChanged {
+        /// The two figures.
+        pair: FigurePair,
+        /// new − old, exact; none when beyond the decimal range (hand-edited claim sets).
+        delta: Option<Decimal>,
+        /// delta ÷ old × 100, rounded to one decimal place; none when old is zero.
+        percent: Option<Decimal>,
+    },
+    /// Only the qualifier moved ("more than" → "up to").
+    QualifierChanged(FigurePair),
+    /// The same value written at another scale ("$4.2 billion" → "$4,200 million"): kind
+    /// `text-changed`, flag `rescaled`.
+    Rescaled(FigurePair),
+    /// A claim was paired under another topic key.
+    TopicRenamed {
+        /// The new side's claim.
+        claim: ClaimRef,
+        /// The old key.
+        old_topic: TopicKey,
+        /// The old heading.
+        old_heading: Option<String>,
+        /// How the pair was matched.
+        reason: String,
+        /// The similarity score, when similarity made the pair.
+        score: Option<f64>,
+    },
+    /// A paired claim's words changed outside its figures: kind `text-changed`.
+    Reworded {
+        /// The new side's claim.
+        claim: ClaimRef,
+        /// How the pair was matched.
+        reason: String,
+        /// The old claim's words.
+        old_text: String,
+        /// The new claim's words.
+        new_text: String,
+        /// Word-level diff of `old_text` → `new_text`.
+        words: Vec<WordChange>,
+    },
+    /// A figure appeared in a paired claim.
+    FigureAdded {
+        /// The claim it appeared in.
+        claim: ClaimRef,
+        /// The figure.
+        figure: Figure,
+    },
+    /// A figure left a paired claim (flag `dropped`).
+    FigureDropped {
+        /// The new side's claim paired with the one it left.
+        claim: ClaimRef,
+        /// The old claim's key, when it differs.
+        old_topic: Option<TopicKey>,
+        /// The figure.
+        figure: Figure,
+    },
+    /// A claim appeared.
+    ClaimAdded {
+        /// The claim.
+        claim: ClaimRef,
+        /// Its words, when kept.
+        text: Option<String>,
+        /// The figures that arrive with it.
+        figures: Vec<Figure>,
+    },
+    /// A claim left (flag `dropped` when figures left with it).
+    ClaimDropped {
+        /// The claim.
+        claim: ClaimRef,
+        /// Its words, when kept.
+        text: Option<String>,
+        /// The figures that leave with it.
+        figures: Vec<Figure>,
+    },
 }
 
 impl Change {
-    fn new(kind: ChangeKind, topic: TopicKey) -> Change {
-        Change {
-            kind,
-            topic,
-            old_topic: None,
-            heading: None,
-            old_heading: None,
-            measure: None,
-            old: None,
-            new: None,
-            delta: None,
-            percent: None,
-            flags: Vec::new(),
-            reason: None,
-            score: None,
-            figures: None,
-            old_text: None,
-            new_text: None,
-            words: Vec::new(),
+    /// The contract kind of this change.
+    pub fn kind(&self) -> ChangeKind {
+        match self {
+            Change::FigureChanged { .. } => ChangeKind::FigureChanged,
+            Change::QualifierChanged(_) => ChangeKind::QualifierChanged,
+            Change::Rescaled(_) | Change::Reworded { .. } => ChangeKind::TextChanged,
+            Change::TopicRenamed { .. } => ChangeKind::TopicRenamed,
+            Change::FigureAdded { .. } => ChangeKind::FigureAdded,
+            Change::FigureDropped { .. } => ChangeKind::FigureDropped,
+            Change::ClaimAdded { .. } => ChangeKind::ClaimAdded,
+            Change::ClaimDropped { .. } => ChangeKind::ClaimDropped,
+        }
+    }
+
+    /// The claim the change is about (the new side's, where there is one).
+    pub fn claim(&self) -> &ClaimRef {
+        match self {
+            Change::FigureChanged { pair, .. }
+            | Change::QualifierChanged(pair)
+            | Change::Rescaled(pair) => &pair.claim,
+            Change::TopicRenamed { claim, .. }
+            | Change::Reworded { claim, .. }
+            | Change::FigureAdded { claim, .. }
+            | Change::FigureDropped { claim, .. }
+            | Change::ClaimAdded { claim, .. }
+            | Change::ClaimDropped { claim, .. } => claim,
+        }
+    }
+
+    /// The topic key (the new edition's where there is one).
+    pub fn topic(&self) -> &TopicKey {
+        &self.claim().topic
+    }
+
+    /// The measure of the figure the change is about, for figure changes.
+    pub fn measure(&self) -> Option<&str> {
+        match self {
+            Change::FigureChanged { pair, .. }
+            | Change::QualifierChanged(pair)
+            | Change::Rescaled(pair) => Some(&pair.new.measure),
+            Change::FigureAdded { figure, .. } | Change::FigureDropped { figure, .. } => {
+                Some(&figure.measure)
+            }
+            _ => None,
+        }
+    }
+
+    /// new − old, for changed figures.
+    pub fn delta(&self) -> Option<Decimal> {
+        match self {
+            Change::FigureChanged { delta, .. } => *delta,
+            _ => None,
+        }
+    }
+
+    /// The watchdog flags on this change, in flag order.
+    pub fn flags(&self) -> Vec<Flag> {
+        match self {
+            Change::FigureChanged { pair, delta, .. } => {
+                let fell = delta.is_some_and(|d| d.is_sign_negative() && !d.is_zero());
+                let classes = [pair.old.class, pair.new.class];
+                let target = classes.contains(&FigureClass::Target);
+                // One round's amount smaller than the last round's is no fall of a total.
+                let per_period = classes.contains(&FigureClass::PerPeriod);
+                let mut flags = Vec::new();
+                if target {
+                    flags.push(Flag::TargetChanged);
+                } else if fell && !per_period && matches!(pair.new.unit, Unit::Count | Unit::Usd) {
+                    flags.push(Flag::Decrease);
+                }
+                flags.extend(qualifier_flag(pair.old.qualifier, pair.new.qualifier));
+                flags
+            }
+            Change::QualifierChanged(pair) => {
+                qualifier_flag(pair.old.qualifier, pair.new.qualifier)
+                    .into_iter()
+                    .collect()
+            }
+            Change::Rescaled(_) => vec![Flag::Rescaled],
+            Change::FigureDropped { .. } => vec![Flag::Dropped],
+            Change::ClaimDropped { figures, .. } if !figures.is_empty() => vec![Flag::Dropped],
+            _ => Vec::new(),
         }
     }
 }
 
 /// All changes between two editions, with their headers and counts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     /// The old edition's header.
     pub old: Edition,
@@ -231,7 +350,6 @@ pub struct Report {
     /// How many changes of each kind (every kind listed).
     pub summary: BTreeMap<&'static str, usize>,
     /// Flags on the pair of editions as a whole (`republished`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<Flag>,
 }
 
@@ -243,12 +361,25 @@ impl Report {
 
     /// True when any change carries `flag` (`dropped` also counts dropped claims and figures).
     pub fn has_flag(&self, flag: Flag) -> bool {
-        self.flags.contains(&flag)
-            || self.changes.iter().any(|c| {
-                c.flags.contains(&flag)
-                    || (flag == Flag::Dropped
-                        && matches!(c.kind, ChangeKind::ClaimDropped | ChangeKind::FigureDropped))
-            })
+        self.flag_count(flag) > 0
+    }
+
+    /// How many changes carry `flag` (`dropped` also counts dropped claims and figures), plus
+    /// one when the pair of editions as a whole carries it (`republished`).
+    pub fn flag_count(&self, flag: Flag) -> usize {
+        usize::from(self.flags.contains(&flag))
+            + self
+                .changes
+                .iter()
+                .filter(|c| {
+                    c.flags().contains(&flag)
+                        || (flag == Flag::Dropped
+                            && matches!(
+                                c,
+                                Change::ClaimDropped { .. } | Change::FigureDropped { .. }
+                            ))
+                })
+                .count()
     }
 }
 
@@ -260,12 +391,12 @@ pub fn diff(old: &ClaimSet, new: &ClaimSet, rules: &TopicRules, settings: AlignS
     claim_changes(old, new, &al, &mut changes);
     unpaired_figures(old, new, &al, &mut changes);
     // Stable report order: by kind, then by where the change sits in the new (else old) edition.
-    changes.sort_by_key(|(pos, c): &(Position, Change)| (c.kind, *pos));
+    changes.sort_by_key(|(pos, c): &(Position, Change)| (c.kind(), *pos));
     let changes: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
     let mut summary: BTreeMap<&'static str, usize> =
         ChangeKind::ALL.iter().map(|k| (k.as_str(), 0)).collect();
     for c in &changes {
-        *summary.entry(c.kind.as_str()).or_default() += 1;
+        *summary.entry(c.kind().as_str()).or_default() += 1;
     }
     Report {
         old: old.edition.clone(),
@@ -300,43 +431,33 @@ fn figure_changes(
     for pair in &al.figures {
         let a = with_measure(figure(old, pair.old), al.old_measures.get(&pair.old));
         let b = with_measure(figure(new, pair.new), al.new_measures.get(&pair.new));
-        let kind = if a.value != b.value || a.max != b.max {
-            ChangeKind::FigureChanged
+        let (old_claim, new_claim) = (&old.claims[pair.old.0], &new.claims[pair.new.0]);
+        let value_moved = a.value != b.value || a.max != b.max;
+        let pair_of = |old_fig: Figure, new_fig: Figure| FigurePair {
+            claim: ClaimRef::of(new_claim),
+            old_topic: (old_claim.topic != new_claim.topic).then(|| old_claim.topic.clone()),
+            old: old_fig,
+            new: new_fig,
+            reason: pair.reason.describe().to_string(),
+        };
+        let change = if value_moved {
+            // A difference beyond the decimal range (only from hand-edited claim sets) has no delta.
+            let raw = b.value.checked_sub(a.value);
+            let percent = raw.and_then(|d| percent(a.value, d));
+            let delta = raw.map(|d| d.normalize());
+            Change::FigureChanged {
+                pair: pair_of(a, b),
+                delta,
+                percent,
+            }
         } else if a.qualifier != b.qualifier {
-            ChangeKind::QualifierChanged
+            Change::QualifierChanged(pair_of(a, b))
         } else if written_scale(&a.written) != written_scale(&b.written) {
-            ChangeKind::TextChanged
+            Change::Rescaled(pair_of(a, b))
         } else {
             continue;
         };
-        let mut c = Change::new(kind, new.claims[pair.new.0].topic.clone());
-        let old_key = &old.claims[pair.old.0].topic;
-        if old_key != &c.topic {
-            c.old_topic = Some(old_key.clone());
-        }
-        c.heading = new.claims[pair.new.0].heading.clone();
-        c.measure = Some(b.measure.clone());
-        // A difference beyond the decimal range (only from hand-edited claim sets) has no delta.
-        if let (ChangeKind::FigureChanged, Some(delta)) = (kind, b.value.checked_sub(a.value)) {
-            c.delta = Some(delta.normalize());
-            c.percent = percent(a.value, delta);
-            if delta.is_sign_negative()
-                && !delta.is_zero()
-                && matches!(b.unit, Unit::Count | Unit::Usd)
-            {
-                c.flags.push(Flag::Decrease);
-            }
-        }
-        if kind == ChangeKind::TextChanged {
-            c.flags.push(Flag::Rescaled);
-        }
-        if let Some(f) = qualifier_flag(a.qualifier, b.qualifier) {
-            c.flags.push(f);
-        }
-        c.reason = Some(pair.reason.describe().to_string());
-        c.old = Some(a);
-        c.new = Some(b);
-        out.push(((0, pair.new.0, pair.new.1), c));
+        out.push(((0, pair.new.0, pair.new.1), change));
     }
 }
 
@@ -351,30 +472,34 @@ fn claim_changes(
         // A derived key (no heading on either side) names no topic of its own: a changed one
         // is just re-worded text, reported as such, not as a renamed topic.
         if a.topic != b.topic && (a.heading.is_some() || b.heading.is_some()) {
-            let mut c = Change::new(ChangeKind::TopicRenamed, b.topic.clone());
-            c.old_topic = Some(a.topic.clone());
-            c.heading = b.heading.clone();
-            c.old_heading = a.heading.clone();
-            c.reason = Some(pair.reason.describe());
-            if let crate::align::ClaimReason::Similar { score } = pair.reason {
-                c.score = Some(score);
-            }
+            let score = match pair.reason {
+                crate::align::ClaimReason::Similar { score } => Some(score),
+                _ => None,
+            };
+            let c = Change::TopicRenamed {
+                claim: ClaimRef::of(b),
+                old_topic: a.topic.clone(),
+                old_heading: a.heading.clone(),
+                reason: pair.reason.describe(),
+                score,
+            };
             out.push(((0, pair.new, 0), c));
         }
         if let (Some(ta), Some(tb)) = (&a.text, &b.text) {
             let (wa, wb) = (outside_figures(ta, a), outside_figures(tb, b));
             if wa != wb {
-                let mut c = Change::new(ChangeKind::TextChanged, b.topic.clone());
-                c.heading = b.heading.clone();
-                c.reason = Some(pair.reason.describe());
-                c.words = word_diff(ta, tb);
-                c.old_text = Some(ta.clone());
-                c.new_text = Some(tb.clone());
+                let c = Change::Reworded {
+                    claim: ClaimRef::of(b),
+                    reason: pair.reason.describe(),
+                    old_text: ta.clone(),
+                    new_text: tb.clone(),
+                    words: word_diff(ta, tb),
+                };
                 out.push(((0, pair.new, usize::MAX), c));
             }
         }
     }
-    let dropped_figures =
+    let unpaired_figures =
         |set: &ClaimSet, ci: usize, left: &[FigureAt], measures: &BTreeMap<FigureAt, String>| {
             set.claims[ci]
                 .figures
@@ -386,27 +511,20 @@ fn claim_changes(
         };
     for &j in &al.new_only {
         let claim = &new.claims[j];
-        let mut c = Change::new(ChangeKind::ClaimAdded, claim.topic.clone());
-        c.heading = claim.heading.clone();
-        c.new_text = claim.text.clone();
-        c.figures = Some(dropped_figures(
-            new,
-            j,
-            &al.new_figures_only,
-            &al.new_measures,
-        ));
+        let c = Change::ClaimAdded {
+            claim: ClaimRef::of(claim),
+            text: claim.text.clone(),
+            figures: unpaired_figures(new, j, &al.new_figures_only, &al.new_measures),
+        };
         out.push(((0, j, 0), c));
     }
     for &i in &al.old_only {
         let claim = &old.claims[i];
-        let mut c = Change::new(ChangeKind::ClaimDropped, claim.topic.clone());
-        c.heading = claim.heading.clone();
-        c.old_text = claim.text.clone();
-        let figs = dropped_figures(old, i, &al.old_figures_only, &al.old_measures);
-        if !figs.is_empty() {
-            c.flags.push(Flag::Dropped);
-        }
-        c.figures = Some(figs);
+        let c = Change::ClaimDropped {
+            claim: ClaimRef::of(claim),
+            text: claim.text.clone(),
+            figures: unpaired_figures(old, i, &al.old_figures_only, &al.old_measures),
+        };
         out.push(((1, i, 0), c));
     }
 }
@@ -421,25 +539,21 @@ fn unpaired_figures(
     let paired_old: Vec<usize> = al.claims.iter().map(|p| p.old).collect();
     for &at in &al.new_figures_only {
         if paired_new.contains(&at.0) {
-            let f = with_measure(figure(new, at), al.new_measures.get(&at));
-            let mut c = Change::new(ChangeKind::FigureAdded, new.claims[at.0].topic.clone());
-            c.heading = new.claims[at.0].heading.clone();
-            c.measure = Some(f.measure.clone());
-            c.new = Some(f);
+            let c = Change::FigureAdded {
+                claim: ClaimRef::of(&new.claims[at.0]),
+                figure: with_measure(figure(new, at), al.new_measures.get(&at)),
+            };
             out.push(((0, at.0, at.1), c));
         }
     }
     for &at in &al.old_figures_only {
         if let Some(p) = al.claims.iter().find(|p| p.old == at.0) {
-            let f = with_measure(figure(old, at), al.old_measures.get(&at));
-            let mut c = Change::new(ChangeKind::FigureDropped, new.claims[p.new].topic.clone());
-            c.heading = new.claims[p.new].heading.clone();
-            if old.claims[at.0].topic != new.claims[p.new].topic {
-                c.old_topic = Some(old.claims[at.0].topic.clone());
-            }
-            c.measure = Some(f.measure.clone());
-            c.flags.push(Flag::Dropped);
-            c.old = Some(f);
+            let (old_claim, new_claim) = (&old.claims[at.0], &new.claims[p.new]);
+            let c = Change::FigureDropped {
+                claim: ClaimRef::of(new_claim),
+                old_topic: (old_claim.topic != new_claim.topic).then(|| old_claim.topic.clone()),
+                figure: with_measure(figure(old, at), al.old_measures.get(&at)),
+            };
             out.push(((0, p.new, usize::MAX - 1 - at.1), c));
         } else {
             debug_assert!(!paired_old.contains(&at.0));

@@ -246,6 +246,41 @@ impl fmt::Display for Unit {
     }
 }
 
+/// What kind of amount a figure is, read from the words around it (**contract**: the stored
+/// kebab-case names).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum FigureClass {
+    /// Nothing says: a plain count or amount.
+    #[default]
+    Plain,
+    /// A total to date: "overall total", "since May 2021", "brings the total to".
+    Running,
+    /// One round's amount: "new", "additional", "announced today", "this year".
+    PerPeriod,
+    /// A goal: "by 2030", "goal", "target".
+    Target,
+}
+
+impl FigureClass {
+    /// The stored name, e.g. `per-period`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureClass::Plain => "plain",
+            FigureClass::Running => "running",
+            FigureClass::PerPeriod => "per-period",
+            FigureClass::Target => "target",
+        }
+    }
+
+    /// True for the default class (not stored).
+    pub fn is_plain(&self) -> bool {
+        *self == FigureClass::Plain
+    }
+}
+
 /// Where a figure's counted noun was found (**contract**: the kebab-case names are stored).
 ///
 /// The differ can weigh a pair by it: a noun read right after the number is the firmest, one
@@ -310,6 +345,16 @@ pub struct Figure {
     /// The number's own words ("4.2 billion", "4,200 million"), to tell a re-scaled number.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub written: String,
+    /// What kind of amount it is (running total, per-period, target); plain when unsaid.
+    #[serde(default, skip_serializing_if = "FigureClass::is_plain")]
+    pub class: FigureClass,
+    /// The content words around the figure in its sentence, kept when the claim's text is
+    /// not (`--no-text`) so matching still has the figure's context.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
+    /// The names acting in the figure's sentence, kept with `context`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 /// Decimals stored as strings only: a TOML or JSON number (`value = 5`, `value = 0.1`) is
@@ -514,6 +559,9 @@ mod tests {
             qualifier: Qualifier::Exact,
             quote: "22 months in a row".into(),
             written: "22".into(),
+            class: FigureClass::Plain,
+            context: Vec::new(),
+            names: Vec::new(),
         };
         assert_eq!(fig.display_value(), "22 months");
     }

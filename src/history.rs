@@ -1,7 +1,7 @@
 //! History: all editions of a series → one row of values per tracked figure, with first and
 //! last appearance, net change and flags (`decrease`, `hedged`, `stale`, `gap`…).
 
-use crate::align::{align, AlignSettings, FigureAt};
+use crate::align::{align_normalised, AlignSettings, FigureAt, Normalised};
 use crate::claimset::{ClaimSet, Edition};
 use crate::diff::{qualifier_flag, Flag};
 use crate::figure::{Figure, Unit};
@@ -98,17 +98,20 @@ pub fn history(sets: &[ClaimSet], rules: &TopicRules, settings: AlignSettings) -
     let mut ids: Vec<BTreeMap<FigureAt, usize>> = vec![BTreeMap::new(); n];
     let mut cells: Vec<Vec<Option<(Figure, String)>>> = Vec::new();
 
+    // The series' rules applied once per edition: one canonical form every pair reads.
+    let normalised: Vec<Normalised> = order.iter().map(|s| Normalised::new(s, rules)).collect();
     for k in 0..n {
         let set = order[k];
         let prev = if k > 0 {
-            Some(align(order[k - 1], set, rules, settings))
+            Some(align_normalised(
+                &normalised[k - 1],
+                &normalised[k],
+                settings,
+            ))
         } else {
             None
         };
-        let measures = match &prev {
-            Some(al) => al.new_measures.clone(),
-            None => crate::align::measures(set, rules),
-        };
+        let measures = normalised[k].measures();
         let keys: Vec<String> = set.claims.iter().map(|c| c.topic.to_string()).collect();
         if let Some(al) = &prev {
             for pair in &al.figures {

@@ -1,4 +1,5 @@
-//! The `factdiff` command: parses arguments, runs one subcommand, maps errors to exit codes.
+//! The `factdiff` command: parses arguments, runs one subcommand, ends with its exit code
+//! (named in `cli::exit`).
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod cli;
@@ -11,15 +12,5 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    match cli::run() {
-        Ok(code) => code,
-        Err(err) => {
-            // A closed pipe (`factdiff diff | head`) is the reader's choice, not a failure.
-            if err.is_broken_pipe() {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("factdiff: error: {err}");
-            ExitCode::from(2)
-        }
-    }
+    cli::run().into()
 }

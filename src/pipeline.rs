@@ -3,12 +3,12 @@
 use crate::claimset::{Claim, ClaimSet, Edition, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::topics::TopicRules;
-use crate::{extract, read, segment};
+use crate::{class, extract, read, segment};
 use chrono::NaiveDate;
 use std::path::Path;
 
 /// What the caller knows better than the document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ExtractOptions {
     /// The edition date, overriding what the document says.
     pub date: Option<NaiveDate>,
@@ -20,38 +20,38 @@ pub struct ExtractOptions {
     pub keep_text: bool,
     /// The series' rules, applied to headless claims and figures.
     pub rules: TopicRules,
+    /// The largest input read, in bytes ([`MAX_INPUT_BYTES`] by default); a larger one is
+    /// refused with [`Error::TooLarge`] before it is read.
+    pub max_input_bytes: u64,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            date: None,
+            title: None,
+            source: None,
+            keep_text: false,
+            rules: TopicRules::default(),
+            max_input_bytes: MAX_INPUT_BYTES,
+        }
+    }
 }
 
 /// The largest pull read by default: 64 MiB. Fact sheets are tens of kilobytes; extraction
 /// takes about 60–90 bytes of memory per input byte, so this bounds a run to a few GB.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The input limit in force for this process (set once by the front end).
-static INPUT_LIMIT: std::sync::atomic::AtomicU64 =
-    std::sync::atomic::AtomicU64::new(MAX_INPUT_BYTES);
-
-/// The input limit in force: [`MAX_INPUT_BYTES`] unless [`set_max_input_bytes`] changed it.
-pub fn max_input_bytes() -> u64 {
-    INPUT_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
-}
-
-/// Changes the input limit for the whole process (the CLI maps `FACTDIFF_MAX_INPUT_MB` here;
-/// the library itself reads no environment).
-pub fn set_max_input_bytes(limit: u64) {
-    INPUT_LIMIT.store(limit, std::sync::atomic::Ordering::Relaxed);
-}
-
-/// Refuses a file larger than [`max_input_bytes`] before reading it (a folder or a missing
-/// file is left to the reader, which names the problem).
-pub fn check_size(path: &Path) -> Result<()> {
+/// Refuses a file larger than `limit` bytes before reading it (a folder or a missing file is
+/// left to the reader, which names the problem).
+pub fn check_size(path: &Path, limit: u64) -> Result<()> {
     if let Ok(meta) = std::fs::metadata(path) {
-        check_len(meta.len(), path)?;
+        check_len(meta.len(), path, limit)?;
     }
     Ok(())
 }
 
-fn check_len(size: u64, path: &Path) -> Result<()> {
-    let limit = max_input_bytes();
+fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
     if size > limit {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
@@ -64,14 +64,14 @@ fn check_len(size: u64, path: &Path) -> Result<()> {
 
 /// Extracts a claim set from a file on disk.
 pub fn extract_file(path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
-    check_size(path)?;
+    check_size(path, options.max_input_bytes)?;
     let doc = read::read_file(path)?;
     build(doc, path, options)
 }
 
 /// Extracts a claim set from raw bytes; `path` names the source in errors.
 pub fn extract_bytes(bytes: &[u8], path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
-    check_len(bytes.len() as u64, path)?;
+    check_len(bytes.len() as u64, path, options.max_input_bytes)?;
     let doc = read::read_bytes(bytes, path)?;
     build(doc, path, options)
 }
@@ -91,24 +91,24 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
+    let title_figures = extract::extract_figures(&title);
     let claims = segments
         .into_iter()
         .map(|seg| {
+            let mut figures = extract::extract_figures(&seg.text);
+            class::classify(&seg.text, &mut figures, &title_figures);
             let mut claim = Claim {
-                figures: extract::extract_figures(&seg.text),
+                figures,
                 topic: seg.topic,
                 heading: seg.heading,
                 section: seg.section,
                 text: Some(seg.text),
             };
             options.rules.apply(&mut claim);
-            if !options.keep_text {
-                claim.text = None;
-            }
             claim
         })
         .collect();
-    Ok(ClaimSet {
+    let set = ClaimSet {
         schema: SCHEMA_VERSION,
         edition: Edition {
             title,
@@ -118,5 +118,39 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             revision: None,
         },
         claims,
+    };
+    Ok(if options.keep_text {
+        set
+    } else {
+        set.without_text()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHEET: &[u8] = b"FACT SHEET: Limits\n\nMarch 14, 2023\n\n- Over 500 jobs were created.\n";
+
+    #[test]
+    fn the_input_limit_is_an_option_of_each_call() {
+        let path = Path::new("sheet.txt");
+        let small = ExtractOptions {
+            max_input_bytes: 10,
+            ..ExtractOptions::default()
+        };
+        let err = extract_bytes(SHEET, path, &small).unwrap_err();
+        assert!(
+            matches!(err, Error::TooLarge { size, limit: 10, .. } if size == SHEET.len() as u64),
+            "{err}"
+        );
+        // Another call in the same process is not affected: no global setting.
+        assert_eq!(ExtractOptions::default().max_input_bytes, MAX_INPUT_BYTES);
+        assert!(extract_bytes(SHEET, path, &ExtractOptions::default()).is_ok());
+        let exact = ExtractOptions {
+            max_input_bytes: SHEET.len() as u64,
+            ..ExtractOptions::default()
+        };
+        assert!(extract_bytes(SHEET, path, &exact).is_ok());
+    }
 }

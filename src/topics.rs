@@ -238,6 +238,9 @@ unit = "USD"
                 qualifier: Qualifier::Exact,
                 quote: quote.into(),
                 written: "1".into(),
+                class: Default::default(),
+                context: Vec::new(),
+                names: Vec::new(),
             }],
         }
     }

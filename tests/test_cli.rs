@@ -143,3 +143,81 @@ fn color_always_never_and_no_color() {
     assert!(!run(&["diff"], false).contains(esc), "auto off a terminal");
     assert!(!run(&["diff", "--color", "always", "--format", "json"], false).contains(esc));
 }
+
+/// `check --fail-on`: one stderr line naming each flag that fired with its count, in the
+/// order asked; nothing on stderr when nothing fired.
+#[test]
+fn check_names_the_policy_that_fired() {
+    let store = tempfile::tempdir().unwrap();
+    factdiff()
+        .args(["add", "--quiet", "--series", "harbor", "--editions"])
+        .arg(store.path())
+        .arg(fixture("harbor/2023-03-14.md"))
+        .assert()
+        .success();
+    let pull = fixture("harbor/2024-04-02.md");
+    let run = |fail_on: &str| {
+        factdiff()
+            .arg("check")
+            .arg("--editions")
+            .arg(store.path())
+            .arg(&pull)
+            .args(["--fail-on", fail_on, "--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let out = run("decrease,republished,dropped");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (decrease, dropped) = (flagged(&report, "decrease"), flagged(&report, "dropped"));
+    assert!(decrease > 0 && dropped > 0, "{decrease} {dropped}");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("factdiff: policy failed: decrease ({decrease}), dropped ({dropped})\n")
+    );
+    let out = run("republished");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run("any");
+    let changes = report["changes"].as_array().unwrap().len();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("factdiff: policy failed: any ({changes})\n")
+    );
+}
+
+/// `diff --exit-code`: exit 1 and one stderr line with the number of changes; none when the
+/// editions are the same.
+#[test]
+fn diff_exit_code_names_the_changes() {
+    let store = harbor_store();
+    let out = factdiff()
+        .arg("diff")
+        .arg("--editions")
+        .arg(store.path())
+        .args(["--exit-code", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = report["changes"].as_array().unwrap().len();
+    assert!(changes > 0);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("factdiff: policy failed: any ({changes})\n")
+    );
+    let out = factdiff()
+        .arg("diff")
+        .arg("--editions")
+        .arg(store.path())
+        .args(["2023-03-14", "2023-03-14", "--exit-code"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+}

@@ -136,8 +136,163 @@ fn several_series_without_choice_lists_them() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
+    // The most recently updated first; the way to list them all is named.
     assert!(
-        stderr.contains("alpha, beta") && stderr.contains("--series"),
+        stderr.contains("2 series here and none chosen; series here: beta, alpha")
+            && stderr.contains("--series")
+            && stderr.contains("`factdiff series` lists them all"),
         "{stderr}"
+    );
+}
+
+/// Runs `factdiff` and returns its exit code and its stderr, which must be one line.
+fn one_line(cmd: &mut assert_cmd::Command) -> (Option<i32>, String) {
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(!stderr.contains("panicked"));
+    (out.status.code(), stderr.trim_end().to_string())
+}
+
+#[test]
+fn missing_store_says_how_to_make_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("nowhere");
+    let (code, line) = one_line(factdiff().arg("history").arg("--editions").arg(&store));
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        line,
+        format!(
+            "factdiff: error: {}: no editions folder here; pass --editions DIR or run `factdiff add` first",
+            store.display()
+        )
+    );
+}
+
+#[test]
+fn unknown_series_lists_the_others() {
+    let store = harbor_store();
+    let (code, line) = one_line(
+        factdiff()
+            .arg("history")
+            .arg("--editions")
+            .arg(store.path())
+            .args(["--series", "nope"]),
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        line.ends_with(
+            "no series named \"nope\"; series here: harbor; `factdiff series` lists them all"
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn diff_of_one_edition_asks_for_two() {
+    let dir = tempfile::tempdir().unwrap();
+    factdiff()
+        .args(["add", "--quiet", "--series", "harbor", "--editions"])
+        .arg(dir.path())
+        .arg(fixture("harbor/2023-03-14.md"))
+        .assert()
+        .success();
+    let (code, line) = one_line(factdiff().arg("diff").arg("--editions").arg(dir.path()));
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        line,
+        "factdiff: error: series \"harbor\" has 1 edition(s), 2 needed; name OLD and NEW"
+    );
+}
+
+#[test]
+fn unknown_edition_date_lists_the_editions() {
+    let store = harbor_store();
+    let (code, line) = one_line(
+        factdiff()
+            .arg("diff")
+            .arg("--editions")
+            .arg(store.path())
+            .args(["2099-01-01", "2024-04-02"]),
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        line,
+        "factdiff: error: 2099-01-01: no edition of that date in series \"harbor\" \
+         (editions: 2022-05-10, 2023-03-14, 2024-04-02); no file of that name either"
+    );
+}
+
+/// `--date` is a flag of `extract` only: `add` is not told to pass it.
+#[test]
+fn no_date_hint_fits_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("sheet.txt");
+    std::fs::write(
+        &p,
+        "FACT SHEET: Something\n\n- The agency hired more than 300 inspectors.\n",
+    )
+    .unwrap();
+    let (code, line) = one_line(factdiff().arg("extract").arg(&p));
+    assert_eq!(code, Some(2));
+    assert!(line.ends_with("; pass --date YYYY-MM-DD"), "{line}");
+    let out = factdiff()
+        .args(["add", "--quiet", "--editions"])
+        .arg(dir.path().join("store"))
+        .arg(&p)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("no edition date") && !stderr.contains("--date"),
+        "{stderr}"
+    );
+}
+
+/// The input limit comes from FACTDIFF_MAX_INPUT_MB, for every command that reads a pull.
+#[test]
+fn input_limit_from_the_environment() {
+    let store = harbor_store();
+    let pull = fixture("harbor/2024-04-02.md");
+    for args in [
+        vec!["extract"],
+        vec!["add", "--series", "harbor"],
+        vec!["check"],
+        vec!["diff", "2023-03-14"],
+    ] {
+        let (code, line) = one_line(
+            factdiff()
+                .env("FACTDIFF_MAX_INPUT_MB", "0")
+                .args(&args)
+                .arg("--editions")
+                .arg(store.path())
+                .arg(&pull),
+        );
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(
+            line.starts_with(&format!(
+                "factdiff: error: {}: file too large",
+                pull.display()
+            )) && line.ends_with("the limit is 0 bytes); raise it with FACTDIFF_MAX_INPUT_MB"),
+            "{args:?}: {line}"
+        );
+    }
+    factdiff()
+        .env("FACTDIFF_MAX_INPUT_MB", "1")
+        .arg("extract")
+        .arg(&pull)
+        .assert()
+        .success();
+    let (code, line) = one_line(
+        factdiff()
+            .env("FACTDIFF_MAX_INPUT_MB", "lots")
+            .arg("extract")
+            .arg(&pull),
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        line,
+        "factdiff: error: FACTDIFF_MAX_INPUT_MB=lots: expected a whole number of megabytes"
     );
 }

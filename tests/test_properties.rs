@@ -74,7 +74,7 @@ prop_compose! {
         quote in text(),
         written in text(),
     ) -> Figure {
-        Figure { measure, value, max, unit, noun, noun_from: Default::default(), qualifier, quote, written }
+        Figure { measure, value, max, unit, noun, noun_from: Default::default(), qualifier, quote, written, class: Default::default(), context: Vec::new(), names: Vec::new() }
     }
 }
 
@@ -176,6 +176,9 @@ fn pooled_set() -> impl Strategy<Value = ClaimSet> {
                             qualifier: q,
                             quote: format!("{v} {measure}"),
                             written: v.to_string(),
+                            class: Default::default(),
+                            context: Vec::new(),
+                            names: Vec::new(),
                         }],
                     })
                 })
@@ -201,13 +204,13 @@ fn changes(
     r.changes
         .iter()
         .map(|c| {
-            let kind = if flip { mirror(c.kind) } else { c.kind };
-            let delta = c.delta.map(|d| if flip { -d } else { d });
+            let kind = if flip { mirror(c.kind()) } else { c.kind() };
+            let delta = c.delta().map(|d| if flip { -d } else { d });
             (
                 (
                     kind.as_str().to_string(),
-                    c.topic.to_string(),
-                    c.measure.clone().unwrap_or_default(),
+                    c.topic().to_string(),
+                    c.measure().unwrap_or_default().to_string(),
                 ),
                 delta,
             )
@@ -379,13 +382,19 @@ fn add(cwd: &Path, pulls: &[PathBuf], extra: &[&str]) -> Vec<u8> {
 /// Relative path → bytes.
 type Snapshot = BTreeMap<String, Vec<u8>>;
 
-/// Every file below `root`, relative path → bytes.
+/// Every file below `root`, relative path → bytes; not the machine-local cache and lock (inode numbers,
+/// times, absolute paths), which two stores never share.
 fn snapshot(root: &Path) -> Snapshot {
     let mut out = BTreeMap::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap() {
             let e = e.unwrap();
+            if e.file_name() == factdiff::index::CACHE_FILE
+                || e.file_name() == factdiff::store::LOCK_FILE
+            {
+                continue;
+            }
             if e.file_type().unwrap().is_dir() {
                 stack.push(e.path());
             } else {
@@ -400,7 +409,14 @@ fn snapshot(root: &Path) -> Snapshot {
 fn history(cwd: &Path) -> Vec<u8> {
     let listing = factdiff()
         .current_dir(cwd)
-        .args(["series", "--quiet", "--editions", "editions"])
+        .args([
+            "series",
+            "--quiet",
+            "--format",
+            "tsv",
+            "--editions",
+            "editions",
+        ])
         .output()
         .unwrap();
     let listing = String::from_utf8(listing.stdout).unwrap();

@@ -1,10 +1,8 @@
 //! `factdiff completions SHELL`: a shell completion script on stdout.
 
-use super::{Cli, CliResult, Context};
+use super::{write_stdout, Cli, CliResult, Context, Exit};
 use clap::CommandFactory;
 use clap_complete::Shell;
-use std::io::Write;
-use std::process::ExitCode;
 
 /// Print a shell completion script.
 #[derive(Debug, clap::Args)]
@@ -21,8 +19,6 @@ pub fn run(_ctx: &Context, args: Args) -> CliResult {
     let mut cmd = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "factdiff", &mut script);
-    let mut out = std::io::stdout().lock();
-    out.write_all(&script)?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    write_stdout(|out| out.write_all(&script))?;
+    Ok(Exit::Success)
 }

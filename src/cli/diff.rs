@@ -1,16 +1,17 @@
 //! `factdiff diff [OLD] [NEW]`: what changed between two editions.
 
-use super::{load_edition, CliResult, Context, OutputFormat};
+use super::policy::Policy;
+use super::{load_edition, open_index, write_stdout, CliResult, Context, Exit, OutputFormat};
 use factdiff::align::AlignSettings;
 use factdiff::render::render_diff;
 use factdiff::topics::TopicRules;
-use std::io::Write;
-use std::process::ExitCode;
 
 /// Compare two editions: changed, added and dropped figures and claims, with flags.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "OLD and NEW are dates in the store (2023-02-06, 2023-02-06.2), claim-set files or raw pulls.\n\nExamples:\n  factdiff diff                          the two latest editions\n  factdiff diff 2022-04-19 2023-02-06\n  factdiff diff 2024-03-25 new-pull.md --format json\n  factdiff diff --exit-code              exit 1 when anything changed"
+    after_help = "OLD and NEW are dates in the store (2023-02-06, 2023-02-06.2), claim-set files or raw pulls.\n\
+Dates are looked up in --series; without it, in the series a file argument's title belongs to, or the\n\
+store's only series.\n\nExamples:\n  factdiff diff                          the two latest editions\n  factdiff diff 2022-04-19 2023-02-06\n  factdiff diff 2024-03-25 new-pull.md --format json\n  factdiff diff --exit-code              exit 1 when anything changed (\"factdiff: policy failed: any (N)\" on stderr)"
 )]
 pub struct Args {
     /// The older edition (default: the second latest).
@@ -20,19 +21,36 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
-    /// Exit 1 when anything changed.
+    /// Exit 1 when anything changed (as `check --fail-on any`), naming the count on stderr.
     #[arg(long)]
     exit_code: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> CliResult {
+    let is_file = |a: &Option<String>| {
+        a.as_deref()
+            .is_some_and(|a| std::path::Path::new(a).exists())
+    };
     let uses_store = args.new.is_none()
-        || [&args.old, &args.new].iter().any(|a| {
-            a.as_deref()
-                .is_some_and(|a| !std::path::Path::new(a).exists())
-        });
+        || [&args.old, &args.new]
+            .iter()
+            .any(|a| a.is_some() && !is_file(a));
     let series = if uses_store {
-        Some(ctx.store.resolve_series(ctx.series.as_deref())?)
+        // A file argument's title finds its series when none is named.
+        let title = if ctx.series.is_none() {
+            [&args.old, &args.new]
+                .iter()
+                .filter(|a| is_file(a))
+                .find_map(|a| {
+                    load_edition(ctx, a.as_deref()?, None, &TopicRules::default())
+                        .ok()
+                        .map(|set| set.edition.title)
+                })
+        } else {
+            None
+        };
+        let mut index = open_index(ctx)?;
+        Some(index.resolve(&ctx.store, ctx.series.as_deref(), title.as_deref())?)
     } else {
         None
     };
@@ -59,26 +77,21 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                     factdiff::store::load_stored(&editions[editions.len() - 1])?,
                 ),
                 _ => {
-                    return Err(super::CliError::Message(format!(
-                        "series {series:?} has {} edition(s); diff needs two (name OLD and NEW)",
-                        editions.len()
-                    )))
+                    return Err(factdiff::Error::TooFewEditions {
+                        series: series.to_string(),
+                        found: editions.len(),
+                        needed: 2,
+                    }
+                    .into())
                 }
             }
         }
         (None, Some(_)) => unreachable!("clap fills OLD before NEW"),
     };
     let report = factdiff::diff::diff(&old, &new, &rules, AlignSettings::default());
-    let mut out = std::io::stdout().lock();
-    render_diff(
-        &report,
-        args.format.render(),
-        &ctx.render_options(),
-        &mut out,
-    )?;
-    out.flush()?;
-    if args.exit_code && !report.is_empty() {
-        return Ok(ExitCode::from(1));
+    write_stdout(|out| render_diff(&report, args.format.render(), &ctx.render_options(), out))?;
+    if args.exit_code {
+        return Ok(Policy::any_change().fired(&report).exit());
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }

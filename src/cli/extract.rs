@@ -1,12 +1,10 @@
 //! `factdiff extract FILE`: one pull → its claim set as TOML or JSON on stdout.
 
-use super::{CliError, CliResult, Context};
+use super::{write_stdout, CliResult, Context, Exit};
+use factdiff::parse_date;
 use factdiff::pipeline::{extract_file, ExtractOptions};
-use factdiff::read::parse_date;
 use factdiff::topics::TopicRules;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 /// Read one edition and print its claim set.
 #[derive(Debug, clap::Args)]
@@ -42,7 +40,7 @@ enum ClaimSetFormat {
     Json,
 }
 
-pub fn run(_ctx: &Context, args: Args) -> CliResult {
+pub fn run(ctx: &Context, args: Args) -> CliResult {
     let date = match &args.date {
         Some(d) => {
             Some(parse_date(d).ok_or_else(|| factdiff::Error::BadDate { value: d.clone() })?)
@@ -59,14 +57,13 @@ pub fn run(_ctx: &Context, args: Args) -> CliResult {
         source: args.source,
         keep_text: !args.no_text,
         rules,
+        max_input_bytes: ctx.max_input_bytes,
     };
     let set = extract_file(&args.file, &options)?;
     let text = match args.format {
         ClaimSetFormat::Toml => set.to_toml(),
         ClaimSetFormat::Json => set.to_json(),
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes()).map_err(CliError::Io)?;
-    out.flush().map_err(CliError::Io)?;
-    Ok(ExitCode::SUCCESS)
+    write_stdout(|out| out.write_all(text.as_bytes()))?;
+    Ok(Exit::Success)
 }

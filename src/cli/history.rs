@@ -1,10 +1,8 @@
 //! `factdiff history [MEASURE|TOPIC…]`: each tracked figure across all editions of a series.
 
-use super::{CliResult, Context, OutputFormat};
+use super::{open_index, write_stdout, CliResult, Context, Exit, OutputFormat};
 use factdiff::align::AlignSettings;
 use factdiff::render::render_history;
-use std::io::Write;
-use std::process::ExitCode;
 
 /// Follow figures through every edition of a series.
 #[derive(Debug, clap::Args)]
@@ -23,18 +21,11 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> CliResult {
-    let series = ctx.store.resolve_series(ctx.series.as_deref())?;
+    let series = open_index(ctx)?.resolve(&ctx.store, ctx.series.as_deref(), None)?;
     let rules = ctx.store.rules(&series)?;
     let sets = ctx.store.load_all(&series)?;
     let history = factdiff::history::history(&sets, &rules, AlignSettings::default())
         .filtered(&args.terms, args.all);
-    let mut out = std::io::stdout().lock();
-    render_history(
-        &history,
-        args.format.render(),
-        &ctx.render_options(),
-        &mut out,
-    )?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    write_stdout(|out| render_history(&history, args.format.render(), &ctx.render_options(), out))?;
+    Ok(Exit::Success)
 }

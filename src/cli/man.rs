@@ -1,9 +1,8 @@
 //! `factdiff man`: the roff man page, generated from the command-line definitions.
 
-use super::{Cli, CliResult, Context};
+use super::{write_stdout, Cli, CliResult, Context, Exit};
 use clap::CommandFactory;
 use std::io::Write;
-use std::process::ExitCode;
 
 /// Print the man page (roff) for factdiff and its subcommands.
 #[derive(Debug, clap::Args)]
@@ -13,10 +12,9 @@ use std::process::ExitCode;
 pub struct Args {}
 
 pub fn run(_ctx: &Context, _args: Args) -> CliResult {
-    let mut out = std::io::stdout().lock();
-    out.write_all(&page()?)?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let page = page()?;
+    write_stdout(|out| out.write_all(&page))?;
+    Ok(Exit::Success)
 }
 
 /// factdiff(1): the main page, then one section per subcommand with its options and examples.

@@ -4,20 +4,24 @@ mod add;
 mod check;
 mod completions;
 mod diff;
+mod error;
+mod exit;
 mod extract;
 mod history;
 mod man;
+mod policy;
 mod series;
+
+pub use error::CliError;
+pub use exit::Exit;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factdiff::claimset::ClaimSet;
 use factdiff::pipeline::{extract_file, ExtractOptions};
 use factdiff::store::Store;
 use factdiff::topics::TopicRules;
-use std::fmt;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 /// Track claims and figures across dated editions of recurring fact sheets.
 #[derive(Debug, Parser)]
@@ -49,6 +53,22 @@ enum Command {
     Series(series::Args),
     Completions(completions::Args),
     Man(man::Args),
+}
+
+impl Command {
+    /// The subcommand's name, as typed.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Extract(_) => "extract",
+            Command::Add(_) => "add",
+            Command::Check(_) => "check",
+            Command::Diff(_) => "diff",
+            Command::History(_) => "history",
+            Command::Series(_) => "series",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
+        }
+    }
 }
 
 /// `--color`.
@@ -87,64 +107,54 @@ pub struct Context {
     series: Option<String>,
     quiet: bool,
     color: bool,
+    /// The largest pull read, in bytes (`FACTDIFF_MAX_INPUT_MB`).
+    max_input_bytes: u64,
 }
 
-/// A failure to report: a library error, an I/O error on output, or a message.
-#[derive(Debug)]
-pub enum CliError {
-    Lib(factdiff::Error),
-    Io(std::io::Error),
-    Message(String),
-}
+pub type CliResult<T = Exit> = Result<T, CliError>;
 
-impl CliError {
-    pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, CliError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
-    }
-}
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CliError::Lib(e) => write!(f, "{e}"),
-            CliError::Io(e) => write!(f, "writing output: {e}"),
-            CliError::Message(m) => f.write_str(m),
-        }
-    }
-}
-
-impl From<factdiff::Error> for CliError {
-    fn from(e: factdiff::Error) -> Self {
-        CliError::Lib(e)
-    }
-}
-
-impl From<std::io::Error> for CliError {
-    fn from(e: std::io::Error) -> Self {
-        CliError::Io(e)
-    }
-}
-
-pub type CliResult<T = ExitCode> = Result<T, CliError>;
-
-/// Parses the command line and runs it.
-pub fn run() -> CliResult {
+/// Parses the command line, runs it and reports a failure: the exit code to end with.
+pub fn run() -> Exit {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
-            let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
-            return Ok(ExitCode::from(code));
+            return if e.use_stderr() {
+                Exit::Error
+            } else {
+                Exit::Success
+            };
         }
     };
-    // The one environment setting besides NO_COLOR: a larger input limit for odd pulls.
-    if let Some(mb) = std::env::var("FACTDIFF_MAX_INPUT_MB")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-    {
-        factdiff::pipeline::set_max_input_bytes(mb.saturating_mul(1024 * 1024));
+    let command = cli.command.name();
+    match run_parsed(cli) {
+        Ok(exit) => exit,
+        // A closed pipe (`factdiff diff | head`) is the reader's choice, not a failure.
+        Err(err) if err.is_broken_pipe() => Exit::Success,
+        Err(err) => {
+            eprintln!("{}", err.line(command));
+            Exit::Error
+        }
     }
+}
+
+/// The one environment setting besides NO_COLOR: a larger (or smaller) input limit, in MiB.
+fn max_input_bytes() -> CliResult<u64> {
+    let Some(value) = std::env::var_os("FACTDIFF_MAX_INPUT_MB") else {
+        return Ok(factdiff::pipeline::MAX_INPUT_BYTES);
+    };
+    match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
+        Some(mb) => Ok(mb.saturating_mul(1024 * 1024)),
+        None => Err(CliError::Message(format!(
+            "FACTDIFF_MAX_INPUT_MB={}: expected a whole number of megabytes",
+            value.to_string_lossy()
+        ))),
+    }
+}
+
+fn run_parsed(cli: Cli) -> CliResult {
+    let max_input_bytes = max_input_bytes()?;
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -157,6 +167,7 @@ pub fn run() -> CliResult {
         series: cli.series,
         quiet: cli.quiet,
         color,
+        max_input_bytes,
     };
     match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
@@ -180,6 +191,29 @@ impl Context {
     }
 }
 
+/// Writes a command's output on stdout. A reader that closed the pipe early (`| head -c 1`)
+/// ends the output, not the command: it goes on to its exit code (a policy that fired still
+/// exits 1).
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> CliResult<()> {
+    let mut out = std::io::stdout().lock();
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if error::is_broken_pipe(&e) => Ok(()),
+        Err(e) => Err(CliError::Io(e)),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// Opens the store's index to read it (finishing a regrouping a killed run left, first).
+fn open_index(ctx: &Context) -> CliResult<factdiff::index::Index> {
+    if ctx.store.root().is_dir() {
+        factdiff::regroup::recover_if_needed(&ctx.store)?;
+    }
+    Ok(factdiff::index::Index::open(
+        &ctx.store,
+        factdiff::index::Mode::Read,
+    )?)
+}
+
 /// Loads an edition named on the command line: a claim-set file, a raw pull (extracted on the
 /// fly with the series' rules), or a date in the store (`2023-02-06`, `2023-02-06.2`).
 fn load_edition(
@@ -196,29 +230,33 @@ fn load_edition(
         let options = ExtractOptions {
             keep_text: true,
             rules: rules.clone(),
+            max_input_bytes: ctx.max_input_bytes,
             ..ExtractOptions::default()
         };
         return Ok(extract_file(path, &options)?);
     }
     let Some(series) = series else {
-        return Err(CliError::Message(format!(
-            "{arg}: no such file, and no series in {} to look the date up in",
-            ctx.store.root().display()
-        )));
+        // Not a file, and no series to look a date up in: the file's own error says why.
+        let err = std::fs::metadata(path)
+            .err()
+            .unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
+        return Err(factdiff::Error::io(path, err).into());
     };
     match ctx.store.find(series, arg)? {
         Some(e) => Ok(factdiff::store::load_stored(&e)?),
         None => {
-            let labels: Vec<String> = ctx
+            let available: Vec<String> = ctx
                 .store
                 .editions(series)?
                 .iter()
                 .map(|e| e.label())
                 .collect();
-            Err(CliError::Message(format!(
-                "{arg}: no such file, and no edition of that date in series {series:?} (editions: {})",
-                labels.join(", ")
-            )))
+            Err(factdiff::Error::NoSuchEdition {
+                series: series.to_string(),
+                label: arg.to_string(),
+                available,
+            }
+            .into())
         }
     }
 }

@@ -361,6 +361,9 @@ pub(super) fn into_figure(t: &Toks, d: &Draft) -> Figure {
         qualifier: d.qualifier,
         quote: t.span(d.quote_start, d.end).to_string(),
         written,
+        class: Default::default(),
+        context: Vec::new(),
+        names: Vec::new(),
     }
 }
 

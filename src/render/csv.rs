@@ -3,7 +3,8 @@
 //! spreadsheet formula injection (see [`csv_field`]).
 
 use super::escape::csv_field;
-use crate::diff::{ChangeKind, Flag, Report};
+use super::wire::ChangeWire;
+use crate::diff::{Change, Flag, Report};
 use crate::figure::Figure;
 use crate::history::History;
 use std::io::{self, Write};
@@ -75,46 +76,39 @@ fn figure_cells(f: Option<&Figure>) -> [String; 5] {
     }
 }
 
-/// One row per change. A claim that arrives or leaves carries its figures: one row per figure
-/// (in the `new_*` or `old_*` cells), or one row with empty figure cells when it has none.
+/// One row per change, from its wire form. A claim that arrives or leaves carries its figures:
+/// one row per figure (in the `new_*` or `old_*` cells), or one row with empty figure cells when
+/// it has none.
 pub(super) fn diff(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     record(out, &DIFF_COLUMNS)?;
     for c in &report.changes {
-        let claim_figures: Vec<Option<&Figure>> = match (&c.figures, c.kind) {
-            (Some(figs), ChangeKind::ClaimAdded | ChangeKind::ClaimDropped) if !figs.is_empty() => {
-                figs.iter().map(Some).collect()
-            }
+        let w = ChangeWire::new(c);
+        let claim_figures: Vec<Option<&Figure>> = match w.figures {
+            Some(figs) if !figs.is_empty() => figs.iter().map(Some).collect(),
             _ => vec![None],
         };
         for extra in claim_figures {
-            let (old, new) = match c.kind {
-                ChangeKind::ClaimAdded => (None, extra),
-                ChangeKind::ClaimDropped => (extra, None),
-                _ => (c.old.as_ref(), c.new.as_ref()),
+            let (old, new) = match c {
+                Change::ClaimAdded { .. } => (None, extra),
+                Change::ClaimDropped { .. } => (extra, None),
+                _ => (w.old, w.new),
             };
-            let measure = c
-                .measure
-                .clone()
-                .or(extra.map(|f| f.measure.clone()))
-                .unwrap_or_default();
+            let measure = w.measure.or(extra.map(|f| f.measure.as_str()));
             let mut cells: Vec<String> = vec![
-                c.kind.as_str().to_string(),
-                c.topic.to_string(),
-                c.old_topic
-                    .as_ref()
-                    .map(|t| t.to_string())
-                    .unwrap_or_default(),
-                c.heading.clone().unwrap_or_default(),
-                measure,
+                w.kind.to_string(),
+                w.topic.to_string(),
+                w.old_topic.map(|t| t.to_string()).unwrap_or_default(),
+                w.heading.unwrap_or_default().to_string(),
+                measure.unwrap_or_default().to_string(),
             ];
             cells.extend(figure_cells(old));
             cells.extend(figure_cells(new));
-            cells.push(c.delta.map(|d| d.to_string()).unwrap_or_default());
-            cells.push(c.percent.map(|p| p.to_string()).unwrap_or_default());
-            cells.push(flags(&c.flags));
-            cells.push(c.reason.clone().unwrap_or_default());
-            cells.push(c.old_text.clone().unwrap_or_default());
-            cells.push(c.new_text.clone().unwrap_or_default());
+            cells.push(w.delta.map(|d| d.to_string()).unwrap_or_default());
+            cells.push(w.percent.map(|p| p.to_string()).unwrap_or_default());
+            cells.push(flags(&w.flags));
+            cells.push(w.reason.unwrap_or_default().to_string());
+            cells.push(w.old_text.unwrap_or_default().to_string());
+            cells.push(w.new_text.unwrap_or_default().to_string());
             record(out, &cells)?;
         }
     }

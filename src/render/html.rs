@@ -4,12 +4,13 @@
 //! `format_value`/`display_value`.
 
 use super::escape::html as esc;
-use super::{
-    figure_words, flag_meaning, order_note, qualifier_mark, signed_percent, signed_value,
-    topic_label, RenderOptions,
+use super::view::{
+    flag_meaning, mark_key, Column, DiffView, Direction, HistoryView, RewordRow, Rows, TrackRow,
+    NET_KEY, UNTRACKED,
 };
-use crate::diff::{Change, ChangeKind, Flag, Report};
-use crate::figure::{format_value, Figure, Qualifier, Unit};
+use super::{figure_words, value_words, RenderOptions};
+use crate::diff::{Flag, Report};
+use crate::figure::{format_value, Figure, Qualifier};
 use crate::history::{History, Track};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -122,30 +123,23 @@ fn flag_badges(flags: &[Flag]) -> String {
 }
 
 /// A definition list explaining the flags that occur.
-fn flag_legend(out: &mut dyn Write, flags: &mut Vec<Flag>) -> io::Result<()> {
-    if flags.is_empty() {
+fn flag_legend(out: &mut dyn Write, legend: &[(Flag, &str)]) -> io::Result<()> {
+    if legend.is_empty() {
         return Ok(());
     }
-    flags.sort();
-    flags.dedup();
     writeln!(out, "<section>\n<h2>Flags</h2>\n<dl class=\"flags\">")?;
-    for f in flags.iter() {
-        writeln!(
-            out,
-            "<dt>{}</dt><dd>{}</dd>",
-            esc(f.as_str()),
-            esc(flag_meaning(*f))
-        )?;
+    for (f, meaning) in legend {
+        writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(f.as_str()), esc(meaning))?;
     }
     writeln!(out, "</dl>\n</section>")
 }
 
 /// Opens a table with a caption-less header row; `true` marks numeric (right-aligned) columns.
-fn table_head(out: &mut dyn Write, cols: &[(&str, bool)]) -> io::Result<()> {
+fn table_head<S: AsRef<str>>(out: &mut dyn Write, cols: &[Column<S>]) -> io::Result<()> {
     write!(out, "<div class=\"scroll\"><table>\n<thead><tr>")?;
     for (name, num) in cols {
         let class = if *num { " class=\"num\"" } else { "" };
-        write!(out, "<th scope=\"col\"{class}>{}</th>", esc(name))?;
+        write!(out, "<th scope=\"col\"{class}>{}</th>", esc(name.as_ref()))?;
     }
     writeln!(out, "</tr></thead>\n<tbody>")
 }
@@ -154,16 +148,23 @@ fn table_end(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</tbody>\n</table></div>")
 }
 
-/// The topic cell text: heading (or key), and the old key when the figure moved.
-fn topic_text(c: &Change) -> String {
-    match &c.old_topic {
+/// The topic cell text: the claim's label, and the old key when the figure moved.
+fn topic_text(topic: &str, from: Option<&str>) -> String {
+    match from {
         Some(old) => format!(
             "{} <span class=\"muted\">(from {})</span>",
-            esc(&topic_label(c)),
-            esc(old.as_str())
+            esc(topic),
+            esc(old)
         ),
-        None => esc(&topic_label(c)),
+        None => esc(topic),
     }
+}
+
+/// The paired-by cell, when reasons are shown.
+fn reason_cell(reason: Option<&str>) -> String {
+    reason
+        .map(|r| format!("<td class=\"muted\">{}</td>", esc(r)))
+        .unwrap_or_default()
 }
 
 pub(super) fn diff(
@@ -171,26 +172,19 @@ pub(super) fn diff(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let (old_label, new_label) = (report.old.label(), report.new.label());
-    page_start(
-        out,
-        &format!("{} — {old_label} → {new_label}", report.new.title),
-    )?;
+    let view = DiffView::new(report, options);
+    let (old_label, new_label) = (&view.old_label, &view.new_label);
+    page_start(out, &format!("{} — {old_label} → {new_label}", view.title))?;
     writeln!(out, "<header>")?;
-    writeln!(out, "<h1>{}</h1>", esc(&report.new.title))?;
-    let mut summary = format!("<strong>{} → {}</strong>", esc(&old_label), esc(&new_label));
-    if !options.quiet {
-        let parts: Vec<String> = super::summary_parts(report);
+    writeln!(out, "<h1>{}</h1>", esc(view.title))?;
+    let mut summary = format!("<strong>{} → {}</strong>", esc(old_label), esc(new_label));
+    if let Some(text) = &view.summary {
         summary.push_str(": ");
-        summary.push_str(&esc(&if parts.is_empty() {
-            "no changes".to_string()
-        } else {
-            parts.join(", ")
-        }));
+        summary.push_str(&esc(text));
     }
     writeln!(out, "<p class=\"summary\">{summary}</p>")?;
     writeln!(out, "<dl class=\"editions\">")?;
-    for (side, e) in [("Old", &report.old), ("New", &report.new)] {
+    for (side, e) in [("Old", view.old), ("New", view.new)] {
         let mut text = format!("{} · {}", e.label(), e.title);
         if let Some(src) = &e.source {
             // Shown as text, never as a link: the page makes no references out.
@@ -199,7 +193,7 @@ pub(super) fn diff(
         writeln!(out, "<dt>{side}</dt><dd>{}</dd>", esc(&text))?;
     }
     writeln!(out, "</dl>")?;
-    if let Some(note) = order_note(report) {
+    if let Some(note) = view.note {
         writeln!(
             out,
             "<p class=\"note\"><strong>Note:</strong> {}</p>",
@@ -208,222 +202,131 @@ pub(super) fn diff(
     }
     writeln!(out, "</header>")?;
 
-    let of = |kind: ChangeKind| report.changes.iter().filter(move |c| c.kind == kind);
-    let mut seen_flags: Vec<Flag> = report
-        .changes
-        .iter()
-        .flat_map(|c| c.flags.iter().copied())
-        .collect();
-
-    let figures: Vec<&Change> = of(ChangeKind::FigureChanged)
-        .chain(of(ChangeKind::QualifierChanged))
-        .chain(of(ChangeKind::TextChanged).filter(|c| c.old.is_some()))
-        .collect();
-    if !figures.is_empty() {
-        writeln!(out, "<section>\n<h2>Changed figures</h2>")?;
-        let mut cols = vec![
-            ("Topic", false),
-            ("Measure", false),
-            ("Old", false),
-            ("New", false),
-            ("Δ", true),
-            ("%", true),
-            ("Flags", false),
-        ];
-        if options.reasons {
-            cols.push(("Paired by", false));
+    for section in &view.sections {
+        writeln!(out, "<section>\n<h2>{}</h2>", esc(section.title))?;
+        if !section.columns.is_empty() {
+            table_head(out, &section.columns)?;
         }
-        table_head(out, &cols)?;
-        for c in figures {
-            let (Some(a), Some(b)) = (&c.old, &c.new) else {
-                continue;
-            };
-            let class = match c.delta {
-                Some(d) if d.is_sign_negative() && !d.is_zero() => "num down",
-                Some(d) if !d.is_zero() => "num up",
-                _ => "num",
-            };
-            let delta = c.delta.map(|d| signed_value(d, b.unit)).unwrap_or_default();
-            let pct = c.percent.map(signed_percent).unwrap_or_default();
-            write!(
-                out,
-                "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"fig\">{}</td><td class=\"fig\">{}</td><td class=\"{class}\">{}</td><td class=\"{class}\">{}</td><td>{}</td>",
-                topic_text(c),
-                esc(c.measure.as_deref().unwrap_or("")),
-                esc(&figure_words(a)),
-                esc(&figure_words(b)),
-                esc(&delta),
-                esc(&pct),
-                flag_badges(&c.flags),
-            )?;
-            if options.reasons {
-                write!(
-                    out,
-                    "<td class=\"muted\">{}</td>",
-                    esc(c.reason.as_deref().unwrap_or(""))
-                )?;
-            }
-            writeln!(out, "</tr>")?;
-        }
-        table_end(out)?;
-        writeln!(out, "</section>")?;
-    }
-
-    let renamed: Vec<&Change> = of(ChangeKind::TopicRenamed).collect();
-    if !renamed.is_empty() {
-        writeln!(out, "<section>\n<h2>Renamed topics</h2>")?;
-        let mut cols = vec![("Old topic", false), ("New topic", false)];
-        if options.reasons {
-            cols.push(("Paired by", false));
-        }
-        table_head(out, &cols)?;
-        for c in renamed {
-            let old = c
-                .old_heading
-                .clone()
-                .or(c.old_topic.as_ref().map(|t| t.to_string()))
-                .unwrap_or_default();
-            write!(
-                out,
-                "<tr><td>{}</td><th scope=\"row\">{}</th>",
-                esc(&old),
-                esc(&topic_label(c))
-            )?;
-            if options.reasons {
-                write!(
-                    out,
-                    "<td class=\"muted\">{}</td>",
-                    esc(c.reason.as_deref().unwrap_or(""))
-                )?;
-            }
-            writeln!(out, "</tr>")?;
-        }
-        table_end(out)?;
-        writeln!(out, "</section>")?;
-    }
-
-    let texts: Vec<&Change> = of(ChangeKind::TextChanged)
-        .filter(|c| c.old.is_none())
-        .collect();
-    if !texts.is_empty() {
-        writeln!(out, "<section>\n<h2>Reworded claims</h2>")?;
-        for c in texts {
-            writeln!(out, "<article class=\"reword\">")?;
-            writeln!(out, "<h3>{}</h3>", esc(&topic_label(c)))?;
-            writeln!(out, "<div class=\"pair\">")?;
-            writeln!(
-                out,
-                "<div><h4>Old · {}</h4><p>{}</p></div>",
-                esc(&old_label),
-                side(c, "delete", c.old_text.as_deref())
-            )?;
-            writeln!(
-                out,
-                "<div><h4>New · {}</h4><p>{}</p></div>",
-                esc(&new_label),
-                side(c, "insert", c.new_text.as_deref())
-            )?;
-            writeln!(out, "</div>\n</article>")?;
-        }
-        writeln!(out, "</section>")?;
-    }
-
-    for (kind, title) in [
-        (ChangeKind::FigureAdded, "Figures added"),
-        (ChangeKind::FigureDropped, "Figures dropped"),
-    ] {
-        let list: Vec<&Change> = of(kind).collect();
-        if list.is_empty() {
-            continue;
-        }
-        writeln!(out, "<section>\n<h2>{}</h2>", esc(title))?;
-        table_head(
-            out,
-            &[
-                ("Topic", false),
-                ("Measure", false),
-                ("Figure", false),
-                ("Flags", false),
-            ],
-        )?;
-        for c in list {
-            let Some(f) = c.new.as_ref().or(c.old.as_ref()) else {
-                continue;
-            };
-            writeln!(
-                out,
-                "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"src\">{}</td><td>{}</td></tr>",
-                topic_text(c),
-                esc(&f.measure),
-                esc(&figure_words(f)),
-                flag_badges(&c.flags)
-            )?;
-        }
-        table_end(out)?;
-        writeln!(out, "</section>")?;
-    }
-
-    for (kind, title) in [
-        (ChangeKind::ClaimAdded, "Claims added"),
-        (ChangeKind::ClaimDropped, "Claims dropped"),
-    ] {
-        let list: Vec<&Change> = of(kind).collect();
-        if list.is_empty() {
-            continue;
-        }
-        writeln!(
-            out,
-            "<section>\n<h2>{}</h2>\n<ul class=\"claims\">",
-            esc(title)
-        )?;
-        for c in list {
-            write!(
-                out,
-                "<li><strong>{}</strong> {}",
-                esc(&topic_label(c)),
-                flag_badges(&c.flags)
-            )?;
-            if let Some(text) = c.new_text.as_ref().or(c.old_text.as_ref()) {
-                write!(out, "<p>{}</p>", esc(text))?;
-            }
-            let figs: Vec<&Figure> = c.figures.iter().flatten().collect();
-            if !figs.is_empty() {
-                write!(out, "<ul>")?;
-                for f in figs {
-                    write!(
+        match &section.rows {
+            Rows::Figures(rows) => {
+                for r in rows {
+                    let class = match r.direction {
+                        Direction::Down => "num down",
+                        Direction::Up => "num up",
+                        Direction::Flat => "num",
+                    };
+                    writeln!(
                         out,
-                        "<li>{} <span class=\"muted\">({})</span></li>",
-                        esc(&figure_words(f)),
-                        esc(&f.measure)
+                        "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"fig\">{}</td><td class=\"fig\">{}</td><td class=\"{class}\">{}</td><td class=\"{class}\">{}</td><td>{}</td>{}</tr>",
+                        topic_text(r.topic, r.from),
+                        esc(r.measure),
+                        esc(&figure_words(r.old)),
+                        esc(&figure_words(r.new)),
+                        esc(r.delta.as_deref().unwrap_or("")),
+                        esc(r.percent.as_deref().unwrap_or("")),
+                        flag_badges(&r.flags),
+                        reason_cell(r.reason),
                     )?;
                 }
-                write!(out, "</ul>")?;
             }
-            writeln!(out, "</li>")?;
+            Rows::Renames(rows) => {
+                for r in rows {
+                    writeln!(
+                        out,
+                        "<tr><td>{}</td><th scope=\"row\">{}</th>{}</tr>",
+                        esc(r.old),
+                        esc(r.new),
+                        reason_cell(r.reason)
+                    )?;
+                }
+            }
+            Rows::Rewordings(rows) => {
+                for r in rows {
+                    writeln!(out, "<article class=\"reword\">")?;
+                    writeln!(out, "<h3>{}</h3>", esc(r.topic))?;
+                    writeln!(out, "<div class=\"pair\">")?;
+                    writeln!(
+                        out,
+                        "<div><h4>Old · {}</h4><p>{}</p></div>",
+                        esc(old_label),
+                        side(r, "delete", r.old_text)
+                    )?;
+                    writeln!(
+                        out,
+                        "<div><h4>New · {}</h4><p>{}</p></div>",
+                        esc(new_label),
+                        side(r, "insert", r.new_text)
+                    )?;
+                    writeln!(out, "</div>\n</article>")?;
+                }
+            }
+            Rows::FigureList(_, rows) => {
+                for r in rows {
+                    writeln!(
+                        out,
+                        "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"src\">{}</td><td>{}</td></tr>",
+                        topic_text(r.topic, r.from),
+                        esc(&r.figure.measure),
+                        esc(&figure_words(r.figure)),
+                        flag_badges(&r.flags)
+                    )?;
+                }
+            }
+            Rows::ClaimList(_, rows) => {
+                writeln!(out, "<ul class=\"claims\">")?;
+                for r in rows {
+                    write!(
+                        out,
+                        "<li><strong>{}</strong> {}",
+                        esc(r.topic),
+                        flag_badges(&r.flags)
+                    )?;
+                    if let Some(text) = r.text {
+                        write!(out, "<p>{}</p>", esc(text))?;
+                    }
+                    if !r.figures.is_empty() {
+                        write!(out, "<ul>")?;
+                        for f in r.figures {
+                            write!(
+                                out,
+                                "<li>{} <span class=\"muted\">({})</span></li>",
+                                esc(&figure_words(f)),
+                                esc(&f.measure)
+                            )?;
+                        }
+                        write!(out, "</ul>")?;
+                    }
+                    writeln!(out, "</li>")?;
+                }
+                writeln!(out, "</ul>")?;
+            }
         }
-        writeln!(out, "</ul>\n</section>")?;
+        if !section.columns.is_empty() {
+            table_end(out)?;
+        }
+        writeln!(out, "</section>")?;
     }
 
-    if report.changes.is_empty() {
+    if view.sections.is_empty() {
         writeln!(out, "<p>No changes.</p>")?;
     }
-    flag_legend(out, &mut seen_flags)?;
+    flag_legend(out, &view.legend)?;
     page_end(out)
 }
 
 /// One side of a reworded claim: the equal words plus that side's own (`delete` → `<del>`,
 /// `insert` → `<ins>`); the plain text when no word diff was recorded.
-fn side(c: &Change, own: &str, plain: Option<&str>) -> String {
-    if c.words.is_empty() {
-        return esc(plain.unwrap_or(""));
+fn side(r: &RewordRow, own: &str, plain: &str) -> String {
+    if r.words.is_empty() {
+        return esc(plain);
     }
     let mut s = String::new();
-    for (tag, run) in super::word_runs(&c.words) {
-        if tag == "equal" {
-            s.push_str(&esc(&run));
-        } else if tag == own {
+    for (tag, run) in &r.runs {
+        if *tag == "equal" {
+            s.push_str(&esc(run));
+        } else if *tag == own {
             let el = if own == "delete" { "del" } else { "ins" };
-            let _ = write!(s, "<{el}>{}</{el}>", esc(&run));
+            let _ = write!(s, "<{el}>{}</{el}>", esc(run));
         }
     }
     s
@@ -532,8 +435,7 @@ const PAD_X: f64 = 18.0;
 const MAX_FLAT_LABELS: usize = 4;
 
 /// The inline SVG chart of one track: value over editions (equally spaced), y from 0.
-fn chart(history: &History, t: &Track, id: usize) -> String {
-    let labels: Vec<String> = history.editions.iter().map(|e| e.label()).collect();
+fn chart(labels: &[String], t: &Track, id: usize) -> String {
     let n = labels.len().max(1);
     let slanted = n > MAX_FLAT_LABELS;
     let margin_bottom = if slanted { 72.0 } else { 34.0 };
@@ -588,7 +490,7 @@ fn chart(history: &History, t: &Track, id: usize) -> String {
     let name = format!("{} · {}", t.measure, t.topic);
     let spoken: Vec<String> = present
         .iter()
-        .map(|(k, f)| format!("{} {}", labels[*k], figure_text(f)))
+        .map(|(k, f)| format!("{} {}", labels[*k], value_words(f)))
         .collect();
     let aria = format!(
         "Chart of {name} over {} editions: {}",
@@ -686,7 +588,7 @@ fn chart(history: &History, t: &Track, id: usize) -> String {
             esc(&format!(
                 "{}: {} ({})",
                 labels[*k],
-                figure_text(f),
+                value_words(f),
                 f.qualifier.bound()
             ))
         );
@@ -726,26 +628,15 @@ fn chart(history: &History, t: &Track, id: usize) -> String {
     s
 }
 
-/// A figure as qualifier words and value: "more than 90,000".
-fn figure_text(f: &Figure) -> String {
-    match super::qualifier_words(f.qualifier) {
-        "" => f.display_value(),
-        w => format!("{w} {}", f.display_value()),
-    }
-}
-
 /// A net change for people, colored by direction (the sign carries it too).
-fn net_html(net: Option<Decimal>, unit: Unit) -> String {
-    match net {
-        Some(n) if n.is_zero() => esc(&signed_value(n, unit)),
-        Some(n) if n.is_sign_negative() => {
-            format!(
-                "<span class=\"down\">{}</span>",
-                esc(&signed_value(n, unit))
-            )
-        }
-        Some(n) => format!("<span class=\"up\">{}</span>", esc(&signed_value(n, unit))),
-        None => String::new(),
+fn net_html(row: &TrackRow) -> String {
+    let Some(net) = &row.net else {
+        return String::new();
+    };
+    match row.direction {
+        Direction::Flat => esc(net),
+        Direction::Down => format!("<span class=\"down\">{}</span>", esc(net)),
+        Direction::Up => format!("<span class=\"up\">{}</span>", esc(net)),
     }
 }
 
@@ -754,80 +645,70 @@ pub(super) fn history(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let title = history
-        .editions
-        .last()
-        .map(|e| e.title.clone())
-        .unwrap_or_else(|| "History".to_string());
+    let view = HistoryView::new(history, options);
+    let title = view.title.unwrap_or("History");
     page_start(out, &format!("{title} — history"))?;
-    writeln!(out, "<header>\n<h1>{}</h1>", esc(&title))?;
-    if !options.quiet {
-        let span = match (history.editions.first(), history.editions.last()) {
-            (Some(a), Some(b)) => format!(" from {} to {}", a.label(), b.label()),
-            _ => String::new(),
+    writeln!(out, "<header>\n<h1>{}</h1>", esc(title))?;
+    if let Some(summary) = &view.summary {
+        let span = match &summary.span {
+            Some((a, b)) => format!(" from {a} to {b}"),
+            None => String::new(),
         };
         writeln!(
             out,
             "<p class=\"summary\"><strong>{}</strong> over {}{}</p>",
-            super::count(history.tracks.len(), "tracked figure"),
-            super::count(history.editions.len(), "edition"),
+            summary.tracked,
+            summary.editions,
             esc(&span)
         )?;
     }
     writeln!(out, "</header>")?;
-    if history.tracks.is_empty() {
-        writeln!(out, "<p>No tracked figures (a figure is tracked once it appears in two editions; <code>--all</code> shows every one).</p>")?;
+    if view.rows.is_empty() {
+        writeln!(
+            out,
+            "<p>No tracked figures ({UNTRACKED}; <code>--all</code> shows every one).</p>"
+        )?;
         return page_end(out);
     }
-    let labels: Vec<String> = history.editions.iter().map(|e| e.label()).collect();
+    let labels = &view.labels;
 
     // Overview: one row per track, one column per edition.
     writeln!(out, "<section>\n<h2>Overview</h2>")?;
-    let mut cols: Vec<(&str, bool)> = vec![("Figure", false)];
-    cols.extend(labels.iter().map(|l| (l.as_str(), true)));
-    cols.push(("Net", true));
-    cols.push(("Flags", false));
-    table_head(out, &cols)?;
-    for t in &history.tracks {
+    table_head(out, &view.columns)?;
+    for r in &view.rows {
         write!(
             out,
             "<tr><th scope=\"row\">{}</th>",
-            esc(&format!("{} · {}", t.topic, t.measure))
+            esc(&format!("{} · {}", r.track.topic, r.track.measure))
         )?;
-        for v in &t.values {
-            match v {
-                Some(f) => write!(
-                    out,
-                    "<td class=\"num\">{}</td>",
-                    esc(&format!(
-                        "{}{}",
-                        qualifier_mark(f.qualifier),
-                        f.display_value()
-                    ))
-                )?,
+        for cell in &r.cells {
+            match cell {
+                Some(c) => write!(out, "<td class=\"num\">{}</td>", esc(c))?,
                 None => write!(out, "<td class=\"num absent\">—</td>")?,
             }
         }
         writeln!(
             out,
             "<td class=\"num\">{}</td><td>{}</td></tr>",
-            net_html(t.net, t.unit),
-            flag_badges(&t.flags)
+            net_html(r),
+            flag_badges(&r.track.flags)
         )?;
     }
     table_end(out)?;
     writeln!(
         out,
         "<p class=\"muted\">{}</p>",
-        esc("> more than · ≥ at least · <~ nearly · ~ about · ≤ up to (as many as) · no mark: exact · —: absent from that edition · Net: last value − first value.")
+        esc(&format!(
+            "{} · no mark: exact · —: absent from that edition · {NET_KEY}",
+            mark_key(" · ")
+        ))
     )?;
     writeln!(out, "</section>")?;
 
     writeln!(out, "<section>\n<h2>Figures by edition</h2>")?;
     legend(out)?;
-    let mut seen_flags = Vec::new();
-    for (i, t) in history.tracks.iter().enumerate() {
-        seen_flags.extend(t.flags.iter().copied());
+    for (i, r) in view.rows.iter().enumerate() {
+        let t = r.track;
         writeln!(
             out,
             "<section class=\"track\" aria-labelledby=\"track-{i}\">"
@@ -840,7 +721,7 @@ pub(super) fn history(
         )?;
         let mut meta = String::new();
         if t.net.is_some() {
-            let _ = write!(meta, "Net change {} ", net_html(t.net, t.unit));
+            let _ = write!(meta, "Net change {} ", net_html(r));
         }
         meta.push_str(&flag_badges(&t.flags));
         if t.topics.len() > 1 {
@@ -854,7 +735,7 @@ pub(super) fn history(
             writeln!(out, "<p>{meta}</p>")?;
         }
         writeln!(out, "<div class=\"track-body\">")?;
-        writeln!(out, "<figure>{}</figure>", chart(history, t, i))?;
+        writeln!(out, "<figure>{}</figure>", chart(labels, t, i))?;
         // The source words get a column only when the track has any.
         let quotes = t
             .values
@@ -894,6 +775,6 @@ pub(super) fn history(
         writeln!(out, "</div>\n</section>")?;
     }
     writeln!(out, "</section>")?;
-    flag_legend(out, &mut seen_flags)?;
+    flag_legend(out, &view.legend)?;
     page_end(out)
 }

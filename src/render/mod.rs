@@ -1,5 +1,6 @@
 //! Rendering: a diff [`Report`] or a [`History`] → text for people or tools, written to any
-//! writer. Renderers only lay out; every figure they print was computed before.
+//! writer. The human formats (text, Markdown, HTML) lay out one shared view (`view`); JSON
+//! and CSV read the report's wire form (`wire`). Renderers only lay out and escape.
 
 mod csv;
 mod escape;
@@ -9,6 +10,8 @@ mod markdown;
 mod terminal;
 #[cfg(test)]
 mod tests;
+mod view;
+mod wire;
 
 use crate::diff::Report;
 use crate::history::History;
@@ -82,13 +85,37 @@ pub fn render_history(
     }
 }
 
-/// Which of two editions is older, in words for reports.
-pub(crate) fn order_note(report: &Report) -> Option<&'static str> {
-    use std::cmp::Ordering::*;
-    match (report.old.date, report.old.revision).cmp(&(report.new.date, report.new.revision)) {
-        Less => None,
-        Equal => Some("both editions carry the same date"),
-        Greater => Some("OLD is the newer edition: changes read from newer to older"),
+/// Which of a report's two editions is older.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EditionOrder {
+    /// OLD is older: the usual case.
+    OldFirst,
+    /// Both carry the same date and revision.
+    SameDate,
+    /// OLD is the newer edition.
+    NewFirst,
+}
+
+impl EditionOrder {
+    /// The order of `report`'s editions, by date and revision.
+    pub(crate) fn of(report: &Report) -> EditionOrder {
+        use std::cmp::Ordering::*;
+        match (report.old.date, report.old.revision).cmp(&(report.new.date, report.new.revision)) {
+            Less => EditionOrder::OldFirst,
+            Equal => EditionOrder::SameDate,
+            Greater => EditionOrder::NewFirst,
+        }
+    }
+
+    /// A note for people when the order is not the usual one.
+    pub(crate) fn note(self) -> Option<&'static str> {
+        match self {
+            EditionOrder::OldFirst => None,
+            EditionOrder::SameDate => Some("both editions carry the same date"),
+            EditionOrder::NewFirst => {
+                Some("OLD is the newer edition: changes read from newer to older")
+            }
+        }
     }
 }
 
@@ -118,11 +145,16 @@ pub(crate) fn qualifier_words(q: crate::figure::Qualifier) -> &'static str {
     }
 }
 
-/// A figure for people: the source's own words when recorded, else qualifier words and value.
+/// A figure for people: the source's own words when recorded, else [`value_words`].
 pub(crate) fn figure_words(f: &crate::figure::Figure) -> String {
     if !f.quote.trim().is_empty() {
         return f.quote.clone();
     }
+    value_words(f)
+}
+
+/// A figure as qualifier words and value, whatever the source's words: "more than 90,000".
+pub(crate) fn value_words(f: &crate::figure::Figure) -> String {
     match qualifier_words(f.qualifier) {
         "" => f.display_value(),
         words => format!("{words} {}", f.display_value()),
@@ -132,7 +164,12 @@ pub(crate) fn figure_words(f: &crate::figure::Figure) -> String {
 /// A delta for people: an explicit sign (`+`, `−`) before the formatted magnitude; no sign on
 /// zero.
 pub(crate) fn signed_value(value: rust_decimal::Decimal, unit: crate::figure::Unit) -> String {
-    let magnitude = crate::figure::format_value(value.abs(), unit);
+    // Two percentages differ by percentage points, not by a percentage ("+4.0 pp").
+    let magnitude = if unit == crate::figure::Unit::Percent {
+        format!("{:.1} pp", value.abs())
+    } else {
+        crate::figure::format_value(value.abs(), unit)
+    };
     if value.is_zero() {
         magnitude
     } else if value.is_sign_negative() {
@@ -142,20 +179,6 @@ pub(crate) fn signed_value(value: rust_decimal::Decimal, unit: crate::figure::Un
     }
 }
 
-/// The summary counts in report order (changed figures first), zero counts left out.
-pub(crate) fn summary_parts(report: &Report) -> Vec<String> {
-    crate::diff::ChangeKind::ALL
-        .iter()
-        .filter_map(|k| {
-            report
-                .summary
-                .get(k.as_str())
-                .filter(|n| **n > 0)
-                .map(|n| format!("{n} {k}"))
-        })
-        .collect()
-}
-
 /// A percentage for people with an explicit sign: `+177.8%`, `−11.1%`.
 pub(crate) fn signed_percent(p: rust_decimal::Decimal) -> String {
     if p.is_sign_negative() && !p.is_zero() {
@@ -163,85 +186,6 @@ pub(crate) fn signed_percent(p: rust_decimal::Decimal) -> String {
     } else {
         format!("+{p}%")
     }
-}
-
-/// The claim's heading when it has one, else its topic key.
-pub(crate) fn topic_label(c: &crate::diff::Change) -> String {
-    match &c.heading {
-        Some(h) => h.clone(),
-        None => c.topic.to_string(),
-    }
-}
-
-/// What each flag means, for legends.
-pub(crate) fn flag_meaning(flag: crate::diff::Flag) -> &'static str {
-    use crate::diff::Flag::*;
-    match flag {
-        Decrease => "a count or money figure fell",
-        Hedged => "the qualifier softened (exact or a floor became nearly, about or up to)",
-        Firmed => "the qualifier firmed (a soft figure became exact or a floor)",
-        Rescaled => "the same value written at another scale",
-        Dropped => "a figure left without a replacement",
-        Stale => "the same value in three or more editions in a row",
-        Gap => "absent from an edition, then back",
-        Republished => "another release under the same date with different content",
-    }
-}
-
-/// A word diff regrouped for reading: changed words separated only by spaces form one deleted
-/// run and one inserted run ("~~more than 90,000~~ **up to 250,000**" rather than word by word
-/// alternation). Runs carry no outer whitespace: it moves to `equal` pieces (one space).
-pub(crate) fn word_runs(words: &[crate::diff::WordChange]) -> Vec<(&'static str, String)> {
-    let mut out: Vec<(&'static str, String)> = Vec::new();
-    let (mut del, mut ins, mut gap) = (String::new(), String::new(), String::new());
-    let flush = |out: &mut Vec<(&'static str, String)>, del: &mut String, ins: &mut String| {
-        let lead = [&*del, &*ins]
-            .iter()
-            .any(|r| r.starts_with(char::is_whitespace));
-        let trail = [&*del, &*ins]
-            .iter()
-            .any(|r| r.ends_with(char::is_whitespace));
-        if lead {
-            out.push(("equal", " ".to_string()));
-        }
-        for (tag, run) in [("delete", del), ("insert", ins)] {
-            if !run.trim().is_empty() {
-                out.push((tag, run.trim().to_string()));
-            }
-            run.clear();
-        }
-        if trail {
-            out.push(("equal", " ".to_string()));
-        }
-    };
-    for w in words {
-        let in_group = !del.is_empty() || !ins.is_empty();
-        if w.tag == "equal" {
-            if in_group && w.text.trim().is_empty() {
-                gap.push_str(&w.text);
-                continue;
-            }
-            flush(&mut out, &mut del, &mut ins);
-            out.push(("equal", std::mem::take(&mut gap) + &w.text));
-        } else {
-            if in_group && !gap.is_empty() {
-                // The group goes on across the space; both sides keep it.
-                del.push_str(&gap);
-                ins.push_str(&gap);
-                gap.clear();
-            }
-            if w.tag == "delete" {
-                del.push_str(&w.text);
-            } else {
-                ins.push_str(&w.text);
-            }
-        }
-    }
-    flush(&mut out, &mut del, &mut ins);
-    if !gap.is_empty() {
-        out.push(("equal", gap));
-    }
-    out
 }
 
 /// "1 edition", "3 editions".

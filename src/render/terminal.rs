@@ -1,8 +1,9 @@
 //! Terminal output: changed figures first (old → new, delta, percent, flags), then renames,
 //! text changes, added and dropped figures and claims; history as one table. Fits 100 columns.
 
-use super::{order_note, qualifier_mark, RenderOptions};
-use crate::diff::{Change, ChangeKind, Report};
+use super::view::{mark_key, DiffView, Direction, HistoryView, Movement, Rows, Side, UNTRACKED};
+use super::RenderOptions;
+use crate::diff::{Flag, Report};
 use crate::figure::Figure;
 use crate::history::History;
 use std::io::{self, Write};
@@ -66,13 +67,7 @@ fn clip(text: &str, max: usize) -> String {
     s
 }
 
-fn topic_label(c: &Change) -> String {
-    match &c.heading {
-        Some(h) => h.clone(),
-        None => c.topic.to_string(),
-    }
-}
-
+/// A figure in the source's words (quoted), else its qualifier and value.
 fn figure_words(f: &Figure) -> String {
     if f.quote.is_empty() {
         format!("{} {}", f.qualifier, f.display_value())
@@ -81,11 +76,11 @@ fn figure_words(f: &Figure) -> String {
     }
 }
 
-fn flags(style: &Style, c: &Change) -> String {
-    if c.flags.is_empty() {
+fn flags(style: &Style, flags: &[Flag]) -> String {
+    if flags.is_empty() {
         return String::new();
     }
-    let names: Vec<&str> = c.flags.iter().map(|f| f.as_str()).collect();
+    let names: Vec<&str> = flags.iter().map(|f| f.as_str()).collect();
     format!("  {}", style.yellow(&format!("[{}]", names.join(", "))))
 }
 
@@ -94,6 +89,7 @@ pub(super) fn diff(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let view = DiffView::new(report, options);
     let style = Style {
         color: options.color,
     };
@@ -102,165 +98,123 @@ pub(super) fn diff(
         "{}",
         style.bold(&format!(
             "{} → {}  {}",
-            report.old.label(),
-            report.new.label(),
-            clip(&report.new.title, 60)
+            view.old_label,
+            view.new_label,
+            clip(view.title, 60)
         ))
     )?;
-    if let Some(note) = order_note(report) {
+    if let Some(note) = view.note {
         writeln!(out, "{}", style.yellow(&format!("note: {note}")))?;
     }
-    if !options.quiet {
-        let parts: Vec<String> = super::summary_parts(report);
-        let line = if parts.is_empty() {
-            "no changes".to_string()
-        } else {
-            parts.join(", ")
-        };
-        for l in wrap_list(&line, MAX_LINE_CHARS) {
+    if let Some(summary) = &view.summary {
+        for l in wrap_list(summary, MAX_LINE_CHARS) {
             writeln!(out, "{}", style.dim(&l))?;
         }
     }
-    let section = |out: &mut dyn Write, title: &str| -> io::Result<()> {
-        writeln!(out)?;
-        writeln!(out, "{}", style.bold(title))
+    let reason = |out: &mut dyn Write, reason: Option<&str>| -> io::Result<()> {
+        match reason {
+            Some(r) => writeln!(out, "    {}", style.dim(&format!("paired: {r}"))),
+            None => Ok(()),
+        }
     };
-    let of = |kind: ChangeKind| report.changes.iter().filter(move |c| c.kind == kind);
-
-    let figures: Vec<&Change> = of(ChangeKind::FigureChanged)
-        .chain(of(ChangeKind::QualifierChanged))
-        .chain(of(ChangeKind::TextChanged).filter(|c| c.old.is_some()))
-        .collect();
-    if !figures.is_empty() {
-        section(out, "Changed figures")?;
-        for c in figures {
-            let (Some(a), Some(b)) = (&c.old, &c.new) else {
-                continue;
-            };
-            let head = format!(
-                "{} · {}",
-                topic_label(c),
-                c.measure.as_deref().unwrap_or("")
-            );
-            writeln!(out, "  {}", style.bold(&clip(&head, MAX_LINE_CHARS - 2)))?;
-            writeln!(out, "    {}", clip(&figure_words(a), MAX_LINE_CHARS - 4))?;
-            writeln!(out, "  → {}", clip(&figure_words(b), MAX_LINE_CHARS - 4))?;
-            let mut line = String::from("    ");
-            match c.kind {
-                ChangeKind::FigureChanged => {
-                    let delta = c.delta.unwrap_or_default();
-                    let d = super::signed_value(delta, b.unit);
-                    let pct = c
-                        .percent
-                        .map(|p| format!(" ({})", super::signed_percent(p)))
-                        .unwrap_or_default();
-                    let text = format!("{d}{pct}");
-                    line.push_str(&if delta.is_sign_negative() {
-                        style.red(&text)
-                    } else {
-                        style.green(&text)
-                    });
-                }
-                ChangeKind::QualifierChanged => {
-                    line.push_str(&format!("qualifier {} → {}", a.qualifier, b.qualifier));
-                }
-                _ => line.push_str("same value, written at another scale"),
-            }
-            line.push_str(&flags(&style, c));
-            writeln!(out, "{line}")?;
-            if options.reasons {
-                if let Some(r) = &c.reason {
-                    writeln!(out, "    {}", style.dim(&format!("paired: {r}")))?;
-                }
-            }
-        }
-    }
-
-    let renamed: Vec<&Change> = of(ChangeKind::TopicRenamed).collect();
-    if !renamed.is_empty() {
-        section(out, "Renamed topics")?;
-        for c in renamed {
-            let old = c
-                .old_heading
-                .clone()
-                .or(c.old_topic.as_ref().map(|t| t.to_string()))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "  {}",
-                clip(&format!("{old} → {}", topic_label(c)), MAX_LINE_CHARS - 2)
-            )?;
-            if options.reasons {
-                if let Some(r) = &c.reason {
-                    writeln!(out, "    {}", style.dim(&format!("paired: {r}")))?;
+    let paint = |side: Side, text: &str| match side {
+        Side::Added => style.green(text),
+        Side::Dropped => style.red(text),
+    };
+    for section in &view.sections {
+        writeln!(out)?;
+        writeln!(out, "{}", style.bold(section.title))?;
+        match &section.rows {
+            Rows::Figures(rows) => {
+                for row in rows {
+                    let head = format!("{} · {}", row.topic, row.measure);
+                    writeln!(out, "  {}", style.bold(&clip(&head, MAX_LINE_CHARS - 2)))?;
+                    writeln!(
+                        out,
+                        "    {}",
+                        clip(&figure_words(row.old), MAX_LINE_CHARS - 4)
+                    )?;
+                    writeln!(
+                        out,
+                        "  → {}",
+                        clip(&figure_words(row.new), MAX_LINE_CHARS - 4)
+                    )?;
+                    let mut line = String::from("    ");
+                    match row.movement {
+                        Movement::Value => {
+                            // A delta beyond the decimal range has always printed as zero here.
+                            let d = row.delta.clone().unwrap_or_else(|| {
+                                super::signed_value(Default::default(), row.new.unit)
+                            });
+                            let pct = row
+                                .percent
+                                .as_ref()
+                                .map(|p| format!(" ({p})"))
+                                .unwrap_or_default();
+                            let text = format!("{d}{pct}");
+                            line.push_str(&if row.direction == Direction::Down {
+                                style.red(&text)
+                            } else {
+                                style.green(&text)
+                            });
+                        }
+                        Movement::Qualifier => {
+                            let (a, b) = (row.old.qualifier, row.new.qualifier);
+                            line.push_str(&format!("qualifier {a} → {b}"));
+                        }
+                        Movement::Rescaled => line.push_str("same value, written at another scale"),
+                    }
+                    line.push_str(&flags(&style, &row.flags));
+                    writeln!(out, "{line}")?;
+                    reason(out, row.reason)?;
                 }
             }
-        }
-    }
-
-    let texts: Vec<&Change> = of(ChangeKind::TextChanged)
-        .filter(|c| c.old.is_none())
-        .collect();
-    if !texts.is_empty() {
-        section(out, "Reworded claims")?;
-        for c in texts {
-            writeln!(out, "  {}", clip(&topic_label(c), MAX_LINE_CHARS - 2))?;
-            // One line per changed run: the old words, then the new ones.
-            for w in c.words.iter().filter(|w| w.tag != "equal") {
-                let (mark, paint): (&str, fn(&Style, &str) -> String) = if w.tag == "delete" {
-                    ("-", Style::red)
-                } else {
-                    ("+", Style::green)
-                };
-                let line = clip(&format!("{mark} {}", w.text.trim()), MAX_LINE_CHARS - 4);
-                writeln!(out, "    {}", paint(&style, &line))?;
+            Rows::Renames(rows) => {
+                for row in rows {
+                    let line = format!("{} → {}", row.old, row.new);
+                    writeln!(out, "  {}", clip(&line, MAX_LINE_CHARS - 2))?;
+                    reason(out, row.reason)?;
+                }
             }
-        }
-    }
-
-    for (kind, title, mark) in [
-        (ChangeKind::FigureAdded, "Figures added", "+"),
-        (ChangeKind::FigureDropped, "Figures dropped", "-"),
-    ] {
-        let list: Vec<&Change> = of(kind).collect();
-        if list.is_empty() {
-            continue;
-        }
-        section(out, title)?;
-        for c in list {
-            let Some(f) = c.new.as_ref().or(c.old.as_ref()) else {
-                continue;
-            };
-            let line = format!("{mark} {} · {}", topic_label(c), figure_words(f));
-            let line = clip(&line, MAX_LINE_CHARS - 2);
-            let painted = if mark == "+" {
-                style.green(&line)
-            } else {
-                style.red(&line)
-            };
-            writeln!(out, "  {painted}{}", flags(&style, c))?;
-        }
-    }
-
-    for (kind, title, mark) in [
-        (ChangeKind::ClaimAdded, "Claims added", "+"),
-        (ChangeKind::ClaimDropped, "Claims dropped", "-"),
-    ] {
-        let list: Vec<&Change> = of(kind).collect();
-        if list.is_empty() {
-            continue;
-        }
-        section(out, title)?;
-        for c in list {
-            let line = clip(&format!("{mark} {}", topic_label(c)), MAX_LINE_CHARS - 2);
-            let painted = if mark == "+" {
-                style.green(&line)
-            } else {
-                style.red(&line)
-            };
-            writeln!(out, "  {painted}{}", flags(&style, c))?;
-            for f in c.figures.iter().flatten() {
-                writeln!(out, "      {}", clip(&figure_words(f), MAX_LINE_CHARS - 6))?;
+            Rows::Rewordings(rows) => {
+                for row in rows {
+                    writeln!(out, "  {}", clip(row.topic, MAX_LINE_CHARS - 2))?;
+                    // One line per changed run: the old words, then the new ones.
+                    for w in row.words.iter().filter(|w| w.tag != "equal") {
+                        let (mark, side) = if w.tag == "delete" {
+                            ("-", Side::Dropped)
+                        } else {
+                            ("+", Side::Added)
+                        };
+                        let line = clip(&format!("{mark} {}", w.text.trim()), MAX_LINE_CHARS - 4);
+                        writeln!(out, "    {}", paint(side, &line))?;
+                    }
+                }
+            }
+            Rows::FigureList(side, rows) => {
+                for row in rows {
+                    let line = format!(
+                        "{} {} · {}",
+                        side.mark(),
+                        row.topic,
+                        figure_words(row.figure)
+                    );
+                    let line = paint(*side, &clip(&line, MAX_LINE_CHARS - 2));
+                    writeln!(out, "  {line}{}", flags(&style, &row.flags))?;
+                }
+            }
+            Rows::ClaimList(side, rows) => {
+                for row in rows {
+                    let line = clip(
+                        &format!("{} {}", side.mark(), row.topic),
+                        MAX_LINE_CHARS - 2,
+                    );
+                    let line = paint(*side, &line);
+                    writeln!(out, "  {line}{}", flags(&style, &row.flags))?;
+                    for f in row.figures {
+                        writeln!(out, "      {}", clip(&figure_words(f), MAX_LINE_CHARS - 6))?;
+                    }
+                }
             }
         }
     }
@@ -272,42 +226,40 @@ pub(super) fn history(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let view = HistoryView::new(history, options);
     let style = Style {
         color: options.color,
     };
-    if let Some(last) = history.editions.last() {
-        writeln!(out, "{}", style.bold(&clip(&last.title, MAX_LINE_CHARS)))?;
+    if let Some(title) = view.title {
+        writeln!(out, "{}", style.bold(&clip(title, MAX_LINE_CHARS)))?;
     }
-    if history.tracks.is_empty() {
-        writeln!(out, "no tracked figures (a figure is tracked once it appears in two editions; --all shows every one)")?;
+    if view.rows.is_empty() {
+        writeln!(
+            out,
+            "no tracked figures ({UNTRACKED}; --all shows every one)"
+        )?;
         return Ok(());
     }
-    let dates: Vec<String> = history.editions.iter().map(|e| e.label()).collect();
-    let rows: Vec<(String, Vec<String>, String, String)> = history
-        .tracks
+    let dates = &view.labels;
+    let rows: Vec<(String, Vec<String>, String, String)> = view
+        .rows
         .iter()
-        .map(|t| {
+        .map(|r| {
             // The measure first: it tells rows apart when the name is cut.
-            let name = format!("{} · {}", t.measure, t.topic);
-            let cells = t
-                .values
+            let name = format!("{} · {}", r.track.measure, r.track.topic);
+            let cells = r
+                .cells
                 .iter()
-                .map(|v| match v {
-                    Some(f) => format!("{}{}", qualifier_mark(f.qualifier), f.display_value()),
-                    None => "".into(),
-                })
+                .map(|c| c.clone().unwrap_or_default())
                 .collect();
-            let net = t
-                .net
-                .map(|n| super::signed_value(n, t.unit))
-                .unwrap_or_default();
-            let flags = t
+            let flags = r
+                .track
                 .flags
                 .iter()
                 .map(|f| f.as_str())
                 .collect::<Vec<_>>()
                 .join(",");
-            (name, cells, net, flags)
+            (name, cells, r.net.clone().unwrap_or_default(), flags)
         })
         .collect();
     let cell_w: Vec<usize> = (0..dates.len())
@@ -354,13 +306,9 @@ pub(super) fn history(
         }
         writeln!(out, "{}", line.trim_end())?;
     }
-    if !options.quiet {
+    if !view.quiet {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            style.dim("> more than  ≥ at least  <~ nearly  ~ about  ≤ up to (as many as)")
-        )?;
+        writeln!(out, "{}", style.dim(&mark_key("  ")))?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use super::escape;
 use super::{render_diff, render_history, Format, RenderOptions};
 use crate::align::AlignSettings;
 use crate::claimset::{Claim, ClaimSet, Edition, TopicKey, SCHEMA_VERSION};
-use crate::diff::{diff, ChangeKind, Report};
+use crate::diff::{diff, Change, ChangeKind, Flag, Report};
 use crate::figure::{Figure, Qualifier, Unit};
 use crate::history::{history, History};
 use crate::topics::TopicRules;
@@ -29,6 +29,9 @@ fn fig(measure: &str, value: &str, unit: Unit, q: Qualifier, quote: &str) -> Fig
         qualifier: q,
         quote: quote.into(),
         written: String::new(),
+        class: Default::default(),
+        context: Vec::new(),
+        names: Vec::new(),
     }
 }
 
@@ -214,12 +217,118 @@ fn fixture_covers_every_section() {
             continue;
         }
         assert!(
-            r.changes.iter().any(|c| c.kind == kind),
+            r.changes.iter().any(|c| c.kind() == kind),
             "fixture lacks {kind}: {:#?}",
             r.changes
         );
     }
     assert!(hist().tracks.len() >= 5);
+}
+
+#[test]
+fn view_shows_every_change_once_in_report_order() {
+    use super::view::{DiffView, Rows};
+    let r = hand_report();
+    let view = DiffView::new(&r, &RenderOptions::default());
+    let titles: Vec<&str> = view.sections.iter().map(|s| s.title).collect();
+    assert_eq!(
+        titles,
+        [
+            "Changed figures",
+            "Renamed topics",
+            "Reworded claims",
+            "Figures added",
+            "Claims added",
+            "Claims dropped"
+        ]
+    );
+    let rows: usize = view
+        .sections
+        .iter()
+        .map(|s| match &s.rows {
+            Rows::Figures(r) => r.len(),
+            Rows::Renames(r) => r.len(),
+            Rows::Rewordings(r) => r.len(),
+            Rows::FigureList(_, r) => r.len(),
+            Rows::ClaimList(_, r) => r.len(),
+        })
+        .sum();
+    assert_eq!(rows, r.changes.len());
+    // Changed figures list value changes before qualifier changes, whatever the report order.
+    let Rows::Figures(figures) = &view.sections[0].rows else {
+        panic!("first section is not changed figures");
+    };
+    assert_eq!(figures[0].movement, super::view::Movement::Value);
+    assert_eq!(
+        figures.last().unwrap().movement,
+        super::view::Movement::Qualifier
+    );
+    let legend: Vec<Flag> = view.legend.iter().map(|(f, _)| *f).collect();
+    let mut want: Vec<Flag> = r.changes.iter().flat_map(Change::flags).collect();
+    want.sort();
+    want.dedup();
+    assert_eq!(legend, want);
+    // Reasons are shown only when asked for, in the columns and the rows alike.
+    let quiet = RenderOptions {
+        reasons: false,
+        quiet: true,
+        ..RenderOptions::default()
+    };
+    let view = DiffView::new(&r, &quiet);
+    assert!(view.summary.is_none());
+    assert!(view.sections[0]
+        .columns
+        .iter()
+        .all(|(c, _)| *c != "Paired by"));
+    assert!(figures.iter().all(|f| f.reason.is_some()));
+    let Rows::Figures(figures) = &view.sections[0].rows else {
+        panic!("first section is not changed figures");
+    };
+    assert!(figures.iter().all(|f| f.reason.is_none()));
+}
+
+#[test]
+fn history_view_has_one_row_per_track_and_a_sorted_legend() {
+    use super::view::{Direction, HistoryView};
+    let h = hist();
+    let view = HistoryView::new(&h, &RenderOptions::default());
+    let names: Vec<&str> = view.columns.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Figure",
+            "2022-04-19",
+            "2023-02-06",
+            "2024-03-01",
+            "Net",
+            "Flags"
+        ]
+    );
+    assert_eq!(view.rows.len(), h.tracks.len());
+    let jobs = view
+        .rows
+        .iter()
+        .find(|r| r.track.measure == "jobs")
+        .unwrap();
+    assert_eq!(jobs.cells[0].as_deref(), Some(">90,000"));
+    assert_eq!(jobs.net.as_deref(), Some("+160,000"));
+    assert_eq!(jobs.direction, Direction::Up);
+    let arrests = view
+        .rows
+        .iter()
+        .find(|r| r.track.measure == "arrests")
+        .unwrap();
+    assert_eq!(arrests.cells[1], None, "absent from the second edition");
+    let mut want: Vec<Flag> = h.tracks.iter().flat_map(|t| t.flags.clone()).collect();
+    want.sort();
+    want.dedup();
+    let legend: Vec<Flag> = view.legend.iter().map(|(f, _)| *f).collect();
+    assert_eq!(legend, want);
+    let quiet = RenderOptions {
+        quiet: true,
+        ..RenderOptions::default()
+    };
+    assert!(HistoryView::new(&h, &quiet).summary.is_none());
 }
 
 // ---- escaping helpers -------------------------------------------------------------------------
@@ -484,8 +593,12 @@ fn csv_diff_parses_back_with_fixed_width() {
     let extra: usize = r
         .changes
         .iter()
-        .filter(|c| matches!(c.kind, ChangeKind::ClaimAdded | ChangeKind::ClaimDropped))
-        .map(|c| c.figures.as_ref().map_or(0, |f| f.len().saturating_sub(1)))
+        .map(|c| match c {
+            Change::ClaimAdded { figures, .. } | Change::ClaimDropped { figures, .. } => {
+                figures.len().saturating_sub(1)
+            }
+            _ => 0,
+        })
         .sum();
     assert_eq!(records.len(), 1 + r.changes.len() + extra);
     let col = |name: &str| {
@@ -727,16 +840,20 @@ fn hand_report() -> Report {
         &TopicRules::default(),
         AlignSettings::default(),
     );
-    let mut q = r.changes[0].clone();
-    q.kind = ChangeKind::QualifierChanged;
-    q.delta = None;
-    q.percent = None;
+    let Change::FigureChanged { pair, .. } = &r.changes[0] else {
+        panic!(
+            "the fixture's first change is a changed figure: {:?}",
+            r.changes[0]
+        );
+    };
+    let mut pair = pair.clone();
     let mut old = fig("jobs", "250000", Unit::Count, Qualifier::Over, "");
     old.max = Some(Decimal::from_str("300000").unwrap());
-    q.old = Some(old.clone());
+    pair.old = old.clone();
     old.qualifier = Qualifier::UpTo;
-    q.new = Some(old);
-    q.flags = vec![crate::diff::Flag::Hedged];
+    pair.new = old;
+    let q = Change::QualifierChanged(pair);
+    assert_eq!(q.flags(), [Flag::Hedged]);
     r.changes.insert(0, q);
     r
 }
@@ -779,25 +896,37 @@ fn qualifier_changes_ranges_and_order_notes_render() {
     assert!(!render(Format::Html, &quiet).contains("Paired by"));
 }
 
-/// Writes sample pages for a look in a browser: `cargo test --lib render::tests::write_samples -- --ignored`.
+/// The sample pages render well-formed and offline; the seven-edition history slants all its
+/// date labels and dashes its line across the edition without the figure. With
+/// `FACTDIFF_SAMPLES=DIR` the pages are also written there for a look in a browser:
+/// `FACTDIFF_SAMPLES=/tmp cargo test --lib render::tests::samples`.
 #[test]
-#[ignore]
-fn write_samples() {
-    let dir = std::env::temp_dir();
+fn samples() {
+    let long = long_history_html();
+    assert_eq!(long.matches("transform=\"rotate(-40").count(), 7, "{long}");
+    assert!(long.contains("stroke-dasharray"), "{long}");
+    let dir = std::env::var_os("FACTDIFF_SAMPLES").map(std::path::PathBuf::from);
     for (name, text) in [
         ("factdiff-diff.html", diff_text(Format::Html)),
         ("factdiff-history.html", history_text(Format::Html)),
         ("factdiff-diff.md", diff_text(Format::Markdown)),
         ("factdiff-history.md", history_text(Format::Markdown)),
         ("factdiff-diff.csv", diff_text(Format::Csv)),
-        ("factdiff-history-long.html", long_history_html()),
+        ("factdiff-history-long.html", long),
         ("factdiff-history.csv", history_text(Format::Csv)),
     ] {
-        std::fs::write(dir.join(name), text).unwrap();
+        assert!(!text.trim().is_empty(), "{name} is empty");
+        if name.ends_with(".html") {
+            assert_html_offline(&text);
+            assert_balanced(&text);
+        }
+        if let Some(dir) = &dir {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
     }
 }
 
-/// Seven editions, a range and a gap: slanted date labels and range bars, for a look.
+/// Seven editions, a range and a gap: slanted date labels and range bars.
 fn long_history_html() -> String {
     let mut h = hist();
     let base = h.editions[0].clone();

@@ -192,3 +192,19 @@ pub fn write_generated_pulls(dir: &Path, title: &str, count: u32, seed: u64) -> 
         })
         .collect()
 }
+
+/// Counts the changes of a JSON report that carry `flag` (`dropped` also counts dropped claims
+/// and figures), as the contract's fields say: what `--fail-on` reports for that flag.
+pub fn flagged(report: &serde_json::Value, flag: &str) -> usize {
+    report["changes"]
+        .as_array()
+        .expect("a changes list")
+        .iter()
+        .filter(|c| {
+            let flags = c["flags"].as_array().cloned().unwrap_or_default();
+            flags.iter().any(|f| f == flag)
+                || (flag == "dropped"
+                    && matches!(c["kind"].as_str(), Some("claim-dropped" | "figure-dropped")))
+        })
+        .count()
+}

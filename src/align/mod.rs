@@ -1,9 +1,12 @@
 //! Matching: pairs the claims of two editions (topic key, series rules, similarity), then their
-//! figures (same measure in paired claims, then a measure unique on both sides), each pair
-//! with the reason it was made.
+//! figures by context over the whole edition, each pair with the evidence it was made on.
+
+mod context;
+mod figures;
+
+pub use figures::{FigureReason, FigureSettings, NounMatch};
 
 use crate::claimset::{ClaimSet, TopicKey};
-use crate::figure::Unit;
 use crate::text::sorted_common;
 use crate::topics::{KeySource, TopicRules};
 use serde::Serialize;
@@ -14,9 +17,13 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 pub struct AlignSettings {
     /// Two claims with different keys pair only at or above this similarity (0–1).
     pub min_claim_similarity: f64,
-    /// A figure that moved to another claim pairs only when the sentences around it are at
-    /// least this similar (0–1), unless a figure rule in `topics.toml` names its measure.
-    pub min_moved_similarity: f64,
+    /// Two claims with the same key derived from their words (no heading on either side) pair
+    /// only at or above this similarity: intros that open alike are not one topic.
+    pub min_derived_key_similarity: f64,
+    /// A claim pair found through its figures counts at most this much towards the similarity.
+    pub figure_evidence_weight: f64,
+    /// Figure pairing.
+    pub figures: FigureSettings,
 }
 
 impl Default for AlignSettings {
@@ -27,7 +34,9 @@ impl Default for AlignSettings {
         // financing …"); an unrelated figure that merely shares a noun shares few words.
         AlignSettings {
             min_claim_similarity: 0.5,
-            min_moved_similarity: 0.4,
+            min_derived_key_similarity: 0.35,
+            figure_evidence_weight: 0.3,
+            figures: FigureSettings::default(),
         }
     }
 }
@@ -43,7 +52,10 @@ pub enum ClaimReason {
     /// A topic rule in `topics.toml` gave both claims the key.
     TopicRule,
     /// Text and figure measures alike; `score` is the similarity (0–1).
-    Similar { score: f64 },
+    Similar {
+        /// The blended similarity (0–1).
+        score: f64,
+    },
 }
 
 impl ClaimReason {
@@ -54,32 +66,6 @@ impl ClaimReason {
             ClaimReason::Alias => "topic alias in topics.toml".into(),
             ClaimReason::TopicRule => "topic rule in topics.toml".into(),
             ClaimReason::Similar { score } => format!("similar text and measures ({score:.2})"),
-        }
-    }
-}
-
-/// Why two figures were paired.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FigureReason {
-    /// The only figure of its measure and unit in both paired claims.
-    SameMeasure,
-    /// Same measure, unit and value in paired claims.
-    SameValue,
-    /// Same measure and unit, in the same order among several in paired claims.
-    SameMeasureOrder,
-    /// The measure is unique in both editions: the figure moved to another claim.
-    UniqueMeasure,
-}
-
-impl FigureReason {
-    /// One line for reports.
-    pub fn describe(self) -> &'static str {
-        match self {
-            FigureReason::SameMeasure => "same measure in paired claims",
-            FigureReason::SameValue => "same measure and value in paired claims",
-            FigureReason::SameMeasureOrder => "same measure, same order in paired claims",
-            FigureReason::UniqueMeasure => "measure unique in both editions (moved)",
         }
     }
 }
@@ -140,14 +126,23 @@ const GENERIC_MEASURES: [&str; 4] = ["usd", "count", "percent", "times"];
 /// Claims with fewer words than this are never paired by similarity: too little to judge.
 const MIN_WORDS_FOR_SIMILARITY: usize = 3;
 
-struct Side<'a> {
+/// A claim set in the one canonical form matching reads: the series' rules applied once (each
+/// claim's canonical key and where it came from, each figure's measure after figure rules).
+/// Build it once per claim set and compare it with as many others as needed.
+pub struct Normalised<'a> {
     set: &'a ClaimSet,
     keys: Vec<(TopicKey, KeySource)>,
     measures: BTreeMap<FigureAt, String>,
+    /// The measures the series' figure rules give (slugs).
+    ruled: BTreeSet<String>,
 }
 
-impl<'a> Side<'a> {
-    fn new(set: &'a ClaimSet, rules: &TopicRules) -> Side<'a> {
+/// The old name inside this module.
+type Side<'a> = Normalised<'a>;
+
+impl<'a> Normalised<'a> {
+    /// Applies `rules` to `set` once.
+    pub fn new(set: &'a ClaimSet, rules: &TopicRules) -> Normalised<'a> {
         let keys: Vec<_> = set.claims.iter().map(|c| rules.claim_key(c)).collect();
         let mut measures = BTreeMap::new();
         for (ci, claim) in set.claims.iter().enumerate() {
@@ -159,15 +154,17 @@ impl<'a> Side<'a> {
                 measures.insert((ci, fi), m);
             }
         }
-        Side {
+        Normalised {
             set,
             keys,
             measures,
+            ruled: ruled_measures(rules),
         }
     }
 
-    fn unit(&self, at: FigureAt) -> Unit {
-        self.set.claims[at.0].figures[at.1].unit
+    /// Each figure's measure after the series' figure rules, by (claim, figure) index.
+    pub fn measures(&self) -> &BTreeMap<FigureAt, String> {
+        &self.measures
     }
 
     fn claim_measures(&self, ci: usize) -> BTreeSet<&str> {
@@ -200,9 +197,13 @@ impl<'a> Side<'a> {
     }
 }
 
-/// Each figure's measure in `set` after the series' figure rules, by (claim, figure) index.
-pub fn measures(set: &ClaimSet, rules: &TopicRules) -> BTreeMap<FigureAt, String> {
-    Side::new(set, rules).measures
+/// The measures the series' figure rules give, as slugs.
+fn ruled_measures(rules: &TopicRules) -> BTreeSet<String> {
+    rules
+        .figures
+        .iter()
+        .map(|r| crate::text::slug(&r.measure))
+        .collect()
 }
 
 /// Pairs the claims and figures of `old` and `new`.
@@ -212,36 +213,117 @@ pub fn align(
     rules: &TopicRules,
     settings: AlignSettings,
 ) -> Alignment {
-    let a = Side::new(old, rules);
-    let b = Side::new(new, rules);
-    let mut old_partner: Vec<Option<(usize, ClaimReason)>> = vec![None; old.claims.len()];
-    let mut new_taken = vec![false; new.claims.len()];
+    align_normalised(
+        &Normalised::new(old, rules),
+        &Normalised::new(new, rules),
+        settings,
+    )
+}
 
-    // 1 and 2: the same canonical key (own, alias or rule).
-    // A key can repeat (hand-edited sets, aliases): the n-th old claim with it pairs with the
-    // n-th new one, so an edition never differs from itself.
-    let mut by_key: BTreeMap<&TopicKey, VecDeque<usize>> = BTreeMap::new();
-    for (j, (key, _)) in b.keys.iter().enumerate() {
-        by_key.entry(key).or_default().push_back(j);
+/// Pairs the claims and figures of two claim sets already in canonical form.
+pub fn align_normalised(a: &Normalised, b: &Normalised, settings: AlignSettings) -> Alignment {
+    let (old, new) = (a.set, b.set);
+    let mut claims = ClaimPairing {
+        old_partner: vec![None; old.claims.len()],
+        new_taken: vec![false; new.claims.len()],
+    };
+    claims.by_key(a, b, settings);
+    claims.by_similarity(a, b, settings, &BTreeMap::new());
+    let (figures, old_figures_only, new_figures_only) =
+        figures::align_figures(a, b, &claims.pairs(), &a.ruled, settings.figures);
+    // Claims left over whose figures paired across them: the figures' contexts are evidence.
+    let mut evidence: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for f in figures.iter().filter(|f| f.reason.is_strong_evidence()) {
+        let e = evidence.entry((f.old.0, f.new.0)).or_default();
+        *e = e.max(f.reason.score);
     }
-    for (i, (key, source)) in a.keys.iter().enumerate() {
-        if let Some(j) = by_key.get_mut(key).and_then(VecDeque::pop_front) {
+    if !evidence.is_empty() {
+        claims.by_similarity(a, b, settings, &evidence);
+    }
+    let pairs = claims.pairs();
+    Alignment {
+        old_only: (0..old.claims.len())
+            .filter(|&i| claims.old_partner[i].is_none())
+            .collect(),
+        new_only: (0..new.claims.len())
+            .filter(|&j| !claims.new_taken[j])
+            .collect(),
+        claims: pairs,
+        figures,
+        old_figures_only,
+        new_figures_only,
+        old_keys: a.keys.iter().map(|k| k.0.clone()).collect(),
+        new_keys: b.keys.iter().map(|k| k.0.clone()).collect(),
+        old_measures: a.measures.clone(),
+        new_measures: b.measures.clone(),
+    }
+}
+
+/// Claim pairing in progress: each old claim's partner, and which new claims are taken.
+struct ClaimPairing {
+    old_partner: Vec<Option<(usize, ClaimReason)>>,
+    new_taken: Vec<bool>,
+}
+
+impl ClaimPairing {
+    /// Steps 1 and 2: the same canonical key (own, alias or rule). A key can repeat
+    /// (hand-edited sets, aliases): the n-th old claim with it pairs with the n-th new one, so
+    /// an edition never differs from itself. Keys derived from words (no heading on either
+    /// side) must also be backed by alike words: two intros that open alike are not one topic.
+    fn by_key(&mut self, a: &Side, b: &Side, settings: AlignSettings) {
+        let mut by_key: BTreeMap<&TopicKey, VecDeque<usize>> = BTreeMap::new();
+        for (j, (key, _)) in b.keys.iter().enumerate() {
+            by_key.entry(key).or_default().push_back(j);
+        }
+        for (i, (key, source)) in a.keys.iter().enumerate() {
+            let Some(queue) = by_key.get_mut(key) else {
+                continue;
+            };
+            let backed = |j: usize| {
+                // Without the words (claim sets stored without text) the key is all there is.
+                let derived = *source == KeySource::Own
+                    && b.keys[j].1 == KeySource::Own
+                    && a.set.claims[i].heading.is_none()
+                    && b.set.claims[j].heading.is_none()
+                    && a.set.claims[i].text.is_some()
+                    && b.set.claims[j].text.is_some();
+                !derived
+                    || word_ratio(&a.words(i), &b.words(j)) >= settings.min_derived_key_similarity
+            };
+            let Some(pos) = queue.iter().position(|&j| backed(j)) else {
+                continue;
+            };
+            let Some(j) = queue.remove(pos) else {
+                continue;
+            };
             let reason = match (source, b.keys[j].1) {
                 (KeySource::Rule, _) | (_, KeySource::Rule) => ClaimReason::TopicRule,
                 (KeySource::Alias, _) | (_, KeySource::Alias) => ClaimReason::Alias,
                 _ => ClaimReason::SameTopic,
             };
-            old_partner[i] = Some((j, reason));
-            new_taken[j] = true;
+            self.old_partner[i] = Some((j, reason));
+            self.new_taken[j] = true;
         }
     }
 
-    // 3: similarity among what is left, best pairs first.
-    let old_left: Vec<usize> = (0..old.claims.len())
-        .filter(|&i| old_partner[i].is_none())
-        .collect();
-    let new_left: Vec<usize> = (0..new.claims.len()).filter(|&j| !new_taken[j]).collect();
-    if !old_left.is_empty() && !new_left.is_empty() {
+    /// Step 3: similarity among what is left, best pairs first; `evidence` holds, per claim
+    /// pair, the best score of a figure pair linking them.
+    fn by_similarity(
+        &mut self,
+        a: &Side,
+        b: &Side,
+        settings: AlignSettings,
+        evidence: &BTreeMap<(usize, usize), f64>,
+    ) {
+        let old_left: Vec<usize> = (0..a.set.claims.len())
+            .filter(|&i| self.old_partner[i].is_none())
+            .collect();
+        let new_left: Vec<usize> = (0..b.set.claims.len())
+            .filter(|&j| !self.new_taken[j])
+            .collect();
+        if old_left.is_empty() || new_left.is_empty() {
+            return;
+        }
         let old_words: Vec<String> = old_left.iter().map(|&i| a.words(i)).collect();
         let new_words: Vec<String> = new_left.iter().map(|&j| b.words(j)).collect();
         // Sorted word lists give a cheap upper bound of the word ratio, so most hopeless pairs
@@ -254,68 +336,62 @@ pub fn align(
         let old_sorted: Vec<Vec<&str>> = old_words.iter().map(|w| sorted(w)).collect();
         let new_sorted: Vec<Vec<&str>> = new_words.iter().map(|w| sorted(w)).collect();
         let mut candidates = Vec::new();
+        // A second pass (with figure evidence) looks only at the pairs the evidence names: the
+        // others were judged already, on the same words.
+        let second_pass = !evidence.is_empty();
         for (oi, &i) in old_left.iter().enumerate() {
             let ma = a.claim_measures(i);
             for (nj, &j) in new_left.iter().enumerate() {
+                if second_pass && !evidence.contains_key(&(i, j)) {
+                    continue;
+                }
                 let (sa, sb) = (&old_sorted[oi], &new_sorted[nj]);
                 if sa.len() < MIN_WORDS_FOR_SIMILARITY || sb.len() < MIN_WORDS_FOR_SIMILARITY {
                     continue;
                 }
+                let bonus =
+                    evidence.get(&(i, j)).copied().unwrap_or(0.0) * settings.figure_evidence_weight;
                 let mb = b.claim_measures(j);
                 let measures = measure_share(&ma, &mb);
                 let best_text = ratio_bound(sa, sb);
-                if blend(best_text + 1e-6, measures) < settings.min_claim_similarity {
+                if blend(best_text + 1e-6, measures) + bonus < settings.min_claim_similarity {
                     continue;
                 }
-                let score = blend(word_ratio(&old_words[oi], &new_words[nj]), measures);
+                let score = blend(word_ratio(&old_words[oi], &new_words[nj]), measures) + bonus;
                 if score >= settings.min_claim_similarity {
                     // Ties break on the two keys in sorted order, the same both ways round.
                     let (ka, kb) = (a.keys[i].0.as_str(), b.keys[j].0.as_str());
                     let tie = if ka <= kb { (ka, kb) } else { (kb, ka) };
-                    candidates.push((score, tie, i, j));
+                    candidates.push((score.min(1.0), tie, i, j));
                 }
             }
         }
         candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
         for (score, _, i, j) in candidates {
-            if old_partner[i].is_none() && !new_taken[j] {
+            if self.old_partner[i].is_none() && !self.new_taken[j] {
                 let score = (score * 100.0).round() / 100.0;
-                old_partner[i] = Some((j, ClaimReason::Similar { score }));
-                new_taken[j] = true;
+                self.old_partner[i] = Some((j, ClaimReason::Similar { score }));
+                self.new_taken[j] = true;
             }
         }
     }
 
-    let mut claims: Vec<ClaimPair> = old_partner
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            p.as_ref().map(|(j, r)| ClaimPair {
-                old: i,
-                new: *j,
-                reason: r.clone(),
+    /// The pairs made so far, in the new edition's order.
+    fn pairs(&self) -> Vec<ClaimPair> {
+        let mut claims: Vec<ClaimPair> = self
+            .old_partner
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                p.as_ref().map(|(j, r)| ClaimPair {
+                    old: i,
+                    new: *j,
+                    reason: r.clone(),
+                })
             })
-        })
-        .collect();
-    claims.sort_by_key(|p| (p.new, p.old));
-    let old_only = (0..old.claims.len())
-        .filter(|&i| old_partner[i].is_none())
-        .collect();
-    let new_only = (0..new.claims.len()).filter(|&j| !new_taken[j]).collect();
-
-    let (figures, old_figures_only, new_figures_only) =
-        align_figures(&a, &b, &claims, rules, settings);
-    Alignment {
-        claims,
-        old_only,
-        new_only,
-        figures,
-        old_figures_only,
-        new_figures_only,
-        old_keys: a.keys.into_iter().map(|k| k.0).collect(),
-        new_keys: b.keys.into_iter().map(|k| k.0).collect(),
-        old_measures: a.measures,
-        new_measures: b.measures,
+            .collect();
+        claims.sort_by_key(|p| (p.new, p.old));
+        claims
     }
 }
 
@@ -345,21 +421,6 @@ fn ratio_bound(a: &[&str], b: &[&str]) -> f64 {
     }
 }
 
-/// How alike the sentences around two figures are (0 when either claim has no text).
-fn moved_similarity(a: &Side, at_a: FigureAt, b: &Side, at_b: FigureAt) -> f64 {
-    let sentence = |side: &Side, at: FigureAt| -> Option<String> {
-        let claim = &side.set.claims[at.0];
-        let text = claim.text.as_deref()?;
-        let quote = &claim.figures[at.1].quote;
-        let s = crate::text::sentence_around(text, quote)?;
-        Some(number_blind_words(s))
-    };
-    match (sentence(a, at_a), sentence(b, at_b)) {
-        (Some(x), Some(y)) => word_ratio(&x, &y),
-        _ => 0.0,
-    }
-}
-
 /// Similarity (0–1) of two texts over their words alone: the spaces between words are not
 /// tokens here, else every pair of long texts would look half alike.
 fn word_ratio(a: &str, b: &str) -> f64 {
@@ -382,128 +443,6 @@ fn number_blind_words(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-type FigureLists = (Vec<FigurePair>, Vec<FigureAt>, Vec<FigureAt>);
-
-fn align_figures(
-    a: &Side,
-    b: &Side,
-    claims: &[ClaimPair],
-    rules: &TopicRules,
-    settings: AlignSettings,
-) -> FigureLists {
-    let ruled: BTreeSet<String> = rules
-        .figures
-        .iter()
-        .map(|r| crate::text::slug(&r.measure))
-        .collect();
-    let ruled: BTreeSet<&str> = ruled.iter().map(String::as_str).collect();
-    let mut pairs = Vec::new();
-    let mut old_done: BTreeSet<FigureAt> = BTreeSet::new();
-    let mut new_done: BTreeSet<FigureAt> = BTreeSet::new();
-
-    for pair in claims {
-        // Group each side's figures by (measure, unit), in reading order.
-        let group = |side: &Side, ci: usize| {
-            let mut g: BTreeMap<(String, Unit), Vec<FigureAt>> = BTreeMap::new();
-            for (&at, m) in side.measures.range((ci, 0)..(ci + 1, 0)) {
-                g.entry((m.clone(), side.unit(at))).or_default().push(at);
-            }
-            g
-        };
-        let ga = group(a, pair.old);
-        let gb = group(b, pair.new);
-        for (key, olds) in &ga {
-            let Some(news) = gb.get(key) else { continue };
-            if olds.len() == 1 && news.len() == 1 {
-                pairs.push(FigurePair {
-                    old: olds[0],
-                    new: news[0],
-                    reason: FigureReason::SameMeasure,
-                });
-                old_done.insert(olds[0]);
-                new_done.insert(news[0]);
-                continue;
-            }
-            // Several of one measure: equal values pair first, then order when counts agree.
-            let value = |side: &Side, at: FigureAt| {
-                let f = &side.set.claims[at.0].figures[at.1];
-                (f.value, f.max)
-            };
-            let mut olds_left: Vec<FigureAt> = Vec::new();
-            let mut news_left: Vec<FigureAt> = news.clone();
-            for &o in olds {
-                if let Some(pos) = news_left.iter().position(|&n| value(b, n) == value(a, o)) {
-                    let n = news_left.remove(pos);
-                    pairs.push(FigurePair {
-                        old: o,
-                        new: n,
-                        reason: FigureReason::SameValue,
-                    });
-                    old_done.insert(o);
-                    new_done.insert(n);
-                } else {
-                    olds_left.push(o);
-                }
-            }
-            if olds_left.len() == news_left.len() {
-                for (o, n) in olds_left.into_iter().zip(news_left) {
-                    pairs.push(FigurePair {
-                        old: o,
-                        new: n,
-                        reason: FigureReason::SameMeasureOrder,
-                    });
-                    old_done.insert(o);
-                    new_done.insert(n);
-                }
-            }
-        }
-    }
-
-    // Edition-wide: a named measure that occurs once in each edition and is still unpaired.
-    fn census<'s>(side: &'s Side) -> BTreeMap<(&'s str, Unit), Vec<FigureAt>> {
-        let mut c: BTreeMap<(&str, Unit), Vec<FigureAt>> = BTreeMap::new();
-        for (&at, m) in &side.measures {
-            if !GENERIC_MEASURES.contains(&m.as_str()) {
-                c.entry((m.as_str(), side.unit(at))).or_default().push(at);
-            }
-        }
-        c
-    }
-    let ca = census(a);
-    let cb = census(b);
-    for (key, olds) in &ca {
-        if let (1, Some(news)) = (olds.len(), cb.get(key)) {
-            let (o, n) = (olds[0], news.first().copied().unwrap_or(olds[0]));
-            let trusted = ruled.contains(key.0)
-                || moved_similarity(a, o, b, n) >= settings.min_moved_similarity;
-            if news.len() == 1 && trusted && !old_done.contains(&o) && !new_done.contains(&n) {
-                pairs.push(FigurePair {
-                    old: olds[0],
-                    new: news[0],
-                    reason: FigureReason::UniqueMeasure,
-                });
-                old_done.insert(olds[0]);
-                new_done.insert(news[0]);
-            }
-        }
-    }
-
-    pairs.sort_by_key(|p| (p.new, p.old));
-    let old_only = a
-        .measures
-        .keys()
-        .filter(|at| !old_done.contains(at))
-        .copied()
-        .collect();
-    let new_only = b
-        .measures
-        .keys()
-        .filter(|at| !new_done.contains(at))
-        .copied()
-        .collect();
-    (pairs, old_only, new_only)
 }
 
 #[cfg(test)]

@@ -1,0 +1,205 @@
+//! Figure classes: whether a figure is a running total, a per-period amount, a target or plain,
+//! read from the words around it in its sentence (and the sheet's title).
+//!
+//! Classes decide flags: a running total that fell is a `decrease`; two rounds of "new"
+//! money are not; a changed goal is `target-changed`.
+
+use crate::figure::{Figure, FigureClass};
+use crate::text::{fold, sentence_around};
+
+/// Words on either side of a figure that its class cues are looked for in.
+const CUE_WINDOW_WORDS: usize = 8;
+
+/// Phrases that make a figure a total to date.
+const RUNNING_CUES: &[&str] = &[
+    "overall total",
+    "total of",
+    "in total",
+    "to date",
+    "so far",
+    "thus far",
+    "brings the total",
+    "bringing the total",
+    "brings the overall",
+    "bringing the overall",
+    "brings total",
+    "cumulative",
+    "cumulatively",
+    "altogether",
+    "since taking office",
+    "since the president took office",
+    "since the start",
+    "since the beginning",
+    "since launching",
+    "since its launch",
+    "since the launch",
+    "since january",
+    "since february",
+    "since march",
+    "since april",
+    "since may",
+    "since june",
+    "since july",
+    "since august",
+    "since september",
+    "since october",
+    "since november",
+    "since december",
+    "since 20",
+    "since 19",
+    "has now",
+    "have now",
+    "now totals",
+    "total commitments",
+];
+
+/// Phrases that make a figure one round's amount.
+const PER_PERIOD_CUES: &[&str] = &[
+    "new commitments",
+    "new investments",
+    "new funding",
+    "in new",
+    "additional",
+    "announced today",
+    "announcing today",
+    "today announced",
+    "today announcing",
+    "this year",
+    "this month",
+    "this quarter",
+    "this week",
+    "last month",
+    "last quarter",
+    "per year",
+    "per month",
+    "a year",
+    "a month",
+    "each year",
+    "each month",
+    "annually",
+    "in the first quarter",
+    "in the second quarter",
+    "in the third quarter",
+    "in the fourth quarter",
+];
+
+/// Phrases that make a figure a goal.
+const TARGET_CUES: &[&str] = &[
+    "goal",
+    "target",
+    "aims to",
+    "aim to",
+    "aiming to",
+    "by 20",
+    "by the end of",
+    "pledged to",
+    "pledge to",
+    "committed to reaching",
+];
+
+/// Classifies each figure of one claim from the claim's text; a figure the sheet's title
+/// states (`title_figures`) is its headline total unless its own words say otherwise.
+pub fn classify(text: &str, figures: &mut [Figure], title_figures: &[Figure]) {
+    for figure in figures.iter_mut() {
+        figure.class = class_of(text, figure, title_figures);
+    }
+}
+
+/// The class of one figure in `text`.
+fn class_of(text: &str, figure: &Figure, title_figures: &[Figure]) -> FigureClass {
+    let Some(sentence) = sentence_around(text, &figure.quote) else {
+        return FigureClass::Plain;
+    };
+    let (before, after) = window(sentence, &figure.quote);
+    let near = format!(" {before} {} {after} ", fold(&figure.quote));
+    let has = |cues: &[&str]| cues.iter().any(|c| near.contains(&format!(" {c}")));
+    if has(RUNNING_CUES) {
+        return FigureClass::Running;
+    }
+    if has(TARGET_CUES) {
+        return FigureClass::Target;
+    }
+    if has(PER_PERIOD_CUES) {
+        return FigureClass::PerPeriod;
+    }
+    let in_title = title_figures
+        .iter()
+        .any(|t| t.unit == figure.unit && t.value == figure.value);
+    if in_title {
+        return FigureClass::Running;
+    }
+    FigureClass::Plain
+}
+
+/// Up to [`CUE_WINDOW_WORDS`] folded words before and after `quote` in `sentence`.
+fn window(sentence: &str, quote: &str) -> (String, String) {
+    let Some(at) = sentence.find(quote) else {
+        return (String::new(), String::new());
+    };
+    let words = |s: &str| -> Vec<String> {
+        fold(s)
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let before = words(&sentence[..at]);
+    let after = words(&sentence[at + quote.len()..]);
+    let from = before.len().saturating_sub(CUE_WINDOW_WORDS);
+    let b = before[from..].join(" ");
+    let a = after[..after.len().min(CUE_WINDOW_WORDS)].join(" ");
+    (b, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_figures;
+
+    fn classes(text: &str) -> Vec<(String, FigureClass)> {
+        let mut figures = extract_figures(text);
+        classify(text, &mut figures, &[]);
+        figures.into_iter().map(|f| (f.quote, f.class)).collect()
+    }
+
+    #[test]
+    fn cues_set_the_class() {
+        let cases = [
+            (
+                "Today's announcement brings the overall total of new commitments to more than $5.2 billion.",
+                FigureClass::Running,
+            ),
+            (
+                "Companies announced $950 million in new commitments.",
+                FigureClass::PerPeriod,
+            ),
+            (
+                "The program has reached 3 million youth since May 2021.",
+                FigureClass::Running,
+            ),
+            (
+                "The plan sets a goal of 500,000 chargers by 2030.",
+                FigureClass::Target,
+            ),
+            ("The agency trained 9,000 police officers.", FigureClass::Plain),
+        ];
+        for (text, want) in cases {
+            let got = classes(text);
+            assert!(!got.is_empty(), "{text}: no figure");
+            assert_eq!(got[0].1, want, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_figure_is_a_running_total() {
+        let title =
+            extract_figures("Partnership Has Generated More Than $5.2 Billion in Commitments");
+        let text = "The partnership has generated more than $5.2 billion in commitments.";
+        let mut figures = extract_figures(text);
+        classify(text, &mut figures, &title);
+        assert_eq!(figures[0].class, FigureClass::Running);
+        let mut figures = extract_figures(text);
+        classify(text, &mut figures, &[]);
+        assert_eq!(figures[0].class, FigureClass::Plain);
+    }
+}
