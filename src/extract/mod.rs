@@ -1,13 +1,13 @@
 //! Extracting figures: one claim's text → its numbers with exact value, unit, qualifier,
 //! counted noun, measure and quote.
 //!
-//! A hand-written, linear scanner: the text is cut once into [`tokens`] (numbers, words,
+//! A hand-written, linear scanner: the text is cut once into `tokens` (numbers, words,
 //! symbols) with byte spans, then each number-like token is read outward in the steps of
-//! [`draft`] — money sign and [`qualifiers`] before it, [`numbers`] (scale words, ranges) and
-//! [`units`] after it, then the counted noun ([`nouns`]). [`context`] rules reject what a
+//! `draft` — money sign and `qualifiers` before it, `numbers` (scale words, ranges) and
+//! `units` after it, then the counted noun (`nouns`). `context` rules reject what a
 //! watchdog would not track (years, dates, times, ids, names with digits, list numbering,
 //! ages, durations, compound adjectives such as "10-year"). When in doubt a number is left
-//! out: a false figure is worse than a missed one. Every word list is in [`lexicon`].
+//! out: a false figure is worse than a missed one. Every word list is in `lexicon`.
 //!
 //! A count with no noun is dropped; money, percent and multiples may have none.
 
