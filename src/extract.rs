@@ -1196,6 +1196,9 @@ impl<'a> Scanner<'a> {
             .collect();
         let quote = self.text.get(quote_start..end).unwrap_or("").to_string();
         let fig = Figure {
+            sentence: String::new(),
+            line: None,
+            fragment: String::new(),
             measure: measure_for(noun, unit),
             value: value.normalize(),
             max: max.map(|m: Decimal| m.normalize()),

@@ -165,6 +165,16 @@ pub struct Figure {
     /// What kind of amount it is (running total, per-period, target); plain when unsaid.
     #[serde(default, skip_serializing_if = "FigureClass::is_plain")]
     pub class: FigureClass,
+    /// The whole sentence holding the figure, white space folded (kept with the claim's text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sentence: String,
+    /// The 1-based line of the source file the figure stands on, when extracted from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// A short snippet of the sentence, found once in the edition, to link to with a URL text
+    /// fragment (`#:~:text=`); see [`crate::cite`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fragment: String,
 }
 
 /// Decimals stored as strings only: a TOML or JSON number (`value = 5`, `value = 0.1`) is

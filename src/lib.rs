@@ -2,6 +2,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod align;
+pub mod cite;
 pub mod claimset;
 pub mod class;
 pub mod diff;
@@ -13,6 +14,7 @@ mod fuzz_regressions;
 pub mod history;
 pub mod index;
 pub mod ingest;
+pub mod label;
 pub mod pipeline;
 pub mod read;
 pub mod render;

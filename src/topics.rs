@@ -225,6 +225,7 @@ unit = "USD"
     fn claim(heading: Option<&str>, text: &str, quote: &str, unit: Unit) -> Claim {
         Claim {
             topic: TopicKey::from_text(heading.unwrap_or(text)),
+            label: String::new(),
             heading: heading.map(str::to_string),
             section: None,
             text: Some(text.to_string()),
@@ -238,6 +239,9 @@ unit = "USD"
                 quote: quote.into(),
                 written: "1".into(),
                 class: Default::default(),
+                sentence: String::new(),
+                line: None,
+                fragment: String::new(),
             }],
         }
     }

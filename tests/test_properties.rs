@@ -70,20 +70,27 @@ prop_compose! {
         qualifier in qualifier(),
         quote in text(),
         written in text(),
+        sentence in text(),
+        line in proptest::option::of(1u32..100_000),
+        fragment in text(),
     ) -> Figure {
-        Figure { measure, value, max, unit, noun, qualifier, quote, written, class: Default::default() }
+        Figure {
+            measure, value, max, unit, noun, qualifier, quote, written,
+            class: Default::default(), sentence, line, fragment,
+        }
     }
 }
 
 prop_compose! {
     fn claim()(
         topic in "[a-z0-9][a-z0-9-]{0,20}",
+        label in text(),
         heading in proptest::option::of(text()),
         section in proptest::option::of(text()),
         text in proptest::option::of(text()),
         figures in proptest::collection::vec(figure(), 0..4),
     ) -> Claim {
-        Claim { topic: TopicKey::from_slug(topic), heading, section, text, figures }
+        Claim { topic: TopicKey::from_slug(topic), label, heading, section, text, figures }
     }
 }
 
@@ -160,6 +167,7 @@ fn pooled_set() -> impl Strategy<Value = ClaimSet> {
                     let (v, q) = (*slot)?;
                     Some(Claim {
                         topic: TopicKey::from_slug(key),
+                        label: heading.into(),
                         heading: Some(heading.into()),
                         section: None,
                         text: None,
@@ -173,6 +181,9 @@ fn pooled_set() -> impl Strategy<Value = ClaimSet> {
                             quote: format!("{v} {measure}"),
                             written: v.to_string(),
                             class: Default::default(),
+                            sentence: String::new(),
+                            line: None,
+                            fragment: String::new(),
                         }],
                     })
                 })

@@ -29,12 +29,16 @@ fn fig(measure: &str, value: &str, unit: Unit, q: Qualifier, quote: &str) -> Fig
         quote: quote.into(),
         written: String::new(),
         class: Default::default(),
+        sentence: String::new(),
+        line: None,
+        fragment: String::new(),
     }
 }
 
 fn claim(heading: &str, text: &str, figures: Vec<Figure>) -> Claim {
     Claim {
         topic: TopicKey::from_text(heading),
+        label: heading.into(),
         heading: Some(heading.into()),
         section: None,
         text: Some(text.into()),
