@@ -395,8 +395,8 @@ mod tests {
             "Today's news brings the overall total to more than $5.2 billion since May 2021."
         );
         assert_eq!(
-            f.fragment,
-            "news brings the overall total to more than $5.2 billion since May 2021."
+            f.fragment, f.sentence,
+            "a short sentence is its own fragment"
         );
         assert_eq!(f.line, None);
         assert_eq!(set.claims[0].label, "overall total");

@@ -27,7 +27,7 @@ pub fn claim_label(claim: &Claim) -> String {
     {
         return h.to_string();
     }
-    let lead = claim.figures.iter().find_map(|f| figure_phrase(f));
+    let lead = claim.figures.iter().find_map(figure_phrase);
     // A lone noun ("jobs") says less about a claim than its opening words do.
     if let Some(p) = lead.as_ref().filter(|p| p.split_whitespace().count() >= 2) {
         return p.clone();
@@ -57,13 +57,22 @@ pub fn claim_label(claim: &Claim) -> String {
 pub fn figure_label(heading: Option<&str>, claim_label: &str, figure: &Figure) -> String {
     let heading = heading.map(str::trim).filter(|h| !h.is_empty());
     let phrase = figure_phrase(figure);
+    let claim_label = claim_label.trim();
     match (heading, phrase) {
         (Some(h), Some(p)) if !h.to_lowercase().contains(&p.to_lowercase()) => {
             format!("{h}: {p}")
         }
         (Some(h), _) => h.to_string(),
+        // A lone noun ("pillars") says more under its claim's label.
+        (None, Some(p))
+            if !p.contains(' ')
+                && !claim_label.is_empty()
+                && !claim_label.to_lowercase().contains(&p.to_lowercase()) =>
+        {
+            format!("{claim_label}: {p}")
+        }
         (None, Some(p)) => p,
-        (None, None) if !claim_label.trim().is_empty() => claim_label.to_string(),
+        (None, None) if !claim_label.is_empty() => claim_label.to_string(),
         (None, None) => figure.measure.replace('-', " "),
     }
 }
@@ -237,30 +246,76 @@ fn closes_clause(word: &str) -> bool {
 /// The words after a short opening aside ("In addition,", "To date,", "For example,"): the
 /// sentence's subject starts there.
 fn skip_aside<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
-    match words.iter().take(4).position(|w| w.ends_with(',')) {
-        Some(i) if i + 1 < words.len() && !words[..=i].iter().any(|w| is_verb(&bare(w))) => {
+    let opens_aside = words
+        .first()
+        .is_some_and(|w| ASIDE_STARTS.contains(&bare(w).as_str()));
+    match words
+        .iter()
+        .take(MAX_ASIDE_WORDS)
+        .position(|w| w.ends_with(','))
+    {
+        Some(i)
+            if opens_aside
+                && i + 1 < words.len()
+                && !words[..=i].iter().any(|w| is_verb(&bare(w))) =>
+        {
             &words[i + 1..]
         }
         _ => words,
     }
 }
 
-/// A place after a counted noun: "in the region", "across Central America" (up to four words,
-/// up to the first clause punctuation).
+/// An aside before a sentence's subject has at most this many words.
+const MAX_ASIDE_WORDS: usize = 12;
+
+/// Words that open a short aside before a sentence's subject ("In addition,", "To date,").
+#[rustfmt::skip]
+const ASIDE_STARTS: &[&str] = &[
+    "in", "to", "for", "as", "at", "by", "on", "since", "from", "with", "under", "over", "through",
+    "during", "after", "before", "additionally", "moreover", "furthermore", "meanwhile", "today",
+    "overall", "together", "also", "however", "according", "thanks", "following", "last", "this",
+    "across", "within", "already", "currently", "finally", "first", "second", "third", "now",
+    "recently", "earlier", "later", "separately", "similarly", "likewise", "notably",
+];
+
+/// Nouns that make "in …" an idiom, not a place ("in response to", "in addition to").
+#[rustfmt::skip]
+const NOT_PLACES: &[&str] = &[
+    "response", "addition", "support", "partnership", "order", "line", "collaboration",
+    "coordination", "total", "particular", "part", "turn", "fact", "need", "light", "terms",
+    "place", "time", "advance", "return", "exchange", "recognition", "honor", "memory",
+];
+
+/// A place after a counted noun, or what it is made of: "in the region", "across Central
+/// America", "of sediment" (up to four words, up to the first clause punctuation).
 fn place_after(right: &[&str]) -> Option<String> {
     let first = right.first()?;
-    if !PLACE_PREPOSITIONS.contains(&bare(first).as_str()) || closes_clause(first) {
+    let opens = PLACE_PREPOSITIONS.contains(&bare(first).as_str()) || bare(first) == "of";
+    if !opens || closes_clause(first) {
+        return None;
+    }
+    if right
+        .get(1)
+        .is_some_and(|w| NOT_PLACES.contains(&bare(w).as_str()))
+    {
         return None;
     }
     let mut out = vec![*first];
-    for (k, w) in right.iter().enumerate().skip(1).take(4) {
+    let mut ended = false;
+    for (k, w) in right.iter().enumerate().skip(1) {
         let b = bare(w);
         let article = matches!(b.as_str(), "the" | "a" | "an");
-        if !article && (is_stop(w) || JOINERS.contains(&b.as_str()) && out.len() >= 3) {
+        // A place is one phrase: a second preposition or a verb ends it.
+        if !article && (is_stop(w) || JOINERS.contains(&b.as_str()) || is_place_word(&b)) {
+            ended = true;
+            break;
+        }
+        if out.len() > MAX_PLACE_WORDS {
             break;
         }
         out.push(w);
         if closes_clause(w) {
+            ended = true;
             // A comma inside a list of plain words ("agricultural, aquaculture, and fishing
             // sectors") cuts the place short of its noun: leave the place out.
             let next = right.get(k + 1).map(|n| bare(n)).unwrap_or_default();
@@ -274,6 +329,10 @@ fn place_after(right: &[&str]) -> Option<String> {
             break;
         }
     }
+    // A place cut at the word limit would stop in the middle of its noun phrase.
+    if !ended && out.len() < right.len() {
+        return None;
+    }
     // The preposition opens the place; joiners left at its end go.
     while out.len() > 1
         && out
@@ -283,6 +342,14 @@ fn place_after(right: &[&str]) -> Option<String> {
         out.pop();
     }
     (out.len() >= 2).then(|| clean(&out.join(" ")))
+}
+
+/// A place has at most this many words after its preposition.
+const MAX_PLACE_WORDS: usize = 4;
+
+/// True for a preposition that opens a place (or "of").
+fn is_place_word(b: &str) -> bool {
+    b == "of" || PLACE_PREPOSITIONS.contains(&b)
 }
 
 /// The noun phrase just before the figure, read backwards past a linking word or two ("the
@@ -347,7 +414,7 @@ fn noun_phrase_before(left: &[&str]) -> Option<String> {
 }
 
 /// A clause leading to a figure is a label when it has at most this many words.
-const MAX_CLAUSE_WORDS: usize = 5;
+const MAX_CLAUSE_WORDS: usize = 7;
 
 /// The clause that leads to the figure when no noun phrase does: a subject and its verb, the
 /// words since the last clause punctuation, at most [`MAX_LABEL_WORDS`] ("From 2023 to 2028,
@@ -357,16 +424,37 @@ fn clause_before(left: &[&str]) -> Option<String> {
     while i > 0 && !closes_clause(left[i - 1]) {
         i -= 1;
     }
-    // Only a short clause is a subject and its verb; a longer one is left to the subject.
-    if left.len() - i > MAX_CLAUSE_WORDS {
-        return None;
-    }
     let mut words: Vec<&str> = left[i..].to_vec();
-    while words
-        .first()
-        .is_some_and(|w| matches!(bare(w).as_str(), "the" | "a" | "an" | "and"))
-    {
+    // Articles, hedges and another figure's number before the subject say nothing of it.
+    while words.first().is_some_and(|w| {
+        let b = bare(w);
+        matches!(
+            b.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "and"
+                | "approximately"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "over"
+                | "some"
+                | "roughly"
+                | "around"
+                | "more"
+                | "than"
+                | "up"
+                | "to"
+                | "least"
+                | "at"
+        ) || b.chars().any(|c| c.is_ascii_digit())
+    }) {
         words.remove(0);
+    }
+    // Only a short clause is a subject and its verb; a longer one is left to the subject.
+    if words.len() > MAX_CLAUSE_WORDS {
+        return None;
     }
     // A clause cut short of its subject ("in the 2021 Strategy to provide") says too little.
     if words
@@ -383,6 +471,10 @@ fn clause_before(left: &[&str]) -> Option<String> {
         )
     }) {
         words.pop();
+    }
+    // Another figure's number in the clause would change with it.
+    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return None;
     }
     let ends_with_verb = words.last().is_some_and(|w| is_verb(&bare(w)));
     let content = words.iter().filter(|w| !is_stop(w)).count();
@@ -403,7 +495,13 @@ fn subject_before(left: &[&str]) -> Option<String> {
     if let Some(v) = words.iter().position(|w| is_verb(&bare(w))) {
         words.truncate(v);
     }
-    let words = trim_joiners(&words);
+    let mut words = trim_joiners(&words);
+    while words
+        .last()
+        .is_some_and(|w| is_stop(w) || is_place_word(&bare(w)))
+    {
+        words.pop();
+    }
     let words: Vec<&str> = words
         .into_iter()
         .skip_while(|w| matches!(bare(w).as_str(), "the" | "a" | "an" | "to" | "date"))
@@ -419,17 +517,49 @@ fn subject_before(left: &[&str]) -> Option<String> {
 fn opening_phrase(sentence: &str) -> Option<String> {
     let all: Vec<&str> = sentence.split_whitespace().collect();
     let mut words: Vec<&str> = Vec::new();
+    let mut at_number = false;
     for w in skip_aside(&all) {
+        // A number belongs to a figure, whose value may change: the label stops before it.
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            while words.last().is_some_and(|p| {
+                matches!(
+                    bare(p).as_str(),
+                    "more"
+                        | "than"
+                        | "over"
+                        | "nearly"
+                        | "about"
+                        | "approximately"
+                        | "almost"
+                        | "up"
+                        | "to"
+                        | "least"
+                        | "at"
+                        | "an"
+                        | "estimated"
+                        | "some"
+                        | "roughly"
+                )
+            }) {
+                words.pop();
+            }
+            at_number = true;
+            break;
+        }
         words.push(w);
         if closes_clause(w) || words.len() >= MAX_LABEL_WORDS {
             break;
         }
     }
-    // A phrase cut at the word limit ends on a noun, not on a verb or a joiner.
+    // A phrase cut at the word limit ends on a noun, not on a verb or a joiner; one cut at a
+    // figure keeps its verb ("The Department has provided").
     while words.len() > 1
         && words.last().is_some_and(|w| {
             let b = bare(w);
-            is_stop(w) || JOINERS.contains(&b.as_str()) || PLACE_PREPOSITIONS.contains(&b.as_str())
+            let verb_kept = at_number && is_verb(&b);
+            (is_stop(w) && !verb_kept)
+                || JOINERS.contains(&b.as_str())
+                || PLACE_PREPOSITIONS.contains(&b.as_str())
         })
     {
         words.pop();

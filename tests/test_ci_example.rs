@@ -67,9 +67,17 @@ fn scheduled_runs_store_report_and_enforce_policy() {
         .collect();
     assert_eq!(series.len(), 1, "one series folder: {series:?}");
     let first = std::fs::read_to_string(&summary).unwrap();
-    assert!(first.contains("2022-05-10 → 2023-03-14"), "{first}");
+    assert!(
+        first.contains("[2022-05-10][1] → [2023-03-14][2]"),
+        "{first}"
+    );
     assert!(first.contains("### Changed figures"), "{first}");
-    assert!(first.contains("| Topic | Measure | Old | New |"), "{first}");
+    // Each changed figure: its label, then each side's sentence, linked to its source.
+    assert!(first.contains("\n- **Creating Jobs**"), "{first}");
+    assert!(
+        first.contains("  - 2023-03-14: Federal grants for "),
+        "{first}"
+    );
 
     // Second run: the 2024 pull arrives; `check` runs before `add` and the policy fires.
     let newest = pulls.join("2024-04-02.md");
@@ -77,12 +85,12 @@ fn scheduled_runs_store_report_and_enforce_policy() {
     assert_eq!(check(&store, &newest), 1, "decrease/hedged/dropped fire");
     add_and_summarize(&store, &pulls, &summary);
     let second = std::fs::read_to_string(&summary).unwrap();
-    assert!(second.contains("2023-03-14 → 2024-04-02"), "{second}");
-    assert!(second.contains("### Changed figures"), "{second}");
     assert!(
-        second.contains("| Topic | Measure | Old | New |"),
+        second.contains("[2023-03-14][1] → [2024-04-02][2]"),
         "{second}"
     );
+    assert!(second.contains("### Changed figures"), "{second}");
+    assert!(second.contains("#:~:text="), "{second}");
     assert!(
         second.contains("decrease") && second.contains("hedged"),
         "{second}"

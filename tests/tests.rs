@@ -16,4 +16,5 @@ mod test_history;
 mod test_hostile;
 mod test_pipes;
 mod test_properties;
+mod test_reports;
 mod test_snapshots;
