@@ -4,7 +4,7 @@
 //! ```toml
 //! # accept.toml
 //! [[accept]]
-//! label = "Creating Jobs"      # the claim's heading or topic key, as reports show it
+//! label = "Creating Jobs"      # the label reports show, the claim's heading or its topic key
 //! measure = "jobs"             # optional: only this figure of the claim
 //! old = "20000"                # the old value ("20,000", "$1.5 billion", "12%" are read too)
 //! new = "18000"                # the new value
@@ -158,28 +158,42 @@ impl Entry {
     fn names_claim(&self, change: &Change) -> bool {
         let claim = change.claim();
         let mut topics = vec![claim.topic.as_str()];
-        if let Change::FigureDropped {
-            old_topic: Some(t), ..
-        }
-        | Change::TopicRenamed { old_topic: t, .. } = change
-        {
-            topics.push(t.as_str());
-        }
-        if let Change::FigureChanged { pair, .. }
-        | Change::QualifierChanged(pair)
-        | Change::Rescaled(pair) = change
-        {
-            if let Some(t) = &pair.old_topic {
-                topics.push(t.as_str());
+        // Labels as reports show them: the claim's, the old claim's and the figure's.
+        let mut labels = vec![claim.label.as_str()];
+        match change {
+            Change::FigureDropped {
+                old_topic,
+                label,
+                old_label,
+                ..
+            } => {
+                topics.extend(old_topic.as_ref().map(|t| t.as_str()));
+                labels.push(label);
+                labels.extend(old_label.as_deref());
             }
+            Change::TopicRenamed {
+                old_topic,
+                old_label,
+                ..
+            } => {
+                topics.push(old_topic.as_str());
+                labels.push(old_label);
+            }
+            Change::FigureChanged { pair, .. }
+            | Change::QualifierChanged(pair)
+            | Change::Rescaled(pair) => {
+                topics.extend(pair.old_topic.as_ref().map(|t| t.as_str()));
+                labels.push(&pair.label);
+                labels.extend(pair.old_label.as_deref());
+            }
+            Change::FigureAdded { label, .. } => labels.push(label),
+            Change::Reworded { .. } | Change::ClaimAdded { .. } | Change::ClaimDropped { .. } => {}
         }
+        labels.extend(claim.heading.as_deref());
         topics
             .iter()
             .any(|t| *t == self.label_slug || fold(t) == self.label_folded)
-            || claim
-                .heading
-                .as_deref()
-                .is_some_and(|h| fold(h) == self.label_folded)
+            || labels.iter().any(|l| fold(l) == self.label_folded)
     }
 
     fn measure_ok(&self, f: &Figure) -> bool {

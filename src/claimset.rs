@@ -7,8 +7,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// The claim-set schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The claim-set schema version this build writes (and the newest it reads).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest schema version this build reads. Version 1 had no `label` on claims and no
+/// `sentence`, `line` or `fragment` on figures: a version-1 claim set is read as version 2, with
+/// labels, sentences and fragments filled from the claims' words where it kept them.
+pub const OLDEST_SCHEMA: u32 = 1;
 
 /// One dated release of a fact sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +49,10 @@ impl Edition {
 pub struct Claim {
     /// What the claim is about.
     pub topic: TopicKey,
+    /// What the claim is about, for people: its heading, else a short phrase from the sentence
+    /// around its lead figure (see [`crate::label`]). Empty in claim sets that predate labels.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     /// The lead heading ("Creating Opportunities"), when the claim has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
@@ -71,8 +80,9 @@ pub struct ClaimSet {
     pub claims: Vec<Claim>,
 }
 
+/// A claim set without a `schema` line is read as the oldest version (and upgraded).
 fn default_schema() -> u32 {
-    SCHEMA_VERSION
+    OLDEST_SCHEMA
 }
 
 impl ClaimSet {
@@ -83,8 +93,9 @@ impl ClaimSet {
             .flat_map(|c| c.figures.iter().map(move |f| (c, f)))
     }
 
-    /// Drops every claim's text (for `--no-text`), keeping each figure's context words and
-    /// names so matching still has them.
+    /// Drops the source's words beyond the figures (for `--no-text`): every claim's text and
+    /// every figure's sentence and fragment. Labels and lines stay, and each figure keeps its
+    /// context words and names so matching still has them.
     pub fn without_text(mut self) -> ClaimSet {
         let words: Vec<Vec<Option<crate::text::FigureWords>>> = {
             let lower =
@@ -110,6 +121,8 @@ impl ClaimSet {
                     figure.context = w.near;
                     figure.names = w.names;
                 }
+                figure.sentence.clear();
+                figure.fragment.clear();
             }
         }
         self
@@ -138,6 +151,9 @@ impl ClaimSet {
         for claim in &self.claims {
             out.push_str("\n[[claims]]\n");
             toml_pair(&mut out, "topic", claim.topic.as_str());
+            if !claim.label.is_empty() {
+                toml_pair(&mut out, "label", &claim.label);
+            }
             for (key, value) in [
                 ("heading", &claim.heading),
                 ("section", &claim.section),
@@ -169,15 +185,25 @@ impl ClaimSet {
                 }
                 toml_list(&mut out, "context", &f.context);
                 toml_list(&mut out, "names", &f.names);
+                if !f.sentence.is_empty() {
+                    toml_pair(&mut out, "sentence", &f.sentence);
+                }
+                if let Some(line) = f.line {
+                    let _ = writeln!(out, "line = {line}");
+                }
+                if !f.fragment.is_empty() {
+                    toml_pair(&mut out, "fragment", &f.fragment);
+                }
             }
         }
         out
     }
 
-    /// Reads the TOML form; errors name the file, line and column.
+    /// Reads the TOML form of this or an older schema (an older one comes back upgraded to
+    /// [`SCHEMA_VERSION`]); errors name the file, line and column.
     pub fn from_toml(text: &str, path: &Path) -> Result<ClaimSet> {
-        let set: ClaimSet = toml::from_str(text).map_err(|e| toml_error(text, path, &e))?;
-        if set.schema != SCHEMA_VERSION {
+        let mut set: ClaimSet = toml::from_str(text).map_err(|e| toml_error(text, path, &e))?;
+        if !(OLDEST_SCHEMA..=SCHEMA_VERSION).contains(&set.schema) {
             return Err(Error::Schema {
                 path: path.to_path_buf(),
                 found: set.schema,
@@ -185,6 +211,10 @@ impl ClaimSet {
             });
         }
         set.validate(path)?;
+        if set.schema < SCHEMA_VERSION {
+            crate::cite::annotate(&mut set);
+            set.schema = SCHEMA_VERSION;
+        }
         Ok(set)
     }
 
@@ -351,6 +381,7 @@ mod tests {
             },
             claims: vec![Claim {
                 topic: TopicKey::from_text("Creating Opportunities"),
+                label: "Creating Opportunities".into(),
                 heading: Some("Creating Opportunities".into()),
                 section: None,
                 text: Some("more than 90,000 jobs".into()),
@@ -367,6 +398,9 @@ mod tests {
                     class: Default::default(),
                     context: Vec::new(),
                     names: Vec::new(),
+                    sentence: "It brought \"more than\" 90,000 jobs.".into(),
+                    line: Some(12),
+                    fragment: "more than 90,000 jobs".into(),
                 }],
             }],
         }
@@ -377,7 +411,8 @@ mod tests {
         let set = sample();
         let text = set.to_toml();
         assert!(text.contains("date = 2023-02-06\n"), "{text}");
-        assert!(text.starts_with("schema = 1\n"), "{text}");
+        assert!(text.starts_with("schema = 2\n"), "{text}");
+        assert!(text.contains("\nline = 12\n"), "{text}");
         let back = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap();
         assert_eq!(back, set);
         assert_eq!(back.to_toml(), text);
@@ -409,14 +444,36 @@ mod tests {
 
     #[test]
     fn malformed_toml_names_line_and_column() {
-        let err = ClaimSet::from_toml("schema = 1\n[edition\n", Path::new("bad.toml")).unwrap_err();
+        let err = ClaimSet::from_toml("schema = 2\n[edition\n", Path::new("bad.toml")).unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("bad.toml:2:"), "{msg}");
     }
 
     #[test]
+    fn version_1_is_read_and_upgraded() {
+        let v1 = "schema = 1\n\n[edition]\ntitle = \"T\"\ndate = 2023-02-06\n\n[[claims]]\ntopic = \"overall\"\ntext = \"It began in 2021. Today's news brings the overall total to more than $5.2 billion since May 2021.\"\n\n[[claims.figures]]\nmeasure = \"usd\"\nvalue = \"5200000000\"\nunit = \"USD\"\nqualifier = \"over\"\nquote = \"more than $5.2 billion\"\n\n[[claims]]\ntopic = \"creating-jobs\"\nheading = \"Creating Jobs\"\n";
+        let set = ClaimSet::from_toml(v1, Path::new("old.toml")).unwrap();
+        assert_eq!(set.schema, SCHEMA_VERSION);
+        let f = &set.claims[0].figures[0];
+        assert_eq!(
+            f.sentence,
+            "Today's news brings the overall total to more than $5.2 billion since May 2021."
+        );
+        assert_eq!(
+            f.fragment, f.sentence,
+            "a short sentence is its own fragment"
+        );
+        assert_eq!(f.line, None);
+        assert_eq!(set.claims[0].label, "overall total");
+        assert_eq!(set.claims[1].label, "Creating Jobs");
+        // Written back, it is a claim set of this version.
+        let again = ClaimSet::from_toml(&set.to_toml(), Path::new("new.toml")).unwrap();
+        assert_eq!(again, set);
+    }
+
+    #[test]
     fn unknown_schema_is_refused() {
-        let text = sample().to_toml().replace("schema = 1", "schema = 9");
+        let text = sample().to_toml().replace("schema = 2", "schema = 9");
         let err = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap_err();
         assert!(matches!(err, Error::Schema { found: 9, .. }), "{err}");
     }

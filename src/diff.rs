@@ -139,21 +139,40 @@ pub struct WordChange {
     pub text: String,
 }
 
-/// The claim a change is about: its topic key and heading (the new side's, where there is one).
+/// The claim a change is about: its topic key, heading and label (the new side's, where there
+/// is one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRef {
     /// The topic key.
     pub topic: TopicKey,
     /// The claim's heading, when it has one.
     pub heading: Option<String>,
+    /// The claim's label for people: stored, else made as extraction makes it.
+    pub label: String,
 }
 
 impl ClaimRef {
-    fn of(claim: &Claim) -> ClaimRef {
+    /// The reference to `claim`.
+    pub fn of(claim: &Claim) -> ClaimRef {
         ClaimRef {
             topic: claim.topic.clone(),
             heading: claim.heading.clone(),
+            label: claim_label(claim),
         }
+    }
+
+    /// The label of `figure` in this claim (see [`crate::label::figure_label`]).
+    pub fn figure_label(&self, figure: &Figure) -> String {
+        crate::label::figure_label(self.heading.as_deref(), &self.label, figure)
+    }
+}
+
+/// A claim's stored label, or one made from what it holds (claim sets built by hand).
+fn claim_label(claim: &Claim) -> String {
+    if claim.label.trim().is_empty() {
+        crate::label::claim_label(claim)
+    } else {
+        claim.label.clone()
     }
 }
 
@@ -162,8 +181,12 @@ impl ClaimRef {
 pub struct FigurePair {
     /// The new side's claim.
     pub claim: ClaimRef,
+    /// What the figure is, for people: from the new figure's sentence and claim.
+    pub label: String,
     /// The old side's key, when the figure moved from a claim under another key.
     pub old_topic: Option<TopicKey>,
+    /// The old claim's label, when the figure moved from a claim under another key.
+    pub old_label: Option<String>,
     /// The old figure.
     pub old: Figure,
     /// The new figure; its measure is the pair's.
@@ -197,6 +220,8 @@ pub enum Change {
         old_topic: TopicKey,
         /// The old heading.
         old_heading: Option<String>,
+        /// The old claim's label.
+        old_label: String,
         /// How the pair was matched.
         reason: String,
         /// The similarity score, when similarity made the pair.
@@ -219,6 +244,8 @@ pub enum Change {
     FigureAdded {
         /// The claim it appeared in.
         claim: ClaimRef,
+        /// What the figure is, for people.
+        label: String,
         /// The figure.
         figure: Figure,
     },
@@ -226,8 +253,12 @@ pub enum Change {
     FigureDropped {
         /// The new side's claim paired with the one it left.
         claim: ClaimRef,
+        /// What the figure is, for people (from its own sentence).
+        label: String,
         /// The old claim's key, when it differs.
         old_topic: Option<TopicKey>,
+        /// The old claim's label, when its key differs.
+        old_label: Option<String>,
         /// The figure.
         figure: Figure,
     },
@@ -284,6 +315,18 @@ impl Change {
     /// The topic key (the new edition's where there is one).
     pub fn topic(&self) -> &TopicKey {
         &self.claim().topic
+    }
+
+    /// What the change is about, for people: the figure's label for figure changes, else the
+    /// claim's label. Never a slug.
+    pub fn label(&self) -> &str {
+        match self {
+            Change::FigureChanged { pair, .. }
+            | Change::QualifierChanged(pair)
+            | Change::Rescaled(pair) => &pair.label,
+            Change::FigureAdded { label, .. } | Change::FigureDropped { label, .. } => label,
+            _ => &self.claim().label,
+        }
     }
 
     /// The measure of the figure the change is about, for figure changes.
@@ -433,12 +476,24 @@ fn figure_changes(
         let b = with_measure(figure(new, pair.new), al.new_measures.get(&pair.new));
         let (old_claim, new_claim) = (&old.claims[pair.old.0], &new.claims[pair.new.0]);
         let value_moved = a.value != b.value || a.max != b.max;
-        let pair_of = |old_fig: Figure, new_fig: Figure| FigurePair {
-            claim: ClaimRef::of(new_claim),
-            old_topic: (old_claim.topic != new_claim.topic).then(|| old_claim.topic.clone()),
-            old: old_fig,
-            new: new_fig,
-            reason: pair.reason.describe().to_string(),
+        let moved = old_claim.topic != new_claim.topic;
+        let pair_of = |old_fig: Figure, new_fig: Figure| {
+            let claim = ClaimRef::of(new_claim);
+            // The new figure's words say what it is; the old one's when the new has none.
+            let label = if new_fig.sentence.is_empty() && !old_fig.sentence.is_empty() {
+                claim.figure_label(&old_fig)
+            } else {
+                claim.figure_label(&new_fig)
+            };
+            FigurePair {
+                claim,
+                label,
+                old_topic: moved.then(|| old_claim.topic.clone()),
+                old_label: moved.then(|| claim_label(old_claim)),
+                old: old_fig,
+                new: new_fig,
+                reason: pair.reason.describe().to_string(),
+            }
         };
         let change = if value_moved {
             // A difference beyond the decimal range (only from hand-edited claim sets) has no delta.
@@ -480,6 +535,7 @@ fn claim_changes(
                 claim: ClaimRef::of(b),
                 old_topic: a.topic.clone(),
                 old_heading: a.heading.clone(),
+                old_label: claim_label(a),
                 reason: pair.reason.describe(),
                 score,
             };
@@ -539,9 +595,12 @@ fn unpaired_figures(
     let paired_old: Vec<usize> = al.claims.iter().map(|p| p.old).collect();
     for &at in &al.new_figures_only {
         if paired_new.contains(&at.0) {
+            let claim = ClaimRef::of(&new.claims[at.0]);
+            let figure = with_measure(figure(new, at), al.new_measures.get(&at));
             let c = Change::FigureAdded {
-                claim: ClaimRef::of(&new.claims[at.0]),
-                figure: with_measure(figure(new, at), al.new_measures.get(&at)),
+                label: claim.figure_label(&figure),
+                claim,
+                figure,
             };
             out.push(((0, at.0, at.1), c));
         }
@@ -549,10 +608,20 @@ fn unpaired_figures(
     for &at in &al.old_figures_only {
         if let Some(p) = al.claims.iter().find(|p| p.old == at.0) {
             let (old_claim, new_claim) = (&old.claims[at.0], &new.claims[p.new]);
+            let moved = old_claim.topic != new_claim.topic;
+            let figure = with_measure(figure(old, at), al.old_measures.get(&at));
+            // The figure's own claim (the old one) says what it was; the claim it was paired
+            // with lends its heading when the old one had none.
+            let mut own = ClaimRef::of(old_claim);
+            if own.heading.is_none() {
+                own.heading = new_claim.heading.clone();
+            }
             let c = Change::FigureDropped {
+                label: own.figure_label(&figure),
                 claim: ClaimRef::of(new_claim),
-                old_topic: (old_claim.topic != new_claim.topic).then(|| old_claim.topic.clone()),
-                figure: with_measure(figure(old, at), al.old_measures.get(&at)),
+                old_topic: moved.then(|| old_claim.topic.clone()),
+                old_label: moved.then(|| claim_label(old_claim)),
+                figure,
             };
             out.push(((0, p.new, usize::MAX - 1 - at.1), c));
         } else {

@@ -90,7 +90,7 @@ pub enum Error {
         message: String,
     },
     /// A claim set declares a schema version this build does not know.
-    #[error("{path}: unknown claim-set schema version {found} (this factdiff reads version {supported}); upgrade factdiff")]
+    #[error("{path}: unknown claim-set schema version {found} (this factdiff reads versions up to {supported}); upgrade factdiff")]
     Schema {
         /// The file or folder it is about.
         path: PathBuf,

@@ -355,6 +355,16 @@ pub struct Figure {
     /// The names acting in the figure's sentence, kept with `context`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<String>,
+    /// The whole sentence holding the figure, white space folded (kept with the claim's text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sentence: String,
+    /// The 1-based line of the source file the figure stands on, when extracted from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// A short snippet of the sentence, found once in the edition, to link to with a URL text
+    /// fragment (`#:~:text=`); see [`crate::cite`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fragment: String,
 }
 
 /// Decimals stored as strings only: a TOML or JSON number (`value = 5`, `value = 0.1`) is
@@ -562,6 +572,9 @@ mod tests {
             class: FigureClass::Plain,
             context: Vec::new(),
             names: Vec::new(),
+            sentence: String::new(),
+            line: None,
+            fragment: String::new(),
         };
         assert_eq!(fig.display_value(), "22 months");
     }

@@ -18,6 +18,8 @@ pub const MIN_STALE_EDITIONS: usize = 3;
 pub struct Track {
     /// The topic key in the latest edition that holds the figure.
     pub topic: String,
+    /// What the figure is, for people: its label in the latest edition that holds it.
+    pub label: String,
     /// The measure in the latest edition that holds the figure.
     pub measure: String,
     /// The unit.
@@ -97,6 +99,8 @@ pub fn history(sets: &[ClaimSet], rules: &TopicRules, settings: AlignSettings) -
     // Track id per figure of each edition.
     let mut ids: Vec<BTreeMap<FigureAt, usize>> = vec![BTreeMap::new(); n];
     let mut cells: Vec<Vec<Option<(Figure, String)>>> = Vec::new();
+    // Each track's label in the latest edition seen so far.
+    let mut labels: Vec<String> = Vec::new();
 
     // The series' rules applied once per edition: one canonical form every pair reads.
     let normalised: Vec<Normalised> = order.iter().map(|s| Normalised::new(s, rules)).collect();
@@ -138,12 +142,18 @@ pub fn history(sets: &[ClaimSet], rules: &TopicRules, settings: AlignSettings) -
                         id
                     }
                 };
+                labels.resize(cells.len(), String::new());
+                labels[id] = crate::diff::ClaimRef::of(claim).figure_label(&fig);
                 cells[id][k] = Some((fig, keys[ci].clone()));
             }
         }
     }
 
-    let tracks = cells.into_iter().filter_map(build_track).collect();
+    let tracks = cells
+        .into_iter()
+        .zip(labels)
+        .filter_map(|(row, label)| build_track(row, label))
+        .collect();
     History {
         editions: order.iter().map(|s| s.edition.clone()).collect(),
         tracks,
@@ -181,7 +191,7 @@ fn revive(
     }
 }
 
-fn build_track(row: Vec<Option<(Figure, String)>>) -> Option<Track> {
+fn build_track(row: Vec<Option<(Figure, String)>>, label: String) -> Option<Track> {
     let first = row.iter().position(Option::is_some)?;
     let last = row.iter().rposition(Option::is_some)?;
     let (latest, topic) = row[last].clone()?;
@@ -241,6 +251,7 @@ fn build_track(row: Vec<Option<(Figure, String)>>) -> Option<Track> {
     flags.sort();
     Some(Track {
         topic,
+        label,
         measure: latest.measure.clone(),
         unit: latest.unit,
         values,

@@ -49,6 +49,7 @@
 // handling in `text`.
 pub mod accept;
 pub mod align;
+pub mod cite;
 pub mod claimset;
 pub(crate) mod class;
 pub mod diff;
@@ -58,6 +59,7 @@ pub mod figure;
 pub mod history;
 pub mod index;
 pub mod ingest;
+pub mod label;
 pub mod pipeline;
 pub(crate) mod read;
 pub mod regroup;

@@ -3,7 +3,7 @@
 use crate::claimset::{Claim, ClaimSet, Edition, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::topics::TopicRules;
-use crate::{class, extract, read, segment};
+use crate::{cite, class, extract, read, segment};
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -16,7 +16,8 @@ pub struct ExtractOptions {
     pub title: Option<String>,
     /// The source URL, overriding what the document says.
     pub source: Option<String>,
-    /// Keep each claim's own words in the claim set.
+    /// Keep each claim's own words, and each figure's sentence and fragment, in the claim set
+    /// (labels and lines are kept either way).
     pub keep_text: bool,
     /// The series' rules, applied to headless claims and figures.
     pub rules: TopicRules,
@@ -65,21 +66,48 @@ fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
 /// Extracts a claim set from a file on disk.
 pub fn extract_file(path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
     check_size(path, options.max_input_bytes)?;
-    let doc = read::read_file(path)?;
-    build(doc, path, options)
+    if path.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    extract_bytes(&bytes, path, options)
 }
 
 /// Extracts a claim set from raw bytes; `path` names the source in errors.
 pub fn extract_bytes(bytes: &[u8], path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
     check_len(bytes.len() as u64, path, options.max_input_bytes)?;
     let doc = read::read_bytes(bytes, path)?;
-    build(doc, path, options)
+    // The reader has checked the bytes are UTF-8; the raw lines place each figure.
+    let raw = std::str::from_utf8(bytes).unwrap_or_default();
+    build(doc, raw, path, options)
 }
 
-fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
+/// Each claim's block: its first line and the first line of the block after it (end
+/// exclusive), so that a figure is looked for in its own block's lines only.
+fn claim_spans(blocks: &[read::Block]) -> Vec<(usize, usize)> {
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind != read::BlockKind::Section)
+        .map(|(i, b)| {
+            let next = blocks.get(i + 1).map_or(usize::MAX, |n| n.line);
+            (b.line, next.max(b.line + 1))
+        })
+        .collect()
+}
+
+fn build(
+    doc: read::Document,
+    raw: &str,
+    path: &Path,
+    options: &ExtractOptions,
+) -> Result<ClaimSet> {
     let date = options.date.or(doc.date).ok_or_else(|| Error::NoDate {
         path: path.to_path_buf(),
     })?;
+    let spans = claim_spans(&doc.blocks);
     let segments = segment::segment_blocks(doc.blocks);
     if segments.is_empty() {
         return Err(Error::NoClaims {
@@ -92,7 +120,7 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             .unwrap_or_default()
     });
     let title_figures = extract::extract_figures(&title);
-    let claims = segments
+    let mut claims: Vec<Claim> = segments
         .into_iter()
         .map(|seg| {
             let mut figures = extract::extract_figures(&seg.text);
@@ -100,6 +128,7 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             let mut claim = Claim {
                 figures,
                 topic: seg.topic,
+                label: String::new(),
                 heading: seg.heading,
                 section: seg.section,
                 text: Some(seg.text),
@@ -108,7 +137,10 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             claim
         })
         .collect();
-    let set = ClaimSet {
+    // One claim per block that is not a section (see `segment_blocks`).
+    debug_assert_eq!(claims.len(), spans.len());
+    cite::locate_lines(&mut claims, raw, &spans);
+    let mut set = ClaimSet {
         schema: SCHEMA_VERSION,
         edition: Edition {
             title,
@@ -119,6 +151,7 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
         },
         claims,
     };
+    cite::annotate(&mut set);
     Ok(if options.keep_text {
         set
     } else {

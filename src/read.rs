@@ -64,17 +64,6 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// Reads a file from disk; see [`read_bytes`].
-pub fn read_file(path: &Path) -> Result<Document> {
-    if path.is_dir() {
-        return Err(Error::IsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    read_bytes(&bytes, path)
-}
-
 /// Reads raw bytes; `path` names the file in errors and may give the date (`2023-02-06.md`).
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
     // `contains` on bytes is memchr-fast; the position is only needed on the error path.

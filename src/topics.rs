@@ -225,6 +225,7 @@ unit = "USD"
     fn claim(heading: Option<&str>, text: &str, quote: &str, unit: Unit) -> Claim {
         Claim {
             topic: TopicKey::from_text(heading.unwrap_or(text)),
+            label: String::new(),
             heading: heading.map(str::to_string),
             section: None,
             text: Some(text.to_string()),
@@ -241,6 +242,9 @@ unit = "USD"
                 class: Default::default(),
                 context: Vec::new(),
                 names: Vec::new(),
+                sentence: String::new(),
+                line: None,
+                fragment: String::new(),
             }],
         }
     }

@@ -87,8 +87,17 @@ fn scheduled_runs_store_report_and_enforce_policy() {
         "{stderr}"
     );
     let second = std::fs::read_to_string(&summary).unwrap();
-    assert!(second.contains("**2022-05-10 → 2023-03-14**"), "{second}");
-    assert!(second.contains("| Inspecting Vessels"), "{second}");
+    assert!(
+        second.contains("[2022-05-10][1] → [2023-03-14][2]"),
+        "{second}"
+    );
+    // Each changed figure: its label, then each side's sentence, linked to its source.
+    assert!(second.contains("\n- **Inspecting Vessels**"), "{second}");
+    assert!(
+        second.contains("  - 2023-03-14: The Coast Guard has inspected [**18 vessels**]"),
+        "{second}"
+    );
+    assert!(second.contains("#:~:text="), "{second}");
     assert!(
         second
             .contains("harbor-renewal-initiative-gulf-coast-region    2  2022-05-10 … 2023-03-14"),
@@ -107,7 +116,7 @@ fn scheduled_runs_store_report_and_enforce_policy() {
         &accept,
         "[[accept]]\nlabel = \"Inspecting Vessels\"\nold = \"640\"\nnew = \"18\"\n\
          reason = \"2022 counted every inspection, 2023 repeat offenders only\"\n\n\
-         [[accept]]\nlabel = \"read-harbor-renewal-report\"\nreason = \"a link, not a claim\"\n",
+         [[accept]]\nlabel = \"read the Harbor Renewal Report\"\nreason = \"a link, not a claim\"\n",
     )
     .unwrap();
     let (code, stderr) = scheduled_run(&store, &pulls, &accept, &summary);
@@ -131,7 +140,11 @@ fn scheduled_runs_store_report_and_enforce_policy() {
         "{stderr}"
     );
     let third = std::fs::read_to_string(&summary).unwrap();
-    assert!(third.contains("**2023-03-14 → 2024-04-02**"), "{third}");
+    assert!(
+        third.contains("[2023-03-14][1] → [2024-04-02][2]"),
+        "{third}"
+    );
+    assert!(third.contains("### Changed figures"), "{third}");
 
     // Run 4: nothing new. Nothing is stored, and the verdict on the newest pull holds.
     let before = std::fs::read_dir(store.join("harbor-renewal-initiative-gulf-coast-region"))

@@ -117,7 +117,7 @@ fn broken_pipe_exits_zero() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "stderr: {stderr}");
     assert!(!stderr.contains("error"), "stderr: {stderr}");
-    assert_eq!(&head[..10], b"schema = 1");
+    assert_eq!(&head[..10], b"schema = 2");
 }
 
 #[test]

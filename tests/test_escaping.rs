@@ -74,29 +74,155 @@ fn html_report_is_inert() {
     );
 }
 
-#[test]
-fn markdown_report_is_inert() {
-    let md = render("markdown");
-    assert!(!md.to_lowercase().contains("<script"), "{md}");
-    assert!(!md.contains("@everyone"), "live mention in\n{md}");
-    assert!(md.contains("@&#8203;everyone"), "{md}");
-    assert!(!md.contains("](http"), "live link in\n{md}");
-    assert!(!md.contains("http://"), "autolinked URL in\n{md}");
-    assert!(!md.contains("[click]"), "{md}");
+/// The text outside code spans: a code span renders its text, never a link or a mention.
+fn outside_code(md: &str) -> String {
+    let mut out = String::new();
+    let mut rest = md;
+    while let Some(i) = rest.find('`') {
+        if rest[..i].ends_with('\\') {
+            out.push_str(&rest[..=i]);
+            rest = &rest[i + 1..];
+            continue;
+        }
+        out.push_str(&rest[..i]);
+        let fence = rest[i..].chars().take_while(|c| *c == '`').count();
+        let after = &rest[i + fence..];
+        match after.find(&"`".repeat(fence)) {
+            Some(j) => rest = &after[j + fence..],
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn assert_markdown_inert(md: &str) {
+    let text = outside_code(md);
+    // Link definitions to the editions' checked sources are ours; nothing else links.
+    let body: String = text
+        .lines()
+        .filter(|l| !(l.starts_with('[') && l.contains("]: <https://example.gov/")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let lower = body.to_lowercase();
+    for (i, _) in lower.match_indices("<script") {
+        assert!(lower[..i].ends_with('\\'), "raw tag in\n{md}");
+    }
+    assert!(!body.contains("@everyone"), "live mention in\n{md}");
+    assert!(!body.contains("http://"), "autolinked URL in\n{md}");
+    assert!(!body.contains("[click]"), "{md}");
+    for (i, _) in body.match_indices("](") {
+        assert!(body[..i].ends_with('\\'), "live link at {}", &body[i..]);
+    }
+    assert!(md.contains("`@everyone`"), "{md}");
+    assert!(md.contains(r"\<script>alert(1)\</script>"), "{md}");
+    assert!(md.contains(r"\| a \| b \|"), "{md}");
+    assert!(md.contains(r"\[click\](`http://evil.example`)"), "{md}");
+    // Readable: `$` and `~` as written, no character references for plain characters.
+    assert!(!md.contains("&#36;") && !md.contains("&#126;"), "{md}");
     // No line opens with '=' (a setext heading or a spreadsheet formula when pasted).
     assert!(md.lines().all(|l| !l.trim_start().starts_with('=')), "{md}");
     // `| a | b |` never splits a table row: every row has as many cells as its header.
+    let pipes = |line: &str| {
+        line.match_indices('|')
+            .filter(|(i, _)| !line[..*i].ends_with('\\'))
+            .count()
+    };
     let mut width = None;
     for line in md.lines() {
         if !line.starts_with('|') {
             width = None;
             continue;
         }
-        let cells = line.matches('|').count();
         match width {
-            None => width = Some(cells),
-            Some(w) => assert_eq!(cells, w, "row breaks its table: {line}"),
+            None => width = Some(pipes(line)),
+            Some(w) => assert_eq!(pipes(line), w, "row breaks its table: {line}"),
         }
+    }
+}
+
+#[test]
+fn markdown_report_is_inert() {
+    assert_markdown_inert(&render("markdown"));
+}
+
+/// Claim sets of the hostile pulls with a source URL each, in a temporary folder.
+fn with_sources(source: &str) -> (tempfile::TempDir, [std::path::PathBuf; 2]) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (i, file) in ["escaping/2024-01-10.html", "escaping/2024-02-10.html"]
+        .iter()
+        .enumerate()
+    {
+        let out = factdiff()
+            .arg("extract")
+            .arg(fixture(file))
+            .args(["--source", &format!("{source}{i}")])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let path = dir.path().join(format!("{i}.toml"));
+        std::fs::write(&path, out.stdout).unwrap();
+        paths.push(path);
+    }
+    let [a, b]: [std::path::PathBuf; 2] = paths.try_into().unwrap();
+    (dir, [a, b])
+}
+
+fn render_pair(pair: &[std::path::PathBuf; 2], format: &str) -> String {
+    let out = factdiff()
+        .arg("diff")
+        .arg(&pair[0])
+        .arg(&pair[1])
+        .args(["--format", format])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn web_sources_are_linked_and_stay_inert() {
+    let (_dir, pair) = with_sources("https://example.gov/sheet?id=(1)&v=");
+    let md = render_pair(&pair, "markdown");
+    assert_markdown_inert(&md);
+    assert!(
+        md.contains("[1]: <https://example.gov/sheet?id=(1)&v=0>"),
+        "{md}"
+    );
+    assert!(md.contains("#:~:text="), "{md}");
+    let html = render_pair(&pair, "html");
+    assert!(
+        html.contains(
+            "<a href=\"https://example.gov/sheet?id=(1)&amp;v=0\" rel=\"noreferrer noopener\">"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("#:~:text="), "{html}");
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script") && !lower.contains("href=\"http://evil"));
+}
+
+#[test]
+fn sources_that_are_not_web_addresses_are_never_links() {
+    for source in [
+        "javascript:alert(1)//",
+        "https://example.gov/\"><script>alert(1)</script>",
+        "data:text/html,<b>x</b>",
+    ] {
+        let (_dir, pair) = with_sources(source);
+        let html = render_pair(&pair, "html").to_lowercase();
+        assert!(!html.contains("<a "), "{source}: {html}");
+        assert!(
+            !html.contains("<script") && !html.contains("<b>"),
+            "{source}"
+        );
+        let md = render_pair(&pair, "markdown");
+        assert!(!md.contains("]: <"), "{source}: {md}");
+        assert_markdown_inert(&md);
     }
 }
 

@@ -25,7 +25,7 @@ fn long_sheet(date_line: &str, edition: usize) -> String {
             continue;
         }
         s.push_str(&format!(
-            "- **Topic {i}:** The office has funded more than {} projects so far and trained {} officers.\n\n",
+            "- **Topic {i}:** The office has funded more than {} projects in the coastal harbor districts so far and trained {} officers across the regional port authorities.\n\n",
             1000 + i + edition * 7,
             50 + i - edition
         ));

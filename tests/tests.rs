@@ -17,6 +17,7 @@ mod test_history;
 mod test_hostile;
 mod test_pipes;
 mod test_properties;
+mod test_reports;
 mod test_series;
 mod test_snapshots;
 mod test_store_safety;

@@ -212,6 +212,7 @@ mod tests {
     fn scope_words_are_read_near_the_figure() {
         let claim = Claim {
             topic: crate::claimset::TopicKey::from_text("jobs"),
+            label: String::new(),
             heading: None,
             section: None,
             text: Some("The economy added 2.6 million jobs for Black workers.".into()),

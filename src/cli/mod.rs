@@ -107,6 +107,8 @@ pub struct Context {
     series: Option<String>,
     quiet: bool,
     color: bool,
+    /// The width text output fits (`COLUMNS`, else the terminal's, else 100).
+    width: usize,
     /// The largest pull read, in bytes (`FACTDIFF_MAX_INPUT_MB`).
     max_input_bytes: u64,
 }
@@ -153,6 +155,24 @@ fn max_input_bytes() -> CliResult<u64> {
     }
 }
 
+/// The width text output fits: `COLUMNS` when set to a number, else the terminal's width when
+/// stdout is one, else [`factdiff::render::DEFAULT_WIDTH`].
+fn output_width() -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0);
+    let tty = || {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+            .flatten()
+    };
+    columns
+        .or_else(tty)
+        .unwrap_or(factdiff::render::DEFAULT_WIDTH)
+}
+
 fn run_parsed(cli: Cli) -> CliResult {
     let max_input_bytes = max_input_bytes()?;
     let color = match cli.color {
@@ -167,6 +187,7 @@ fn run_parsed(cli: Cli) -> CliResult {
         series: cli.series,
         quiet: cli.quiet,
         color,
+        width: output_width(),
         max_input_bytes,
     };
     match cli.command {
@@ -187,6 +208,7 @@ impl Context {
             color: self.color,
             reasons: true,
             quiet: self.quiet,
+            width: self.width,
         }
     }
 }

@@ -364,6 +364,9 @@ pub(super) fn into_figure(t: &Toks, d: &Draft) -> Figure {
         class: Default::default(),
         context: Vec::new(),
         names: Vec::new(),
+        sentence: String::new(),
+        line: None,
+        fragment: String::new(),
     }
 }
 

@@ -4,13 +4,15 @@
 
 use super::escape::csv_field;
 use super::wire::ChangeWire;
+use crate::claimset::Edition;
 use crate::diff::{Change, Flag, Report};
 use crate::figure::Figure;
 use crate::history::History;
 use std::io::{self, Write};
 
-/// The diff columns, in order.
-pub(crate) const DIFF_COLUMNS: [&str; 21] = [
+/// The diff columns, in order: the change, then each side's date, sentence and URL (the
+/// source's address with a text fragment pointing at the sentence, when known).
+pub(crate) const DIFF_COLUMNS: [&str; 28] = [
     "kind",
     "topic",
     "old_topic",
@@ -32,10 +34,17 @@ pub(crate) const DIFF_COLUMNS: [&str; 21] = [
     "reason",
     "old_text",
     "new_text",
+    "label",
+    "old_date",
+    "old_sentence",
+    "old_url",
+    "new_date",
+    "new_sentence",
+    "new_url",
 ];
 
 /// The history columns, in order.
-pub(crate) const HISTORY_COLUMNS: [&str; 10] = [
+pub(crate) const HISTORY_COLUMNS: [&str; 13] = [
     "series_title",
     "topic",
     "measure",
@@ -46,6 +55,9 @@ pub(crate) const HISTORY_COLUMNS: [&str; 10] = [
     "qualifier",
     "quote",
     "flags",
+    "label",
+    "sentence",
+    "url",
 ];
 
 /// Writes one record: guarded, quoted fields joined by commas, ended by CRLF.
@@ -74,6 +86,29 @@ fn figure_cells(f: Option<&Figure>) -> [String; 5] {
         ],
         None => Default::default(),
     }
+}
+
+/// Which sides of the report a change has: (old, new).
+fn sides_of(c: &Change) -> (bool, bool) {
+    match c {
+        Change::FigureAdded { .. } | Change::ClaimAdded { .. } => (false, true),
+        Change::FigureDropped { .. } | Change::ClaimDropped { .. } => (true, false),
+        _ => (true, true),
+    }
+}
+
+/// date, sentence and URL of one side: the URL points at the figure's sentence when its
+/// fragment is known, else at the edition's source.
+fn side_cells(edition: &Edition, figure: Option<&Figure>) -> [String; 3] {
+    let source = edition.source.clone().unwrap_or_default();
+    let url = figure
+        .and_then(|f| crate::cite::fragment_link(&source, &f.fragment))
+        .unwrap_or(source);
+    [
+        edition.label(),
+        figure.map(|f| f.sentence.clone()).unwrap_or_default(),
+        url,
+    ]
 }
 
 /// One row per change, from its wire form. A claim that arrives or leaves carries its figures:
@@ -109,6 +144,16 @@ pub(super) fn diff(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             cells.push(w.reason.unwrap_or_default().to_string());
             cells.push(w.old_text.unwrap_or_default().to_string());
             cells.push(w.new_text.unwrap_or_default().to_string());
+            cells.push(w.label.to_string());
+            let (has_old, has_new) = sides_of(c);
+            for (has, edition, figure) in [(has_old, &report.old, old), (has_new, &report.new, new)]
+            {
+                if has {
+                    cells.extend(side_cells(edition, figure));
+                } else {
+                    cells.extend([String::new(), String::new(), String::new()]);
+                }
+            }
             record(out, &cells)?;
         }
     }
@@ -127,6 +172,7 @@ pub(super) fn history(history: &History, out: &mut dyn Write) -> io::Result<()> 
     for t in &history.tracks {
         let track_flags = flags(&t.flags);
         for (edition, value) in history.editions.iter().zip(&t.values) {
+            let [_, sentence, url] = side_cells(edition, value.as_ref());
             let [value, max, _, qualifier, quote] = figure_cells(value.as_ref());
             record(
                 out,
@@ -141,6 +187,9 @@ pub(super) fn history(history: &History, out: &mut dyn Write) -> io::Result<()> 
                     qualifier,
                     quote,
                     track_flags.clone(),
+                    t.label.clone(),
+                    sentence,
+                    url,
                 ],
             )?;
         }

@@ -1,90 +1,216 @@
 //! Escaping at the output boundary: one function per target (Markdown, HTML, CSV) makes source
 //! text inert — no markup, no links, no mentions, no formulas. Reports keep their text raw.
+//!
+//! Markdown stays readable as plain text: only what would render or ping is escaped, with
+//! backslashes (`\[`, `\|`, `\*`) or code spans (a URL or `@mention` becomes `` `@everyone` ``),
+//! so `$7 million` is still `$7 million` in the raw output.
 
-/// Zero-width space, written as an entity so the break stays visible in the Markdown source.
-const ZWSP: &str = "&#8203;";
-
-/// Makes `text` inert in GitHub-flavoured Markdown: in a paragraph, a table cell, a list item
-/// and inside raw HTML (`<summary>`), all at once.
-///
-/// Only character references are used (no backslash escapes), because those also work inside
-/// HTML blocks. Line breaks become spaces so a value can never leave its table cell or line.
-/// GitHub links URLs and `@mentions` again *after* decoding entities, so those are broken with a
-/// zero-width space instead: `@&#8203;everyone`, `http:&#8203;//…`, `www&#8203;.…`.
+/// Makes `text` inert in GitHub-flavoured Markdown wherever it goes: a paragraph, a list item,
+/// a table cell, link text, the start of a line. Line breaks become spaces so a value can never
+/// leave its table cell or line.
 pub(crate) fn markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 4);
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\r' | '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\t' => {
-                // Folds a run of line breaks and tabs into one space.
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
-                i += 1;
-                continue;
-            }
-            c if c.is_control() => {}
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '|' => out.push_str("&#124;"),
-            '\\' => out.push_str("&#92;"),
-            '`' => out.push_str("&#96;"),
-            '*' => out.push_str("&#42;"),
-            '_' => out.push_str("&#95;"),
-            '~' => out.push_str("&#126;"),
-            '[' => out.push_str("&#91;"),
-            ']' => out.push_str("&#93;"),
-            '#' => out.push_str("&#35;"),
-            '$' => out.push_str("&#36;"), // GitHub renders `$…$` as math.
-            '@' => {
-                out.push('@');
-                out.push_str(ZWSP);
-            }
-            ':' if chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/') => {
-                out.push(':');
-                out.push_str(ZWSP);
-            }
-            '.' if i >= 3 && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w')) => {
-                out.push_str(ZWSP);
-                out.push('.');
-            }
-            // Block markers count only at the start of a line and before a space: a list
-            // (`- `, `+ `, `1. `) or a rule/setext line (`---`, `===`); `+160,000` stays as it is.
-            '-' | '+' | '=' if out.trim_start().is_empty() && opens_block(&chars, i) => {
-                out.push_str(&format!("&#{};", c as u32))
-            }
-            '.' | ')' if at_start_of_number(&chars, i) && ends_marker(&chars, i) => {
-                out.push_str(&format!("&#{};", c as u32))
-            }
-            c => out.push(c),
+    let inline = markdown_inline(text);
+    escape_line_start(&inline)
+}
+
+/// As [`markdown`], for text that continues a line (it never starts one): the same escapes
+/// without those for a line's first characters.
+pub(crate) fn markdown_inline(text: &str) -> String {
+    let flat = flatten(text);
+    let mut out = String::with_capacity(flat.len() + flat.len() / 8);
+    for (i, token) in flat.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        i += 1;
+        match risky_core(token) {
+            Some((lead, core, trail)) => {
+                escape_chars(lead, &mut out);
+                code_span(core, &mut out);
+                escape_chars(trail, &mut out);
+            }
+            None => escape_chars(token, &mut out),
+        }
     }
     out
 }
 
-/// True when the marker at `chars[i]` is followed by a space or the end.
-fn ends_marker(chars: &[char], i: usize) -> bool {
-    chars.get(i + 1).is_none_or(|c| c.is_whitespace())
+/// Control characters dropped; line breaks, tabs and runs of spaces folded to one space.
+fn flatten(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if !c.is_control() {
+            out.push(c);
+        }
+    }
+    out
 }
 
-/// True when a leading `-`, `+` or `=` would open a list item, a rule or a setext underline.
-/// A leading `=` is always escaped: raw tables pasted into a spreadsheet then hold no formula.
-fn opens_block(chars: &[char], i: usize) -> bool {
-    let c = chars[i];
-    let rule = chars[i..].iter().all(|&d| d == c || d.is_whitespace());
-    c == '=' || rule || ends_marker(chars, i)
+/// A token GitHub would turn into a link or a ping — a URL (`http://`, `https://`, `www.`),
+/// an e-mail address, an `@mention`, an issue reference (`#12`) — split into what comes before
+/// it, the risky part, and what follows (trailing punctuation stays outside).
+fn risky_core(token: &str) -> Option<(&str, &str, &str)> {
+    let lower = token.to_ascii_lowercase();
+    let start = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+        .or_else(|| {
+            // A mention or an e-mail address: the word around an `@` followed by a letter.
+            let at = token.char_indices().find(|&(i, c)| {
+                c == '@'
+                    && token[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_alphanumeric())
+            })?;
+            let local = token[..at.0]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| {
+                    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
+                })
+                .last()
+                .map_or(at.0, |(i, _)| i);
+            Some(local)
+        })
+        .or_else(|| {
+            // An issue reference: `#` and digits at the start of a word.
+            token.char_indices().find_map(|(i, c)| {
+                let word_start = token[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| matches!(p, '(' | '[' | '{' | '"' | '\''));
+                (c == '#' && word_start && token[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                    .then_some(i)
+            })
+        })?;
+    let end = token
+        .rfind(|c: char| {
+            !matches!(
+                c,
+                ')' | ']' | '}' | '>' | '"' | '\'' | '.' | ',' | ';' | ':' | '!' | '?' | '*' | '_'
+            )
+        })
+        .map_or(token.len(), |i| {
+            i + token[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    (end > start).then(|| (&token[..start], &token[start..end], &token[end..]))
 }
 
-/// True when `chars[i]` ends a run of digits that opens the text (an ordered-list marker `1.`).
-fn at_start_of_number(chars: &[char], i: usize) -> bool {
-    let lead = chars[..i].iter().skip_while(|c| c.is_whitespace());
-    let digits: Vec<&char> = lead.collect();
-    !digits.is_empty() && digits.iter().all(|c| c.is_ascii_digit())
+/// Writes `text` as a code span: a fence of backticks longer than any run inside it, padded
+/// when the text starts or ends with a backtick; `|` escaped so a table cell holds.
+fn code_span(text: &str, out: &mut String) {
+    let run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(run + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    out.push_str(&fence);
+    out.push_str(pad);
+    out.push_str(&text.replace('|', "\\|"));
+    out.push_str(pad);
+    out.push_str(&fence);
+}
+
+/// Backslash-escapes, in text that is not at a line's start, each character that would render:
+/// emphasis and code marks, link brackets, table pipes, tags, math, entities.
+fn escape_chars(text: &str, out: &mut String) {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' | '`' | '*' | '~' | '[' | ']' | '|' => true,
+            // Inside a word `_` is a plain character ("snake_case").
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
+            // A tag, a closing tag, a comment or an autolink needs a letter, `/`, `!` or `?`.
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            // GitHub's math needs `$` before a non-digit ("$7 million" never opens it).
+            '$' => !next.is_some_and(|n| n.is_ascii_digit()),
+            '&' => starts_entity(&chars[i..]),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// True when `chars` open a character reference (`&amp;`, `&#36;`, `&#x24;`).
+fn starts_entity(chars: &[char]) -> bool {
+    let body: String = chars
+        .iter()
+        .skip(1)
+        .take(33)
+        .take_while(|c| **c != ';')
+        .collect();
+    let closed =
+        chars.len() > body.chars().count() + 1 && chars.get(body.chars().count() + 1) == Some(&';');
+    let named = body.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && body.chars().all(|c| c.is_ascii_alphanumeric());
+    let numeric = body.strip_prefix('#').is_some_and(|n| {
+        let n = n.strip_prefix(['x', 'X']).unwrap_or(n);
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_hexdigit())
+    });
+    closed && !body.is_empty() && (named || numeric)
+}
+
+/// Escapes what would open a block at a line's start: a heading (`#`), a quote (`>`), a list
+/// item (`-`, `+`, `*`, `1.`, `1)`), a rule or setext underline (`---`, `===`) and, for
+/// spreadsheets the text may be pasted into, any leading `=`.
+fn escape_line_start(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let rest = chars.as_str();
+    let marker_end = rest.is_empty() || rest.starts_with(' ');
+    match first {
+        '#' | '>' | '=' => format!("\\{text}"),
+        '-' | '+' if marker_end || rest.chars().all(|c| c == first || c == ' ') => {
+            format!("\\{text}")
+        }
+        d if d.is_ascii_digit() => {
+            let digits = text.chars().take_while(char::is_ascii_digit).count();
+            let after = &text[digits..];
+            match after.chars().next() {
+                Some(m @ ('.' | ')')) if after[1..].is_empty() || after[1..].starts_with(' ') => {
+                    format!("{}\\{m}{}", &text[..digits], &after[1..])
+                }
+                _ => text.to_string(),
+            }
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// A link destination for Markdown: `<…>` around the URL, with spaces, `<`, `>` and `\`
+/// percent-encoded (reports link only to checked `http(s)` addresses).
+pub(crate) fn markdown_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() + 2);
+    out.push('<');
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    out
 }
 
 /// Escapes `text` for HTML element content and quoted attribute values.

@@ -1,14 +1,16 @@
-//! One self-contained HTML page: inline CSS, inline SVG charts, no scripts and no network
-//! (a Content-Security-Policy forbids loading anything). Every piece of text goes through
-//! [`esc`]. Decimals become `f64` only for drawing coordinates; printed numbers come from
-//! `format_value`/`display_value`.
+//! One self-contained HTML page: inline CSS, inline SVG charts, no scripts and nothing loaded
+//! (a Content-Security-Policy forbids loading anything); links only to the editions' sources
+//! and, with URL text fragments, to each figure's sentence in them. Responsive (one column on
+//! a phone, old and new side by side on a desktop, up to a comfortable measure) and printable.
+//! Every piece of text goes through [`esc`]. Decimals become `f64` only for drawing
+//! coordinates; printed numbers come from `format_value`/`display_value`.
 
 use super::escape::html as esc;
 use super::view::{
-    flag_meaning, mark_key, Column, DiffView, Direction, HistoryView, RewordRow, Rows, TrackRow,
-    NET_KEY, UNTRACKED,
+    flag_meaning, mark_key, Cited, Column, DiffView, Direction, HistoryView, Mark, Movement, Piece,
+    Rows, TrackRow, NET_KEY, UNTRACKED,
 };
-use super::{figure_words, value_words, RenderOptions};
+use super::{value_words, RenderOptions};
 use crate::diff::{Flag, Report};
 use crate::figure::{format_value, Figure, Qualifier};
 use crate::history::{History, Track};
@@ -21,59 +23,87 @@ use std::io::{self, Write};
 const SERIES_COLOR: &str = "#0072B2";
 
 const CSS: &str = r#"
-:root{--fg:#1b1b1b;--muted:#595959;--line:#d4d4d4;--blue:#0072B2;--verm:#D55E00;--orange:#E69F00;--del:#fbe0d0;--ins:#d5e8f6}
+:root{--fg:#1b1b1b;--muted:#595959;--line:#d4d4d4;--blue:#0072B2;--verm:#D55E00;--orange:#E69F00;--mark:#fff1a8;--old:#fbe0d0;--new:#d5e8f6}
 *{box-sizing:border-box}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:#fff}
-main{max-width:1000px;margin:0 auto;padding:24px 20px 48px}
-h1{font-size:1.45rem;line-height:1.25;margin:0 0 .4rem}
-h2{font-size:1.15rem;margin:2rem 0 .5rem;padding-bottom:.2rem;border-bottom:2px solid var(--line)}
-h3{font-size:1rem;margin:0 0 .3rem}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:#fff;overflow-wrap:break-word}
+main{max-width:78rem;margin:0 auto;padding:1.5rem clamp(.9rem,3vw,2.5rem) 3rem}
+h1{font-size:clamp(1.25rem,1rem + 1.2vw,1.7rem);line-height:1.25;margin:0 0 .5rem;max-width:60rem}
+h2{font-size:1.2rem;margin:2.2rem 0 .6rem;padding-bottom:.25rem;border-bottom:2px solid var(--line)}
+h3{font-size:1.02rem;line-height:1.35;margin:0 0 .3rem}
 p{margin:.3rem 0}
-.summary{font-size:1rem}
-.muted,.editions{color:var(--muted);font-size:.88rem}
-.editions{margin:.4rem 0;display:grid;grid-template-columns:auto 1fr;gap:0 .6rem}
+a{color:#0b4f8a}
+a:visited{color:#5b3a8c}
+.summary{font-size:1.02rem}
+.muted,.editions,.reason{color:var(--muted);font-size:.9rem}
+.editions{margin:.5rem 0;display:grid;grid-template-columns:auto 1fr;gap:.15rem .7rem}
 .editions dt{font-weight:600}
-.editions dd{margin:0;overflow-wrap:anywhere}
+.editions dd{margin:0}
+.url{overflow-wrap:anywhere;word-break:normal}
 .note{border-left:4px solid var(--orange);background:#fff6e0;padding:.35rem .75rem;margin:.6rem 0}
-.scroll{overflow-x:auto}
-table{border-collapse:collapse;width:100%;margin:.4rem 0;font-size:.9rem}
-th,td{padding:.3rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:break-word}
-.src{overflow-wrap:anywhere}
-.fig{min-width:8.5em}
-thead th{border-bottom:2px solid #8c8c8c;white-space:nowrap;font-size:.82rem;color:#333}
-tbody th{font-weight:600}
-.num{text-align:right;white-space:nowrap;overflow-wrap:normal;font-variant-numeric:tabular-nums}
-.nowrap,.track tbody th{white-space:nowrap;overflow-wrap:normal}
+.changes{list-style:none;margin:0;padding:0}
+.change{border-top:1px solid var(--line);padding:.9rem 0 .8rem;break-inside:avoid;page-break-inside:avoid}
+.change:first-child{border-top:0}
+.move{margin:.1rem 0 .5rem}
+.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,24rem),1fr));gap:.6rem 1.4rem;margin:.4rem 0}
+.side{border-left:3px solid var(--line);padding:.1rem 0 .1rem .75rem;max-width:46rem}
+.side.old{border-left-color:#e3a787}
+.side.new{border-left-color:#7fb2dc}
+.side .ed{display:block;font-size:.78rem;letter-spacing:.04em;text-transform:uppercase;color:var(--muted)}
+.side p{margin:.1rem 0}
+mark{background:var(--mark);color:inherit;padding:0 .1em;border-radius:2px}
+mark.old{background:var(--old)}
+mark.new{background:var(--new)}
+a mark{text-decoration:underline;text-decoration-color:#0b4f8a}
+.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .up{color:var(--blue)}
 .down{color:var(--verm);font-weight:600}
 .absent{color:#8c8c8c}
-.flag{display:inline-block;margin:0 .25rem .15rem 0;padding:0 .35rem;border:1px solid #b06000;border-radius:3px;color:#8a4500;font-size:.78rem;white-space:nowrap}
-del{background:var(--del);text-decoration:line-through;text-decoration-color:var(--verm)}
-ins{background:var(--ins);text-decoration:underline;text-decoration-color:var(--blue)}
-.reword{margin:1rem 0}
-.pair{display:grid;grid-template-columns:1fr 1fr;gap:12px}
-.pair>div{border:1px solid var(--line);border-radius:4px;padding:.5rem .75rem}
-.pair h4{margin:0 0 .25rem;font-size:.75rem;letter-spacing:.05em;text-transform:uppercase;color:var(--muted)}
+.flag{display:inline-block;margin:0 .25rem .15rem 0;padding:0 .35rem;border:1px solid #b06000;border-radius:3px;color:#8a4500;font-size:.8rem;white-space:nowrap}
 .claims{padding-left:1.2rem}
-.claims>li{margin:.5rem 0}
+.claims>li{margin:.7rem 0;max-width:60rem}
 .claims ul{margin:.2rem 0;padding-left:1.1rem}
-.legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:.4rem .6rem;margin:.6rem 0;border:1px solid var(--line);border-radius:4px;font-size:.88rem}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;margin:.4rem 0;font-size:.92rem}
+th,td{padding:.3rem .55rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+thead th{border-bottom:2px solid #8c8c8c;white-space:nowrap;font-size:.84rem;color:#333}
+tbody th{font-weight:600}
+th.label{min-width:11rem;max-width:24rem}
+.nowrap{white-space:nowrap}
+.legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:.4rem .6rem;margin:.6rem 0;border:1px solid var(--line);border-radius:4px;font-size:.9rem}
 .legend svg{vertical-align:-2px;margin-right:.3rem}
-.track{border-top:1px solid var(--line);padding:.8rem 0 .4rem;break-inside:avoid;page-break-inside:avoid}
-.track-body{display:flex;flex-wrap:wrap;gap:8px 20px;align-items:flex-start}
-.track figure{margin:0;flex:0 1 480px;min-width:280px}
+.track{border-top:1px solid var(--line);padding:.9rem 0 .5rem;break-inside:avoid;page-break-inside:avoid}
+.track-body{display:flex;flex-wrap:wrap;gap:8px 24px;align-items:flex-start}
+.track figure{margin:0;flex:0 1 480px;min-width:min(100%,280px)}
 .track svg.chart{width:100%;height:auto;display:block}
-.track-body>.scroll{flex:1 1 340px}
-.track table{margin:0}
+.track-body>.scroll{flex:1 1 22rem;min-width:0}
+.track table{margin:0;width:100%}
+.track td.said{min-width:14rem}
+.track tbody th{white-space:nowrap}
 dl.flags dt{font-weight:600;margin-top:.3rem}
 dl.flags dd{margin:0 0 0 1rem}
-@media (max-width:640px){.pair{grid-template-columns:1fr}}
+@media (max-width:40rem){
+ body{font-size:15px}
+ .editions{grid-template-columns:1fr}
+ .editions dt{margin-top:.3rem}
+ .overview thead{display:none}
+ .overview table,.overview tbody,.overview tr{display:block;width:100%}
+ .overview tr{border-bottom:1px solid var(--line);padding:.45rem 0}
+ .overview th,.overview td{border:0;padding:.05rem .6rem .05rem 0}
+ .overview th.label{display:block;max-width:none;min-width:0}
+ .overview td{display:inline-block;text-align:left}
+ .overview td[data-label]::before{content:attr(data-label) " ";display:block;font-size:.75rem;color:var(--muted)}
+ .overview td:not([data-label]){display:block}
+ .overview td:empty{display:none}
+}
 @media print{
  body{font-size:10pt}
  main{max-width:none;padding:0}
- h2{break-after:avoid;page-break-after:avoid}
- tr,.pair,.track,.reword{break-inside:avoid;page-break-inside:avoid}
+ a{color:inherit}
+ h2,h3{break-after:avoid;page-break-after:avoid}
+ tr,.change,.track,.side{break-inside:avoid;page-break-inside:avoid}
  .scroll{overflow:visible}
+ .sides{grid-template-columns:1fr 1fr}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 "#;
@@ -94,6 +124,7 @@ fn page_start(out: &mut dyn Write, title: &str) -> io::Result<()> {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
     writeln!(out, "<meta name=\"generator\" content=\"factdiff\">")?;
+    writeln!(out, "<meta name=\"referrer\" content=\"no-referrer\">")?;
     writeln!(out, "<title>{}</title>", esc(title))?;
     writeln!(out, "<style>{CSS}</style>")?;
     writeln!(out, "</head>")?;
@@ -148,22 +179,62 @@ fn table_end(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</tbody>\n</table></div>")
 }
 
-/// The topic cell text: the claim's label, and the old key when the figure moved.
-fn topic_text(topic: &str, from: Option<&str>) -> String {
+/// A link out of the page (to a checked http(s) address): no referrer, no opener.
+fn link(href: &str, inner: &str) -> String {
+    format!(
+        "<a href=\"{}\" rel=\"noreferrer noopener\">{inner}</a>",
+        esc(href)
+    )
+}
+
+/// A sentence from its pieces: the figure in `<mark>` linked to its sentence in the source,
+/// changed words in `<mark class="old|new">`.
+fn sentence(pieces: &[Piece], side: &str) -> String {
+    let mut s = String::new();
+    for p in pieces {
+        let text = esc(&p.text);
+        match p.mark {
+            Mark::Plain => s.push_str(&text),
+            Mark::Figure => {
+                let marked = format!("<mark>{text}</mark>");
+                match &p.link {
+                    Some(href) => s.push_str(&link(href, &marked)),
+                    None => s.push_str(&marked),
+                }
+            }
+            Mark::Changed => {
+                let _ = write!(s, "<mark class=\"{side}\">{text}</mark>");
+            }
+        }
+    }
+    s
+}
+
+/// One side of a figure: its edition and its sentence.
+fn side_html(c: &Cited, side: &str) -> String {
+    format!(
+        "<div class=\"side {side}\"><span class=\"ed\">{}</span><p>{}</p></div>",
+        esc(&c.edition),
+        sentence(&c.pieces, side)
+    )
+}
+
+/// The label heading, and the old claim's label when the figure moved from another claim.
+fn label_h3(label: &str, from: Option<&str>) -> String {
     match from {
         Some(old) => format!(
-            "{} <span class=\"muted\">(from {})</span>",
-            esc(topic),
+            "<h3>{} <span class=\"muted\">(from {})</span></h3>",
+            esc(label),
             esc(old)
         ),
-        None => esc(topic),
+        None => format!("<h3>{}</h3>", esc(label)),
     }
 }
 
-/// The paired-by cell, when reasons are shown.
-fn reason_cell(reason: Option<&str>) -> String {
+/// "How the pair was matched", when reasons are shown.
+fn reason_p(reason: Option<&str>) -> String {
     reason
-        .map(|r| format!("<td class=\"muted\">{}</td>", esc(r)))
+        .map(|r| format!("<p class=\"reason\">Paired by: {}</p>", esc(r)))
         .unwrap_or_default()
 }
 
@@ -177,20 +248,37 @@ pub(super) fn diff(
     page_start(out, &format!("{} — {old_label} → {new_label}", view.title))?;
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>{}</h1>", esc(view.title))?;
-    let mut summary = format!("<strong>{} → {}</strong>", esc(old_label), esc(new_label));
+    let date = |label: &str, href: Option<&str>| match href {
+        Some(h) => link(h, &esc(label)),
+        None => esc(label),
+    };
+    let mut summary = format!(
+        "<strong>{} → {}</strong>",
+        date(old_label, view.old_link),
+        date(new_label, view.new_link)
+    );
     if let Some(text) = &view.summary {
         summary.push_str(": ");
         summary.push_str(&esc(text));
     }
     writeln!(out, "<p class=\"summary\">{summary}</p>")?;
     writeln!(out, "<dl class=\"editions\">")?;
-    for (side, e) in [("Old", view.old), ("New", view.new)] {
-        let mut text = format!("{} · {}", e.label(), e.title);
-        if let Some(src) = &e.source {
-            // Shown as text, never as a link: the page makes no references out.
-            text.push_str(&format!(" · {src}"));
+    for (side, e, href) in [
+        ("Old", view.old, view.old_link),
+        ("New", view.new, view.new_link),
+    ] {
+        let mut text = format!("{} · {}", esc(&e.label()), esc(&e.title));
+        match (href, &e.source) {
+            (Some(h), _) => {
+                let _ = write!(text, " · <span class=\"url\">{}</span>", link(h, &esc(h)));
+            }
+            // A source that is not a web address is shown, never linked.
+            (None, Some(src)) => {
+                let _ = write!(text, " · <span class=\"url\">{}</span>", esc(src));
+            }
+            (None, None) => {}
         }
-        writeln!(out, "<dt>{side}</dt><dd>{}</dd>", esc(&text))?;
+        writeln!(out, "<dt>{side}</dt><dd>{text}</dd>")?;
     }
     writeln!(out, "</dl>")?;
     if let Some(note) = view.note {
@@ -204,95 +292,138 @@ pub(super) fn diff(
 
     for section in &view.sections {
         writeln!(out, "<section>\n<h2>{}</h2>", esc(section.title))?;
-        if !section.columns.is_empty() {
-            table_head(out, &section.columns)?;
-        }
         match &section.rows {
             Rows::Figures(rows) => {
+                writeln!(out, "<ol class=\"changes\">")?;
                 for r in rows {
+                    writeln!(out, "<li class=\"change\">{}", label_h3(r.label, r.from))?;
                     let class = match r.direction {
                         Direction::Down => "num down",
                         Direction::Up => "num up",
                         Direction::Flat => "num",
                     };
+                    let what = match r.movement {
+                        Movement::Value => {
+                            let mut t = format!(
+                                "<span class=\"{class}\">{}</span>",
+                                esc(r.delta.as_deref().unwrap_or(""))
+                            );
+                            if let Some(p) = &r.percent {
+                                let _ = write!(t, " <span class=\"{class}\">({})</span>", esc(p));
+                            }
+                            t
+                        }
+                        Movement::Qualifier => esc(&format!(
+                            "qualifier {} → {}",
+                            r.old.figure.qualifier, r.new.figure.qualifier
+                        )),
+                        Movement::Rescaled => esc("same value, written at another scale"),
+                    };
+                    let badges = flag_badges(&r.flags);
+                    let sep = if badges.is_empty() { "" } else { " " };
                     writeln!(
                         out,
-                        "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"fig\">{}</td><td class=\"fig\">{}</td><td class=\"{class}\">{}</td><td class=\"{class}\">{}</td><td>{}</td>{}</tr>",
-                        topic_text(r.topic, r.from),
-                        esc(r.measure),
-                        esc(&figure_words(r.old)),
-                        esc(&figure_words(r.new)),
-                        esc(r.delta.as_deref().unwrap_or("")),
-                        esc(r.percent.as_deref().unwrap_or("")),
-                        flag_badges(&r.flags),
-                        reason_cell(r.reason),
+                        "<p class=\"move\">{} → {} · {what}{sep}{badges}</p>",
+                        esc(&super::figure_words(r.old.figure)),
+                        esc(&super::figure_words(r.new.figure)),
                     )?;
+                    // The sentences, when kept (without them the line above says it all).
+                    if r.old.has_sentence || r.new.has_sentence {
+                        writeln!(
+                            out,
+                            "<div class=\"sides\">{}{}</div>",
+                            side_html(&r.old, "old"),
+                            side_html(&r.new, "new")
+                        )?;
+                    }
+                    writeln!(out, "{}</li>", reason_p(r.reason))?;
                 }
+                writeln!(out, "</ol>")?;
             }
             Rows::Renames(rows) => {
+                writeln!(out, "<ul class=\"claims\">")?;
                 for r in rows {
                     writeln!(
                         out,
-                        "<tr><td>{}</td><th scope=\"row\">{}</th>{}</tr>",
+                        "<li>{} → <strong>{}</strong>{}</li>",
                         esc(r.old),
                         esc(r.new),
-                        reason_cell(r.reason)
+                        reason_p(r.reason)
                     )?;
                 }
+                writeln!(out, "</ul>")?;
             }
             Rows::Rewordings(rows) => {
+                writeln!(out, "<ol class=\"changes\">")?;
                 for r in rows {
-                    writeln!(out, "<article class=\"reword\">")?;
-                    writeln!(out, "<h3>{}</h3>", esc(r.topic))?;
-                    writeln!(out, "<div class=\"pair\">")?;
-                    writeln!(
-                        out,
-                        "<div><h4>Old · {}</h4><p>{}</p></div>",
-                        esc(old_label),
-                        side(r, "delete", r.old_text)
-                    )?;
-                    writeln!(
-                        out,
-                        "<div><h4>New · {}</h4><p>{}</p></div>",
-                        esc(new_label),
-                        side(r, "insert", r.new_text)
-                    )?;
-                    writeln!(out, "</div>\n</article>")?;
+                    writeln!(out, "<li class=\"change\">{}", label_h3(r.label, None))?;
+                    for (old, new) in &r.hunks {
+                        let side = |pieces: &[Piece], class: &str, label: &str, tag: &str| {
+                            if pieces.is_empty() {
+                                return String::new();
+                            }
+                            format!(
+                                "<div class=\"side {class}\"><span class=\"ed\">{}{tag}</span><p>{}</p></div>",
+                                esc(label),
+                                sentence(pieces, class)
+                            )
+                        };
+                        let (old_tag, new_tag) = match (old.is_empty(), new.is_empty()) {
+                            (true, _) => ("", " · new"),
+                            (_, true) => (" · dropped", ""),
+                            _ => ("", ""),
+                        };
+                        writeln!(
+                            out,
+                            "<div class=\"sides\">{}{}</div>",
+                            side(old, "old", old_label, old_tag),
+                            side(new, "new", new_label, new_tag)
+                        )?;
+                    }
+                    writeln!(out, "</li>")?;
                 }
+                writeln!(out, "</ol>")?;
             }
-            Rows::FigureList(_, rows) => {
+            Rows::FigureList(side, rows) => {
+                let class = match side {
+                    super::view::Side::Added => "new",
+                    super::view::Side::Dropped => "old",
+                };
+                writeln!(out, "<ol class=\"changes\">")?;
                 for r in rows {
                     writeln!(
                         out,
-                        "<tr><th scope=\"row\" class=\"src\">{}</th><td>{}</td><td class=\"src\">{}</td><td>{}</td></tr>",
-                        topic_text(r.topic, r.from),
-                        esc(&r.figure.measure),
-                        esc(&figure_words(r.figure)),
-                        flag_badges(&r.flags)
+                        "<li class=\"change\">{}{}<div class=\"sides\">{}</div></li>",
+                        label_h3(r.label, r.from),
+                        if r.flags.is_empty() {
+                            String::new()
+                        } else {
+                            format!("<p>{}</p>", flag_badges(&r.flags))
+                        },
+                        side_html(&r.cited, class)
                     )?;
                 }
+                writeln!(out, "</ol>")?;
             }
-            Rows::ClaimList(_, rows) => {
+            Rows::ClaimList(side, rows) => {
+                let class = match side {
+                    super::view::Side::Added => "new",
+                    super::view::Side::Dropped => "old",
+                };
                 writeln!(out, "<ul class=\"claims\">")?;
                 for r in rows {
                     write!(
                         out,
                         "<li><strong>{}</strong> {}",
-                        esc(r.topic),
+                        esc(r.label),
                         flag_badges(&r.flags)
                     )?;
-                    if let Some(text) = r.text {
-                        write!(out, "<p>{}</p>", esc(text))?;
-                    }
-                    if !r.figures.is_empty() {
+                    if !r.text.is_empty() {
+                        write!(out, "<p>{}</p>", sentence(&r.text, class))?;
+                    } else if !r.figures.is_empty() {
                         write!(out, "<ul>")?;
-                        for f in r.figures {
-                            write!(
-                                out,
-                                "<li>{} <span class=\"muted\">({})</span></li>",
-                                esc(&figure_words(f)),
-                                esc(&f.measure)
-                            )?;
+                        for f in &r.figures {
+                            write!(out, "<li>{}</li>", sentence(&f.pieces, class))?;
                         }
                         write!(out, "</ul>")?;
                     }
@@ -300,9 +431,6 @@ pub(super) fn diff(
                 }
                 writeln!(out, "</ul>")?;
             }
-        }
-        if !section.columns.is_empty() {
-            table_end(out)?;
         }
         writeln!(out, "</section>")?;
     }
@@ -312,24 +440,6 @@ pub(super) fn diff(
     }
     flag_legend(out, &view.legend)?;
     page_end(out)
-}
-
-/// One side of a reworded claim: the equal words plus that side's own (`delete` → `<del>`,
-/// `insert` → `<ins>`); the plain text when no word diff was recorded.
-fn side(r: &RewordRow, own: &str, plain: &str) -> String {
-    if r.words.is_empty() {
-        return esc(plain);
-    }
-    let mut s = String::new();
-    for (tag, run) in &r.runs {
-        if *tag == "equal" {
-            s.push_str(&esc(run));
-        } else if *tag == own {
-            let el = if own == "delete" { "del" } else { "ins" };
-            let _ = write!(s, "<{el}>{}</{el}>", esc(run));
-        }
-    }
-    s
 }
 
 /// The marker glyph for a qualifier's bound, as in the legend.
@@ -487,7 +597,7 @@ fn chart(labels: &[String], t: &Track, id: usize) -> String {
         }
     };
 
-    let name = format!("{} · {}", t.measure, t.topic);
+    let name = &t.label;
     let spoken: Vec<String> = present
         .iter()
         .map(|(k, f)| format!("{} {}", labels[*k], value_words(f)))
@@ -672,29 +782,41 @@ pub(super) fn history(
     }
     let labels = &view.labels;
 
-    // Overview: one row per track, one column per edition.
+    // Overview: one row per track, one column per edition; on a phone each row reflows into a
+    // card, every value under its edition's date (`data-label`).
     writeln!(out, "<section>\n<h2>Overview</h2>")?;
+    write!(out, "<div class=\"overview\">")?;
     table_head(out, &view.columns)?;
     for r in &view.rows {
         write!(
             out,
-            "<tr><th scope=\"row\">{}</th>",
-            esc(&format!("{} · {}", r.track.topic, r.track.measure))
+            "<tr><th scope=\"row\" class=\"label\">{}</th>",
+            esc(r.label)
         )?;
-        for cell in &r.cells {
+        for (cell, label) in r.cells.iter().zip(labels) {
             match cell {
-                Some(c) => write!(out, "<td class=\"num\">{}</td>", esc(c))?,
-                None => write!(out, "<td class=\"num absent\">—</td>")?,
+                Some(c) => write!(
+                    out,
+                    "<td class=\"num\" data-label=\"{}\">{}</td>",
+                    esc(label),
+                    esc(c)
+                )?,
+                None => write!(
+                    out,
+                    "<td class=\"num absent\" data-label=\"{}\">—</td>",
+                    esc(label)
+                )?,
             }
         }
         writeln!(
             out,
-            "<td class=\"num\">{}</td><td>{}</td></tr>",
+            "<td class=\"num\" data-label=\"Net\">{}</td><td>{}</td></tr>",
             net_html(r),
             flag_badges(&r.track.flags)
         )?;
     }
     table_end(out)?;
+    writeln!(out, "</div>")?;
     writeln!(
         out,
         "<p class=\"muted\">{}</p>",
@@ -713,30 +835,29 @@ pub(super) fn history(
             out,
             "<section class=\"track\" aria-labelledby=\"track-{i}\">"
         )?;
+        // The keys stay for machines: a tooltip, not a label.
         writeln!(
             out,
-            "<h3 id=\"track-{i}\">{} <span class=\"muted\">· {}</span></h3>",
-            esc(&t.measure),
-            esc(&t.topic)
+            "<h3 id=\"track-{i}\" title=\"{}\">{}</h3>",
+            esc(&format!(
+                "measure {} · topic {}",
+                t.measure,
+                t.topics.join(", ")
+            )),
+            esc(r.label)
         )?;
         let mut meta = String::new();
         if t.net.is_some() {
             let _ = write!(meta, "Net change {} ", net_html(r));
         }
         meta.push_str(&flag_badges(&t.flags));
-        if t.topics.len() > 1 {
-            let _ = write!(
-                meta,
-                " <span class=\"muted\">filed under {}</span>",
-                esc(&t.topics.join(", "))
-            );
-        }
         if !meta.is_empty() {
             writeln!(out, "<p>{meta}</p>")?;
         }
         writeln!(out, "<div class=\"track-body\">")?;
         writeln!(out, "<figure>{}</figure>", chart(labels, t, i))?;
-        // The source words get a column only when the track has any.
+        // The source words get a column only when the track has any: the sentence where it
+        // was kept, else the figure's own words, the figure marked and linked to its source.
         let quotes = t
             .values
             .iter()
@@ -747,7 +868,7 @@ pub(super) fn history(
             cols.push(("As written", false));
         }
         table_head(out, &cols)?;
-        for (label, v) in labels.iter().zip(&t.values) {
+        for ((label, v), said) in labels.iter().zip(&t.values).zip(&r.cited) {
             write!(out, "<tr><th scope=\"row\">{}</th>", esc(label))?;
             match v {
                 Some(f) => write!(
@@ -766,8 +887,11 @@ pub(super) fn history(
                 )?,
             }
             if quotes {
-                let quote = v.as_ref().map(|f| f.quote.as_str()).unwrap_or("");
-                write!(out, "<td class=\"src\">{}</td>", esc(quote))?;
+                let text = said
+                    .as_ref()
+                    .map(|c| sentence(&c.pieces, "new"))
+                    .unwrap_or_default();
+                write!(out, "<td class=\"said\">{text}</td>")?;
             }
             writeln!(out, "</tr>")?;
         }

@@ -1,10 +1,14 @@
-//! GitHub-flavoured Markdown for job summaries and pull requests: a summary line, tables of
-//! changed, added and dropped figures, renames, claims, and word-level rewordings folded in
-//! `<details>`; history as one table. Every piece of source text goes through [`md`].
+//! GitHub-flavoured Markdown for job summaries and pull requests: a summary line with links to
+//! both editions, then lists — each changed, added or dropped figure with its label and its
+//! sentence (the figure in bold, linked to the sentence in its source), renames, rewordings
+//! old above new — and history as one table. Every piece of source text goes through [`md`],
+//! which escapes only what would render, so the raw text reads as it was written.
 
-use super::escape::markdown as md;
-use super::view::{mark_key, Column, DiffView, HistoryView, Rows, NET_KEY, UNTRACKED};
-use super::{figure_words, RenderOptions};
+use super::escape::{markdown as md, markdown_inline as md_inline, markdown_url};
+use super::view::{
+    mark_key, Cited, Column, DiffView, HistoryView, Mark, Movement, Piece, Rows, NET_KEY, UNTRACKED,
+};
+use super::RenderOptions;
 use crate::diff::{Flag, Report};
 use crate::history::History;
 use std::io::{self, Write};
@@ -18,11 +22,12 @@ fn flag_list(flags: &[Flag]) -> String {
         .join(", ")
 }
 
-/// The topic cell: the claim's label, and the old key when the figure moved from another topic.
-fn topic_cell(topic: &str, from: Option<&str>) -> String {
-    match from {
-        Some(old) => format!("{} (from {})", md(topic), md(old)),
-        None => md(topic),
+/// " · flags: decrease, hedged", or nothing.
+fn flag_note(flags: &[Flag]) -> String {
+    if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" · flags: {}", flag_list(flags))
     }
 }
 
@@ -42,116 +47,195 @@ fn header<S: AsRef<str>>(out: &mut dyn Write, cols: &[Column<S>]) -> io::Result<
     row(out, &rule)
 }
 
+/// The links of one document, written once at its end as reference definitions
+/// (`[3]: <https://…>`) so that the raw text reads without long addresses in it.
+#[derive(Default)]
+struct Links {
+    urls: Vec<String>,
+}
+
+impl Links {
+    /// `text` (already escaped) as a reference link to `url`, when there is one.
+    fn to(&mut self, text: &str, url: Option<&str>) -> String {
+        let Some(url) = url else {
+            return text.to_string();
+        };
+        let n = match self.urls.iter().position(|u| u == url) {
+            Some(i) => i + 1,
+            None => {
+                self.urls.push(url.to_string());
+                self.urls.len()
+            }
+        };
+        format!("[{text}][{n}]")
+    }
+
+    /// The definitions, after a blank line.
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.urls.is_empty() {
+            return Ok(());
+        }
+        writeln!(out)?;
+        for (i, u) in self.urls.iter().enumerate() {
+            writeln!(out, "[{}]: {}", i + 1, markdown_url(u))?;
+        }
+        Ok(())
+    }
+}
+
+/// A sentence from its pieces: marked words in bold, the figure linked to its sentence.
+fn sentence(links: &mut Links, pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        let text = md_inline(&p.text);
+        match p.mark {
+            Mark::Plain => out.push_str(&text),
+            Mark::Figure | Mark::Changed => {
+                out.push_str(&links.to(&format!("**{text}**"), p.link.as_deref()))
+            }
+        }
+    }
+    out
+}
+
+/// "- 2023-02-06: the sentence", one side of a figure.
+fn cited_line(out: &mut dyn Write, links: &mut Links, indent: &str, c: &Cited) -> io::Result<()> {
+    writeln!(
+        out,
+        "{indent}- {}: {}",
+        md(&c.edition),
+        sentence(links, &c.pieces)
+    )
+}
+
+/// The label, and the old claim's label when the figure moved from another claim.
+fn label_text(label: &str, from: Option<&str>) -> String {
+    match from {
+        Some(old) => format!("**{}** (from {})", md(label), md_inline(old)),
+        None => format!("**{}**", md(label)),
+    }
+}
+
 pub(super) fn diff(
     report: &Report,
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let view = DiffView::new(report, options);
+    let mut links = Links::default();
     writeln!(out, "## {}", md(view.title))?;
     writeln!(out)?;
-    let mut line = format!("**{} → {}**", md(&view.old_label), md(&view.new_label));
+    let mut line = format!(
+        "**{} → {}**",
+        links.to(&md(&view.old_label), view.old_link),
+        links.to(&md(&view.new_label), view.new_link)
+    );
     if let Some(summary) = &view.summary {
         line.push_str(": ");
-        line.push_str(summary);
+        line.push_str(&md_inline(summary));
     }
     writeln!(out, "{line}")?;
     if let Some(note) = view.note {
         writeln!(out)?;
-        writeln!(out, "> **Note:** {}", md(note))?;
+        writeln!(out, "> **Note:** {}", md_inline(note))?;
     }
     for section in &view.sections {
         writeln!(out, "\n### {}\n", section.title)?;
-        if !section.columns.is_empty() {
-            header(out, &section.columns)?;
-        }
         match &section.rows {
             Rows::Figures(rows) => {
                 for r in rows {
-                    let mut cells = vec![
-                        topic_cell(r.topic, r.from),
-                        md(r.measure),
-                        md(&figure_words(r.old)),
-                        md(&figure_words(r.new)),
-                        md(r.delta.as_deref().unwrap_or("")),
-                        md(r.percent.as_deref().unwrap_or("")),
-                        md(&flag_list(&r.flags)),
-                    ];
-                    cells.extend(r.reason.map(md));
-                    row(out, &cells)?;
+                    let what = match r.movement {
+                        Movement::Value => {
+                            let mut d = r.delta.clone().unwrap_or_default();
+                            if let Some(p) = &r.percent {
+                                d.push_str(&format!(" ({p})"));
+                            }
+                            format!("**{}**", md_inline(&d))
+                        }
+                        Movement::Qualifier => format!(
+                            "qualifier {} → {}",
+                            r.old.figure.qualifier, r.new.figure.qualifier
+                        ),
+                        Movement::Rescaled => "same value, written at another scale".to_string(),
+                    };
+                    writeln!(
+                        out,
+                        "- {}: {what}{}",
+                        label_text(r.label, r.from),
+                        flag_note(&r.flags)
+                    )?;
+                    cited_line(out, &mut links, "  ", &r.old)?;
+                    cited_line(out, &mut links, "  ", &r.new)?;
+                    if let Some(reason) = r.reason {
+                        writeln!(out, "  - paired by: {}", md_inline(reason))?;
+                    }
                 }
             }
             Rows::Renames(rows) => {
                 for r in rows {
-                    let mut cells = vec![md(r.old), md(r.new)];
-                    cells.extend(r.reason.map(md));
-                    row(out, &cells)?;
+                    let mut line = format!("- {} → **{}**", md(r.old), md_inline(r.new));
+                    if let Some(reason) = r.reason {
+                        line.push_str(&format!(" (paired by: {})", md_inline(reason)));
+                    }
+                    writeln!(out, "{line}")?;
                 }
             }
             Rows::Rewordings(rows) => {
                 for r in rows {
-                    // `<summary>` sits in raw HTML; `md` output is inert there too (entities only).
-                    writeln!(out, "<details>")?;
-                    writeln!(out, "<summary>{}</summary>", md(r.topic))?;
-                    writeln!(out)?;
-                    writeln!(out, "{}", word_diff(&r.runs))?;
-                    writeln!(out)?;
-                    writeln!(out, "</details>")?;
-                    writeln!(out)?;
+                    writeln!(out, "- **{}**", md(r.label))?;
+                    for (old, new) in &r.hunks {
+                        // A sentence only one side has is tagged; a pair shows old above new.
+                        let (old_tag, new_tag) = match (old.is_empty(), new.is_empty()) {
+                            (true, _) => ("", " (new)"),
+                            (_, true) => (" (dropped)", ""),
+                            _ => ("", ""),
+                        };
+                        for (label, pieces, tag) in [
+                            (&view.old_label, old, old_tag),
+                            (&view.new_label, new, new_tag),
+                        ] {
+                            if !pieces.is_empty() {
+                                writeln!(
+                                    out,
+                                    "  - {}{tag}: {}",
+                                    md(label),
+                                    sentence(&mut links, pieces)
+                                )?;
+                            }
+                        }
+                    }
                 }
             }
             Rows::FigureList(_, rows) => {
                 for r in rows {
-                    let cells = [
-                        topic_cell(r.topic, r.from),
-                        md(&r.figure.measure),
-                        md(&figure_words(r.figure)),
-                        md(&flag_list(&r.flags)),
-                    ];
-                    row(out, &cells)?;
+                    writeln!(
+                        out,
+                        "- {}: {}{}",
+                        label_text(r.label, r.from),
+                        sentence(&mut links, &r.cited.pieces),
+                        flag_note(&r.flags)
+                    )?;
                 }
             }
             Rows::ClaimList(_, rows) => {
                 for r in rows {
-                    let mut line = format!("- **{}**", md(r.topic));
-                    if !r.flags.is_empty() {
-                        line.push_str(&format!(" ({})", md(&flag_list(&r.flags))));
-                    }
-                    if let Some(text) = r.text {
+                    let mut line = format!("- **{}**", md(r.label));
+                    if !r.text.is_empty() {
                         line.push_str(": ");
-                        line.push_str(&md(text));
+                        line.push_str(&sentence(&mut links, &r.text));
                     }
+                    line.push_str(&flag_note(&r.flags));
                     writeln!(out, "{line}")?;
-                    for f in r.figures {
-                        writeln!(out, "  - {} ({})", md(&figure_words(f)), md(&f.measure))?;
+                    if r.text.is_empty() {
+                        for f in &r.figures {
+                            writeln!(out, "  - {}", sentence(&mut links, &f.pieces))?;
+                        }
                     }
                 }
             }
         }
     }
-    Ok(())
-}
-
-/// The word-level diff as one paragraph: deleted words struck through, inserted words bold.
-fn word_diff(runs: &[(&str, String)]) -> String {
-    let mut text = String::new();
-    for (tag, run) in runs {
-        if *tag == "equal" {
-            text.push_str(&md(run));
-            continue;
-        }
-        // GFM needs the delimiters to touch the words and to have space outside them.
-        if !text.is_empty() && !text.ends_with(' ') {
-            text.push(' ');
-        }
-        let mark = if *tag == "delete" { "~~" } else { "**" };
-        text.push_str(&format!("{mark}{}{mark}", md(run)));
-    }
-    if text.trim().is_empty() {
-        // Only whitespace moved: say so rather than print an empty block.
-        return "_(whitespace only)_".to_string();
-    }
-    text.trim().to_string()
+    links.write(out)
 }
 
 pub(super) fn history(
@@ -184,15 +268,18 @@ pub(super) fn history(
         return Ok(());
     }
     header(out, &view.columns)?;
+    let mut links = Links::default();
     for r in &view.rows {
         let t = r.track;
-        let mut cells = vec![format!("{} · {}", md(&t.topic), md(&t.measure))];
+        let latest = r.cited.iter().rev().flatten().find_map(|c| c.link());
+        let mut cells = vec![links.to(&md(r.label), latest)];
         cells.extend(
             r.cells
                 .iter()
-                .map(|c| c.as_deref().map(md).unwrap_or_default()),
+                .map(|c| c.as_deref().map(md_inline).unwrap_or_default()),
         );
-        cells.push(md(r.net.as_deref().unwrap_or("")));
+        // Values and the net are ours ("<~$7 million", "+160,000"): inline escapes suffice.
+        cells.push(md_inline(r.net.as_deref().unwrap_or("")));
         cells.push(md(&flag_list(&t.flags)));
         row(out, &cells)?;
     }
@@ -211,5 +298,5 @@ pub(super) fn history(
             writeln!(out, "- **{}**: {}", f.as_str(), md(meaning))?;
         }
     }
-    Ok(())
+    links.write(out)
 }

@@ -41,7 +41,13 @@ pub struct RenderOptions {
     pub reasons: bool,
     /// Leave out the summary lines (`--quiet`).
     pub quiet: bool,
+    /// The width text output fits, in columns (the terminal's, resolved by the caller;
+    /// [`DEFAULT_WIDTH`] when not a terminal). Long lines wrap at it.
+    pub width: usize,
 }
+
+/// The width of text output when it does not go to a terminal.
+pub const DEFAULT_WIDTH: usize = 100;
 
 impl Default for RenderOptions {
     fn default() -> Self {
@@ -49,6 +55,7 @@ impl Default for RenderOptions {
             color: false,
             reasons: true,
             quiet: false,
+            width: DEFAULT_WIDTH,
         }
     }
 }

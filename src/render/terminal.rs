@@ -1,15 +1,19 @@
-//! Terminal output: changed figures first (old → new, delta, percent, flags), then renames,
-//! text changes, added and dropped figures and claims; history as one table. Fits 100 columns.
+//! Terminal output: changed figures first (label, old → new, delta, percent, flags, and each
+//! side's sentence), then renames, reworded sentences old above new, added and dropped figures
+//! and claims; history as one table. Lines fit the width the caller resolved
+//! ([`RenderOptions::width`]) and wrap rather than cut.
 
-use super::view::{mark_key, DiffView, Direction, HistoryView, Movement, Rows, Side, UNTRACKED};
+use super::view::{
+    mark_key, Cited, DiffView, Direction, HistoryView, Mark, Movement, Piece, Rows, Side, UNTRACKED,
+};
 use super::RenderOptions;
 use crate::diff::{Flag, Report};
 use crate::figure::Figure;
 use crate::history::History;
 use std::io::{self, Write};
 
-/// Lines longer than this are cut with an ellipsis.
-const MAX_LINE_CHARS: usize = 100;
+/// The narrowest width laid out; a smaller one is taken as this.
+const MIN_WIDTH: usize = 40;
 
 struct Style {
     color: bool,
@@ -17,7 +21,7 @@ struct Style {
 
 impl Style {
     fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
+        if self.color && !text.is_empty() {
             format!("\x1b[{code}m{text}\x1b[0m")
         } else {
             text.to_string()
@@ -40,6 +44,122 @@ impl Style {
     }
 }
 
+/// How a run of words is painted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ink {
+    Plain,
+    Bold,
+    Dim,
+    Red,
+    Green,
+    BoldYellow,
+}
+
+impl Style {
+    fn ink(&self, ink: Ink, t: &str) -> String {
+        match ink {
+            Ink::Plain => t.to_string(),
+            Ink::Bold => self.bold(t),
+            Ink::Dim => self.dim(t),
+            Ink::Red => self.red(t),
+            Ink::Green => self.green(t),
+            Ink::BoldYellow => self.paint("1;33", t),
+        }
+    }
+}
+
+/// Lays out inked text in lines of at most `width` characters: `first` opens the first line,
+/// `rest` the others; words longer than a line are broken only when they must be.
+fn wrap(
+    style: &Style,
+    runs: &[(String, Ink)],
+    width: usize,
+    first: &str,
+    rest: &str,
+) -> Vec<String> {
+    // Words, each a list of inked fragments.
+    let mut words: Vec<Vec<(String, Ink)>> = Vec::new();
+    let mut open = false;
+    for (text, ink) in runs {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                open = false;
+                continue;
+            }
+            if !open {
+                words.push(Vec::new());
+                open = true;
+            }
+            let Some(word) = words.last_mut() else {
+                continue;
+            };
+            match word.last_mut() {
+                Some((t, i)) if i == ink => t.push(c),
+                _ => word.push((c.to_string(), *ink)),
+            }
+        }
+        if text.ends_with(char::is_whitespace) {
+            open = false;
+        }
+    }
+    let len = |w: &[(String, Ink)]| w.iter().map(|(t, _)| t.chars().count()).sum::<usize>();
+    // Each line is a list of inked runs: a space between two words of one ink joins their run,
+    // so a marked phrase is painted once.
+    let paint = |runs: &[(String, Ink)]| {
+        runs.iter()
+            .map(|(t, i)| style.ink(*i, t))
+            .collect::<String>()
+    };
+    let mut lines = Vec::new();
+    let mut runs: Vec<(String, Ink)> = vec![(first.to_string(), Ink::Plain)];
+    let mut used = first.chars().count();
+    let mut empty = true;
+    for w in &words {
+        let n = len(w);
+        if !empty && used + 1 + n > width {
+            lines.push(paint(&runs));
+            runs = vec![(rest.to_string(), Ink::Plain)];
+            used = rest.chars().count();
+            empty = true;
+        }
+        if !empty {
+            let ink = match (runs.last(), w.first()) {
+                (Some((_, a)), Some((_, b))) if a == b => *a,
+                _ => Ink::Plain,
+            };
+            push_run(&mut runs, " ", ink);
+            used += 1;
+        }
+        for (t, i) in w {
+            push_run(&mut runs, t, *i);
+        }
+        used += n;
+        empty = false;
+    }
+    lines.push(paint(&runs));
+    lines
+}
+
+/// Appends text to the last run when it has the same ink, else opens a run.
+fn push_run(runs: &mut Vec<(String, Ink)>, text: &str, ink: Ink) {
+    match runs.last_mut() {
+        Some((t, i)) if *i == ink => t.push_str(text),
+        _ => runs.push((text.to_string(), ink)),
+    }
+}
+
+/// Plain text in lines of at most `width` characters.
+fn wrap_plain(
+    style: &Style,
+    text: &str,
+    ink: Ink,
+    width: usize,
+    first: &str,
+    rest: &str,
+) -> Vec<String> {
+    wrap(style, &[(text.to_string(), ink)], width, first, rest)
+}
+
 /// Breaks a comma-separated list into lines of at most `max` characters.
 fn wrap_list(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -55,16 +175,6 @@ fn wrap_list(text: &str, max: usize) -> Vec<String> {
     }
     lines.push(line);
     lines
-}
-
-/// Cuts `text` to `max` characters, ending with an ellipsis when cut.
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
-    s.push('…');
-    s
 }
 
 /// A figure in the source's words (quoted), else its qualifier and value.
@@ -84,6 +194,48 @@ fn flags(style: &Style, flags: &[Flag]) -> String {
     format!("  {}", style.yellow(&format!("[{}]", names.join(", "))))
 }
 
+/// Inked runs of a sentence: the figure bold yellow and changed words in the side's colour
+/// when color is on; without color, changed words of a rewording are bracketed (`[-…-]`
+/// old, `{+…+}` new) and the rest is plain.
+fn inked(pieces: &[Piece], color: bool, side: Side, bracket_changes: bool) -> Vec<(String, Ink)> {
+    pieces
+        .iter()
+        .map(|p| {
+            let changed = if side == Side::Dropped {
+                Ink::Red
+            } else {
+                Ink::Green
+            };
+            match (p.mark, color) {
+                (Mark::Plain, _) => (p.text.clone(), Ink::Plain),
+                (Mark::Figure, true) => (p.text.clone(), Ink::BoldYellow),
+                (Mark::Changed, true) => (p.text.clone(), changed),
+                (Mark::Changed, false) if bracket_changes => {
+                    let text = match side {
+                        Side::Dropped => format!("[-{}-]", p.text),
+                        Side::Added => format!("{{+{}+}}", p.text),
+                    };
+                    (text, Ink::Plain)
+                }
+                (_, false) => (p.text.clone(), Ink::Plain),
+            }
+        })
+        .collect()
+}
+
+/// One side of a figure: "2023-02-06  the sentence…" wrapped under its date.
+fn cited_lines(style: &Style, c: &Cited, side: Side, indent: usize, width: usize) -> Vec<String> {
+    let first = format!("{}{}  ", " ".repeat(indent), c.edition);
+    let rest = " ".repeat(first.chars().count());
+    wrap(
+        style,
+        &inked(&c.pieces, style.color, side, false),
+        width,
+        &first,
+        &rest,
+    )
+}
+
 pub(super) fn diff(
     report: &Report,
     options: &RenderOptions,
@@ -93,58 +245,83 @@ pub(super) fn diff(
     let style = Style {
         color: options.color,
     };
-    writeln!(
-        out,
-        "{}",
-        style.bold(&format!(
-            "{} → {}  {}",
-            view.old_label,
-            view.new_label,
-            clip(view.title, 60)
-        ))
-    )?;
+    let width = options.width.max(MIN_WIDTH);
+    let head = format!("{} → {}  {}", view.old_label, view.new_label, view.title);
+    for l in wrap_plain(&style, &head, Ink::Bold, width, "", "    ") {
+        writeln!(out, "{l}")?;
+    }
     if let Some(note) = view.note {
         writeln!(out, "{}", style.yellow(&format!("note: {note}")))?;
     }
     if let Some(summary) = &view.summary {
-        for l in wrap_list(summary, MAX_LINE_CHARS) {
+        for l in wrap_list(summary, width) {
             writeln!(out, "{}", style.dim(&l))?;
         }
     }
     let reason = |out: &mut dyn Write, reason: Option<&str>| -> io::Result<()> {
-        match reason {
-            Some(r) => writeln!(out, "    {}", style.dim(&format!("paired: {r}"))),
-            None => Ok(()),
+        if let Some(r) = reason {
+            for l in wrap_plain(
+                &style,
+                &format!("paired: {r}"),
+                Ink::Dim,
+                width,
+                "    ",
+                "      ",
+            ) {
+                writeln!(out, "{l}")?;
+            }
         }
+        Ok(())
     };
     let paint = |side: Side, text: &str| match side {
         Side::Added => style.green(text),
         Side::Dropped => style.red(text),
     };
+    let label_lines =
+        |out: &mut dyn Write, label: &str, from: Option<&str>, lead: &str| -> io::Result<()> {
+            let text = match from {
+                Some(old) => format!("{label} (from {old})"),
+                None => label.to_string(),
+            };
+            let rest = " ".repeat(lead.chars().count() + 2);
+            for l in wrap_plain(&style, &text, Ink::Bold, width, lead, &rest) {
+                writeln!(out, "{l}")?;
+            }
+            Ok(())
+        };
     for section in &view.sections {
         writeln!(out)?;
         writeln!(out, "{}", style.bold(section.title))?;
         match &section.rows {
             Rows::Figures(rows) => {
                 for row in rows {
-                    let head = format!("{} · {}", row.topic, row.measure);
-                    writeln!(out, "  {}", style.bold(&clip(&head, MAX_LINE_CHARS - 2)))?;
-                    writeln!(
-                        out,
-                        "    {}",
-                        clip(&figure_words(row.old), MAX_LINE_CHARS - 4)
-                    )?;
-                    writeln!(
-                        out,
-                        "  → {}",
-                        clip(&figure_words(row.new), MAX_LINE_CHARS - 4)
-                    )?;
+                    label_lines(out, row.label, row.from, "  ")?;
+                    for l in wrap_plain(
+                        &style,
+                        &figure_words(row.old.figure),
+                        Ink::Plain,
+                        width,
+                        "    ",
+                        "     ",
+                    ) {
+                        writeln!(out, "{l}")?;
+                    }
+                    for l in wrap_plain(
+                        &style,
+                        &figure_words(row.new.figure),
+                        Ink::Plain,
+                        width,
+                        "  → ",
+                        "     ",
+                    ) {
+                        writeln!(out, "{l}")?;
+                    }
                     let mut line = String::from("    ");
                     match row.movement {
                         Movement::Value => {
                             // A delta beyond the decimal range has always printed as zero here.
                             let d = row.delta.clone().unwrap_or_else(|| {
-                                super::signed_value(Default::default(), row.new.unit)
+                                super::signed_value(Default::default(), row.new.figure.unit)
                             });
                             let pct = row
                                 .percent
@@ -159,60 +336,141 @@ pub(super) fn diff(
                             });
                         }
                         Movement::Qualifier => {
-                            let (a, b) = (row.old.qualifier, row.new.qualifier);
+                            let (a, b) = (row.old.figure.qualifier, row.new.figure.qualifier);
                             line.push_str(&format!("qualifier {a} → {b}"));
                         }
                         Movement::Rescaled => line.push_str("same value, written at another scale"),
                     }
                     line.push_str(&flags(&style, &row.flags));
                     writeln!(out, "{line}")?;
+                    for (c, side) in [(&row.old, Side::Dropped), (&row.new, Side::Added)] {
+                        if c.has_sentence {
+                            for l in cited_lines(&style, c, side, 4, width) {
+                                writeln!(out, "{l}")?;
+                            }
+                        }
+                    }
                     reason(out, row.reason)?;
                 }
             }
             Rows::Renames(rows) => {
                 for row in rows {
                     let line = format!("{} → {}", row.old, row.new);
-                    writeln!(out, "  {}", clip(&line, MAX_LINE_CHARS - 2))?;
+                    for l in wrap_plain(&style, &line, Ink::Plain, width, "  ", "    ") {
+                        writeln!(out, "{l}")?;
+                    }
                     reason(out, row.reason)?;
                 }
             }
             Rows::Rewordings(rows) => {
                 for row in rows {
-                    writeln!(out, "  {}", clip(row.topic, MAX_LINE_CHARS - 2))?;
-                    // One line per changed run: the old words, then the new ones.
-                    for w in row.words.iter().filter(|w| w.tag != "equal") {
-                        let (mark, side) = if w.tag == "delete" {
-                            ("-", Side::Dropped)
-                        } else {
-                            ("+", Side::Added)
+                    label_lines(out, row.label, None, "  ")?;
+                    // Whole sentences, old above new, changed words marked.
+                    for (old, new) in &row.hunks {
+                        let (old_tag, new_tag) = match (old.is_empty(), new.is_empty()) {
+                            (true, _) => ("", " new"),
+                            (_, true) => (" dropped", ""),
+                            _ => ("", ""),
                         };
-                        let line = clip(&format!("{mark} {}", w.text.trim()), MAX_LINE_CHARS - 4);
-                        writeln!(out, "    {}", paint(side, &line))?;
+                        for (label, pieces, side, tag) in [
+                            (&view.old_label, old, Side::Dropped, old_tag),
+                            (&view.new_label, new, Side::Added, new_tag),
+                        ] {
+                            if pieces.is_empty() {
+                                continue;
+                            }
+                            let first = format!("    {label}  ");
+                            let rest = " ".repeat(first.chars().count());
+                            let mut runs = inked(pieces, style.color, side, true);
+                            if !tag.is_empty() {
+                                runs.insert(0, (format!("({}) ", tag.trim()), Ink::Dim));
+                            }
+                            for l in wrap(&style, &runs, width, &first, &rest) {
+                                writeln!(out, "{l}")?;
+                            }
+                        }
                     }
                 }
             }
             Rows::FigureList(side, rows) => {
                 for row in rows {
-                    let line = format!(
-                        "{} {} · {}",
-                        side.mark(),
-                        row.topic,
-                        figure_words(row.figure)
+                    let mut text = format!("{} {}", side.mark(), row.label);
+                    if let Some(old) = row.from {
+                        text.push_str(&format!(" (from {old})"));
+                    }
+                    let c = &row.cited;
+                    // Without its sentence, the figure's own words follow the label.
+                    if !c.has_sentence {
+                        text.push_str(&format!(" · {}", figure_words(c.figure)));
+                    }
+                    let lines = wrap_plain(
+                        &style,
+                        &text,
+                        Ink::Plain,
+                        width.saturating_sub(12),
+                        "  ",
+                        "    ",
                     );
-                    let line = paint(*side, &clip(&line, MAX_LINE_CHARS - 2));
-                    writeln!(out, "  {line}{}", flags(&style, &row.flags))?;
+                    let last = lines.len() - 1;
+                    for (i, l) in lines.iter().enumerate() {
+                        let tail = if i == last {
+                            flags(&style, &row.flags)
+                        } else {
+                            String::new()
+                        };
+                        writeln!(out, "{}{tail}", paint(*side, l))?;
+                    }
+                    if c.has_sentence {
+                        for l in cited_lines(&style, c, *side, 6, width) {
+                            writeln!(out, "{l}")?;
+                        }
+                    }
                 }
             }
             Rows::ClaimList(side, rows) => {
                 for row in rows {
-                    let line = clip(
-                        &format!("{} {}", side.mark(), row.topic),
-                        MAX_LINE_CHARS - 2,
+                    let text = format!("{} {}", side.mark(), row.label);
+                    let lines = wrap_plain(
+                        &style,
+                        &text,
+                        Ink::Plain,
+                        width.saturating_sub(12),
+                        "  ",
+                        "    ",
                     );
-                    let line = paint(*side, &line);
-                    writeln!(out, "  {line}{}", flags(&style, &row.flags))?;
-                    for f in row.figures {
-                        writeln!(out, "      {}", clip(&figure_words(f), MAX_LINE_CHARS - 6))?;
+                    let last = lines.len() - 1;
+                    for (i, l) in lines.iter().enumerate() {
+                        let tail = if i == last {
+                            flags(&style, &row.flags)
+                        } else {
+                            String::new()
+                        };
+                        writeln!(out, "{}{tail}", paint(*side, l))?;
+                    }
+                    // Each figure's sentence once (figures sharing a sentence show it once).
+                    let mut shown: Vec<&str> = Vec::new();
+                    for c in &row.figures {
+                        if c.has_sentence {
+                            if shown.contains(&c.figure.sentence.as_str()) {
+                                continue;
+                            }
+                            shown.push(&c.figure.sentence);
+                            let runs = inked(&c.pieces, style.color, *side, false);
+                            for l in wrap(&style, &runs, width, "      ", "      ") {
+                                writeln!(out, "{l}")?;
+                            }
+                        } else {
+                            for l in wrap_plain(
+                                &style,
+                                &figure_words(c.figure),
+                                Ink::Plain,
+                                width,
+                                "      ",
+                                "       ",
+                            ) {
+                                writeln!(out, "{l}")?;
+                            }
+                        }
                     }
                 }
             }
@@ -230,8 +488,11 @@ pub(super) fn history(
     let style = Style {
         color: options.color,
     };
+    let width = options.width.max(MIN_WIDTH);
     if let Some(title) = view.title {
-        writeln!(out, "{}", style.bold(&clip(title, MAX_LINE_CHARS)))?;
+        for l in wrap_plain(&style, title, Ink::Bold, width, "", "    ") {
+            writeln!(out, "{l}")?;
+        }
     }
     if view.rows.is_empty() {
         writeln!(
@@ -241,12 +502,10 @@ pub(super) fn history(
         return Ok(());
     }
     let dates = &view.labels;
-    let rows: Vec<(String, Vec<String>, String, String)> = view
+    let rows: Vec<(&str, Vec<String>, String, String)> = view
         .rows
         .iter()
         .map(|r| {
-            // The measure first: it tells rows apart when the name is cut.
-            let name = format!("{} · {}", r.track.measure, r.track.topic);
             let cells = r
                 .cells
                 .iter()
@@ -259,7 +518,7 @@ pub(super) fn history(
                 .map(|f| f.as_str())
                 .collect::<Vec<_>>()
                 .join(",");
-            (name, cells, r.net.clone().unwrap_or_default(), flags)
+            (r.label, cells, r.net.clone().unwrap_or_default(), flags)
         })
         .collect();
     let cell_w: Vec<usize> = (0..dates.len())
@@ -277,8 +536,19 @@ pub(super) fn history(
         .max()
         .unwrap_or(0)
         .max(3);
-    let fixed: usize = cell_w.iter().map(|w| w + 2).sum::<usize>() + net_w + 2 + 12;
-    let name_w = MAX_LINE_CHARS.saturating_sub(fixed).clamp(20, 48);
+    let flags_w = rows
+        .iter()
+        .map(|r| r.3.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    let fixed: usize = cell_w.iter().map(|w| w + 2).sum::<usize>() + net_w + 2 + flags_w + 2;
+    // The labels take what the numbers leave, and wrap within it.
+    let longest = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+    let name_w = width
+        .saturating_sub(fixed)
+        .clamp(MIN_LABEL_CHARS, MAX_LABEL_CHARS)
+        .min(longest.max(6));
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
     let lpad =
         |s: &str, w: usize| format!("{}{s}", " ".repeat(w.saturating_sub(s.chars().count())));
@@ -292,8 +562,10 @@ pub(super) fn history(
     header.push_str(&lpad("net", net_w));
     header.push_str("  flags");
     writeln!(out, "{}", style.bold(header.trim_end()))?;
+    let plain = Style { color: false };
     for (name, cells, net, flags) in &rows {
-        let mut line = pad(&clip(name, name_w), name_w);
+        let name_lines = wrap_plain(&plain, name, Ink::Plain, name_w, "", "  ");
+        let mut line = pad(name_lines.first().map_or("", String::as_str), name_w);
         for (c, w) in cells.iter().zip(&cell_w) {
             line.push_str("  ");
             line.push_str(&lpad(c, *w));
@@ -305,6 +577,9 @@ pub(super) fn history(
             line.push_str(&style.yellow(flags));
         }
         writeln!(out, "{}", line.trim_end())?;
+        for more in name_lines.iter().skip(1) {
+            writeln!(out, "{}", more.trim_end())?;
+        }
     }
     if !view.quiet {
         writeln!(out)?;
@@ -312,3 +587,8 @@ pub(super) fn history(
     }
     Ok(())
 }
+
+/// The label column of a history table is at least this wide.
+const MIN_LABEL_CHARS: usize = 16;
+/// … and at most this wide (longer labels wrap).
+const MAX_LABEL_CHARS: usize = 60;

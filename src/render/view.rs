@@ -1,13 +1,15 @@
 //! The one view of a report that the human renderers (text, Markdown, HTML) lay out: which
-//! sections, in what order, their titles, columns and row labels, and the legend of flags.
-//! Built once from a [`Report`] or a [`History`]; renderers only format and escape it.
+//! sections, in what order, their titles and row labels, each figure in its sentence with the
+//! figure and the changed words marked and a link to the sentence in its source, and the legend
+//! of flags. Built once from a [`Report`] or a [`History`]; renderers only format and escape it.
 
 use super::{count, qualifier_mark, signed_percent, signed_value, EditionOrder, RenderOptions};
 use crate::claimset::Edition;
-use crate::diff::{Change, ChangeKind, ClaimRef, Flag, Report, WordChange};
+use crate::diff::{Change, ChangeKind, Flag, Report};
 use crate::figure::{Figure, Qualifier};
 use crate::history::{History, Track};
 use rust_decimal::Decimal;
+use std::ops::Range;
 
 /// A table column: its title, and whether it holds numbers (right-aligned).
 pub(crate) type Column<S = &'static str> = (S, bool);
@@ -52,6 +54,48 @@ impl Side {
     }
 }
 
+/// How a piece of a sentence is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// As it is.
+    Plain,
+    /// The figure the row is about (bold, `<mark>`, colour).
+    Figure,
+    /// Words that differ from the other edition's sentence.
+    Changed,
+}
+
+/// A run of a sentence with one mark; a marked run never starts or ends with white space.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// The words.
+    pub text: String,
+    /// How they are shown.
+    pub mark: Mark,
+    /// For the figure: the link to its sentence in the source (`…#:~:text=…`), when known.
+    pub link: Option<String>,
+}
+
+/// A figure as one edition states it: the edition, and its sentence cut into pieces (only the
+/// figure's own words when the sentence was not kept).
+pub(crate) struct Cited<'a> {
+    /// The figure.
+    pub figure: &'a Figure,
+    /// The edition's label (its date).
+    pub edition: String,
+    /// The sentence, with the figure (and words changed from the other side) marked.
+    pub pieces: Vec<Piece>,
+    /// True when `pieces` hold the whole sentence, not just the figure's words.
+    pub has_sentence: bool,
+}
+
+impl Cited<'_> {
+    /// The link to the figure's sentence, when there is one.
+    pub(crate) fn link(&self) -> Option<&str> {
+        self.pieces.iter().find_map(|p| p.link.as_deref())
+    }
+}
+
 /// A diff report as the human renderers show it.
 pub(crate) struct DiffView<'a> {
     /// The new edition's title.
@@ -64,6 +108,10 @@ pub(crate) struct DiffView<'a> {
     pub old_label: String,
     /// The new edition's label.
     pub new_label: String,
+    /// The old edition's source, when it is a web address a report may link to.
+    pub old_link: Option<&'a str>,
+    /// The new edition's source, when it is a web address a report may link to.
+    pub new_link: Option<&'a str>,
     /// The counts by kind ("2 figure-changed, 1 claim-added" or "no changes"); none when quiet.
     pub summary: Option<String>,
     /// A note when OLD is not the older edition.
@@ -74,12 +122,10 @@ pub(crate) struct DiffView<'a> {
     pub legend: Vec<(Flag, &'static str)>,
 }
 
-/// One section: its title, its table columns (none for lists) and its rows.
+/// One section: its title and its rows.
 pub(crate) struct Section<'a> {
     /// The heading.
     pub title: &'static str,
-    /// The table columns, for sections shown as tables.
-    pub columns: Vec<Column>,
     /// The rows.
     pub rows: Rows<'a>,
 }
@@ -111,16 +157,14 @@ pub(crate) enum Movement {
 
 /// A changed figure.
 pub(crate) struct FigureRow<'a> {
-    /// The claim's label.
-    pub topic: &'a str,
-    /// The old claim's key, when the figure moved from another topic.
+    /// What the figure is.
+    pub label: &'a str,
+    /// The old claim's label, when the figure moved from another claim.
     pub from: Option<&'a str>,
-    /// The measure.
-    pub measure: &'a str,
-    /// The old figure.
-    pub old: &'a Figure,
-    /// The new figure.
-    pub new: &'a Figure,
+    /// The old figure in its sentence.
+    pub old: Cited<'a>,
+    /// The new figure in its sentence.
+    pub new: Cited<'a>,
     /// What moved.
     pub movement: Movement,
     /// The signed delta (`+160,000`, `−$1 billion`), when there is one.
@@ -137,36 +181,31 @@ pub(crate) struct FigureRow<'a> {
 
 /// A renamed topic.
 pub(crate) struct RenameRow<'a> {
-    /// The old label: heading, else key.
+    /// The old claim's label.
     pub old: &'a str,
-    /// The new label.
+    /// The new claim's label.
     pub new: &'a str,
     /// How the pair was matched, when reasons are shown.
     pub reason: Option<&'a str>,
 }
 
-/// A reworded claim.
+/// A reworded claim: its sentences that changed, old above new, changed words marked.
 pub(crate) struct RewordRow<'a> {
     /// The claim's label.
-    pub topic: &'a str,
-    /// The word-level diff as recorded.
-    pub words: &'a [WordChange],
-    /// The same diff regrouped for reading (see [`word_runs`]).
-    pub runs: Vec<(&'static str, String)>,
-    /// The old words.
-    pub old_text: &'a str,
-    /// The new words.
-    pub new_text: &'a str,
+    pub label: &'a str,
+    /// The changed passages: old sentences and the new sentences in their place (either may
+    /// be empty when sentences were only added or dropped).
+    pub hunks: Vec<(Vec<Piece>, Vec<Piece>)>,
 }
 
 /// A figure that arrived in or left a paired claim.
 pub(crate) struct FigureEntry<'a> {
-    /// The claim's label.
-    pub topic: &'a str,
-    /// The old claim's key, when it differs.
+    /// What the figure is.
+    pub label: &'a str,
+    /// The old claim's label, when it differs.
     pub from: Option<&'a str>,
-    /// The figure.
-    pub figure: &'a Figure,
+    /// The figure in its sentence.
+    pub cited: Cited<'a>,
     /// The flags.
     pub flags: Vec<Flag>,
 }
@@ -174,18 +213,13 @@ pub(crate) struct FigureEntry<'a> {
 /// A claim that arrived or left.
 pub(crate) struct ClaimEntry<'a> {
     /// The claim's label.
-    pub topic: &'a str,
+    pub label: &'a str,
     /// The flags.
     pub flags: Vec<Flag>,
-    /// Its words, when kept.
-    pub text: Option<&'a str>,
-    /// The figures that arrive or leave with it.
-    pub figures: &'a [Figure],
-}
-
-/// A claim's label: its heading when it has one, else its topic key.
-fn label(claim: &ClaimRef) -> &str {
-    claim.heading.as_deref().unwrap_or(claim.topic.as_str())
+    /// Its words with its figures marked (and linked), when kept.
+    pub text: Vec<Piece>,
+    /// Its figures, each in its sentence.
+    pub figures: Vec<Cited<'a>>,
 }
 
 impl<'a> DiffView<'a> {
@@ -199,18 +233,39 @@ impl<'a> DiffView<'a> {
                 parts.join(", ")
             }
         });
+        let sides = Sides {
+            old_label: report.old.label(),
+            new_label: report.new.label(),
+            old_link: linkable(&report.old),
+            new_link: linkable(&report.new),
+        };
         DiffView {
             title: &report.new.title,
             old: &report.old,
             new: &report.new,
-            old_label: report.old.label(),
-            new_label: report.new.label(),
+            sections: sections(report, options.reasons, &sides),
+            old_label: sides.old_label,
+            new_label: sides.new_label,
+            old_link: sides.old_link,
+            new_link: sides.new_link,
             summary,
             note: EditionOrder::of(report).note(),
-            sections: sections(report, options.reasons),
             legend: legend(report.changes.iter().flat_map(Change::flags)),
         }
     }
+}
+
+/// An edition's source when a report may link to it.
+fn linkable(e: &Edition) -> Option<&str> {
+    e.source.as_deref().filter(|s| crate::cite::is_linkable(s))
+}
+
+/// The two editions' labels and links, for building rows.
+struct Sides<'a> {
+    old_label: String,
+    new_label: String,
+    old_link: Option<&'a str>,
+    new_link: Option<&'a str>,
 }
 
 /// The summary counts in report order (changed figures first), zero counts left out.
@@ -229,29 +284,15 @@ fn summary_parts(report: &Report) -> Vec<String> {
 
 /// The sections with rows: changed figures, renamed topics, reworded claims, figures added and
 /// dropped, claims added and dropped.
-fn sections(report: &Report, reasons: bool) -> Vec<Section<'_>> {
+fn sections<'a>(report: &'a Report, reasons: bool, sides: &Sides<'a>) -> Vec<Section<'a>> {
     let changes = &report.changes;
     let of = |keep: fn(&Change) -> bool| changes.iter().filter(move |c| keep(c));
-    let with_reasons = |mut columns: Vec<Column>| {
-        if reasons {
-            columns.push(("Paired by", false));
-        }
-        columns
-    };
-    let figure_columns = || {
-        vec![
-            ("Topic", false),
-            ("Measure", false),
-            ("Figure", false),
-            ("Flags", false),
-        ]
-    };
     let figure_list = |side| {
         Rows::FigureList(
             side,
             changes
                 .iter()
-                .filter_map(|c| figure_entry(c, side))
+                .filter_map(|c| figure_entry(c, side, sides))
                 .collect(),
         )
     };
@@ -260,7 +301,7 @@ fn sections(report: &Report, reasons: bool) -> Vec<Section<'_>> {
             side,
             changes
                 .iter()
-                .filter_map(|c| claim_entry(c, side))
+                .filter_map(|c| claim_entry(c, side, sides))
                 .collect(),
         )
     };
@@ -269,25 +310,15 @@ fn sections(report: &Report, reasons: bool) -> Vec<Section<'_>> {
     let figures = of(|c| matches!(c, Change::FigureChanged { .. }))
         .chain(of(|c| matches!(c, Change::QualifierChanged(_))))
         .chain(of(|c| matches!(c, Change::Rescaled(_))))
-        .filter_map(|c| figure_row(c, reasons))
+        .filter_map(|c| figure_row(c, reasons, sides))
         .collect();
     let sections = [
         Section {
             title: "Changed figures",
-            columns: with_reasons(vec![
-                ("Topic", false),
-                ("Measure", false),
-                ("Old", false),
-                ("New", false),
-                ("Δ", true),
-                ("%", true),
-                ("Flags", false),
-            ]),
             rows: Rows::Figures(figures),
         },
         Section {
             title: "Renamed topics",
-            columns: with_reasons(vec![("Old topic", false), ("New topic", false)]),
             rows: Rows::Renames(
                 changes
                     .iter()
@@ -297,27 +328,22 @@ fn sections(report: &Report, reasons: bool) -> Vec<Section<'_>> {
         },
         Section {
             title: "Reworded claims",
-            columns: Vec::new(),
             rows: Rows::Rewordings(changes.iter().filter_map(reword_row).collect()),
         },
         Section {
             title: "Figures added",
-            columns: figure_columns(),
             rows: figure_list(Side::Added),
         },
         Section {
             title: "Figures dropped",
-            columns: figure_columns(),
             rows: figure_list(Side::Dropped),
         },
         Section {
             title: "Claims added",
-            columns: Vec::new(),
             rows: claim_list(Side::Added),
         },
         Section {
             title: "Claims dropped",
-            columns: Vec::new(),
             rows: claim_list(Side::Dropped),
         },
     ];
@@ -339,7 +365,155 @@ impl Rows<'_> {
     }
 }
 
-fn figure_row(change: &Change, reasons: bool) -> Option<FigureRow<'_>> {
+/// The link to a figure's sentence in an edition's source, when both are known.
+fn figure_link(source: Option<&str>, f: &Figure) -> Option<String> {
+    source.and_then(|s| crate::cite::fragment_link(s, &f.fragment))
+}
+
+/// A figure in its sentence; `other` is the sentence of the figure it is paired with, whose
+/// differing words get marked.
+fn cited<'a>(
+    figure: &'a Figure,
+    edition: &str,
+    source: Option<&str>,
+    other: Option<&Figure>,
+) -> Cited<'a> {
+    let link = figure_link(source, figure);
+    if figure.sentence.is_empty() {
+        return Cited {
+            figure,
+            edition: edition.to_string(),
+            pieces: vec![Piece {
+                text: super::figure_words(figure),
+                mark: Mark::Figure,
+                link,
+            }],
+            has_sentence: false,
+        };
+    }
+    let changed = match other.map(|o| o.sentence.as_str()) {
+        Some(o) if !o.is_empty() && o != figure.sentence && alike(o, &figure.sentence) => {
+            changed_words(&figure.sentence, o)
+        }
+        _ => Vec::new(),
+    };
+    let quote = find_quote(&figure.sentence, &figure.quote);
+    Cited {
+        figure,
+        edition: edition.to_string(),
+        pieces: pieces(
+            &figure.sentence,
+            &changed,
+            &quote.into_iter().collect::<Vec<_>>(),
+            &[link],
+        ),
+        has_sentence: true,
+    }
+}
+
+/// Where a figure's quote stands in its sentence.
+fn find_quote(sentence: &str, quote: &str) -> Option<Range<usize>> {
+    if quote.is_empty() {
+        return None;
+    }
+    sentence.find(quote).map(|at| at..at + quote.len())
+}
+
+/// Two texts share at least this share of their words (in order) for their changed
+/// words to be marked; below it nearly every word differs and marks would only be noise.
+pub(crate) const MIN_MARKED_RATIO: f32 = 0.4;
+
+/// True when two texts are alike enough to mark the words that differ: the words they share
+/// in order, against all their words.
+fn alike(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let total = wa.len() + wb.len();
+    if total == 0 {
+        return true;
+    }
+    let shared: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &wa, &wb)
+        .iter()
+        .filter(|op| op.tag() == similar::DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum();
+    (2 * shared) as f32 / total as f32 >= MIN_MARKED_RATIO
+}
+
+/// The byte ranges of `text` whose words are not in `other` (a word diff).
+fn changed_words(text: &str, other: &str) -> Vec<Range<usize>> {
+    let diff = similar::TextDiff::from_words(other, text);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    for change in diff.iter_all_changes() {
+        let value: &str = change.value();
+        match change.tag() {
+            similar::ChangeTag::Delete => continue,
+            similar::ChangeTag::Insert if !value.trim().is_empty() => {
+                out.push(at..at + value.len());
+            }
+            _ => {}
+        }
+        at += value.len();
+    }
+    out
+}
+
+/// Cuts `text` into pieces: `figures[i]` marked as the figure (with `links[i]`), `changed`
+/// ranges marked as changed; white space between two runs of one mark joins them, white
+/// space at a run's edge stays plain.
+fn pieces(
+    text: &str,
+    changed: &[Range<usize>],
+    figures: &[Range<usize>],
+    links: &[Option<String>],
+) -> Vec<Piece> {
+    // The mark of each character, and for figures which one.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mark_at = |i: usize| -> (Mark, Option<usize>) {
+        if let Some(k) = figures.iter().position(|r| r.contains(&i)) {
+            return (Mark::Figure, Some(k));
+        }
+        if changed.iter().any(|r| r.contains(&i)) {
+            return (Mark::Changed, None);
+        }
+        (Mark::Plain, None)
+    };
+    let mut marks: Vec<(Mark, Option<usize>)> = chars.iter().map(|(i, _)| mark_at(*i)).collect();
+    // White space takes its neighbours' mark only when both sides agree.
+    for k in 0..chars.len() {
+        if !chars[k].1.is_whitespace() {
+            continue;
+        }
+        let before = (0..k).rev().find(|&j| !chars[j].1.is_whitespace());
+        let after = (k + 1..chars.len()).find(|&j| !chars[j].1.is_whitespace());
+        marks[k] = match (before, after) {
+            (Some(b), Some(a)) if marks[b] == marks[a] => marks[b],
+            _ => (Mark::Plain, None),
+        };
+    }
+    let mut out: Vec<Piece> = Vec::new();
+    let mut run_start = 0;
+    for k in 0..=chars.len() {
+        let boundary = k == chars.len() || (k > 0 && marks[k] != marks[k - 1]);
+        if !boundary || k == run_start {
+            continue;
+        }
+        let (from, to) = (chars[run_start].0, chars.get(k).map_or(text.len(), |c| c.0));
+        let (mark, which) = marks[run_start];
+        out.push(Piece {
+            text: text[from..to].to_string(),
+            mark,
+            link: which.and_then(|w| links.get(w).cloned().flatten()),
+        });
+        run_start = k;
+    }
+    out
+}
+
+fn figure_row<'a>(change: &'a Change, reasons: bool, sides: &Sides<'a>) -> Option<FigureRow<'a>> {
     let (pair, movement, delta, percent) = match change {
         Change::FigureChanged {
             pair,
@@ -351,11 +525,13 @@ fn figure_row(change: &Change, reasons: bool) -> Option<FigureRow<'_>> {
         _ => return None,
     };
     Some(FigureRow {
-        topic: label(&pair.claim),
-        from: pair.old_topic.as_ref().map(|t| t.as_str()),
-        measure: &pair.new.measure,
-        old: &pair.old,
-        new: &pair.new,
+        label: &pair.label,
+        from: pair
+            .old_label
+            .as_deref()
+            .filter(|l| !pair.label.contains(*l)),
+        old: cited(&pair.old, &sides.old_label, sides.old_link, Some(&pair.new)),
+        new: cited(&pair.new, &sides.new_label, sides.new_link, Some(&pair.old)),
         movement,
         delta: delta.map(|d| signed_value(d, pair.new.unit)),
         percent: percent.map(signed_percent),
@@ -368,8 +544,7 @@ fn figure_row(change: &Change, reasons: bool) -> Option<FigureRow<'_>> {
 fn rename_row(change: &Change, reasons: bool) -> Option<RenameRow<'_>> {
     let Change::TopicRenamed {
         claim,
-        old_topic,
-        old_heading,
+        old_label,
         reason,
         ..
     } = change
@@ -377,8 +552,8 @@ fn rename_row(change: &Change, reasons: bool) -> Option<RenameRow<'_>> {
         return None;
     };
     Some(RenameRow {
-        old: old_heading.as_deref().unwrap_or(old_topic.as_str()),
-        new: label(claim),
+        old: old_label,
+        new: &claim.label,
         reason: reasons.then_some(reason.as_str()),
     })
 }
@@ -388,43 +563,93 @@ fn reword_row(change: &Change) -> Option<RewordRow<'_>> {
         claim,
         old_text,
         new_text,
-        words,
         ..
     } = change
     else {
         return None;
     };
     Some(RewordRow {
-        topic: label(claim),
-        words,
-        runs: word_runs(words),
-        old_text,
-        new_text,
+        label: &claim.label,
+        hunks: sentence_hunks(old_text, new_text),
     })
 }
 
-fn figure_entry(change: &Change, side: Side) -> Option<FigureEntry<'_>> {
-    let (claim, from, figure) = match (side, change) {
-        (Side::Added, Change::FigureAdded { claim, figure }) => (claim, None, figure),
+/// The sentences that changed between two texts: each old sentence above the new one that
+/// replaced it (the words that differ marked), and sentences only one side has on their own
+/// (the other side empty).
+pub(crate) fn sentence_hunks(old: &str, new: &str) -> Vec<(Vec<Piece>, Vec<Piece>)> {
+    let (a, b) = (crate::text::sentences(old), crate::text::sentences(new));
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b);
+    let mut hunks = Vec::new();
+    let (mut olds, mut news): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for op in ops {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            pair_sentences(&olds, &news, &mut hunks);
+            olds.clear();
+            news.clear();
+            continue;
+        }
+        olds.extend(&a[ra]);
+        news.extend(&b[rb]);
+    }
+    pair_sentences(&olds, &news, &mut hunks);
+    hunks
+}
+
+/// Pairs the changed sentences of one place in order: an old sentence with the next new one
+/// alike enough to be its rewording; the sentences in between stand alone.
+fn pair_sentences(olds: &[&str], news: &[&str], hunks: &mut Vec<(Vec<Piece>, Vec<Piece>)>) {
+    let alone = |text: &str| pieces(text, &[], &[], &[]);
+    let mut j = 0;
+    for o in olds {
+        match (j..news.len()).find(|&k| alike(o, news[k])) {
+            Some(k) => {
+                for n in &news[j..k] {
+                    hunks.push((Vec::new(), alone(n)));
+                }
+                let n = news[k];
+                hunks.push((
+                    pieces(o, &changed_words(o, n), &[], &[]),
+                    pieces(n, &changed_words(n, o), &[], &[]),
+                ));
+                j = k + 1;
+            }
+            None => hunks.push((alone(o), Vec::new())),
+        }
+    }
+    for n in &news[j..] {
+        hunks.push((Vec::new(), alone(n)));
+    }
+}
+
+fn figure_entry<'a>(change: &'a Change, side: Side, sides: &Sides<'a>) -> Option<FigureEntry<'a>> {
+    let (label, from, figure) = match (side, change) {
+        (Side::Added, Change::FigureAdded { label, figure, .. }) => (label, None, figure),
         (
             Side::Dropped,
             Change::FigureDropped {
-                claim,
-                old_topic,
+                label,
+                old_label,
                 figure,
+                ..
             },
-        ) => (claim, old_topic.as_ref(), figure),
+        ) => (label, old_label.as_deref(), figure),
         _ => return None,
     };
+    let cited = match side {
+        Side::Added => cited(figure, &sides.new_label, sides.new_link, None),
+        Side::Dropped => cited(figure, &sides.old_label, sides.old_link, None),
+    };
     Some(FigureEntry {
-        topic: label(claim),
-        from: from.map(|t| t.as_str()),
-        figure,
+        label,
+        from: from.filter(|f| !label.contains(*f)),
+        cited,
         flags: change.flags(),
     })
 }
 
-fn claim_entry(change: &Change, side: Side) -> Option<ClaimEntry<'_>> {
+fn claim_entry<'a>(change: &'a Change, side: Side, sides: &Sides<'a>) -> Option<ClaimEntry<'a>> {
     let (claim, text, figures) = match (side, change) {
         (
             Side::Added,
@@ -444,11 +669,38 @@ fn claim_entry(change: &Change, side: Side) -> Option<ClaimEntry<'_>> {
         ) => (claim, text, figures),
         _ => return None,
     };
+    let (edition, source) = match side {
+        Side::Added => (&sides.new_label, sides.new_link),
+        Side::Dropped => (&sides.old_label, sides.old_link),
+    };
+    // The claim's words with each figure's quote marked, in reading order.
+    let text = match text {
+        Some(t) => {
+            let mut ranges = Vec::new();
+            let mut links = Vec::new();
+            let mut from = 0;
+            for f in figures {
+                if let Some(at) = t.get(from..).and_then(|rest| rest.find(&f.quote)) {
+                    let at = from + at;
+                    if !f.quote.is_empty() {
+                        ranges.push(at..at + f.quote.len());
+                        links.push(figure_link(source, f));
+                        from = at + f.quote.len();
+                    }
+                }
+            }
+            pieces(t, &[], &ranges, &links)
+        }
+        None => Vec::new(),
+    };
     Some(ClaimEntry {
-        topic: label(claim),
+        label: &claim.label,
         flags: change.flags(),
-        text: text.as_deref(),
-        figures,
+        text,
+        figures: figures
+            .iter()
+            .map(|f| cited(f, edition, source, None))
+            .collect(),
     })
 }
 
@@ -474,62 +726,6 @@ pub(crate) fn flag_meaning(flag: Flag) -> &'static str {
         Gap => "absent from an edition, then back",
         Republished => "another release under the same date with different content",
     }
-}
-
-/// A word diff regrouped for reading: changed words separated only by spaces form one deleted
-/// run and one inserted run ("~~more than 90,000~~ **up to 250,000**" rather than word by word
-/// alternation). Runs carry no outer whitespace: it moves to `equal` pieces (one space).
-pub(crate) fn word_runs(words: &[WordChange]) -> Vec<(&'static str, String)> {
-    let mut out: Vec<(&'static str, String)> = Vec::new();
-    let (mut del, mut ins, mut gap) = (String::new(), String::new(), String::new());
-    let flush = |out: &mut Vec<(&'static str, String)>, del: &mut String, ins: &mut String| {
-        let lead = [&*del, &*ins]
-            .iter()
-            .any(|r| r.starts_with(char::is_whitespace));
-        let trail = [&*del, &*ins]
-            .iter()
-            .any(|r| r.ends_with(char::is_whitespace));
-        if lead {
-            out.push(("equal", " ".to_string()));
-        }
-        for (tag, run) in [("delete", del), ("insert", ins)] {
-            if !run.trim().is_empty() {
-                out.push((tag, run.trim().to_string()));
-            }
-            run.clear();
-        }
-        if trail {
-            out.push(("equal", " ".to_string()));
-        }
-    };
-    for w in words {
-        let in_group = !del.is_empty() || !ins.is_empty();
-        if w.tag == "equal" {
-            if in_group && w.text.trim().is_empty() {
-                gap.push_str(&w.text);
-                continue;
-            }
-            flush(&mut out, &mut del, &mut ins);
-            out.push(("equal", std::mem::take(&mut gap) + &w.text));
-        } else {
-            if in_group && !gap.is_empty() {
-                // The group goes on across the space; both sides keep it.
-                del.push_str(&gap);
-                ins.push_str(&gap);
-                gap.clear();
-            }
-            if w.tag == "delete" {
-                del.push_str(&w.text);
-            } else {
-                ins.push_str(&w.text);
-            }
-        }
-    }
-    flush(&mut out, &mut del, &mut ins);
-    if !gap.is_empty() {
-        out.push(("equal", gap));
-    }
-    out
 }
 
 // ---- history ----------------------------------------------------------------------------------
@@ -566,6 +762,11 @@ pub(crate) struct HistorySummary {
 pub(crate) struct TrackRow<'a> {
     /// The track (topic, measure, values, flags).
     pub track: &'a Track,
+    /// What the figure is, for people.
+    pub label: &'a str,
+    /// One entry per edition: the figure in its sentence, linked to its source; none where
+    /// absent.
+    pub cited: Vec<Option<Cited<'a>>>,
     /// One cell per edition: qualifier mark and value (`>90,000`); none where absent.
     pub cells: Vec<Option<String>>,
     /// The signed net change, when there is one.
@@ -595,6 +796,14 @@ impl<'a> HistoryView<'a> {
             .iter()
             .map(|track| TrackRow {
                 track,
+                label: &track.label,
+                cited: track
+                    .values
+                    .iter()
+                    .zip(&history.editions)
+                    .zip(&labels)
+                    .map(|((v, e), l)| v.as_ref().map(|f| cited(f, l, linkable(e), None)))
+                    .collect(),
                 cells: track
                     .values
                     .iter()

@@ -46,6 +46,8 @@ impl<'a> ReportWire<'a> {
 pub(super) struct ChangeWire<'a> {
     pub(super) kind: &'static str,
     pub(super) topic: &'a TopicKey,
+    /// What the change is about, for people (never a slug).
+    pub(super) label: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) old_topic: Option<&'a TopicKey>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -102,6 +104,7 @@ impl<'a> ChangeWire<'a> {
         let mut w = ChangeWire {
             kind: change.kind().as_str(),
             topic: &claim.topic,
+            label: change.label(),
             old_topic: None,
             heading: claim.heading.as_deref(),
             old_heading: None,

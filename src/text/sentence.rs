@@ -6,24 +6,50 @@ pub fn sentence_around<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
         return None;
     }
     let at = text.find(quote)?;
+    sentence_at(text, at, quote.len())
+}
+
+/// The sentence of `text` that holds the `len` bytes at byte offset `at` (a quote found by the
+/// caller, e.g. its second occurrence).
+pub fn sentence_at(text: &str, at: usize, len: usize) -> Option<&str> {
     let bytes = text.as_bytes();
-    // "U.S." and initials end in a capital letter before the period: not a sentence end.
-    let abbreviation = |i: usize| {
-        bytes.get(i) == Some(&b'.')
-            && i >= 1
-            && bytes.get(i - 1).is_some_and(u8::is_ascii_uppercase)
-            && (i < 2 || matches!(bytes.get(i - 2), Some(b'.' | b' ')))
-    };
-    let is_end = |i: usize| {
-        matches!(bytes.get(i), Some(b'.' | b'!' | b'?' | b';'))
-            && bytes.get(i + 1).is_none_or(|b| *b == b' ')
-            && !abbreviation(i)
-    };
+    let is_end = |i: usize| is_sentence_end(bytes, i);
     let start = (0..at).rev().find(|&i| is_end(i)).map_or(0, |i| i + 1);
-    let end = (at + quote.len()..text.len())
+    let end = (at + len..text.len())
         .find(|&i| is_end(i))
         .map_or(text.len(), |i| i + 1);
     text.get(start..end).map(str::trim)
+}
+
+/// The sentences of `text`, in order, trimmed (split as in [`sentence_around`]).
+pub fn sentences(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..bytes.len() {
+        if is_sentence_end(bytes, i) {
+            if let Some(s) = text.get(start..=i).map(str::trim).filter(|s| !s.is_empty()) {
+                out.push(s);
+            }
+            start = i + 1;
+        }
+    }
+    if let Some(s) = text.get(start..).map(str::trim).filter(|s| !s.is_empty()) {
+        out.push(s);
+    }
+    out
+}
+
+/// True when byte `i` ends a sentence: '.', '!', '?' or ';' before a space or the end, except
+/// the period of "U.S." and of initials (a capital letter before it).
+fn is_sentence_end(bytes: &[u8], i: usize) -> bool {
+    let abbreviation = bytes.get(i) == Some(&b'.')
+        && i >= 1
+        && bytes.get(i - 1).is_some_and(u8::is_ascii_uppercase)
+        && (i < 2 || matches!(bytes.get(i - 2), Some(b'.' | b' ')));
+    matches!(bytes.get(i), Some(b'.' | b'!' | b'?' | b';'))
+        && bytes.get(i + 1).is_none_or(|b| *b == b' ')
+        && !abbreviation
 }
 
 #[cfg(test)]
@@ -47,5 +73,25 @@ mod tests {
             Some("U.S. firms hired 5 people.")
         );
         assert_eq!(sentence_around(text, "missing"), None);
+        let second = text.rfind("youth").unwrap();
+        assert_eq!(
+            sentence_at(text, second, 5),
+            Some("In addition, 2,400 youth found work;")
+        );
+    }
+
+    #[test]
+    fn sentences_split_like_sentence_around() {
+        let text = "The U.S. trained 5 people. Then 6 more; and 7!  Last one";
+        assert_eq!(
+            sentences(text),
+            [
+                "The U.S. trained 5 people.",
+                "Then 6 more;",
+                "and 7!",
+                "Last one"
+            ]
+        );
+        assert!(sentences("  ").is_empty());
     }
 }

@@ -1,0 +1,486 @@
+//! Citing a figure: the sentence it stands in, the line of the source it stands on, and a short
+//! snippet of that sentence, found once in the edition, to link to with a URL text fragment
+//! (`https://…#:~:text=…`, the WICG "Text Fragments" syntax that browsers scroll to and
+//! highlight).
+//!
+//! Filled once when a pull is extracted ([`annotate`] and [`locate_lines`]) and when a claim set
+//! of an older schema is read; reports only read what is stored.
+
+use crate::claimset::{Claim, ClaimSet};
+use crate::figure::Figure;
+
+/// A fragment grows to at least this many words when the sentence has them, so that it reads as
+/// a phrase and is likely to be unique on the page as well as in the extracted text.
+pub const MIN_FRAGMENT_WORDS: usize = 8;
+/// A fragment is at most this many words: the whole sentence when it is this short.
+pub const MAX_FRAGMENT_WORDS: usize = 20;
+
+/// Fills what is missing from what a claim set holds: each claim's label, and each figure's
+/// sentence and fragment from its claim's words (claims kept without words get labels only).
+/// Idempotent: stored values are kept.
+pub fn annotate(set: &mut ClaimSet) {
+    let haystack = haystack(set);
+    for claim in &mut set.claims {
+        annotate_claim(claim, &haystack);
+    }
+}
+
+fn annotate_claim(claim: &mut Claim, haystack: &str) {
+    if let Some(text) = claim.text.as_deref() {
+        let mut from = 0;
+        for f in &mut claim.figures {
+            // Quotes in reading order: a quote written twice gets its own sentence each time.
+            let at = find_from(text, &f.quote, from);
+            if let Some(at) = at {
+                from = at + f.quote.len();
+            }
+            if f.sentence.is_empty() {
+                let sentence = at
+                    .and_then(|at| crate::text::sentence_at(text, at, f.quote.len()))
+                    .unwrap_or_default();
+                f.sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            if f.fragment.is_empty() && !f.sentence.is_empty() {
+                f.fragment = fragment(&f.sentence, &f.quote, haystack);
+            }
+        }
+    }
+    if claim.label.is_empty() {
+        claim.label = crate::label::claim_label(claim);
+    }
+}
+
+/// `needle` in `text` at or after byte `from` (none for an empty needle).
+fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let rest = text.get(from..)?;
+    rest.find(needle)
+        .map(|i| i + from)
+        .or_else(|| text.find(needle))
+}
+
+/// Everything of the edition a reader sees, lower case, one block a line: where a fragment must
+/// be found exactly once.
+fn haystack(set: &ClaimSet) -> String {
+    let mut out = set.edition.title.to_lowercase();
+    let mut section: Option<&str> = None;
+    for claim in &set.claims {
+        if claim.section.as_deref() != section {
+            section = claim.section.as_deref();
+            out.push('\n');
+            out.push_str(&section.unwrap_or_default().to_lowercase());
+        }
+        out.push('\n');
+        if let Some(h) = &claim.heading {
+            out.push_str(&h.to_lowercase());
+            out.push_str(": ");
+        }
+        out.push_str(&claim.text.as_deref().unwrap_or_default().to_lowercase());
+    }
+    out
+}
+
+/// True for a character that may be markup left in the extracted text rather than a word of
+/// the page: a fragment holding one might not match it. (Quotes are fine: the reader
+/// straightens curly ones, and browsers match a straight quote in a fragment to a curly one on
+/// the page — checked in Chromium.)
+fn unsafe_char(c: char) -> bool {
+    matches!(c, '`' | '*' | '_' | '\\' | '|' | '<' | '>')
+}
+
+/// How often `needle` (lower case) stands in `haystack` (lower case) between word boundaries,
+/// counting to two at most.
+fn occurrences(haystack: &str, needle: &str) -> usize {
+    if needle.is_empty() {
+        return 0;
+    }
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let mut count = 0;
+    let mut from = 0;
+    while let Some(i) = haystack.get(from..).and_then(|h| h.find(needle)) {
+        let at = from + i;
+        let end = at + needle.len();
+        let before = haystack.get(..at).and_then(|h| h.chars().next_back());
+        let after = haystack.get(end..).and_then(|h| h.chars().next());
+        if boundary(before) && boundary(after) {
+            count += 1;
+            if count > 1 {
+                break;
+            }
+        }
+        from = at + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    count
+}
+
+/// A short snippet of `sentence` around `quote` that occurs once in the edition (`haystack`,
+/// lower case) and holds no markup character: the whole
+/// sentence when it has at most [`MAX_FRAGMENT_WORDS`] words, else a window of words around the
+/// quote grown to [`MIN_FRAGMENT_WORDS`] and on until it is unique. Empty when no safe word is
+/// left.
+pub fn fragment(sentence: &str, quote: &str, haystack: &str) -> String {
+    let words: Vec<(usize, &str)> = word_spans(sentence);
+    if words.is_empty() {
+        return String::new();
+    }
+    let safe: Vec<bool> = words
+        .iter()
+        .map(|(_, w)| !w.chars().any(unsafe_char))
+        .collect();
+    // The words the quote covers (the whole sentence when it is not found).
+    let (qa, qb) = match sentence.find(quote).filter(|_| !quote.is_empty()) {
+        Some(at) => {
+            let end = at + quote.len();
+            let first = words
+                .iter()
+                .position(|(s, w)| s + w.len() > at)
+                .unwrap_or(0);
+            let last = words
+                .iter()
+                .rposition(|(s, _)| *s < end)
+                .unwrap_or(words.len() - 1);
+            (first, last.max(first) + 1)
+        }
+        None => (0, words.len()),
+    };
+    // Start from the longest safe run inside the quote.
+    let Some((mut lo, mut hi)) = longest_safe_run(&safe, qa, qb) else {
+        return String::new();
+    };
+    let text_of = |lo: usize, hi: usize| -> String {
+        let start = words[lo].0;
+        let (s, w) = words[hi - 1];
+        trim_edges(&sentence[start..s + w.len()]).to_string()
+    };
+    let unique = |lo: usize, hi: usize| occurrences(haystack, &text_of(lo, hi).to_lowercase()) == 1;
+    let whole_safe = lo == 0 && hi == words.len();
+    if words.len() <= MAX_FRAGMENT_WORDS {
+        // A short sentence: all of it that is safe around the quote.
+        while lo > 0 && safe[lo - 1] {
+            lo -= 1;
+        }
+        while hi < words.len() && safe[hi] {
+            hi += 1;
+        }
+        return text_of(lo, hi);
+    }
+    if whole_safe {
+        return text_of(lo, hi);
+    }
+    // Grow one word at a time, right then left, while the words stay safe.
+    let mut right = true;
+    loop {
+        let long_enough = hi - lo >= MIN_FRAGMENT_WORDS.min(words.len());
+        if (long_enough && unique(lo, hi)) || hi - lo >= MAX_FRAGMENT_WORDS {
+            break;
+        }
+        let can_right = hi < words.len() && safe[hi];
+        let can_left = lo > 0 && safe[lo - 1];
+        match (right && can_right, can_left, can_right) {
+            (true, _, _) => hi += 1,
+            (false, true, _) => lo -= 1,
+            (false, false, true) => hi += 1,
+            _ => break,
+        }
+        right = !right;
+    }
+    // A few safe words left before the sentence's start or end come along: the highlight then
+    // reads from the start or to the end of the sentence.
+    if lo <= EDGE_WORDS && safe[..lo].iter().all(|s| *s) {
+        lo = 0;
+    }
+    if words.len() - hi <= EDGE_WORDS && safe[hi..].iter().all(|s| *s) {
+        hi = words.len();
+    }
+    text_of(lo, hi)
+}
+
+/// How many words short of a sentence's start or end a fragment may stop before it is
+/// stretched to it.
+const EDGE_WORDS: usize = 3;
+
+/// The words of a sentence (split at spaces) with their byte offsets.
+fn word_spans(sentence: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in sentence.char_indices() {
+        match (c == ' ', start) {
+            (true, Some(s)) => {
+                out.push((s, &sentence[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &sentence[s..]));
+    }
+    out
+}
+
+/// The longest run of safe words within `lo..hi`.
+fn longest_safe_run(safe: &[bool], lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = lo;
+    while i < hi {
+        if !safe[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < hi && safe[i] {
+            i += 1;
+        }
+        if best.is_none_or(|(a, b)| i - start > b - a) {
+            best = Some((start, i));
+        }
+    }
+    best
+}
+
+/// Cuts punctuation that only joins the snippet to its neighbours (",", ";", ":", brackets) from
+/// both ends; a final "." or "%" stays.
+fn trim_edges(s: &str) -> &str {
+    s.trim_start_matches(['(', '[', ',', ';', ':', ' '])
+        .trim_end_matches([',', ';', ':', ')', ']', ' '])
+}
+
+/// Percent-encodes a text-fragment term: every byte but ASCII letters, digits, `.`, `_` and
+/// `~` (so `-`, `&` and `,`, which the syntax uses, are encoded too).
+///
+/// ```
+/// assert_eq!(
+///     factdiff::cite::encode_term("more than $5.2 billion, up-to"),
+///     "more%20than%20%245.2%20billion%2C%20up%2Dto"
+/// );
+/// ```
+pub fn encode_term(term: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(term.len() * 3 / 2);
+    for b in term.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// True for a URL a report may link to: `http://` or `https://` and nothing that could break
+/// out of an attribute or a Markdown link.
+pub fn is_linkable(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'))
+}
+
+/// The link to a figure's sentence in its source: the source URL with a text directive for the
+/// figure's fragment; none when the source is not an http(s) URL or there is no fragment.
+///
+/// ```
+/// assert_eq!(
+///     factdiff::cite::fragment_link("https://example.gov/sheet", "5,000 jobs").as_deref(),
+///     Some("https://example.gov/sheet#:~:text=5%2C000%20jobs")
+/// );
+/// ```
+pub fn fragment_link(source: &str, fragment: &str) -> Option<String> {
+    if !is_linkable(source) || fragment.trim().is_empty() {
+        return None;
+    }
+    // A URL that already has a fragment takes the directive after it.
+    let sep = if source.contains('#') { ":~:" } else { "#:~:" };
+    Some(format!("{source}{sep}text={}", encode_term(fragment)))
+}
+
+/// Lines of a raw file, split as the readers split them (LF, CRLF or a lone CR).
+fn raw_lines(raw: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(&raw[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(&raw[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < raw.len() {
+        out.push(&raw[start..]);
+    }
+    out
+}
+
+/// Gives each figure of each claim the line of `raw` it stands on. `spans` holds, per claim,
+/// the first line of its block and the first line of the next block (1-based, end exclusive).
+/// A figure is found by its number's first word ("4.2", "90,000", "five"), the n-th figure
+/// with the same word taking its n-th occurrence; one not found gets its block's first line.
+pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
+    let lines = raw_lines(raw);
+    for (claim, &(start, end)) in claims.iter_mut().zip(spans) {
+        let end = end.max(start + 1).min(lines.len() + 1);
+        let window: Vec<(usize, &str)> = (start..end)
+            .filter_map(|n| lines.get(n.checked_sub(1)?).map(|l| (n, *l)))
+            .collect();
+        let mut seen: Vec<String> = Vec::new();
+        for f in &mut claim.figures {
+            let token = number_token(f);
+            let nth = seen.iter().filter(|t| **t == token).count();
+            seen.push(token.clone());
+            let found = (!token.is_empty())
+                .then(|| nth_line(&window, &token, nth).or_else(|| nth_line(&window, &token, 0)))
+                .flatten();
+            f.line = u32::try_from(found.unwrap_or(start))
+                .ok()
+                .filter(|l| *l > 0);
+        }
+    }
+}
+
+/// The first word of a figure's number as written ("4.2 billion" → "4.2"), lower case.
+fn number_token(f: &Figure) -> String {
+    let from_written = f.written.split_whitespace().next();
+    let from_quote = || {
+        f.quote
+            .split_whitespace()
+            .find(|w| w.chars().any(|c| c.is_ascii_digit()))
+    };
+    from_written
+        .or_else(from_quote)
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ',')
+        .trim_end_matches(['.', ','])
+        .to_lowercase()
+}
+
+/// The line holding the `nth` (0-based) occurrence of `token` between word boundaries.
+fn nth_line(window: &[(usize, &str)], token: &str, nth: usize) -> Option<usize> {
+    let mut count = 0;
+    for (n, line) in window {
+        let lower = line.to_lowercase();
+        let mut from = 0;
+        while let Some(i) = lower.get(from..).and_then(|l| l.find(token)) {
+            let at = from + i;
+            let end = at + token.len();
+            let before = lower.get(..at).and_then(|l| l.chars().next_back());
+            let after = lower.get(end..).and_then(|l| l.chars().next());
+            // "20" must not match inside "2023", "$1,200" or "20.5".
+            let bounded = before.is_none_or(|c| !c.is_alphanumeric() && c != '.' && c != ',')
+                && after.is_none_or(|c| {
+                    !c.is_alphanumeric()
+                        && !((c == '.' || c == ',')
+                            && lower
+                                .get(end + 1..)
+                                .and_then(|r| r.chars().next())
+                                .is_some_and(|d| d.is_ascii_digit()))
+                });
+            if bounded {
+                if count == nth {
+                    return Some(*n);
+                }
+                count += 1;
+            }
+            from = end;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_are_unique_safe_snippets_of_the_sentence() {
+        let hay = "intro\nit reached 5,000 jobs in 2023. later it reached 5,000 jobs in the region and 7,000 firms in the towns of the coast, with help from the state's *programs* and partners across all sectors.";
+        // A short, safe sentence is its own fragment.
+        assert_eq!(
+            fragment("It reached 5,000 jobs in 2023.", "5,000 jobs", hay),
+            "It reached 5,000 jobs in 2023."
+        );
+        // A long one gives a window around the quote that stops at the apostrophe.
+        let long = "Later it reached 5,000 jobs in the region and 7,000 firms in the towns of the coast, with help from the state's *programs* and partners across all sectors.";
+        let frag = fragment(long, "7,000 firms", hay);
+        assert!(frag.contains("7,000 firms"), "{frag}");
+        assert!(!frag.contains('*'), "{frag}");
+        assert!(frag.split(' ').count() >= MIN_FRAGMENT_WORDS, "{frag}");
+        assert_eq!(occurrences(hay, &frag.to_lowercase()), 1, "{frag}");
+        // Joining punctuation is trimmed from the ends.
+        assert_eq!(trim_edges("(in the coast,"), "in the coast");
+    }
+
+    #[test]
+    fn occurrences_respect_word_boundaries() {
+        assert_eq!(occurrences("15 million and 5 million", "5 million"), 1);
+        assert_eq!(occurrences("5 million, 5 million", "5 million"), 2);
+        assert_eq!(occurrences("abc", ""), 0);
+    }
+
+    #[test]
+    fn links_only_to_web_sources() {
+        assert_eq!(
+            fragment_link("https://x.gov/a#top", "a-b").as_deref(),
+            Some("https://x.gov/a#top:~:text=a%2Db")
+        );
+        assert_eq!(fragment_link("javascript:alert(1)", "x"), None);
+        assert_eq!(fragment_link("https://x.gov/a b", "x"), None);
+        assert_eq!(fragment_link("https://x.gov/\"onclick", "x"), None);
+        assert_eq!(fragment_link("https://x.gov/", " "), None);
+        assert_eq!(encode_term("é&"), "%C3%A9%26");
+    }
+
+    #[test]
+    fn lines_follow_numbers_inside_their_block() {
+        let raw = "---\ntitle: x\n---\n\n- Over 2,000 teachers and\n  2,000 nurses, 20 schools in 2020.\n- Next 2,000.\n";
+        let fig = |written: &str, quote: &str| Figure {
+            measure: "x".into(),
+            value: Default::default(),
+            max: None,
+            unit: crate::figure::Unit::Count,
+            noun: String::new(),
+            qualifier: crate::figure::Qualifier::Exact,
+            quote: quote.into(),
+            written: written.into(),
+            class: Default::default(),
+            noun_from: Default::default(),
+            context: Vec::new(),
+            names: Vec::new(),
+            sentence: String::new(),
+            line: None,
+            fragment: String::new(),
+        };
+        let mut claims = vec![Claim {
+            topic: crate::claimset::TopicKey::from_slug("t"),
+            label: String::new(),
+            heading: None,
+            section: None,
+            text: None,
+            figures: vec![
+                fig("2,000", "Over 2,000 teachers"),
+                fig("2,000", "2,000 nurses"),
+                fig("20", "20 schools"),
+                fig("", "nine"),
+            ],
+        }];
+        locate_lines(&mut claims, raw, &[(5, 7)]);
+        let lines: Vec<Option<u32>> = claims[0].figures.iter().map(|f| f.line).collect();
+        assert_eq!(lines, [Some(5), Some(6), Some(6), Some(5)]);
+        assert_eq!(raw_lines("a\r\nb\rc\n"), ["a", "b", "c"]);
+    }
+}

@@ -1,0 +1,736 @@
+//! Labels for people: what a claim or a figure is about, in the source's own words — the
+//! claim's heading where it has one, else a short phrase from the sentence around the figure
+//! (its counted noun and the words that say what it counts: "overall total of new
+//! commitments", "companies and organizations in the partnership"). Never a slug: slugs stay
+//! keys for machines.
+//!
+//! The phrase is read from the words next to the figure with a few word lists (no grammar):
+//! the counted noun and a place after it ("youth in the region"), or the noun phrase before
+//! it ("the overall total of new commitments to more than $5.2 billion"), or the clause that
+//! leads to it ("Acceso will invest $3.6 million").
+
+use crate::claimset::Claim;
+use crate::figure::Figure;
+
+/// A label has at most this many words.
+pub const MAX_LABEL_WORDS: usize = 8;
+
+/// The label of a claim: its heading, else the phrase of its lead figure, else the opening
+/// words of its text, else (claim sets kept without words) its lead figure's noun or the words
+/// of its topic key.
+pub fn claim_label(claim: &Claim) -> String {
+    if let Some(h) = claim
+        .heading
+        .as_deref()
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+    {
+        return h.to_string();
+    }
+    let lead = claim.figures.iter().find_map(figure_phrase);
+    // A lone noun ("jobs") says less about a claim than its opening words do.
+    if let Some(p) = lead.as_ref().filter(|p| p.split_whitespace().count() >= 2) {
+        return p.clone();
+    }
+    if let Some(p) = claim
+        .text
+        .as_deref()
+        .and_then(|t| crate::text::sentences(t).into_iter().next())
+        .and_then(opening_phrase)
+    {
+        return p;
+    }
+    if let Some(p) = lead {
+        return p;
+    }
+    claim
+        .figures
+        .iter()
+        .map(|f| f.noun.trim())
+        .find(|n| !n.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| claim.topic.as_str().replace('-', " "))
+}
+
+/// The label of a figure in a claim: "Heading: phrase" for a claim with a heading, the
+/// figure's phrase otherwise, and the claim's label when the figure has no phrase.
+pub fn figure_label(heading: Option<&str>, claim_label: &str, figure: &Figure) -> String {
+    let heading = heading.map(str::trim).filter(|h| !h.is_empty());
+    let phrase = figure_phrase(figure);
+    let claim_label = claim_label.trim();
+    match (heading, phrase) {
+        (Some(h), Some(p)) if !h.to_lowercase().contains(&p.to_lowercase()) => {
+            format!("{h}: {p}")
+        }
+        (Some(h), _) => h.to_string(),
+        // A lone noun ("pillars") says more under its claim's label.
+        (None, Some(p))
+            if !p.contains(' ')
+                && !claim_label.is_empty()
+                && !claim_label.to_lowercase().contains(&p.to_lowercase()) =>
+        {
+            format!("{claim_label}: {p}")
+        }
+        (None, Some(p)) => p,
+        (None, None) if !claim_label.is_empty() => claim_label.to_string(),
+        (None, None) => figure.measure.replace('-', " "),
+    }
+}
+
+/// The phrase that says what a figure counts, from its sentence (its noun alone when the
+/// sentence is not kept); none when nothing readable is found.
+pub fn figure_phrase(f: &Figure) -> Option<String> {
+    let noun = f.noun.trim();
+    let phrase = if f.sentence.is_empty() {
+        (!noun.is_empty()).then(|| noun.to_string())
+    } else {
+        phrase_in(&f.sentence, &f.quote, noun)
+    };
+    phrase.filter(|p| !looks_like_slug(p))
+}
+
+/// Nouns that name a unit rather than a thing: the words before the figure say more.
+#[rustfmt::skip]
+const UNIT_NOUNS: &[&str] = &[
+    "percent", "percentage points", "percentage point", "points", "times", "fold",
+];
+
+fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
+    // Dashes joining words ("people—surpassing") part them.
+    let spaced = sentence.replace(['\u{2014}', '\u{2013}'], " \u{2014} ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let quote_words: Vec<&str> = quote.split_whitespace().collect();
+    let Some((qa, qb)) = find_words(&words, &quote_words) else {
+        return (!noun.is_empty()).then(|| clean(noun));
+    };
+    let left = &words[..qa];
+    let right = &words[qb..];
+    let unit_noun = UNIT_NOUNS.contains(&noun.to_lowercase().as_str());
+    if !noun.is_empty() && !unit_noun {
+        let mut phrase = noun.to_string();
+        // The noun stops before punctuation the quote kept ("jobs," → "jobs").
+        phrase = clean(&phrase);
+        if let Some(place) = place_after(right) {
+            phrase.push(' ');
+            phrase.push_str(&place);
+        }
+        return Some(cap(&phrase)).filter(|p| !p.is_empty());
+    }
+    if let Some(np) = noun_phrase_before(left) {
+        return Some(cap(&np));
+    }
+    if let Some(lead) = clause_before(left) {
+        return Some(cap(&lead));
+    }
+    if !noun.is_empty() {
+        return Some(noun.to_string());
+    }
+    subject_before(left).map(|p| cap(&p))
+}
+
+/// Where the quote's words stand among the sentence's words (`qa..qb`), matching words with
+/// their punctuation trimmed.
+fn find_words(words: &[&str], quote: &[&str]) -> Option<(usize, usize)> {
+    if quote.is_empty() || quote.len() > words.len() {
+        return None;
+    }
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%')
+            .to_lowercase()
+    };
+    (0..=words.len() - quote.len())
+        .find(|&i| {
+            quote
+                .iter()
+                .enumerate()
+                .all(|(k, q)| bare(words[i + k]) == bare(q))
+        })
+        .map(|i| (i, i + quote.len()))
+}
+
+/// Words that may open a place or scope after a counted noun ("in the region").
+#[rustfmt::skip]
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "across", "throughout", "within", "at", "on", "from", "for",
+];
+
+/// Words that end a phrase: articles and pronouns that open a new one, conjunctions that open
+/// a clause, prepositions that do not join a noun phrase, hedges.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "your", "which", "who", "whom", "whose", "what", "it", "they", "we", "he", "she", "you", "i",
+    "there", "here", "to", "by", "with", "through", "as", "than", "or", "but", "while", "if",
+    "because", "since", "when", "where", "after", "before", "although", "including", "such", "so",
+    "not", "also", "more", "most", "over", "under", "about", "nearly", "almost", "approximately",
+    "roughly", "around", "least", "up", "some", "any", "each", "every", "all", "both", "other",
+    "today", "now", "already", "into", "via", "per", "between", "among", "like", "during",
+    "toward", "towards", "worth",
+];
+
+/// Verbs (and auxiliaries) that end a noun phrase read backwards and close a clause that
+/// leads to a figure ("Acceso will invest").
+#[rustfmt::skip]
+const VERBS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "will", "would", "can", "could", "may",
+    "might", "shall", "should", "must", "has", "have", "had", "do", "does", "did", "brings",
+    "bring", "brought", "include", "includes", "provide", "provides", "reach", "reaches",
+    "create", "creates", "invest", "invests", "commit", "commits", "mobilize", "mobilizes",
+    "generate", "generates", "announce", "announces", "deliver", "delivers", "make", "makes",
+    "made", "raise", "raises", "help", "helps", "train", "trains", "serve", "serves",
+    "represent", "represents", "exceed", "exceeds", "surpass", "grew", "grow", "grows", "rose",
+    "rise", "rises", "fell", "fall", "falls", "reduce", "reduces", "expand", "expands", "hire",
+    "hires", "employ", "employs", "receive", "receives", "give", "gives", "gave", "given", "lend",
+    "lends", "lent", "secure", "disburse", "award", "allocate", "dedicate", "leverage", "unlock",
+    "seeks", "seek", "intends", "expects", "enable", "enables", "attract", "attracts", "spend",
+    "spends", "spent", "pledge", "pledges", "contribute", "contributes", "add", "adds", "fund",
+    "funds", "finance", "finances", "support", "supports", "benefit", "benefits",
+];
+
+/// Words ending in "-ing" or "-ed" that name things, so they may stay in a phrase.
+#[rustfmt::skip]
+const NOUNS_ING_ED: &[&str] = &[
+    "funding", "financing", "training", "housing", "building", "buildings", "spending", "lending",
+    "banking", "manufacturing", "processing", "programming", "planning", "learning", "schooling",
+    "clothing", "meeting", "offering", "earnings", "savings", "landing", "staffing", "policing",
+    "fishing", "farming", "mentoring", "counseling", "screening", "testing", "polling", "seed",
+    "need", "needs", "red", "hundred", "hundreds", "aged", "bed", "beds",
+];
+
+/// Verbs that join a subject to the amount it moved by or to.
+#[rustfmt::skip]
+const CHANGE_VERBS: &[&str] = &[
+    "grew", "rose", "fell", "increased", "decreased", "declined", "dropped", "climbed", "jumped",
+    "expanded", "reached", "totaled", "stands", "stood", "amounted", "came",
+];
+
+/// Words a phrase may hold inside but must not start or end with.
+const JOINERS: &[&str] = &["of", "for", "and", "in", "on", "from", "at", "&"];
+
+fn bare(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// True for a word that ends a phrase read backwards or forwards.
+fn is_stop(word: &str) -> bool {
+    let b = bare(word);
+    b.is_empty()
+        || b.chars().any(|c| c.is_ascii_digit())
+        || FUNCTION_WORDS.contains(&b.as_str())
+        || is_verb(&b)
+}
+
+/// True for a verb: listed, or an "-ing"/"-ed" word that is not a known noun. `b` is bare.
+fn is_verb(b: &str) -> bool {
+    if VERBS.contains(&b) {
+        return true;
+    }
+    let verb_like = (b.ends_with("ing") && b.len() > 5) || (b.ends_with("ed") && b.len() > 4);
+    // A hyphenated "-ed" word is an adjective ("women-owned", "remittance-linked").
+    verb_like && !NOUNS_ING_ED.contains(&b) && !b.ends_with("eed") && !b.contains('-')
+}
+
+/// True when a word carries punctuation that closes a clause on its right (",", ";", ":", a
+/// sentence's end), but not the period of an abbreviation ("U.S.", "D.C.").
+fn closes_clause(word: &str) -> bool {
+    let abbreviation = word.ends_with('.')
+        && word
+            .trim_end_matches('.')
+            .rsplit('.')
+            .next()
+            .is_some_and(|last| last.chars().count() == 1 && last.chars().all(char::is_uppercase));
+    !abbreviation && word.ends_with([',', ';', ':', '.', '!', '?', ')', '"', '\u{2014}'])
+}
+
+/// The words after a short opening aside ("In addition,", "To date,", "For example,"): the
+/// sentence's subject starts there.
+fn skip_aside<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
+    let opens_aside = words
+        .first()
+        .is_some_and(|w| ASIDE_STARTS.contains(&bare(w).as_str()));
+    match words
+        .iter()
+        .take(MAX_ASIDE_WORDS)
+        .position(|w| w.ends_with(','))
+    {
+        Some(i)
+            if opens_aside
+                && i + 1 < words.len()
+                && !words[..=i].iter().any(|w| is_verb(&bare(w))) =>
+        {
+            &words[i + 1..]
+        }
+        _ => words,
+    }
+}
+
+/// An aside before a sentence's subject has at most this many words.
+const MAX_ASIDE_WORDS: usize = 12;
+
+/// Words that open a short aside before a sentence's subject ("In addition,", "To date,").
+#[rustfmt::skip]
+const ASIDE_STARTS: &[&str] = &[
+    "in", "to", "for", "as", "at", "by", "on", "since", "from", "with", "under", "over", "through",
+    "during", "after", "before", "additionally", "moreover", "furthermore", "meanwhile", "today",
+    "overall", "together", "also", "however", "according", "thanks", "following", "last", "this",
+    "across", "within", "already", "currently", "finally", "first", "second", "third", "now",
+    "recently", "earlier", "later", "separately", "similarly", "likewise", "notably",
+];
+
+/// Nouns that make "in …" an idiom, not a place ("in response to", "in addition to").
+#[rustfmt::skip]
+const NOT_PLACES: &[&str] = &[
+    "response", "addition", "support", "partnership", "order", "line", "collaboration",
+    "coordination", "total", "particular", "part", "turn", "fact", "need", "light", "terms",
+    "place", "time", "advance", "return", "exchange", "recognition", "honor", "memory",
+];
+
+/// A place after a counted noun, or what it is made of: "in the region", "across Central
+/// America", "of sediment" (up to four words, up to the first clause punctuation).
+fn place_after(right: &[&str]) -> Option<String> {
+    let first = right.first()?;
+    let opens = PLACE_PREPOSITIONS.contains(&bare(first).as_str()) || bare(first) == "of";
+    if !opens || closes_clause(first) {
+        return None;
+    }
+    if right
+        .get(1)
+        .is_some_and(|w| NOT_PLACES.contains(&bare(w).as_str()))
+    {
+        return None;
+    }
+    let mut out = vec![*first];
+    let mut ended = false;
+    for (k, w) in right.iter().enumerate().skip(1) {
+        let b = bare(w);
+        let article = matches!(b.as_str(), "the" | "a" | "an");
+        // A place is one phrase: a second preposition or a verb ends it.
+        if !article && (is_stop(w) || JOINERS.contains(&b.as_str()) || is_place_word(&b)) {
+            ended = true;
+            break;
+        }
+        if out.len() > MAX_PLACE_WORDS {
+            break;
+        }
+        out.push(w);
+        if closes_clause(w) {
+            ended = true;
+            // A comma inside a list of plain words ("agricultural, aquaculture, and fishing
+            // sectors") cuts the place short of its noun: leave the place out.
+            let next = right.get(k + 1).map(|n| bare(n)).unwrap_or_default();
+            let list_goes_on = w.ends_with(',')
+                && next.chars().next().is_some_and(char::is_lowercase)
+                && !is_stop(&next)
+                && !matches!(next.as_str(), "and" | "or");
+            if list_goes_on {
+                return None;
+            }
+            break;
+        }
+    }
+    // A place cut at the word limit would stop in the middle of its noun phrase.
+    if !ended && out.len() < right.len() {
+        return None;
+    }
+    // The preposition opens the place; joiners left at its end go.
+    while out.len() > 1
+        && out
+            .last()
+            .is_some_and(|w| JOINERS.contains(&bare(w).as_str()))
+    {
+        out.pop();
+    }
+    (out.len() >= 2).then(|| clean(&out.join(" ")))
+}
+
+/// A place has at most this many words after its preposition.
+const MAX_PLACE_WORDS: usize = 4;
+
+/// True for a preposition that opens a place (or "of").
+fn is_place_word(b: &str) -> bool {
+    b == "of" || PLACE_PREPOSITIONS.contains(&b)
+}
+
+/// The noun phrase just before the figure, read backwards past a linking word or two ("the
+/// overall total of new commitments to" → "overall total of new commitments").
+fn noun_phrase_before(left: &[&str]) -> Option<String> {
+    let mut i = left.len();
+    // Linking words between the phrase and the figure.
+    let mut skipped = 0;
+    while i > 0 && skipped < 2 {
+        let w = left[i - 1];
+        let b = bare(w);
+        let link = matches!(
+            b.as_str(),
+            "to" | "of"
+                | "at"
+                | "by"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "reached"
+                | "totaled"
+                | "totaling"
+                | "totalling"
+                | "worth"
+                | "reaching"
+                | "reach"
+                | "reaches"
+                | "than"
+                | "be"
+                | "been"
+                | "hit"
+                | "topped"
+        );
+        if !link || closes_clause(w) {
+            break;
+        }
+        i -= 1;
+        skipped += 1;
+    }
+    if skipped == 0 {
+        return None;
+    }
+    // A verb of change between the subject and its figure ("savings grew by 20 points").
+    if i > 0 && CHANGE_VERBS.contains(&bare(left[i - 1]).as_str()) && !closes_clause(left[i - 1]) {
+        i -= 1;
+    }
+    let end = i;
+    while i > 0 {
+        let w = left[i - 1];
+        if is_stop(w) || closes_clause(w) || end - i >= MAX_LABEL_WORDS {
+            break;
+        }
+        i -= 1;
+    }
+    let phrase = trim_joiners(&left[i..end]);
+    let content = phrase
+        .iter()
+        .filter(|w| !JOINERS.contains(&bare(w).as_str()))
+        .count();
+    (content >= 1).then(|| clean(&phrase.join(" ")))
+}
+
+/// A clause leading to a figure is a label when it has at most this many words.
+const MAX_CLAUSE_WORDS: usize = 7;
+
+/// The clause that leads to the figure when no noun phrase does: a subject and its verb, the
+/// words since the last clause punctuation, at most [`MAX_LABEL_WORDS`] ("From 2023 to 2028,
+/// Acceso will invest" → "Acceso will invest"). None unless the words end with a verb.
+fn clause_before(left: &[&str]) -> Option<String> {
+    let mut i = left.len();
+    while i > 0 && !closes_clause(left[i - 1]) {
+        i -= 1;
+    }
+    let mut words: Vec<&str> = left[i..].to_vec();
+    // Articles, hedges and another figure's number before the subject say nothing of it.
+    while words.first().is_some_and(|w| {
+        let b = bare(w);
+        matches!(
+            b.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "and"
+                | "approximately"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "over"
+                | "some"
+                | "roughly"
+                | "around"
+                | "more"
+                | "than"
+                | "up"
+                | "to"
+                | "least"
+                | "at"
+        ) || b.chars().any(|c| c.is_ascii_digit())
+    }) {
+        words.remove(0);
+    }
+    // Only a short clause is a subject and its verb; a longer one is left to the subject.
+    if words.len() > MAX_CLAUSE_WORDS {
+        return None;
+    }
+    // A clause cut short of its subject ("in the 2021 Strategy to provide") says too little.
+    if words
+        .first()
+        .is_some_and(|w| PLACE_PREPOSITIONS.contains(&bare(w).as_str()) || bare(w) == "to")
+    {
+        return None;
+    }
+    // Words between the verb and the figure that say nothing on their own.
+    while words.last().is_some_and(|w| {
+        matches!(
+            bare(w).as_str(),
+            "the" | "a" | "an" | "additional" | "another" | "further" | "new" | "over" | "up"
+        )
+    }) {
+        words.pop();
+    }
+    // Another figure's number in the clause would change with it.
+    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let ends_with_verb = words.last().is_some_and(|w| is_verb(&bare(w)));
+    let content = words.iter().filter(|w| !is_stop(w)).count();
+    (ends_with_verb && content >= 1 && words.len() >= 2).then(|| clean(&words.join(" ")))
+}
+
+/// The opening words of the sentence, before the figure: its subject as a last resort
+/// ("Banco Cuscatlan, the second-largest bank…" → "Banco Cuscatlan").
+fn subject_before(left: &[&str]) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    for w in skip_aside(left) {
+        words.push(w);
+        if closes_clause(w) || words.len() >= MAX_LABEL_WORDS {
+            break;
+        }
+    }
+    // The subject ends at its verb.
+    if let Some(v) = words.iter().position(|w| is_verb(&bare(w))) {
+        words.truncate(v);
+    }
+    let mut words = trim_joiners(&words);
+    while words
+        .last()
+        .is_some_and(|w| is_stop(w) || is_place_word(&bare(w)))
+    {
+        words.pop();
+    }
+    let words: Vec<&str> = words
+        .into_iter()
+        .skip_while(|w| matches!(bare(w).as_str(), "the" | "a" | "an" | "to" | "date"))
+        .collect();
+    let content = words.iter().filter(|w| !is_stop(w)).count();
+    (content >= 1)
+        .then(|| clean(&words.join(" ")))
+        .filter(|p| !p.is_empty())
+}
+
+/// An opening phrase of a sentence for a claim without figures: its first clause, cut at
+/// [`MAX_LABEL_WORDS`] words.
+fn opening_phrase(sentence: &str) -> Option<String> {
+    let all: Vec<&str> = sentence.split_whitespace().collect();
+    let mut words: Vec<&str> = Vec::new();
+    let mut at_number = false;
+    for w in skip_aside(&all) {
+        // A number belongs to a figure, whose value may change: the label stops before it.
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            while words.last().is_some_and(|p| {
+                matches!(
+                    bare(p).as_str(),
+                    "more"
+                        | "than"
+                        | "over"
+                        | "nearly"
+                        | "about"
+                        | "approximately"
+                        | "almost"
+                        | "up"
+                        | "to"
+                        | "least"
+                        | "at"
+                        | "an"
+                        | "estimated"
+                        | "some"
+                        | "roughly"
+                )
+            }) {
+                words.pop();
+            }
+            at_number = true;
+            break;
+        }
+        words.push(w);
+        if closes_clause(w) || words.len() >= MAX_LABEL_WORDS {
+            break;
+        }
+    }
+    // A phrase cut at the word limit ends on a noun, not on a verb or a joiner; one cut at a
+    // figure keeps its verb ("The Department has provided").
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            let b = bare(w);
+            let verb_kept = at_number && is_verb(&b);
+            (is_stop(w) && !verb_kept)
+                || JOINERS.contains(&b.as_str())
+                || PLACE_PREPOSITIONS.contains(&b.as_str())
+        })
+    {
+        words.pop();
+    }
+    let phrase = clean(&words.join(" "));
+    (!phrase.is_empty() && !looks_like_slug(&phrase)).then_some(phrase)
+}
+
+/// Drops joiners ("of", "and", "in"…) from both ends.
+fn trim_joiners<'w>(words: &[&'w str]) -> Vec<&'w str> {
+    let mut v: Vec<&str> = words.to_vec();
+    while v
+        .first()
+        .is_some_and(|w| JOINERS.contains(&bare(w).as_str()))
+    {
+        v.remove(0);
+    }
+    while v
+        .last()
+        .is_some_and(|w| JOINERS.contains(&bare(w).as_str()))
+    {
+        v.pop();
+    }
+    v
+}
+
+/// Cuts to [`MAX_LABEL_WORDS`] words.
+fn cap(phrase: &str) -> String {
+    let words: Vec<&str> = phrase.split_whitespace().take(MAX_LABEL_WORDS).collect();
+    clean(&words.join(" "))
+}
+
+/// Trims clause punctuation and brackets left at either end ("region," → "region").
+fn clean(phrase: &str) -> String {
+    let trimmed = phrase
+        .trim()
+        .trim_end_matches([',', ';', ':', '.', '!', '?', ' '])
+        .trim_start_matches([',', ';', ':', ' ']);
+    // A bracket left open or closed at one end only is cut.
+    let opens = trimmed.matches('(').count();
+    let closes = trimmed.matches(')').count();
+    let t = if closes > opens {
+        trimmed.trim_end_matches(')')
+    } else if opens > closes {
+        trimmed.trim_start_matches('(')
+    } else {
+        trimmed
+    };
+    t.trim().to_string()
+}
+
+/// True for text shaped like a slug: one lower-case word of letters and digits joined by
+/// hyphens (`private-sector-firms`). Labels never look like that.
+pub fn looks_like_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.contains('-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::{Qualifier, Unit};
+
+    fn fig(sentence: &str, quote: &str, noun: &str) -> Figure {
+        Figure {
+            measure: "usd".into(),
+            value: Default::default(),
+            max: None,
+            unit: Unit::Usd,
+            noun: noun.into(),
+            qualifier: Qualifier::Exact,
+            quote: quote.into(),
+            written: String::new(),
+            class: Default::default(),
+            noun_from: Default::default(),
+            context: Vec::new(),
+            names: Vec::new(),
+            sentence: sentence.into(),
+            line: None,
+            fragment: String::new(),
+        }
+    }
+
+    #[test]
+    fn phrases_from_real_sentences() {
+        let cases = [
+            (
+                "Today's announcement brings the overall total of new commitments to more than $5.2 billion since May 2021.",
+                "more than $5.2 billion",
+                "",
+                "overall total of new commitments",
+            ),
+            (
+                "To date, CAF and other PCA partners include more than 50 companies and organizations that have made commitments.",
+                "more than 50 companies and organizations",
+                "companies and organizations",
+                "companies and organizations",
+            ),
+            (
+                "The program reached 250,000 youth in the region, and more.",
+                "250,000 youth",
+                "youth",
+                "youth in the region",
+            ),
+            (
+                "From 2023 to 2028, Acceso will invest $3.6 million directly in El Salvador.",
+                "$3.6 million",
+                "",
+                "Acceso will invest",
+            ),
+            (
+                "Remittance-linked savings grew by at least 20 percentage points.",
+                "at least 20 percentage points",
+                "percentage points",
+                "Remittance-linked savings",
+            ),
+            (
+                "Over 10,000 producers in the agricultural, aquaculture, and fishing sectors will benefit.",
+                "Over 10,000 producers",
+                "producers",
+                "producers",
+            ),
+        ];
+        for (sentence, quote, noun, want) in cases {
+            assert_eq!(
+                figure_phrase(&fig(sentence, quote, noun)).as_deref(),
+                Some(want),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn abbreviations_and_asides_do_not_cut_phrases() {
+        assert!(!closes_clause("U.S."));
+        assert!(closes_clause("region."));
+        assert_eq!(
+            opening_phrase("In addition, the U.S. Government trained judges.").as_deref(),
+            Some("the U.S. Government trained judges")
+        );
+        let f = fig(
+            "The Administration is on track to meet its commitment in the 2021 Strategy to provide $4 billion.",
+            "$4 billion",
+            "",
+        );
+        assert_eq!(figure_phrase(&f).as_deref(), Some("Administration"));
+        assert_eq!(
+            opening_phrase("These are long-term efforts, but not all.").as_deref(),
+            Some("These are long-term efforts")
+        );
+    }
+
+    #[test]
+    fn labels_prefer_headings_and_are_never_slugs() {
+        let f = fig("It created 90,000 new jobs.", "90,000 new jobs", "new jobs");
+        assert_eq!(
+            figure_label(Some("Job Creation"), "Job Creation", &f),
+            "Job Creation: new jobs"
+        );
+        assert_eq!(figure_label(None, "x", &f), "new jobs");
+        let bare = fig("", "$5 million", "");
+        assert_eq!(figure_label(None, "the claim", &bare), "the claim");
+        assert!(looks_like_slug("private-sector-firms"));
+        assert!(!looks_like_slug("private sector firms"));
+        assert!(!looks_like_slug("Job Creation: state-of-the-art"));
+        let sluggy = fig("", "two state-of-the-art", "state-of-the-art");
+        assert_eq!(figure_phrase(&sluggy), None);
+    }
+}
