@@ -332,3 +332,71 @@ fn claim_sets_of_schema_1_still_load() {
         .assert()
         .success();
 }
+
+/// The archive folder of `../shared` (or `$FACTDIFF_SHARED`).
+fn shared_archive() -> std::path::PathBuf {
+    std::env::var_os("FACTDIFF_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+        .join("archive/fact-sheets")
+}
+
+/// Two real series whose editions were rewritten between releases: the Call to Action for
+/// Northern Central America ($4.2 billion → $5.2 billion, restated in a reworded lead) and the
+/// Root Causes strategy updates (headings renamed, paragraphs rewritten).
+const ARCHIVE_PAIRS: [(&str, &str); 2] = [
+    (
+        "2023-02-06-fact-sheet-vice-president-harris-announces-public-private-partnership-has-generated-more-than-4-2-billion-in-private-sector-commitments-for-northern-central-america.md",
+        "2024-03-25-fact-sheet-vice-president-harris-announces-public-private-partnership-has-generated-more-than-5-2-billion-in-private-sector-commitments-for-northern-central-america.md",
+    ),
+    (
+        "2023-02-06-fact-sheet-update-on-the-u-s-strategy-for-addressing-the-root-causes-of-migration-in-central-america-2.md",
+        "2024-03-25-fact-sheet-update-on-the-u-s-strategy-for-addressing-the-root-causes-of-migration-in-central-america-3.md",
+    ),
+];
+
+#[test]
+#[ignore = "needs ../shared (run by .ci/run)"]
+fn archive_series_changes_are_labelled_and_quoted_in_their_sentences() {
+    let archive = shared_archive();
+    assert!(archive.is_dir(), "no archive at {}", archive.display());
+    let slug = Regex::new(r"^[a-z0-9]+(?:-[a-z0-9]+)+$").unwrap();
+    for (old, new) in ARCHIVE_PAIRS {
+        let run = |format: &str| {
+            let out = factdiff()
+                .arg("diff")
+                .arg(archive.join(old))
+                .arg(archive.join(new))
+                .args(["--format", format])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{old}: {:?}", out.status);
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let report: Value = serde_json::from_str(&run("json")).unwrap();
+        let mut changed = 0;
+        for c in report["changes"].as_array().unwrap() {
+            let label = c["label"].as_str().unwrap();
+            assert!(!label.is_empty() && !slug.is_match(label), "{c:#}");
+            if c["kind"] == "figure-changed" {
+                changed += 1;
+                for side in ["old", "new"] {
+                    let f = &c[side];
+                    let sentence = f["sentence"].as_str().unwrap_or_default();
+                    assert!(
+                        sentence.contains(f["quote"].as_str().unwrap()),
+                        "{side} sentence lacks its quote: {c:#}"
+                    );
+                }
+            }
+        }
+        assert!(changed >= 4, "{old}: {changed} changed figures");
+        let keys = slugs(&report);
+        for format in HUMAN {
+            assert_human_labels(format, &run(format), &keys);
+        }
+        // Each changed figure links to its sentence in the source.
+        let html = run("html");
+        assert!(html.matches("#:~:text=").count() >= 2 * changed, "{old}");
+    }
+}
