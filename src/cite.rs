@@ -8,6 +8,7 @@
 
 use crate::claimset::{Claim, ClaimSet};
 use crate::figure::Figure;
+use std::collections::HashMap;
 
 /// A fragment grows to at least this many words when the sentence has them, so that it reads as
 /// a phrase and is likely to be unique on the page as well as in the extracted text.
@@ -19,13 +20,13 @@ pub const MAX_FRAGMENT_WORDS: usize = 20;
 /// sentence and fragment from its claim's words (claims kept without words get labels only).
 /// Idempotent: stored values are kept.
 pub fn annotate(set: &mut ClaimSet) {
-    let haystack = haystack(set);
+    let haystack = Haystack::new(haystack(set));
     for claim in &mut set.claims {
         annotate_claim(claim, &haystack);
     }
 }
 
-fn annotate_claim(claim: &mut Claim, haystack: &str) {
+fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     if let Some(text) = claim.text.as_deref() {
         let mut from = 0;
         for f in &mut claim.figures {
@@ -96,15 +97,11 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
     if needle.is_empty() {
         return 0;
     }
-    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     let mut count = 0;
     let mut from = 0;
     while let Some(i) = haystack.get(from..).and_then(|h| h.find(needle)) {
         let at = from + i;
-        let end = at + needle.len();
-        let before = haystack.get(..at).and_then(|h| h.chars().next_back());
-        let after = haystack.get(end..).and_then(|h| h.chars().next());
-        if boundary(before) && boundary(after) {
+        if at_word_boundaries(haystack, at, at + needle.len()) {
             count += 1;
             if count > 1 {
                 break;
@@ -115,12 +112,131 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
     count
 }
 
+/// The edition's words (see [`haystack`]) with where each whitespace-separated token starts,
+/// so that a fragment's uniqueness is checked where its rarest inner word stands rather than
+/// by a scan of the whole edition per candidate (that scan was a third of `add`'s time).
+pub struct Haystack {
+    text: String,
+    /// Token hash → starts of the tokens with that hash (a collision only adds a place to
+    /// compare, so no token is copied).
+    tokens: std::cell::OnceCell<HashMap<u64, Vec<usize>, BuildNoHash>>,
+}
+
+impl Haystack {
+    /// Wraps `text` (lower case); the token index is built the first time it is needed.
+    pub fn new(text: String) -> Haystack {
+        Haystack {
+            text,
+            tokens: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn tokens(&self) -> &HashMap<u64, Vec<usize>, BuildNoHash> {
+        self.tokens.get_or_init(|| {
+            let text = &self.text;
+            let mut tokens: HashMap<u64, Vec<usize>, BuildNoHash> = HashMap::default();
+            let mut start = None;
+            for (i, c) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                match (c.is_whitespace(), start) {
+                    (true, Some(s)) => {
+                        tokens.entry(token_hash(&text[s..i])).or_default().push(s);
+                        start = None;
+                    }
+                    (false, None) => start = Some(i),
+                    _ => {}
+                }
+            }
+            tokens
+        })
+    }
+
+    /// How often `needle` (lower case, words split by single spaces) stands in the edition
+    /// between word boundaries, counting to two at most. A word inside the needle stands
+    /// between spaces wherever the needle does, so it is a whole token there: only the places
+    /// of the rarest such word are compared.
+    fn occurrences(&self, needle: &str) -> usize {
+        let tokens = self.tokens();
+        let inner = needle
+            .match_indices(' ')
+            .zip(needle.match_indices(' ').skip(1))
+            .map(|((a, _), (b, _))| (a + 1, &needle[a + 1..b]))
+            .filter(|(_, w)| !w.is_empty())
+            .min_by_key(|(_, w)| tokens.get(&token_hash(w)).map_or(0, Vec::len));
+        let Some((offset, word)) = inner else {
+            return occurrences(&self.text, needle);
+        };
+        let mut count = 0;
+        for &p in tokens.get(&token_hash(word)).map_or(&[][..], Vec::as_slice) {
+            let Some(s) = p.checked_sub(offset) else {
+                continue;
+            };
+            if self.text.get(s..).is_some_and(|h| h.starts_with(needle))
+                && at_word_boundaries(&self.text, s, s + needle.len())
+            {
+                count += 1;
+                if count > 1 {
+                    break;
+                }
+            }
+        }
+        count
+    }
+}
+
+/// FNV-1a of a token's bytes: the index's key, already a hash.
+fn token_hash(token: &str) -> u64 {
+    token.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A hasher that passes a `u64` key through: the keys are hashes already.
+#[derive(Default, Clone, Copy)]
+struct BuildNoHash;
+
+/// See [`BuildNoHash`].
+#[derive(Default)]
+struct NoHash(u64);
+
+impl std::hash::BuildHasher for BuildNoHash {
+    type Hasher = NoHash;
+    fn build_hasher(&self) -> NoHash {
+        NoHash(0)
+    }
+}
+
+impl std::hash::Hasher for NoHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used for `u64` keys; fold anything else in for safety.
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// True when `haystack[at..end]` has no letter or digit right before or after it.
+fn at_word_boundaries(haystack: &str, at: usize, end: usize) -> bool {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let before = haystack.get(..at).and_then(|h| h.chars().next_back());
+    let after = haystack.get(end..).and_then(|h| h.chars().next());
+    boundary(before) && boundary(after)
+}
+
 /// A short snippet of `sentence` around `quote` that occurs once in the edition (`haystack`,
 /// lower case) and holds no markup character: the whole
 /// sentence when it has at most [`MAX_FRAGMENT_WORDS`] words, else a window of words around the
 /// quote grown to [`MIN_FRAGMENT_WORDS`] and on until it is unique. Empty when no safe word is
 /// left.
-pub fn fragment(sentence: &str, quote: &str, haystack: &str) -> String {
+pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
     let words: Vec<(usize, &str)> = word_spans(sentence);
     if words.is_empty() {
         return String::new();
@@ -154,7 +270,7 @@ pub fn fragment(sentence: &str, quote: &str, haystack: &str) -> String {
         let (s, w) = words[hi - 1];
         trim_edges(&sentence[start..s + w.len()]).to_string()
     };
-    let unique = |lo: usize, hi: usize| occurrences(haystack, &text_of(lo, hi).to_lowercase()) == 1;
+    let unique = |lo: usize, hi: usize| haystack.occurrences(&text_of(lo, hi).to_lowercase()) == 1;
     let whole_safe = lo == 0 && hi == words.len();
     if words.len() <= MAX_FRAGMENT_WORDS {
         // A short sentence: all of it that is safe around the quote.
@@ -408,7 +524,8 @@ mod tests {
 
     #[test]
     fn fragments_are_unique_safe_snippets_of_the_sentence() {
-        let hay = "intro\nit reached 5,000 jobs in 2023. later it reached 5,000 jobs in the region and 7,000 firms in the towns of the coast, with help from the state's *programs* and partners across all sectors.";
+        let text = "intro\nit reached 5,000 jobs in 2023. later it reached 5,000 jobs in the region and 7,000 firms in the towns of the coast, with help from the state's *programs* and partners across all sectors.";
+        let hay = &Haystack::new(text.to_string());
         // A short, safe sentence is its own fragment.
         assert_eq!(
             fragment("It reached 5,000 jobs in 2023.", "5,000 jobs", hay),
@@ -420,7 +537,7 @@ mod tests {
         assert!(frag.contains("7,000 firms"), "{frag}");
         assert!(!frag.contains('*'), "{frag}");
         assert!(frag.split(' ').count() >= MIN_FRAGMENT_WORDS, "{frag}");
-        assert_eq!(occurrences(hay, &frag.to_lowercase()), 1, "{frag}");
+        assert_eq!(occurrences(text, &frag.to_lowercase()), 1, "{frag}");
         // Joining punctuation is trimmed from the ends.
         assert_eq!(trim_edges("(in the coast,"), "in the coast");
     }
@@ -430,6 +547,32 @@ mod tests {
         assert_eq!(occurrences("15 million and 5 million", "5 million"), 1);
         assert_eq!(occurrences("5 million, 5 million", "5 million"), 2);
         assert_eq!(occurrences("abc", ""), 0);
+    }
+
+    #[test]
+    fn the_token_index_counts_as_the_scan_does() {
+        let text = "the plan (more than 5 million jobs) and more than 5 million jobs;\n\
+                    more than 5 million jobs, more than 15 million jobs and more than 5 millions";
+        let hay = Haystack::new(text.to_string());
+        let needles = [
+            "more than 5 million jobs",
+            "than 5 million",
+            "(more than 5 million jobs)",
+            "more than 15 million jobs",
+            "5 million jobs and more",
+            "jobs) and more than",
+            "and more than 5 millions",
+            "more than 5",
+            "no such words here",
+            "one",
+        ];
+        for needle in needles {
+            assert_eq!(
+                hay.occurrences(needle),
+                occurrences(text, needle),
+                "{needle}"
+            );
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use crate::figure::{Figure, FigureClass};
 use crate::text::{fold, sentence_around};
+use std::sync::LazyLock;
 
 /// Words on either side of a figure that its class cues are looked for in.
 const CUE_WINDOW_WORDS: usize = 8;
@@ -97,6 +98,39 @@ const TARGET_CUES: &[&str] = &[
     "committed to reaching",
 ];
 
+/// A cue list by its first byte, so that a figure's window is compared only with the cues that
+/// can start at each of its words (a search per cue per figure was a fifth of `add`'s time).
+struct CueIndex {
+    by_first: Vec<Vec<&'static str>>,
+}
+
+impl CueIndex {
+    fn new(cues: &[&'static str]) -> CueIndex {
+        let mut by_first = vec![Vec::new(); 256];
+        for cue in cues {
+            if let Some(&b) = cue.as_bytes().first() {
+                by_first[usize::from(b)].push(*cue);
+            }
+        }
+        CueIndex { by_first }
+    }
+
+    /// True when a cue starts right after a space of `near` (`near` holds " {cue}").
+    fn starts_a_word_of(&self, near: &str) -> bool {
+        let bytes = near.as_bytes();
+        (1..bytes.len()).any(|i| {
+            bytes[i - 1] == b' '
+                && self.by_first[usize::from(bytes[i])]
+                    .iter()
+                    .any(|cue| bytes[i..].starts_with(cue.as_bytes()))
+        })
+    }
+}
+
+static RUNNING: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(RUNNING_CUES));
+static PER_PERIOD: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(PER_PERIOD_CUES));
+static TARGET: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(TARGET_CUES));
+
 /// Classifies each figure of one claim from the claim's text; a figure the sheet's title
 /// states (`title_figures`) is its headline total unless its own words say otherwise.
 pub fn classify(text: &str, figures: &mut [Figure], title_figures: &[Figure]) {
@@ -112,14 +146,14 @@ fn class_of(text: &str, figure: &Figure, title_figures: &[Figure]) -> FigureClas
     };
     let (before, after) = window(sentence, &figure.quote);
     let near = format!(" {before} {} {after} ", fold(&figure.quote));
-    let has = |cues: &[&str]| cues.iter().any(|c| near.contains(&format!(" {c}")));
-    if has(RUNNING_CUES) {
+    let has = |cues: &CueIndex| cues.starts_a_word_of(&near);
+    if has(&RUNNING) {
         return FigureClass::Running;
     }
-    if has(TARGET_CUES) {
+    if has(&TARGET) {
         return FigureClass::Target;
     }
-    if has(PER_PERIOD_CUES) {
+    if has(&PER_PERIOD) {
         return FigureClass::PerPeriod;
     }
     let in_title = title_figures
