@@ -8,7 +8,6 @@
 
 use crate::claimset::{Claim, ClaimSet};
 use crate::figure::Figure;
-use std::collections::HashMap;
 
 /// A fragment grows to at least this many words when the sentence has them, so that it reads as
 /// a phrase and is likely to be unique on the page as well as in the extracted text.
@@ -117,9 +116,9 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
 /// by a scan of the whole edition per candidate (that scan was a third of `add`'s time).
 pub struct Haystack {
     text: String,
-    /// Token hash → starts of the tokens with that hash (a collision only adds a place to
-    /// compare, so no token is copied).
-    tokens: std::cell::OnceCell<HashMap<u64, Vec<usize>, BuildNoHash>>,
+    /// (token hash, token start), sorted: a collision only adds a place to compare, so no
+    /// token is copied.
+    tokens: std::cell::OnceCell<Vec<(u64, u32)>>,
 }
 
 impl Haystack {
@@ -131,10 +130,10 @@ impl Haystack {
         }
     }
 
-    fn tokens(&self) -> &HashMap<u64, Vec<usize>, BuildNoHash> {
+    fn tokens(&self) -> &[(u64, u32)] {
         self.tokens.get_or_init(|| {
             let text = &self.text;
-            let mut tokens: HashMap<u64, Vec<usize>, BuildNoHash> = HashMap::default();
+            let mut tokens = Vec::with_capacity(text.len() / 6);
             let mut start = None;
             for (i, c) in text
                 .char_indices()
@@ -142,15 +141,29 @@ impl Haystack {
             {
                 match (c.is_whitespace(), start) {
                     (true, Some(s)) => {
-                        tokens.entry(token_hash(&text[s..i])).or_default().push(s);
+                        // An edition is far below 4 GiB (the input limit).
+                        let at = u32::try_from(s).unwrap_or(u32::MAX);
+                        tokens.push((token_hash(&text[s..i]), at));
                         start = None;
                     }
                     (false, None) => start = Some(i),
                     _ => {}
                 }
             }
+            tokens.sort_unstable();
             tokens
         })
+    }
+
+    /// The starts of the tokens whose hash is that of `word`.
+    fn places(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        let tokens = self.tokens();
+        let h = token_hash(word);
+        let from = tokens.partition_point(|(t, _)| *t < h);
+        tokens[from..]
+            .iter()
+            .take_while(move |(t, _)| *t == h)
+            .map(|(_, at)| *at as usize)
     }
 
     /// How often `needle` (lower case, words split by single spaces) stands in the edition
@@ -158,18 +171,17 @@ impl Haystack {
     /// between spaces wherever the needle does, so it is a whole token there: only the places
     /// of the rarest such word are compared.
     fn occurrences(&self, needle: &str) -> usize {
-        let tokens = self.tokens();
         let inner = needle
             .match_indices(' ')
             .zip(needle.match_indices(' ').skip(1))
             .map(|((a, _), (b, _))| (a + 1, &needle[a + 1..b]))
             .filter(|(_, w)| !w.is_empty())
-            .min_by_key(|(_, w)| tokens.get(&token_hash(w)).map_or(0, Vec::len));
+            .min_by_key(|(_, w)| self.places(w).count());
         let Some((offset, word)) = inner else {
             return occurrences(&self.text, needle);
         };
         let mut count = 0;
-        for &p in tokens.get(&token_hash(word)).map_or(&[][..], Vec::as_slice) {
+        for p in self.places(word) {
             let Some(s) = p.checked_sub(offset) else {
                 continue;
             };
@@ -191,36 +203,6 @@ fn token_hash(token: &str) -> u64 {
     token.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// A hasher that passes a `u64` key through: the keys are hashes already.
-#[derive(Default, Clone, Copy)]
-struct BuildNoHash;
-
-/// See [`BuildNoHash`].
-#[derive(Default)]
-struct NoHash(u64);
-
-impl std::hash::BuildHasher for BuildNoHash {
-    type Hasher = NoHash;
-    fn build_hasher(&self) -> NoHash {
-        NoHash(0)
-    }
-}
-
-impl std::hash::Hasher for NoHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used for `u64` keys; fold anything else in for safety.
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 /// True when `haystack[at..end]` has no letter or digit right before or after it.

@@ -144,8 +144,7 @@ fn class_of(text: &str, figure: &Figure, title_figures: &[Figure]) -> FigureClas
     let Some(sentence) = sentence_around(text, &figure.quote) else {
         return FigureClass::Plain;
     };
-    let (before, after) = window(sentence, &figure.quote);
-    let near = format!(" {before} {} {after} ", fold(&figure.quote));
+    let near = window(sentence, &figure.quote);
     let has = |cues: &CueIndex| cues.starts_a_word_of(&near);
     if has(&RUNNING) {
         return FigureClass::Running;
@@ -165,24 +164,44 @@ fn class_of(text: &str, figure: &Figure, title_figures: &[Figure]) -> FigureClas
     FigureClass::Plain
 }
 
-/// Up to [`CUE_WINDOW_WORDS`] folded words before and after `quote` in `sentence`.
-fn window(sentence: &str, quote: &str) -> (String, String) {
+/// " {before} {quote} {after} ": up to [`CUE_WINDOW_WORDS`] folded words before and after
+/// `quote` in `sentence` around the folded quote (just the quote when it is not found).
+fn window(sentence: &str, quote: &str) -> String {
+    let quote_folded = fold(quote);
     let Some(at) = sentence.find(quote) else {
-        return (String::new(), String::new());
+        return format!("  {quote_folded}  ");
     };
-    let words = |s: &str| -> Vec<String> {
-        fold(s)
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let before = words(&sentence[..at]);
-    let after = words(&sentence[at + quote.len()..]);
-    let from = before.len().saturating_sub(CUE_WINDOW_WORDS);
-    let b = before[from..].join(" ");
-    let a = after[..after.len().min(CUE_WINDOW_WORDS)].join(" ");
-    (b, a)
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '\'';
+    let before = fold(&sentence[..at]);
+    let after = fold(&sentence[at + quote.len()..]);
+    let mut near = String::with_capacity(2 * CUE_WINDOW_WORDS * 8 + quote_folded.len() + 4);
+    near.push(' ');
+    let last: Vec<&str> = before
+        .rsplit(|c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .take(CUE_WINDOW_WORDS)
+        .collect();
+    for (i, w) in last.iter().rev().enumerate() {
+        if i > 0 {
+            near.push(' ');
+        }
+        near.push_str(w);
+    }
+    near.push(' ');
+    near.push_str(&quote_folded);
+    near.push(' ');
+    let first = after
+        .split(|c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .take(CUE_WINDOW_WORDS);
+    for (i, w) in first.enumerate() {
+        if i > 0 {
+            near.push(' ');
+        }
+        near.push_str(w);
+    }
+    near.push(' ');
+    near
 }
 
 #[cfg(test)]
