@@ -181,6 +181,66 @@ pub(crate) const CHANGE_PREPOSITIONS: Words = Words::new(&["to", "at", "by", "fr
 /// Words after "N of" that point back to a noun before the number ("30 of whom", "14 of them").
 pub(crate) const BACK_POINTERS: Words = Words::new(&["whom", "which", "them", "those", "these"]);
 
+/// Words that hedge or scale a number a statement restates without its noun ("including over
+/// 350,000 in January", "and nearly 15 million overall").
+pub(crate) const RESTATING_LEADS: Words = Words::new(&[
+    "over",
+    "nearly",
+    "more",
+    "almost",
+    "about",
+    "approximately",
+    "roughly",
+    "around",
+    "another",
+    "some",
+    "close",
+    "upwards",
+    "well",
+]);
+
+/// Words before such a number that join it to the count it restates.
+pub(crate) const RESTATING_JOINERS: Words = Words::new(&["including", "plus"]);
+
+/// Words after such a number that show its noun was left out ("in January", "overall", "were
+/// added").
+pub(crate) const RESTATING_FOLLOWERS: Words = Words::new(&[
+    "in",
+    "among",
+    "through",
+    "on",
+    "over",
+    "during",
+    "since",
+    "last",
+    "this",
+    "from",
+    "at",
+    "for",
+    "with",
+    "more",
+    "overall",
+    "alone",
+    "total",
+    "so",
+    "are",
+    "were",
+    "is",
+    "was",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "to",
+    "by",
+    "before",
+    "after",
+    "across",
+    "nationwide",
+]);
+
 /// Words that open a sentence naming the group a number is part of ("Of the new hires, 14 are
 /// veterans", "Among those, 30 …").
 pub(crate) const GROUP_OPENERS: Words = Words::new(&["of", "among", "amongst"]);

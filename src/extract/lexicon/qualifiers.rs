@@ -44,6 +44,13 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["maximum", "of"], Qualifier::UpTo),
     (&["over"], Qualifier::Over),
     (&["exceeding"], Qualifier::Over),
+    // A verb that puts the figure below the truth: "enrollment exceeds 20 million".
+    (&["exceeds"], Qualifier::Over),
+    (&["exceeded"], Qualifier::Over),
+    (&["surpassed"], Qualifier::Over),
+    (&["surpasses"], Qualifier::Over),
+    (&["surpassing"], Qualifier::Over),
+    (&["topped"], Qualifier::Over),
     (&["above"], Qualifier::Over),
     (&["nearly"], Qualifier::Nearly),
     (&["almost"], Qualifier::Nearly),

@@ -6,7 +6,7 @@
 use super::super::lexicon::{
     in_list, BACK_POINTERS, CHANGE_PREPOSITIONS, CHANGE_VERBS, COUNT_NOUNS, DETERMINERS,
     GROUP_OPENERS, LEVEL_VERBS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS,
-    SUBJECT_AUXILIARIES,
+    RESTATING_FOLLOWERS, RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES,
 };
 use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
@@ -33,9 +33,11 @@ pub(in crate::extract) fn noun_in_sentence(
     if let Some(n) = before {
         return Some((n, NounFrom::Before));
     }
-    number_of(t, start, first)
-        .or_else(|| subject_of_change(t, start, first))
-        .map(|n| (n, NounFrom::Subject))
+    let subject = number_of(t, start, first).or_else(|| subject_of_change(t, start, first));
+    match subject {
+        Some(n) => Some((n, NounFrom::Subject)),
+        None => restated(t, start, first, next).map(|n| (n, NounFrom::Before)),
+    }
 }
 
 /// The first token of the sentence (or clause after a colon or semicolon) holding `first`.
@@ -78,6 +80,38 @@ fn pointed_back(t: &Toks, first: usize, next: usize) -> Option<NounSpan> {
         .take_while(|&k| t.word(k).is_some())
         .find(|&k| t.word(k).is_some_and(is_plural))?;
     phrase_ending_at(t, group, true)
+}
+
+/// "The economy has created 14.8 million jobs, including over 350,000 in January": a hedged,
+/// scaled or "including" number with no noun restates the counted noun of the nearest count before
+/// it in its clause.
+fn restated(t: &Toks, start: usize, first: usize, next: usize) -> Option<NounSpan> {
+    let hedged = t.word(first).is_some_and(|w| RESTATING_LEADS.has(w));
+    let scaled = (first..next).any(|k| t.word(k).and_then(scale_factor).is_some());
+    let joined = first
+        .checked_sub(1)
+        .and_then(|p| t.word(p))
+        .is_some_and(|w| RESTATING_JOINERS.has(w));
+    // The number ends its phrase: punctuation, or a word that cannot start a noun ("in
+    // January", "overall", "were added"); "1 in 5" and "from 9 to 12 million" are no restating.
+    let ends = match t.word(next) {
+        // The end of the text or punctuation; a number is not ("27.5 million 8-ounce bottles").
+        None => !t.is_num(next),
+        Some(w) => RESTATING_FOLLOWERS.has(w) && !t.is_num(next + 1),
+    };
+    if !(hedged || scaled || joined) || !ends {
+        return None;
+    }
+    (start..first).rev().find_map(|j| {
+        if !t.is_num(j) {
+            return None;
+        }
+        let mut k = j + 1;
+        while t.word(k).and_then(scale_factor).is_some() {
+            k += 1;
+        }
+        count_noun(t, k).filter(|n| n.next <= first)
+    })
 }
 
 /// True for a plural noun of people ("members", "workers", "residents").
@@ -193,13 +227,17 @@ mod tests {
         let toks = tokens_of(text);
         let t = Toks { text, toks: &toks };
         let at = (0..t.len()).find(|&i| t.tok(i).is_some_and(|k| t.str_of(k) == number))?;
-        let first = if t.word_is(at.wrapping_sub(1), "about") {
+        let hedge = t.word(at.wrapping_sub(1));
+        let first = if hedge.is_some_and(|w| w == "about" || RESTATING_LEADS.has(w)) {
             at - 1
         } else {
             at
         };
-        noun_in_sentence(&t, first, at + 1)
-            .map(|(n, from)| (text[n.start..n.end].to_string(), from))
+        let mut next = at + 1;
+        while t.word(next).and_then(scale_factor).is_some() {
+            next += 1;
+        }
+        noun_in_sentence(&t, first, next).map(|(n, from)| (text[n.start..n.end].to_string(), from))
     }
 
     type Case = (&'static str, &'static str, Option<(&'static str, NounFrom)>);
@@ -286,6 +324,23 @@ mod tests {
             "200,000",
             Some(("service members", Before)),
         ),
+        (
+            "The economy has created 14.8 million jobs, including over 350,000 in January.",
+            "350,000",
+            Some(("jobs", Before)),
+        ),
+        (
+            "It added nearly 800,000 jobs since 2021, and nearly 15 million overall.",
+            "15",
+            Some(("jobs", Before)),
+        ),
+        ("It hired 40 nurses in 2 of the 5 regions.", "2", None),
+        (
+            "It sent 1.25 million cans, enough for over 27.5 million 8-ounce bottles.",
+            "27.5",
+            None,
+        ),
+        ("It trained 40 nurses; 300 graduated.", "300", None),
         (
             "It reached two-thirds of American households, 310 of which …",
             "310",

@@ -225,8 +225,13 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
     ("The lender extended a $2.5bn facility.", &[
         ("2500000000", None, Usd, Exact, "facility", "$2.5bn facility"),
     ]),
+    // "exceeded" says the true amount is above the figure, as "more than" does.
     ("Seizures exceeded $9 billion in illegal drugs last year.", &[
-        ("9000000000", None, Usd, Exact, "illegal drugs", "$9 billion in illegal drugs"),
+        ("9000000000", None, Usd, Over, "illegal drugs", "exceeded $9 billion in illegal drugs"),
+    ]),
+    ("The economy has created 14.8 million jobs, including over 350,000 in January.", &[
+        ("14800000", None, Count, Exact, "jobs", "14.8 million jobs"),
+        ("350000", None, Count, Over, "jobs", "over 350,000"),
     ]),
     ("PepsiCo is investing at least $170 million in northern Central America.", &[
         ("170000000", None, Usd, AtLeast, "", "at least $170 million"),

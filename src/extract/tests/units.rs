@@ -14,7 +14,7 @@ pub(super) const UNITS: &[(&str, &[Want])] = &[
     ]),
     ("The pledge aims to limit warming to 1.5 degrees Celsius, and heat topped 100°F.", &[
         ("1.5", None, Degrees, Exact, "", "1.5 degrees Celsius"),
-        ("100", None, Degrees, Exact, "", "100°F"),
+        ("100", None, Degrees, Over, "", "topped 100°F"),
     ]),
     ("The lease area could host around 60,000 megawatts, or 30 GW of offshore wind.", &[
         ("60000", None, Megawatts, Approx, "", "around 60,000 megawatts"),
