@@ -75,6 +75,10 @@ fn default_schema() -> u32 {
     SCHEMA_VERSION
 }
 
+/// The largest claim-set file read: 256 MiB, four times the default input limit (a claim set
+/// that keeps its claims' words repeats them with each figure's quote).
+pub const MAX_CLAIM_SET_BYTES: u64 = 4 * crate::pipeline::MAX_INPUT_BYTES;
+
 impl ClaimSet {
     /// All figures with the claim each sits in.
     pub fn figures(&self) -> impl Iterator<Item = (&Claim, &Figure)> {
@@ -158,9 +162,10 @@ impl ClaimSet {
         Ok(set)
     }
 
-    /// Reads a claim-set file from disk.
+    /// Reads a claim-set file from disk: a regular file (after following symbolic links) of at
+    /// most [`MAX_CLAIM_SET_BYTES`].
     pub fn load(path: &Path) -> Result<ClaimSet> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::input::read_regular_file(path, MAX_CLAIM_SET_BYTES)?;
         let text = String::from_utf8(bytes).map_err(|e| Error::Encoding {
             path: path.to_path_buf(),
             offset: e.utf8_error().valid_up_to(),

@@ -21,6 +21,10 @@ pub enum Error {
     /// The path names a folder where a file was expected.
     #[error("{path}: is a directory, expected a file")]
     IsDirectory { path: PathBuf },
+    /// The path names a FIFO, socket or device (after following symbolic links): only regular
+    /// files are read, since such a file may block or never end.
+    #[error("{path}: is {kind}, expected a regular file")]
+    NotAFile { path: PathBuf, kind: &'static str },
     /// The file is empty or holds only white space.
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },

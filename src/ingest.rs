@@ -122,13 +122,7 @@ enum Prepared {
 /// Reads a pull and, unless its digest is in `known`, extracts and serialises it. Runs on
 /// worker threads: it sees only its inputs, never the store being written.
 fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool, limit: u64) -> Result<Prepared> {
-    crate::pipeline::check_size(file, limit)?;
-    let bytes = std::fs::read(file).map_err(|e| match e.kind() {
-        std::io::ErrorKind::IsADirectory => Error::IsDirectory {
-            path: file.to_path_buf(),
-        },
-        _ => Error::io(file, e),
-    })?;
+    let bytes = crate::input::read_regular_file(file, limit)?;
     // Into an empty store nothing is known: the digest is then made once, by the extraction.
     if !known.is_empty() {
         let digest = crate::text::digest(&bytes);
@@ -549,8 +543,7 @@ fn is_pull(path: &Path) -> bool {
 
 /// The claim set of a pull checked against a store, with the report against the latest edition.
 pub fn check(ingest: &Ingest, file: &Path, options: &AddOptions) -> Result<(String, Report)> {
-    crate::pipeline::check_size(file, options.max_input_bytes)?;
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let bytes = crate::input::read_regular_file(file, options.max_input_bytes)?;
     // Extract once with the words kept; the series' rules are applied once it is known.
     let mut pull: ClaimSet = extract_with_text(&bytes, file, options.max_input_bytes)?;
     let series = match &options.series {

@@ -13,6 +13,7 @@ mod fuzz_regressions;
 pub mod history;
 pub mod index;
 pub mod ingest;
+pub mod input;
 pub mod pipeline;
 pub mod read;
 pub mod render;

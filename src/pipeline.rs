@@ -21,7 +21,7 @@ pub struct ExtractOptions {
     /// The series' rules, applied to headless claims and figures.
     pub rules: TopicRules,
     /// The largest input read, in bytes ([`MAX_INPUT_BYTES`] by default); a larger one is
-    /// refused with [`Error::TooLarge`] before it is read.
+    /// refused with [`Error::TooLarge`], counted while reading (see [`crate::input`]).
     pub max_input_bytes: u64,
 }
 
@@ -42,15 +42,6 @@ impl Default for ExtractOptions {
 /// takes about 60–90 bytes of memory per input byte, so this bounds a run to a few GB.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Refuses a file larger than `limit` bytes before reading it (a folder or a missing file is
-/// left to the reader, which names the problem).
-pub fn check_size(path: &Path, limit: u64) -> Result<()> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        check_len(meta.len(), path, limit)?;
-    }
-    Ok(())
-}
-
 fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
     if size > limit {
         return Err(Error::TooLarge {
@@ -64,8 +55,8 @@ fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
 
 /// Extracts a claim set from a file on disk.
 pub fn extract_file(path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
-    check_size(path, options.max_input_bytes)?;
-    let doc = read::read_file(path)?;
+    let bytes = crate::input::read_regular_file(path, options.max_input_bytes)?;
+    let doc = read::read_bytes(&bytes, path)?;
     build(doc, path, options)
 }
 

@@ -64,14 +64,11 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// Reads a file from disk; see [`read_bytes`].
+/// Reads a regular file from disk, at most
+/// [`MAX_INPUT_BYTES`](crate::pipeline::MAX_INPUT_BYTES) of it; see [`read_bytes`] and
+/// [`crate::input::read_regular_file`].
 pub fn read_file(path: &Path) -> Result<Document> {
-    if path.is_dir() {
-        return Err(Error::IsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::input::read_regular_file(path, crate::pipeline::MAX_INPUT_BYTES)?;
     read_bytes(&bytes, path)
 }
 

@@ -12,6 +12,7 @@ mod test_escaping;
 mod test_extract;
 mod test_gold_extract;
 mod test_gold_match;
+mod test_hardening;
 mod test_history;
 mod test_hostile;
 mod test_pipes;
