@@ -175,3 +175,207 @@ fn the_input_limit_holds_when_the_reported_length_is_zero() {
     );
     assert!(err.to_string().contains("2023-03-14.txt"), "{err}");
 }
+
+// ---- terminal escapes and right-to-left overrides (item 7) -----------------------------------
+
+/// What a document may try to send to a terminal: OSC 52 (clipboard), OSC 8 (hidden link),
+/// concealed text, a full reset, C1 CSI and OSC, DEL, backspace, carriage return, NUL, and
+/// right-to-left overrides and isolates. As TOML escapes, for hand-edited claim sets.
+const PAYLOAD_TOML: &str = r"\u001b]52;c;ZXZpbA==\u0007\u001b]8;;http://evil.example\u001b\\link\u001b]8;;\u001b\\ \u001b[8mhidden\u001b[0m \u001bc \u009b31m \u009d0;title\u009c \u007f\b\r\u0000 \u202eevil\u202c \u2066iso\u2069";
+
+/// The same payload as raw characters, for a pull (no NUL: a pull with one is binary).
+const PAYLOAD_RAW: &str = "\x1b]52;c;ZXZpbA==\x07\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\ \x1b[8mhidden\x1b[0m \x1bc \u{9b}31m \u{9d}0;title\u{9c} \x7f\x08 \u{202e}evil\u{202c} \u{2066}iso\u{2069}";
+
+/// The colour codes the text renderer itself writes.
+const OWN_CODES: [&str; 6] = [
+    "\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[0m",
+];
+
+/// Characters that must never reach a terminal (or, for the bidi ones, any human format).
+fn unsafe_chars(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+fn assert_inert(what: &str, out: &Output, color: bool) {
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{what}: {}",
+        stderr(out)
+    );
+    let mut text = stdout(out);
+    assert!(
+        text.contains('\u{FFFD}') || what.contains("markdown") || what.contains("html"),
+        "{what}: the payload was not in the output at all:\n{text}"
+    );
+    if color {
+        assert!(text.contains("\x1b[1m"), "{what}: colour was asked for");
+        for code in OWN_CODES {
+            text = text.replace(code, "");
+        }
+    }
+    let bad = unsafe_chars(&text);
+    assert!(bad.is_empty(), "{what}: {bad:?} in\n{text}");
+    assert!(!text.contains("hidden\u{1b}"), "{what}");
+}
+
+fn hostile_claim_set(path: &Path, date: &str, jobs: &str, other: &str) {
+    let p = PAYLOAD_TOML;
+    let text = format!(
+        r#"schema = 1
+
+[edition]
+title = "FACT SHEET: Port {p} Update"
+date = {date}
+
+[[claims]]
+topic = "jobs"
+heading = "Jobs {p}"
+text = "Grants created more than {jobs} jobs {p} along the coast."
+
+[[claims.figures]]
+measure = "jobs"
+value = "{jobs}"
+unit = "count"
+noun = "jobs"
+qualifier = "over"
+quote = "more than {jobs} jobs {p}"
+
+[[claims]]
+topic = "{other}"
+heading = "{other} {p}"
+text = "The {other} office {p} opened 3 ports."
+
+[[claims.figures]]
+measure = "ports {p}"
+value = "3"
+unit = "count"
+noun = "ports"
+qualifier = "exact"
+quote = "3 ports {p}"
+"#
+    );
+    std::fs::write(path, text).unwrap();
+}
+
+fn hostile_pull(path: &Path, jobs: &str, other: &str) {
+    let p = PAYLOAD_RAW;
+    let text = format!(
+        "# FACT SHEET: Port {p} Update\n\nMarch 1, 2023\n\n\
+         - **Jobs {p}:** Grants created more than {jobs} jobs {p} along the coast.\n\
+         - **{other} {p}:** The {other} office {p} opened 3 ports.\n"
+    );
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn diff_text_output_carries_no_control_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (
+        dir.path().join("2023-01-10.toml"),
+        dir.path().join("2023-02-10.toml"),
+    );
+    hostile_claim_set(&a, "2023-01-10", "12000", "north");
+    hostile_claim_set(&b, "2023-02-10", "9000", "south");
+    for color in [false, true] {
+        let out = factdiff()
+            .arg("diff")
+            .arg(&a)
+            .arg(&b)
+            .args(["--color", if color { "always" } else { "never" }])
+            .output()
+            .unwrap();
+        assert_inert("diff claim sets", &out, color);
+    }
+    // Markdown and HTML were clean of controls already; now of bidi overrides too.
+    for format in ["markdown", "html"] {
+        let out = factdiff()
+            .arg("diff")
+            .arg(&a)
+            .arg(&b)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert_inert(&format!("diff {format}"), &out, false);
+        assert!(
+            stdout(&out).contains("evil"),
+            "{format}: the text itself stays"
+        );
+    }
+}
+
+#[test]
+fn history_check_and_series_text_output_carry_no_control_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let (a, b) = (
+        dir.path().join("2023-01-10.md"),
+        dir.path().join("2023-02-10.md"),
+    );
+    hostile_pull(&a, "12,000", "North");
+    hostile_pull(&b, "9,000", "South");
+    let run = |args: &[&std::ffi::OsStr]| {
+        factdiff()
+            .arg("--editions")
+            .arg(&store)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "add".as_ref(),
+        "--series".as_ref(),
+        "port".as_ref(),
+        a.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for color in ["never", "always"] {
+        let c = ["--color".as_ref(), color.as_ref()];
+        let check = run(&[&["check".as_ref(), b.as_os_str()][..], &c].concat());
+        assert_inert(&format!("check --color {color}"), &check, color == "always");
+    }
+    let out = run(&[
+        "add".as_ref(),
+        "--series".as_ref(),
+        "port".as_ref(),
+        b.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for color in ["never", "always"] {
+        let c = ["--color".as_ref(), color.as_ref()];
+        let history = run(&[&["history".as_ref(), "--all".as_ref()][..], &c].concat());
+        assert_inert(
+            &format!("history --color {color}"),
+            &history,
+            color == "always",
+        );
+        let diff = run(&[&["diff".as_ref()][..], &c].concat());
+        assert_inert(
+            &format!("diff store --color {color}"),
+            &diff,
+            color == "always",
+        );
+    }
+    // A series folder made by hand with an escape in its name.
+    let hand = format!("port\x1b]0;{}\x07", "title");
+    std::fs::rename(store.join("port"), store.join(&hand)).unwrap();
+    let series = run(&["series".as_ref()]);
+    let text = stdout(&series);
+    assert!(unsafe_chars(&text).is_empty(), "{text:?}");
+}
+
+#[test]
+fn error_lines_carry_no_control_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().join("x\x1b]52;c;ZXZpbA==\x07.md");
+    std::fs::write(&name, "").unwrap();
+    let out = factdiff().arg("extract").arg(&name).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("is empty"), "{err}");
+    assert!(unsafe_chars(&err).is_empty(), "{err:?}");
+}

@@ -133,7 +133,8 @@ pub fn run() -> Exit {
         // A closed pipe (`factdiff diff | head`) is the reader's choice, not a failure.
         Err(err) if err.is_broken_pipe() => Exit::Success,
         Err(err) => {
-            eprintln!("{}", err.line(command));
+            // File names and quoted input may hold control characters: made safe like stdout.
+            eprintln!("{}", factdiff::render::terminal_safe(&err.line(command)));
             Exit::Error
         }
     }

@@ -30,6 +30,8 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     rows.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
     write_stdout(|out| {
         for (name, labels) in &rows {
+            // Folder names are the user's, but a folder may have been made by hand.
+            let name = factdiff::render::terminal_safe(name);
             writeln!(out, "{name}\t{}\t{}", labels.len(), labels.join(" "))?;
         }
         if !ctx.quiet {
