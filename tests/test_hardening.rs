@@ -379,3 +379,52 @@ fn error_lines_carry_no_control_sequences() {
     assert!(err.contains("is empty"), "{err}");
     assert!(unsafe_chars(&err).is_empty(), "{err:?}");
 }
+
+// ---- Markdown bold around a value ending in whitespace (item 10) -----------------------------
+
+#[test]
+fn markdown_bold_holds_around_values_ending_in_whitespace() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = |date: &str, topic: &str, heading: &str, text: &str| {
+        format!(
+            "schema = 1\n\n[edition]\ntitle = \"Port\"\ndate = {date}\n\n\
+             [[claims]]\ntopic = \"{topic}\"\nheading = \"{heading}\"\ntext = \"{text}\"\n"
+        )
+    };
+    let (a, b) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+    // A heading ending in a space and a tab (hand-edited), and in a control character that
+    // Markdown drops, leaving the space before it last.
+    let old = set(
+        "2023-01-10",
+        "ports",
+        "Old ports \\t",
+        "We opened three ports.",
+    );
+    let new = set(
+        "2023-02-10",
+        "grants",
+        "New grants \\u0001",
+        "Grants reached farmers.",
+    );
+    std::fs::write(&a, old).unwrap();
+    std::fs::write(&b, new).unwrap();
+    let out = factdiff()
+        .arg("diff")
+        .arg(&a)
+        .arg(&b)
+        .args(["--format", "markdown"])
+        .output()
+        .unwrap();
+    let md = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for line in md.lines() {
+        for (i, part) in line.split("**").enumerate() {
+            // Inside a bold run (odd pieces): no whitespace against the delimiters.
+            if i % 2 == 1 && line.matches("**").count() % 2 == 0 {
+                assert_eq!(part.trim(), part, "bold with outer whitespace: {line:?}");
+            }
+        }
+    }
+    assert!(md.contains("**Old ports**"), "{md}");
+    assert!(md.contains("**New grants**"), "{md}");
+}

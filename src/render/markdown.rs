@@ -113,7 +113,7 @@ pub(super) fn diff(
             }
             Rows::ClaimList(_, rows) => {
                 for r in rows {
-                    let mut line = format!("- **{}**", md(r.topic));
+                    let mut line = format!("- **{}**", md(r.topic).trim());
                     if !r.flags.is_empty() {
                         line.push_str(&format!(" ({})", md(&flag_list(&r.flags))));
                     }
@@ -145,7 +145,7 @@ fn word_diff(runs: &[(&str, String)]) -> String {
             text.push(' ');
         }
         let mark = if *tag == "delete" { "~~" } else { "**" };
-        text.push_str(&format!("{mark}{}{mark}", md(run)));
+        text.push_str(&format!("{mark}{}{mark}", md(run).trim()));
     }
     if text.trim().is_empty() {
         // Only whitespace moved: say so rather than print an empty block.
