@@ -428,3 +428,48 @@ fn markdown_bold_holds_around_values_ending_in_whitespace() {
     assert!(md.contains("**Old ports**"), "{md}");
     assert!(md.contains("**New grants**"), "{md}");
 }
+
+// ---- HTML: hidden content, deep nesting (items 10 and 4) -------------------------------------
+
+fn extract_texts(path: &Path) -> Vec<String> {
+    let set = json(
+        factdiff()
+            .args(["extract", "--format", "json", "--date", "2023-03-01"])
+            .arg(path)
+            .timeout(TIMEOUT),
+    );
+    set["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn hidden_html_content_does_not_become_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        r#"<html><body><article><h1>FACT SHEET: Hidden</h1><ul>
+<li>Visible: the agency hired 100 inspectors.</li>
+<li style="display:none">Secret one: 201 hidden inspectors.</li>
+<li style="color: red; DISPLAY : None !important">Secret two: 202 hidden inspectors.</li>
+<li hidden>Secret three: 203 hidden inspectors.</li>
+<li aria-hidden="true">Secret four: 204 hidden inspectors.</li>
+<li style="visibility: hidden">Secret five: 205 hidden inspectors.</li>
+<li><span style="display:none">Secret six: 206</span>Visible too: 300 new ports opened.</li>
+<li aria-hidden="false">Visible three: 400 grants were made.</li>
+<li style="display: nonesuch">Visible four: 500 loans were made.</li>
+</ul><div style="display:none"><p>Secret seven: 207 hidden inspectors.</p></div>
+</article></body></html>"#,
+    )
+    .unwrap();
+    let texts = extract_texts(&page);
+    let all = texts.join("\n");
+    assert!(!all.contains("Secret") && !all.contains("20"), "{all}");
+    for visible in ["100 inspectors", "300 new ports", "400 grants", "500 loans"] {
+        assert!(all.contains(visible), "{visible} missing: {all}");
+    }
+}

@@ -1,5 +1,5 @@
-//! HTML pages: the main content only (article, main, role=main, else body), page chrome dropped,
-//! walked iteratively so deep nesting cannot overflow the stack.
+//! HTML pages: the main content only (article, main, role=main, else body), page chrome and
+//! hidden content dropped, walked iteratively so deep nesting cannot overflow the stack.
 
 use super::date::parse_date;
 use super::markdown::{RawBlock, RawKind};
@@ -139,7 +139,11 @@ fn walk(root: ElementRef<'_>) -> Vec<RawBlock> {
                     Node::Text(t) => push_plain(&mut buf, t),
                     Node::Element(el) => {
                         let name = el.name();
-                        let hidden = el.attr("hidden").is_some();
+                        let hidden = hides(
+                            el.attr("hidden").is_some(),
+                            el.attr("aria-hidden"),
+                            el.attr("style"),
+                        );
                         if DROPPED.contains(&name) || hidden || (name == "sup" && is_footnote(node))
                         {
                             skipping = Some(node.id());
@@ -236,6 +240,29 @@ fn is_footnote(node: ego_tree::NodeRef<'_, Node>) -> bool {
         && !head.chars().any(char::is_alphabetic)
 }
 
+/// True for an element whose content no reader sees: the `hidden` attribute, `aria-hidden="true"`,
+/// or an inline style with `display: none` or `visibility: hidden`.
+fn hides(hidden: bool, aria_hidden: Option<&str>, style: Option<&str>) -> bool {
+    if hidden || aria_hidden.is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    let Some(style) = style else { return false };
+    style.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let prop = prop.trim();
+        let value = value.trim_start();
+        let starts = |v: &str, word: &str| {
+            v.get(..word.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(word))
+                && !v[word.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-')
+        };
+        (prop.eq_ignore_ascii_case("display") && starts(value, "none"))
+            || (prop.eq_ignore_ascii_case("visibility") && starts(value, "hidden"))
+    })
+}
+
 /// Gives each block the line of its first word in the raw page, searching forward only.
 fn locate_lines(raw: &str, blocks: &mut [RawBlock]) {
     let mut cursor = 0;
@@ -308,5 +335,27 @@ mod tests {
         );
         let got = read(&page);
         assert_eq!(got.blocks.len(), 1);
+    }
+
+    #[test]
+    fn hiding_styles_and_attributes() {
+        assert!(hides(true, None, None));
+        assert!(hides(false, Some(" TRUE "), None));
+        assert!(!hides(false, Some("false"), None));
+        for style in [
+            "display:none",
+            "color:red; display : NONE !important",
+            "visibility: hidden;",
+        ] {
+            assert!(hides(false, None, Some(style)), "{style}");
+        }
+        for style in [
+            "display: nonesuch",
+            "display:block",
+            "x-display:none",
+            "none",
+        ] {
+            assert!(!hides(false, None, Some(style)), "{style}");
+        }
     }
 }
