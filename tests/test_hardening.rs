@@ -473,3 +473,42 @@ fn hidden_html_content_does_not_become_claims() {
         assert!(all.contains(visible), "{visible} missing: {all}");
     }
 }
+
+/// Nested or unclosed tags cost the HTML parser time quadratic in the depth (0.8 MB of
+/// `<div>` took 63 s); formatting elements left open are reopened in every paragraph (75 KB took
+/// 13 s and 1.4 GB). Each page here is 0.4 MB; before the guard each took a minute or more.
+#[test]
+fn deep_or_unclosed_html_is_read_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let patterns = [
+        ("div", "<div>"),
+        ("pre", "<pre>"),
+        ("formatting", "<b id={i}>"),
+        ("reopened", "<p><b id={i}>x</p>"),
+        ("misnested", "<em>x</b>"),
+        ("lists", "<ul><li>x"),
+    ];
+    for (name, pattern) in patterns {
+        let mut page = String::from(
+            "<html><body><article><h1>FACT SHEET: Deep</h1><ul><li>Over 5 jobs were created.</li></ul>",
+        );
+        let mut i = 0;
+        while page.len() < 400_000 {
+            page.push_str(&pattern.replace("{i}", &i.to_string()));
+            i += 1;
+        }
+        page.push_str("<p>The agency hired 77 inspectors at the end.</p>");
+        let path = dir.path().join(format!("{name}.html"));
+        std::fs::write(&path, page).unwrap();
+        let started = Instant::now();
+        let texts = extract_texts(&path);
+        let took = started.elapsed();
+        assert!(took < Duration::from_secs(30), "{name}: {took:?}");
+        let all = texts.join("\n");
+        assert!(all.contains("Over 5 jobs"), "{name}");
+        assert!(
+            all.contains("77 inspectors"),
+            "{name}: the text after the nesting is read"
+        );
+    }
+}
