@@ -127,7 +127,7 @@ pub(super) fn history(history: &History, out: &mut dyn Write) -> io::Result<()> 
     for t in &history.tracks {
         let track_flags = flags(&t.flags);
         for (edition, value) in history.editions.iter().zip(&t.values) {
-            let [value, max, _, qualifier, quote] = figure_cells(value.as_ref());
+            let [value, max, _, qualifier, quote] = figure_cells(value);
             record(
                 out,
                 &[

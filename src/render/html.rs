@@ -442,12 +442,7 @@ fn chart(labels: &[String], t: &Track, id: usize) -> String {
     let plot_h = CHART_H - MARGIN_TOP - margin_bottom;
     let plot_w = CHART_W - MARGIN_LEFT - MARGIN_RIGHT;
 
-    let present: Vec<(usize, &Figure)> = t
-        .values
-        .iter()
-        .enumerate()
-        .filter_map(|(k, v)| v.as_ref().map(|f| (k, f)))
-        .collect();
+    let present: Vec<(usize, &Figure)> = t.values.present().collect();
     let high = present
         .iter()
         .map(|(_, f)| f.max.unwrap_or(f.value).max(f.value))
