@@ -196,7 +196,8 @@ impl Context {
 /// ends the output, not the command: it goes on to its exit code (a policy that fired still
 /// exits 1).
 fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> CliResult<()> {
-    let mut out = std::io::stdout().lock();
+    // Block-buffered: stdout alone flushes each line, a system call per line of a long table.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if error::is_broken_pipe(&e) => Ok(()),
         Err(e) => Err(CliError::Io(e)),
