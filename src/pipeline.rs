@@ -38,8 +38,7 @@ impl Default for ExtractOptions {
     }
 }
 
-/// The largest pull read by default: 64 MiB. Fact sheets are tens of kilobytes; extraction
-/// takes about 60–90 bytes of memory per input byte, so this bounds a run to a few GB.
+/// The largest pull read by default: 64 MiB. Fact sheets are tens of kilobytes.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
@@ -57,6 +56,7 @@ fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
 pub fn extract_file(path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
     let bytes = crate::input::read_regular_file(path, options.max_input_bytes)?;
     let doc = read::read_bytes(&bytes, path)?;
+    drop(bytes); // the document holds its own text
     build(doc, path, options)
 }
 
@@ -83,25 +83,25 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             .unwrap_or_default()
     });
     let title_figures = extract::extract_figures(&title);
-    let claims = segments
-        .into_iter()
-        .map(|seg| {
-            let mut figures = extract::extract_figures(&seg.text);
-            class::classify(&seg.text, &mut figures, &title_figures);
-            let mut claim = Claim {
-                figures,
-                topic: seg.topic,
-                heading: seg.heading,
-                section: seg.section,
-                text: Some(seg.text),
-            };
-            options.rules.apply(&mut claim);
-            if !options.keep_text {
-                claim.text = None;
-            }
-            claim
-        })
-        .collect();
+    let mut claims = Vec::with_capacity(segments.len());
+    for seg in segments {
+        let mut figures = extract::extract_figures(&seg.text);
+        class::classify(&seg.text, &mut figures, &title_figures);
+        // A growing vector keeps room for four figures: most claims hold one or two.
+        figures.shrink_to_fit();
+        let mut claim = Claim {
+            figures,
+            topic: seg.topic,
+            heading: seg.heading,
+            section: seg.section,
+            text: Some(seg.text),
+        };
+        options.rules.apply(&mut claim);
+        if !options.keep_text {
+            claim.text = None;
+        }
+        claims.push(claim);
+    }
     Ok(ClaimSet {
         schema: SCHEMA_VERSION,
         edition: Edition {

@@ -103,15 +103,14 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
             page.blocks
         }
         Form::Text => {
-            let lines = markdown::split_lines(text);
-            let start = match front_matter::split(&lines) {
+            let start = match front_matter::split(markdown::lines(text)) {
                 Some((fm, body)) => {
                     meta.apply_front_matter(&fm);
                     body
                 }
                 None => 0,
             };
-            markdown::blocks(&lines, start)
+            markdown::blocks(markdown::lines(text), start)
         }
     };
     let raw_blocks = remove_furniture(raw_blocks, &mut meta);
