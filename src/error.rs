@@ -39,6 +39,15 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
+    /// The file holds more blocks of text or figures than a pull may (see
+    /// [`read::MAX_BLOCKS`](crate::read::MAX_BLOCKS) and
+    /// [`pipeline::MAX_FIGURES`](crate::pipeline::MAX_FIGURES)): fact sheets hold tens.
+    #[error("{path}: more than {limit} {what}; a fact sheet holds tens")]
+    TooMany {
+        path: PathBuf,
+        what: &'static str,
+        limit: usize,
+    },
     /// The file is not valid UTF-8.
     #[error("{path}: invalid UTF-8 at byte offset {offset}; convert the file to UTF-8")]
     Encoding { path: PathBuf, offset: usize },

@@ -38,8 +38,14 @@ impl Default for ExtractOptions {
     }
 }
 
-/// The largest pull read by default: 64 MiB. Fact sheets are tens of kilobytes.
+/// The largest pull read by default: 64 MiB. Fact sheets are tens of kilobytes. With
+/// [`read::MAX_BLOCKS`] and [`MAX_FIGURES`] this bounds the extraction of one pull to under
+/// 1 GB of memory (measured in `docs/limits.md`).
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most figures a pull may hold: fact sheets hold tens. Each costs a few hundred bytes in
+/// memory; past this many the pull is refused.
+pub const MAX_FIGURES: usize = 2_000_000;
 
 fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
     if size > limit {
@@ -84,11 +90,20 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
     });
     let title_figures = extract::extract_figures(&title);
     let mut claims = Vec::with_capacity(segments.len());
+    let mut figure_count = 0;
     for seg in segments {
         let mut figures = extract::extract_figures(&seg.text);
         class::classify(&seg.text, &mut figures, &title_figures);
         // A growing vector keeps room for four figures: most claims hold one or two.
         figures.shrink_to_fit();
+        figure_count += figures.len();
+        if figure_count > MAX_FIGURES {
+            return Err(Error::TooMany {
+                path: path.to_path_buf(),
+                what: "figures",
+                limit: MAX_FIGURES,
+            });
+        }
         let mut claim = Claim {
             figures,
             topic: seg.topic,

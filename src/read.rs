@@ -97,6 +97,13 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
     let raw_blocks = match detect(text, path) {
         Form::Html => {
             let page = html::read(text);
+            if page.too_many_nodes {
+                return Err(Error::TooMany {
+                    path: path.to_path_buf(),
+                    what: "HTML elements and text runs",
+                    limit: html::MAX_NODES,
+                });
+            }
             meta.title = page.title;
             meta.date = page.date;
             meta.source = page.source;
@@ -113,6 +120,13 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
             markdown::blocks(markdown::lines(text), start)
         }
     };
+    if raw_blocks.len() > MAX_BLOCKS {
+        return Err(Error::TooMany {
+            path: path.to_path_buf(),
+            what: "blocks of text (bullets, paragraphs, headings)",
+            limit: MAX_BLOCKS,
+        });
+    }
     let raw_blocks = remove_furniture(raw_blocks, &mut meta);
     let blocks = classify(raw_blocks);
     let date = meta.date.or_else(|| {
@@ -134,6 +148,11 @@ enum Form {
     Html,
     Text,
 }
+
+/// The most blocks of text a pull may hold: fact sheets hold tens. Each becomes a claim of a
+/// few hundred bytes in memory, so a pull of millions of tiny bullets within the input limit
+/// would need gigabytes; reading stops past this many and the pull is refused.
+pub const MAX_BLOCKS: usize = 1_000_000;
 
 /// How far into the file HTML tags are looked for.
 const HTML_SNIFF_BYTES: usize = 1024;

@@ -554,3 +554,75 @@ fn history_of_many_unpaired_figures_is_near_linear() {
         .iter()
         .all(|t| t["values"].as_array().unwrap().len() == editions));
 }
+
+// ---- memory per input byte (item 5) -----------------------------------------------------------
+
+/// Peak memory of one run in KB, when `/usr/bin/time` is there to tell.
+fn peak_kb(args: &[&std::ffi::OsStr]) -> Option<(Output, u64)> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("factdiff");
+    let out = std::process::Command::new(time)
+        .args(["-f", "peak-kb %M"])
+        .arg(bin)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    let kb = err
+        .lines()
+        .find_map(|l| l.strip_prefix("peak-kb "))?
+        .trim()
+        .parse()
+        .ok()?;
+    Some((out, kb))
+}
+
+/// Lines were listed whole before reading (16 bytes a line): 16 MiB of blank lines took
+/// 690 MB. They are read one at a time now.
+#[test]
+fn blank_lines_cost_no_memory_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank.md");
+    let mut text = String::from("# FACT SHEET: B\n\nMarch 1, 2023\n\n- Over 5 jobs.\n");
+    text.push_str(&"\n".repeat(16 << 20));
+    text.push_str("- Over 7 jobs were created.\n");
+    std::fs::write(&path, text).unwrap();
+    let Some((out, kb)) = peak_kb(&["extract".as_ref(), path.as_os_str()]) else {
+        return;
+    };
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("value = \"7\""));
+    assert!(kb < 200_000, "{kb} KB for 16 MiB of blank lines");
+}
+
+/// A million tiny bullets fit in 4 MB but cost hundreds of bytes each as claims: a pull with
+/// more than [`factdiff::read::MAX_BLOCKS`] blocks is refused as soon as reading gets there.
+#[test]
+fn a_pull_of_more_than_a_million_blocks_is_refused_early() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.md");
+    let n = factdiff::read::MAX_BLOCKS + 1;
+    std::fs::write(
+        &path,
+        format!("# FACT SHEET: T\n\nMarch 1, 2023\n\n{}", "- a\n".repeat(n)),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let out = factdiff()
+        .arg("extract")
+        .arg(&path)
+        .timeout(TIMEOUT)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("tiny.md: more than 1000000 blocks of text"),
+        "{err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(30));
+}

@@ -80,6 +80,8 @@ pub struct Page {
     pub source: Option<String>,
     /// The content's blocks.
     pub blocks: Vec<RawBlock>,
+    /// The page has more than [`MAX_NODES`] elements and text runs: it was not read whole.
+    pub too_many_nodes: bool,
 }
 
 fn selector(css: &str) -> Option<Selector> {
@@ -110,7 +112,7 @@ fn first_text(root: ElementRef<'_>, css: &str) -> Option<String> {
 
 /// Reads a page.
 pub fn read(raw: &str) -> Page {
-    let doc = parse(raw);
+    let (doc, too_many_nodes) = parse(raw);
     let root = ["article", "main", "[role=main]", "body"]
         .iter()
         .filter_map(|css| selector(css))
@@ -131,6 +133,7 @@ pub fn read(raw: &str) -> Page {
         date,
         source,
         blocks,
+        too_many_nodes,
     }
 }
 
@@ -148,6 +151,9 @@ fn walk(root: ElementRef<'_>) -> Vec<RawBlock> {
     let mut stack: Vec<(ego_tree::NodeId, Ctx)> = Vec::new();
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in root.traverse() {
+        if out.len() > super::MAX_BLOCKS {
+            return out; // refused by the caller
+        }
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
@@ -318,8 +324,14 @@ const RAW_TEXT: [&str; 10] = [
     "plaintext",
 ];
 
-/// Parses a page with html5ever, through the [`Guard`].
-fn parse(raw: &str) -> Html {
+/// The most elements, text runs and comments the tree is built from. Each node costs about
+/// 250 bytes, so a page of millions of tiny elements within the input limit would need
+/// gigabytes; past this many the rest of the page is left out and the pull refused.
+pub const MAX_NODES: usize = 2_000_000;
+
+/// Parses a page with html5ever, through the [`Guard`]; true when it had more than
+/// [`MAX_NODES`] nodes.
+fn parse(raw: &str) -> (Html, bool) {
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts::default(),
@@ -330,7 +342,8 @@ fn parse(raw: &str) -> Html {
     // A script end tag pauses the tokenizer (for a browser to run it); go on.
     while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
     tokenizer.end();
-    tokenizer.sink.inner.sink.finish()
+    let too_many = tokenizer.sink.state.borrow().nodes > MAX_NODES;
+    (tokenizer.sink.inner.sink.finish(), too_many)
 }
 
 /// Sits between the tokenizer and the tree builder and keeps the tree builder's stacks short
@@ -355,6 +368,8 @@ struct GuardState {
     /// Past the limits, a hiding or dropped element (`nav`, `hidden`…) is left out whole, with
     /// its content: its name and how deep inside it the tokens are.
     swallow: Option<(LocalName, usize)>,
+    /// Nodes passed on (start tags, text runs, comments); past [`MAX_NODES`] nothing more is.
+    nodes: usize,
 }
 
 impl<S> Guard<S> {
@@ -369,6 +384,23 @@ impl<S> Guard<S> {
 impl GuardState {
     /// Whether the token goes on to the tree builder.
     fn admit(&mut self, token: &Token) -> bool {
+        match token {
+            Token::EOFToken => return true,
+            // Past the limit nothing goes on, end tags neither (`</p>` alone makes a `p`).
+            _ if self.nodes > MAX_NODES => return false,
+            Token::TagToken(Tag {
+                kind: TagKind::StartTag,
+                ..
+            })
+            | Token::CharacterTokens(_)
+            | Token::CommentToken(_) => {
+                self.nodes += 1;
+                if self.nodes > MAX_NODES {
+                    return false;
+                }
+            }
+            _ => {}
+        }
         if let Some((name, depth)) = &mut self.swallow {
             match token {
                 Token::TagToken(tag) if tag.name == *name => match tag.kind {
@@ -595,7 +627,7 @@ mod tests {
         let page: String = (0..2000)
             .map(|i| format!("<p><b id={i}>x{i}</p>"))
             .collect();
-        let doc = parse(&format!("<html><body>{page}</body></html>"));
+        let (doc, _) = parse(&format!("<html><body>{page}</body></html>"));
         // Each paragraph reopens at most MAX_FORMATTING (plus Noah's-ark duplicates) elements.
         assert!(
             doc.tree.nodes().count() < 2000 * (MAX_FORMATTING + 4),
@@ -605,5 +637,28 @@ mod tests {
         let got = read(&format!("<html><body>{page}</body></html>"));
         assert_eq!(got.blocks.len(), 2000);
         assert_eq!(got.blocks[1999].text, "x1999");
+    }
+
+    #[test]
+    fn past_the_node_limit_nothing_goes_on() {
+        let mut state = GuardState {
+            nodes: MAX_NODES,
+            ..GuardState::default()
+        };
+        let p = |kind| {
+            Token::TagToken(Tag {
+                kind,
+                name: LocalName::from("p"),
+                self_closing: false,
+                had_duplicate_attributes: false,
+                attrs: Vec::new(),
+            })
+        };
+        assert!(!state.admit(&p(TagKind::StartTag)));
+        // `</p>` alone would make a `p` element: it stays out too.
+        assert!(!state.admit(&p(TagKind::EndTag)));
+        assert!(!state.admit(&Token::CharacterTokens("x".into())));
+        assert!(state.admit(&Token::EOFToken));
+        assert!(state.nodes > MAX_NODES);
     }
 }

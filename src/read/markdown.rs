@@ -112,6 +112,10 @@ pub fn blocks<'a>(lines: impl Iterator<Item = &'a str>, start: usize) -> Vec<Raw
     let mut raw = String::new();
     let mut blank_before = false;
     for (idx, line) in lines.enumerate().skip(start) {
+        if out.len() > super::MAX_BLOCKS {
+            // Refused by the caller: reading on would only fill memory.
+            return out;
+        }
         let line_no = idx + 1;
         let trimmed = line.trim();
         if cur.as_ref().is_some_and(|o| o.table) {
