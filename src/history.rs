@@ -420,25 +420,25 @@ mod tests {
                     let id = match ids[k].get(&(ci, fi)) {
                         Some(&id) => id,
                         None => {
-                            let found: Vec<usize> = (k >= 2)
-                                .then(|| {
-                                    cells
-                                        .iter()
-                                        .enumerate()
-                                        .filter(|(_, r)| r[k - 1].is_none() && r[k].is_none())
-                                        .filter(|(_, r)| {
-                                            r[..k].iter().rev().flatten().next().is_some_and(
-                                                |(g, t)| {
-                                                    *t == key
-                                                        && g.measure == fig.measure
-                                                        && g.unit == fig.unit
-                                                },
-                                            )
-                                        })
-                                        .map(|(i, _)| i)
-                                        .collect()
-                                })
-                                .unwrap_or_default();
+                            let found: Vec<usize> = if k >= 2 {
+                                cells
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(_, r)| r[k - 1].is_none() && r[k].is_none())
+                                    .filter(|(_, r)| {
+                                        r[..k].iter().rev().flatten().next().is_some_and(
+                                            |(g, t)| {
+                                                *t == key
+                                                    && g.measure == fig.measure
+                                                    && g.unit == fig.unit
+                                            },
+                                        )
+                                    })
+                                    .map(|(i, _)| i)
+                                    .collect()
+                            } else {
+                                Vec::new()
+                            };
                             let id = match found.as_slice() {
                                 [one] => *one,
                                 _ => {

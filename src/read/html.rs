@@ -339,8 +339,9 @@ fn parse(raw: &str) -> (Html, bool) {
     let tokenizer = Tokenizer::new(Guard::new(builder), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(raw));
-    // A script end tag pauses the tokenizer (for a browser to run it); go on.
-    while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+    // A script end tag or a `<meta charset>` pauses the tokenizer (for a browser to run the
+    // script or switch encodings: the text is UTF-8 already); go on to the end.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
     let too_many = tokenizer.sink.state.borrow().nodes > MAX_NODES;
     (tokenizer.sink.inner.sink.finish(), too_many)
@@ -660,5 +661,18 @@ mod tests {
         assert!(!state.admit(&Token::CharacterTokens("x".into())));
         assert!(state.admit(&Token::EOFToken));
         assert!(state.nodes > MAX_NODES);
+    }
+
+    /// `<meta charset>` and `</script>` pause the tokenizer: reading goes on past both.
+    #[test]
+    fn reading_goes_on_past_meta_charset_and_scripts() {
+        let page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>T</title>\
+            <script>var a = 1;</script><meta http-equiv=\"content-type\" content=\"text/html; charset=utf-8\">\
+            </head><body><article><h1>Title</h1><time datetime=\"2023-03-14\">x</time>\
+            <p>Over 5 jobs.</p><script>var b = 2;</script><p>Over 7 jobs.</p></article></body></html>";
+        let got = read(page);
+        assert_eq!(got.date, NaiveDate::from_ymd_opt(2023, 3, 14));
+        let texts: Vec<&str> = got.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&"Over 7 jobs."), "{texts:?}");
     }
 }
