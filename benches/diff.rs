@@ -8,9 +8,10 @@
 
 mod common;
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
 use factdiff::align::AlignSettings;
 use factdiff::pipeline::{extract_bytes, ExtractOptions};
+use std::hint::black_box;
 use std::path::Path;
 
 const TARGET_BYTES: usize = 20_000;

@@ -1,14 +1,17 @@
 //! Extraction throughput: raw bytes → read → segment → extract (`pipeline::extract_bytes`).
 //!
-//! Groups: `extract/harbor` (the repository's Markdown fixtures) and `extract/archive` (every
+//! Groups: `extract/harbor` (the repository's Markdown fixtures), `extract/archive` (every
 //! document of `../shared/archive/fact-sheets`, all processed in each iteration; skipped with a
-//! note when the archive is not beside the checkout). Throughput is in decimal MB/s, the unit
-//! of the target.
+//! note when the archive is not beside the checkout) and `extract/figures` (figure extraction
+//! alone, `extract::extract_figures` over every claim text of the archive, in MB of claim
+//! text). Throughput is in decimal MB/s, the unit of the target.
 
 mod common;
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use factdiff::extract::extract_figures;
 use factdiff::pipeline::{extract_bytes, ExtractOptions};
+use std::hint::black_box;
 use std::path::PathBuf;
 
 // The allocator the `factdiff` binary uses, so the figures are the binary's.
@@ -70,6 +73,31 @@ fn bench_extract(c: &mut Criterion) {
             group.throughput(Throughput::BytesDecimal(bytes as u64));
             group.sample_size(10);
             group.bench_function("archive", |b| b.iter(|| run_all(&docs, &options)));
+            group.finish();
+
+            // The figure extractor alone, over the claim texts the pipeline hands it.
+            let texts: Vec<String> = docs
+                .iter()
+                .filter_map(|(path, bytes)| extract_bytes(bytes, path, &options).ok())
+                .flat_map(|set| set.claims.into_iter().filter_map(|c| c.text))
+                .collect();
+            let bytes: usize = texts.iter().map(String::len).sum();
+            eprintln!(
+                "note: extract/figures: {} claim texts, {:.2} MB per iteration",
+                texts.len(),
+                bytes as f64 / 1e6
+            );
+            let mut group = c.benchmark_group("extract");
+            group.throughput(Throughput::BytesDecimal(bytes as u64));
+            group.sample_size(20);
+            group.bench_function("figures", |b| {
+                b.iter(|| {
+                    texts
+                        .iter()
+                        .map(|t| extract_figures(black_box(t)).len())
+                        .sum::<usize>()
+                })
+            });
             group.finish();
         }
     }

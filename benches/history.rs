@@ -8,8 +8,9 @@
 
 mod common;
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
 use factdiff::align::AlignSettings;
+use std::hint::black_box;
 
 const EDITIONS: usize = 1_000;
 const SEED: u64 = 0x5eed_fac7;

@@ -3,7 +3,7 @@
 
 use crate::align::{align, AlignSettings, Alignment, FigureAt};
 use crate::claimset::{Claim, ClaimSet, Edition, TopicKey};
-use crate::figure::{Figure, Qualifier, Unit};
+use crate::figure::{Figure, FigureClass, Qualifier, Unit};
 use crate::topics::TopicRules;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -70,8 +70,10 @@ impl fmt::Display for ChangeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Flag {
-    /// A count or money figure fell.
+    /// A running total or plain count or amount fell (never a per-period amount or a goal).
     Decrease,
+    /// A goal changed ("by 2030", "target").
+    TargetChanged,
     /// The qualifier moved from exact/over/at-least to nearly/approximately/up-to.
     Hedged,
     /// The qualifier moved the other way.
@@ -93,6 +95,7 @@ impl Flag {
     pub fn as_str(self) -> &'static str {
         match self {
             Flag::Decrease => "decrease",
+            Flag::TargetChanged => "target-changed",
             Flag::Hedged => "hedged",
             Flag::Firmed => "firmed",
             Flag::Rescaled => "rescaled",
@@ -107,6 +110,7 @@ impl Flag {
     pub fn parse(name: &str) -> Option<Flag> {
         [
             Flag::Decrease,
+            Flag::TargetChanged,
             Flag::Hedged,
             Flag::Firmed,
             Flag::Rescaled,
@@ -308,8 +312,14 @@ impl Change {
         match self {
             Change::FigureChanged { pair, delta, .. } => {
                 let fell = delta.is_some_and(|d| d.is_sign_negative() && !d.is_zero());
+                let classes = [pair.old.class, pair.new.class];
+                let target = classes.contains(&FigureClass::Target);
+                // One round's amount smaller than the last round's is no fall of a total.
+                let per_period = classes.contains(&FigureClass::PerPeriod);
                 let mut flags = Vec::new();
-                if fell && matches!(pair.new.unit, Unit::Count | Unit::Usd) {
+                if target {
+                    flags.push(Flag::TargetChanged);
+                } else if fell && !per_period && matches!(pair.new.unit, Unit::Count | Unit::Usd) {
                     flags.push(Flag::Decrease);
                 }
                 flags.extend(qualifier_flag(pair.old.qualifier, pair.new.qualifier));

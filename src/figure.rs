@@ -66,6 +66,11 @@ impl fmt::Display for Qualifier {
 }
 
 /// What a figure's value is measured in (**contract**: the stored names).
+///
+/// Besides money, percentages, multiples and counts, a figure can be a change in percentage
+/// points, a span of time (its value in the span's own unit, the unit word in `noun`: "22
+/// months in a row" is 22 with noun "months"), or a physical measure. Units never compare with
+/// one another: 30 gigawatts is no count of 30.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Unit {
     /// United States dollars.
@@ -80,9 +85,113 @@ pub enum Unit {
     /// A count of things (jobs, firms, people…).
     #[serde(rename = "count")]
     Count,
+    /// A difference of percentages ("2.1 percentage points").
+    #[serde(rename = "percentage-points")]
+    PercentagePoints,
+    /// A span of time or a streak ("in 150 days", "22 months in a row"); the unit word is the noun.
+    #[serde(rename = "span")]
+    Span,
+    /// Miles of length.
+    #[serde(rename = "miles")]
+    Miles,
+    /// Square miles of area.
+    #[serde(rename = "square-miles")]
+    SquareMiles,
+    /// Kilometers of length.
+    #[serde(rename = "kilometers")]
+    Kilometers,
+    /// Feet of length or height.
+    #[serde(rename = "feet")]
+    Feet,
+    /// Square feet of floor space.
+    #[serde(rename = "square-feet")]
+    SquareFeet,
+    /// Acres of land.
+    #[serde(rename = "acres")]
+    Acres,
+    /// Hectares of land.
+    #[serde(rename = "hectares")]
+    Hectares,
+    /// Acre-feet of water.
+    #[serde(rename = "acre-feet")]
+    AcreFeet,
+    /// Tons (short, metric or unspecified).
+    #[serde(rename = "tons")]
+    Tons,
+    /// Pounds of weight.
+    #[serde(rename = "pounds")]
+    Pounds,
+    /// Kilograms.
+    #[serde(rename = "kilograms")]
+    Kilograms,
+    /// Gallons.
+    #[serde(rename = "gallons")]
+    Gallons,
+    /// Liters.
+    #[serde(rename = "liters")]
+    Liters,
+    /// Barrels (of oil).
+    #[serde(rename = "barrels")]
+    Barrels,
+    /// Kilowatts of power.
+    #[serde(rename = "kilowatts")]
+    Kilowatts,
+    /// Megawatts of power.
+    #[serde(rename = "megawatts")]
+    Megawatts,
+    /// Gigawatts of power.
+    #[serde(rename = "gigawatts")]
+    Gigawatts,
+    /// Kilowatt-hours of energy.
+    #[serde(rename = "kilowatt-hours")]
+    KilowattHours,
+    /// Megawatt-hours of energy.
+    #[serde(rename = "megawatt-hours")]
+    MegawattHours,
+    /// Gigawatt-hours of energy.
+    #[serde(rename = "gigawatt-hours")]
+    GigawattHours,
+    /// Terawatt-hours of energy.
+    #[serde(rename = "terawatt-hours")]
+    TerawattHours,
+    /// Degrees of temperature.
+    #[serde(rename = "degrees")]
+    Degrees,
 }
 
 impl Unit {
+    /// Every unit, in declaration order.
+    pub const ALL: [Unit; 28] = [
+        Unit::Usd,
+        Unit::Percent,
+        Unit::Times,
+        Unit::Count,
+        Unit::PercentagePoints,
+        Unit::Span,
+        Unit::Miles,
+        Unit::SquareMiles,
+        Unit::Kilometers,
+        Unit::Feet,
+        Unit::SquareFeet,
+        Unit::Acres,
+        Unit::Hectares,
+        Unit::AcreFeet,
+        Unit::Tons,
+        Unit::Pounds,
+        Unit::Kilograms,
+        Unit::Gallons,
+        Unit::Liters,
+        Unit::Barrels,
+        Unit::Kilowatts,
+        Unit::Megawatts,
+        Unit::Gigawatts,
+        Unit::KilowattHours,
+        Unit::MegawattHours,
+        Unit::GigawattHours,
+        Unit::TerawattHours,
+        Unit::Degrees,
+    ];
+
     /// The stored name, e.g. `USD`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -90,7 +199,44 @@ impl Unit {
             Unit::Percent => "percent",
             Unit::Times => "times",
             Unit::Count => "count",
+            Unit::PercentagePoints => "percentage-points",
+            Unit::Span => "span",
+            Unit::Miles => "miles",
+            Unit::SquareMiles => "square-miles",
+            Unit::Kilometers => "kilometers",
+            Unit::Feet => "feet",
+            Unit::SquareFeet => "square-feet",
+            Unit::Acres => "acres",
+            Unit::Hectares => "hectares",
+            Unit::AcreFeet => "acre-feet",
+            Unit::Tons => "tons",
+            Unit::Pounds => "pounds",
+            Unit::Kilograms => "kilograms",
+            Unit::Gallons => "gallons",
+            Unit::Liters => "liters",
+            Unit::Barrels => "barrels",
+            Unit::Kilowatts => "kilowatts",
+            Unit::Megawatts => "megawatts",
+            Unit::Gigawatts => "gigawatts",
+            Unit::KilowattHours => "kilowatt-hours",
+            Unit::MegawattHours => "megawatt-hours",
+            Unit::GigawattHours => "gigawatt-hours",
+            Unit::TerawattHours => "terawatt-hours",
+            Unit::Degrees => "degrees",
         }
+    }
+
+    /// True for a physical measure (length, area, weight, volume, power, energy, temperature).
+    pub fn is_physical(self) -> bool {
+        !matches!(
+            self,
+            Unit::Usd
+                | Unit::Percent
+                | Unit::Times
+                | Unit::Count
+                | Unit::PercentagePoints
+                | Unit::Span
+        )
     }
 }
 
@@ -135,6 +281,40 @@ impl FigureClass {
     }
 }
 
+/// Where a figure's counted noun was found (**contract**: the kebab-case names are stored).
+///
+/// The differ can weigh a pair by it: a noun read right after the number is the firmest, one
+/// taken from the sentence's subject or an earlier noun phrase is a reading of the sentence.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum NounFrom {
+    /// Right after the number ("90,000 jobs"), or no noun at all.
+    #[default]
+    After,
+    /// The subject of the number's clause ("Overdose deaths dropped to about 8,400").
+    Subject,
+    /// An earlier noun phrase ("97 judges, 30 of whom", "Of the new hires, 14 are veterans").
+    Before,
+}
+
+impl NounFrom {
+    /// The stored name, e.g. `subject`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NounFrom::After => "after",
+            NounFrom::Subject => "subject",
+            NounFrom::Before => "before",
+        }
+    }
+
+    /// True for the default, which claim sets leave out.
+    pub fn is_after(&self) -> bool {
+        *self == NounFrom::After
+    }
+}
+
 /// One number in a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
@@ -155,6 +335,9 @@ pub struct Figure {
     /// The counted noun as written ("private sector firms"); empty when there is none.
     #[serde(default)]
     pub noun: String,
+    /// Where the noun was found; left out of claim sets when it is right after the number.
+    #[serde(default, skip_serializing_if = "NounFrom::is_after")]
+    pub noun_from: NounFrom,
     /// How the source hedges the number.
     pub qualifier: Qualifier,
     /// The exact source words from qualifier to noun.
@@ -165,6 +348,13 @@ pub struct Figure {
     /// What kind of amount it is (running total, per-period, target); plain when unsaid.
     #[serde(default, skip_serializing_if = "FigureClass::is_plain")]
     pub class: FigureClass,
+    /// The content words around the figure in its sentence, kept when the claim's text is
+    /// not (`--no-text`) so matching still has the figure's context.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
+    /// The names acting in the figure's sentence, kept with `context`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 /// Decimals stored as strings only: a TOML or JSON number (`value = 5`, `value = 0.1`) is
@@ -230,11 +420,16 @@ impl Figure {
             s.push('–');
             s.push_str(&format_value(max, self.unit));
         }
+        if self.unit == Unit::Span && !self.noun.is_empty() {
+            s.push(' ');
+            s.push_str(&self.noun);
+        }
         s
     }
 }
 
-/// Formats a value for people: `$4.2 billion`, `90,000`, `30%`, `1.4×`.
+/// Formats a value for people: `$4.2 billion`, `90,000`, `30%`, `1.4×`, `2.1 pp`, `30
+/// gigawatts` (a span is written as a bare number; [`Figure::display_value`] adds its unit word).
 pub fn format_value(value: Decimal, unit: Unit) -> String {
     match unit {
         Unit::Usd => {
@@ -243,7 +438,13 @@ pub fn format_value(value: Decimal, unit: Unit) -> String {
         }
         Unit::Percent => format!("{}%", group_thousands(value.normalize())),
         Unit::Times => format!("{}×", group_thousands(value.normalize())),
-        Unit::Count => format_scaled(value),
+        Unit::PercentagePoints => format!("{} pp", group_thousands(value.normalize())),
+        Unit::Count | Unit::Span => format_scaled(value),
+        physical => format!(
+            "{} {}",
+            format_scaled(value),
+            physical.as_str().replace('-', " ")
+        ),
     }
 }
 
@@ -317,10 +518,52 @@ mod tests {
             ("-160000", Unit::Count, "-160,000"),
             ("999", Unit::Count, "999"),
             ("0.5", Unit::Percent, "0.5%"),
+            ("-0.3", Unit::PercentagePoints, "-0.3 pp"),
+            ("22", Unit::Span, "22"),
+            ("30", Unit::Gigawatts, "30 gigawatts"),
+            ("21000000", Unit::Acres, "21 million acres"),
+            ("1.5", Unit::Degrees, "1.5 degrees"),
+            ("500", Unit::SquareFeet, "500 square feet"),
         ];
         for (value, unit, want) in cases {
             assert_eq!(format_value(d(value), unit), want, "{value} {unit}");
         }
+    }
+
+    #[test]
+    fn unit_names_are_stable_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for unit in Unit::ALL {
+            let name = unit.as_str();
+            assert!(seen.insert(name), "{name} twice");
+            let json = serde_json::to_string(&unit).unwrap();
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(serde_json::from_str::<Unit>(&json).unwrap(), unit);
+            let lower = name == name.to_lowercase() || unit == Unit::Usd;
+            assert!(lower && !name.contains(' '), "{name}");
+        }
+        let counts = [Unit::Usd, Unit::Percent, Unit::Times, Unit::Count];
+        assert!(counts.iter().all(|u| !u.is_physical()));
+        assert!(Unit::Acres.is_physical() && !Unit::Span.is_physical());
+    }
+
+    #[test]
+    fn spans_show_their_unit_word() {
+        let fig = Figure {
+            measure: "months".into(),
+            value: d("22"),
+            max: None,
+            unit: Unit::Span,
+            noun: "months".into(),
+            noun_from: NounFrom::After,
+            qualifier: Qualifier::Exact,
+            quote: "22 months in a row".into(),
+            written: "22".into(),
+            class: FigureClass::Plain,
+            context: Vec::new(),
+            names: Vec::new(),
+        };
+        assert_eq!(fig.display_value(), "22 months");
     }
 
     #[test]

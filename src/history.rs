@@ -1,7 +1,7 @@
 //! History: all editions of a series → one row of values per tracked figure, with first and
 //! last appearance, net change and flags (`decrease`, `hedged`, `stale`, `gap`…).
 
-use crate::align::{align, AlignSettings, FigureAt};
+use crate::align::{align_normalised, AlignSettings, FigureAt, Normalised};
 use crate::claimset::{ClaimSet, Edition};
 use crate::diff::{qualifier_flag, Flag};
 use crate::figure::{Figure, Unit};
@@ -184,15 +184,14 @@ pub fn history(sets: &[ClaimSet], rules: &TopicRules, settings: AlignSettings) -
     // Track id per figure of the previous edition and of this one.
     let mut prev_ids: HashMap<FigureAt, usize> = HashMap::new();
 
+    // The series' rules applied once per edition; only the previous edition's form is kept.
+    let mut prev_norm: Option<Normalised> = None;
     for (k, set) in order.iter().enumerate() {
-        let prev = k
-            .checked_sub(1)
-            .and_then(|p| order.get(p))
-            .map(|p| align(p, set, rules, settings));
-        let measures = match &prev {
-            Some(al) => al.new_measures.clone(),
-            None => crate::align::measures(set, rules),
-        };
+        let norm = Normalised::new(set, rules);
+        let prev = prev_norm
+            .as_ref()
+            .map(|p| align_normalised(p, &norm, settings));
+        let measures = norm.measures();
         let mut ids: HashMap<FigureAt, usize> = HashMap::new();
         if let Some(al) = &prev {
             for pair in &al.figures {
@@ -239,6 +238,7 @@ pub fn history(sets: &[ClaimSet], rules: &TopicRules, settings: AlignSettings) -
             }
         }
         prev_ids = ids;
+        prev_norm = Some(norm);
     }
 
     let tracks = rows
@@ -358,6 +358,9 @@ mod tests {
             quote: format!("{value} {measure}"),
             written: String::new(),
             class: Default::default(),
+            noun_from: Default::default(),
+            context: Vec::new(),
+            names: Vec::new(),
         }
     }
 
@@ -396,13 +399,13 @@ mod tests {
         let n = order.len();
         let mut ids: Vec<std::collections::BTreeMap<FigureAt, usize>> = vec![Default::default(); n];
         let mut cells: Vec<Vec<Option<(Figure, String)>>> = Vec::new();
+        let normalised: Vec<Normalised> =
+            order.iter().map(|s| Normalised::new(s, &rules)).collect();
         for k in 0..n {
             let set = order[k];
-            let prev = (k > 0).then(|| align(order[k - 1], set, &rules, settings));
-            let measures = match &prev {
-                Some(al) => al.new_measures.clone(),
-                None => crate::align::measures(set, &rules),
-            };
+            let prev =
+                (k > 0).then(|| align_normalised(&normalised[k - 1], &normalised[k], settings));
+            let measures = normalised[k].measures();
             if let Some(al) = &prev {
                 for pair in &al.figures {
                     if let Some(&id) = ids[k - 1].get(&pair.old) {

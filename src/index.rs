@@ -1,27 +1,57 @@
-//! The store's index: one entry per stored edition (series, date, revision, digest, title),
-//! kept in `<store>/.factdiff-index.json` so that a re-run of `add` need not parse every claim
-//! set. The files are the truth: on open, entries without a file are dropped and files without
-//! an entry are read and added, so an index lost or left stale by a crash repairs itself.
+//! The store's index: one entry per stored edition (date, revision, digest, title), kept in
+//! `<store>/.factdiff-index.json`, so that opening one series costs the index and that folder,
+//! not the store. Beside it, a machine-local cache (`.factdiff-cache.json`) keeps each claim
+//! set's stamp (size, time, inode) and what `add` learnt of each pull.
+//!
+//! The files are the truth, and the index is checked against them before it is trusted:
+//!
+//! - at every open the store's root is listed (one directory read): a folder the index does not
+//!   know is read, a folder gone drops its entries;
+//! - a series is listed before it is used or written to ([`Index::ensure_series`]): entries
+//!   without a file are dropped, files without an entry (or whose size, time or inode changed)
+//!   are read;
+//! - an entry found by digest is trusted only once its file is seen to hold that digest (and,
+//!   when writing, to carry the stamp it had when read) ([`Index::verified_digest`]); otherwise
+//!   its folder is read again.
+//!
+//! So an index lost, stale, planted or left behind by a crash repairs itself, and a run that
+//! trusts it files each pull where a run without it would.
 
 use crate::claimset::ClaimSet;
-use crate::error::{Error, Result};
-use crate::store::{load_stored, Store};
+use crate::error::{Error, Result, MAX_CANDIDATES};
+use crate::series::{title_similarity, SeriesMatcher};
+use crate::store::{load_stored, read_store_file, remove_temporary, Stamp, Store, StoredEdition};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// The index file's name inside the store.
 pub const INDEX_FILE: &str = ".factdiff-index.json";
 
-/// The index format version.
-const INDEX_VERSION: u32 = 1;
+/// The index format version (2: entries keyed `series/file`, and the store's folders).
+const INDEX_VERSION: u32 = 2;
+
+/// The machine-local cache beside the index: each claim set's stamp when it was read, and
+/// what `add` learnt of each pull (`.factdiff-cache.json`). The index itself holds only what
+/// the files say, so two stores with the same files have the same index, byte for byte; the
+/// cache holds inode numbers, times and absolute paths, and is neither compared nor committed.
+pub const CACHE_FILE: &str = ".factdiff-cache.json";
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct CacheFile {
+    /// The factdiff version that wrote it: another version may read a pull differently (a
+    /// sheet without claims may have some), so its notes are dropped.
+    reader: String,
+    #[serde(default)]
+    stamps: BTreeMap<String, Stamp>,
+    #[serde(default)]
+    pulls: BTreeMap<String, PullEntry>,
+}
 
 /// What the index knows of one stored edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    /// The series folder.
-    pub series: String,
     /// The edition date.
     pub date: NaiveDate,
     /// 1 for `<date>.toml`, 2 for `<date>.2.toml`, …
@@ -35,93 +65,738 @@ pub struct Entry {
 #[derive(Debug, Deserialize)]
 struct IndexFile {
     version: u32,
-    /// Claim-set path relative to the store → entry.
+    #[serde(default, deserialize_with = "sorted_set")]
+    folders: BTreeSet<String>,
+    /// `series/file.toml` → entry.
+    #[serde(deserialize_with = "sorted_map")]
     editions: BTreeMap<String, Entry>,
+    /// Each series' latest title as series words, sorted, space-separated (what title
+    /// matching compares; kept so that opening a store does not fold every title again).
+    #[serde(default, deserialize_with = "sorted_map")]
+    words: BTreeMap<String, String>,
 }
 
-/// [`IndexFile`] as written: borrows the entries instead of copying them.
+/// A JSON object into a map, built in bulk: the index writes its objects sorted, so this costs
+/// one pass instead of a tree insertion (and its string comparisons) per key.
+fn sorted_map<'de, D, V>(d: D) -> std::result::Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Pairs<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Pairs<V> {
+        type Value = Vec<(String, V)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(pair) = map.next_entry()? {
+                out.push(pair);
+            }
+            Ok(out)
+        }
+    }
+    Ok(d.deserialize_map(Pairs(std::marker::PhantomData))?
+        .into_iter()
+        .collect())
+}
+
+/// A JSON array into a set, built in bulk (see [`sorted_map`]).
+fn sorted_set<'de, D>(d: D) -> std::result::Result<BTreeSet<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    Ok(Vec::<String>::deserialize(d)?.into_iter().collect())
+}
+
+/// [`IndexFile`] as written: borrows instead of copying.
 #[derive(Serialize)]
 struct IndexFileRef<'a> {
     version: u32,
+    folders: &'a BTreeSet<String>,
     editions: &'a BTreeMap<String, Entry>,
+    words: BTreeMap<&'a str, String>,
+}
+
+/// Whether an open index may change the store (sweep temporaries, remove empty folders, save).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Reads only: nothing in the store is touched (a read-only checkout works).
+    Read,
+    /// Under the store's lock: repairs what a killed run left, and saves.
+    Write,
+}
+
+/// One series as the index sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SeriesSummary {
+    /// The folder name.
+    pub series: String,
+    /// The latest edition's title.
+    pub title: String,
+    /// How many editions (revisions count).
+    pub editions: usize,
+    /// The first edition's date.
+    pub first: NaiveDate,
+    /// The last edition's date.
+    pub last: NaiveDate,
 }
 
 /// The index, in memory.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Index {
+    mode: Mode,
     entries: BTreeMap<String, Entry>,
+    /// Real folders in the root (series or not), as last listed.
+    folders: BTreeSet<String>,
+    /// The store's root.
+    root: PathBuf,
+    /// Every visible name in the root, as listed (listed when first needed when the opening
+    /// did not list the root).
+    root_names: std::cell::OnceCell<Vec<String>>,
+    /// The same, lower-cased → as written (new names avoid them); made when first needed.
+    names: std::cell::OnceCell<HashMap<String, String>>,
+    /// Digest → keys; made when first needed (a single look-up scans instead).
+    digests: Option<HashMap<String, Vec<String>>>,
+    /// Series → its latest title's series words, sorted, as read from the index file (dropped
+    /// for a series whose entries change).
+    words: BTreeMap<String, String>,
+    /// Each claim set's stamp when it was read (write mode: from the cache).
+    stamps: HashMap<String, Stamp>,
+    /// What `add` learnt of pulls (write mode: from the cache).
+    pulls: Pulls,
+    cache_changed: bool,
+    /// Folders listed by this process.
+    reconciled: HashSet<String>,
+    /// False when the index file cannot be written (a link or a folder in its place; read mode).
+    savable: bool,
     changed: bool,
     /// Entries inserted since the index was last written.
     unsaved: usize,
 }
 
+fn series_of(key: &str) -> &str {
+    key.split_once('/').map_or(key, |(s, _)| s)
+}
+
+fn key_of(series: &str, path: &Path) -> String {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{series}/{file}")
+}
+
 impl Index {
-    /// Loads the index and reconciles it with the files in the store.
-    pub fn open(store: &Store) -> Result<Index> {
-        let mut index = Index::default();
+    /// Opens the index of a store: reads it, lists the root, and reads the folders it does not
+    /// know. In [`Mode::Write`] (the caller holds the store's lock) temporaries a killed run
+    /// left in the root are removed, and an index file that is a link or not a regular file is
+    /// an error before anything is stored; in [`Mode::Read`] such an index is ignored (rebuilt
+    /// in memory) and nothing is touched.
+    pub fn open(store: &Store, mode: Mode) -> Result<Index> {
+        let mut index = Index {
+            mode,
+            entries: BTreeMap::new(),
+            folders: BTreeSet::new(),
+            root: store.root().to_path_buf(),
+            root_names: std::cell::OnceCell::new(),
+            names: std::cell::OnceCell::new(),
+            digests: None,
+            words: BTreeMap::new(),
+            stamps: HashMap::new(),
+            pulls: Pulls::default(),
+            cache_changed: false,
+            reconciled: HashSet::new(),
+            savable: mode == Mode::Write,
+            changed: false,
+            unsaved: 0,
+        };
         if !store.root().is_dir() {
             return Ok(index);
         }
         let path = store.root().join(INDEX_FILE);
-        // A missing or unreadable index is rebuilt from the claim sets, never trusted half-way.
-        if let Ok(bytes) = std::fs::read(&path) {
-            match serde_json::from_slice::<IndexFile>(&bytes) {
-                Ok(file) if file.version == INDEX_VERSION => index.entries = file.editions,
-                _ => index.changed = true,
+        let mut rebuild = true;
+        match read_store_file(&path) {
+            Ok(Some(bytes)) => {
+                if let Ok(file) = serde_json::from_slice::<IndexFile>(&bytes) {
+                    if file.version == INDEX_VERSION {
+                        index.entries = file.editions;
+                        index.folders = file.folders;
+                        index.words = file.words;
+                        rebuild = false;
+                    }
+                }
             }
-        } else {
-            index.changed = true;
-        }
-        // Every edition on disk, by path relative to the store; each folder is read once.
-        let mut on_disk: BTreeMap<String, (String, crate::store::StoredEdition)> = BTreeMap::new();
-        for (series, editions) in store.all_editions()? {
-            for e in editions {
-                on_disk.insert(relative(store, &e.path), (series.clone(), e));
+            Ok(None) => {}
+            Err(e @ (Error::SymlinkInStore { .. } | Error::NotAFile { .. })) => {
+                if mode == Mode::Write {
+                    return Err(e);
+                }
+                index.savable = false;
+            }
+            Err(e) => {
+                if mode == Mode::Write {
+                    return Err(e);
+                }
+                index.savable = false;
             }
         }
-        let before = index.entries.len();
-        index.entries.retain(|k, _| on_disk.contains_key(k));
-        index.changed |= index.entries.len() != before;
-        for (key, (series, stored)) in on_disk {
-            if index.entries.contains_key(&key) {
+        index.changed = rebuild;
+        if mode == Mode::Write && !rebuild {
+            let cache = read_store_file(&store.root().join(CACHE_FILE))
+                .ok()
+                .flatten()
+                .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
+                .filter(|c| c.reader == env!("CARGO_PKG_VERSION"))
+                .unwrap_or_default();
+            index.stamps = cache.stamps.into_iter().collect();
+            index.pulls = Pulls {
+                entries: cache.pulls,
+                changed: false,
+            };
+        }
+        // A reader may skip listing the root when the last writer sealed it and nothing has
+        // changed in it since (its time stamp is the one sealed): the index's folders are then
+        // the root's.
+        if mode == Mode::Read && !rebuild && store.root_unchanged_since_seal() {
+            return Ok(index);
+        }
+        let root_scan = store.scan_root()?;
+        if mode == Mode::Write {
+            for tmp in &root_scan.temporaries {
+                remove_temporary(tmp).map_err(|e| Error::io(tmp, e))?;
+            }
+        }
+        let on_disk: HashSet<&str> = root_scan.folders.iter().map(String::as_str).collect();
+        // Folders gone: their entries go. Entries of folders the index did not list are
+        // suspect too (a hand-edited index): they are dropped and the folder read below.
+        let mut gone: Vec<String> = Vec::new();
+        let mut last: Option<&str> = None;
+        for k in index.entries.keys() {
+            let s = series_of(k);
+            if last == Some(s) {
                 continue;
             }
-            let set = load_stored(&stored)?;
-            index.insert_at(key, &series, &set, stored.revision);
+            last = Some(s);
+            if !on_disk.contains(s) || !index.folders.contains(s) {
+                gone.push(s.to_string());
+            }
+        }
+        for s in gone {
+            index.drop_series(&s);
+        }
+        let mut unknown: Vec<String> = on_disk
+            .iter()
+            .filter(|f| rebuild || !index.folders.contains(**f))
+            .map(|f| f.to_string())
+            .collect();
+        unknown.sort();
+        index.folders.retain(|f| on_disk.contains(f.as_str()));
+        let _ = index.root_names.set(root_scan.names);
+        for folder in unknown {
+            index.reconcile(store, &folder)?;
         }
         Ok(index)
     }
 
-    /// Records a claim set just written to `path`.
-    pub fn insert(&mut self, store: &Store, path: &Path, series: &str, set: &ClaimSet) {
-        let key = relative(store, path);
-        self.insert_at(key, series, set, set.edition.revision.unwrap_or(1));
+    /// The lower-cased names of the root, made once (listing the root now if the opening did
+    /// not).
+    fn names(&self) -> &HashMap<String, String> {
+        self.names.get_or_init(|| {
+            self.root_names
+                .get_or_init(|| {
+                    Store::new(&self.root)
+                        .scan_root()
+                        .map(|s| s.names)
+                        .unwrap_or_default()
+                })
+                .iter()
+                .map(|n| (n.to_lowercase(), n.clone()))
+                .collect()
+        })
     }
 
-    fn insert_at(&mut self, key: String, series: &str, set: &ClaimSet, revision: u32) {
-        self.entries.insert(
-            key,
-            Entry {
-                series: series.to_string(),
-                date: set.edition.date,
-                revision,
-                digest: set.edition.digest.clone(),
-                title: set.edition.title.clone(),
-            },
-        );
+    /// Records a name now in the root (or gone from it), in the lower-cased names when they
+    /// are made (made later, they list the root as it is then).
+    fn note_name(&mut self, name: &str, present: bool) {
+        if let Some(names) = self.names.get_mut() {
+            if present {
+                names.insert(name.to_lowercase(), name.to_string());
+            } else {
+                names.remove(&name.to_lowercase());
+            }
+        }
+        if let Some(listed) = self.root_names.get_mut() {
+            if present && !listed.iter().any(|n| n == name) {
+                listed.push(name.to_string());
+            } else if !present {
+                listed.retain(|n| n != name);
+            }
+        }
+    }
+
+    /// The keys of the entries recording `digest`: from the digest map when it is made (or
+    /// worth making: write mode looks up every pull), else by a scan.
+    fn digest_keys(&mut self, digest: &str) -> Vec<String> {
+        if self.digests.is_none() && self.mode == Mode::Write {
+            let mut map: HashMap<String, Vec<String>> = HashMap::new();
+            for (k, e) in &self.entries {
+                if let Some(d) = &e.digest {
+                    map.entry(d.clone()).or_default().push(k.clone());
+                }
+            }
+            self.digests = Some(map);
+        }
+        match &self.digests {
+            Some(map) => map.get(digest).cloned().unwrap_or_default(),
+            None => self
+                .entries
+                .iter()
+                .filter(|(_, e)| e.digest.as_deref() == Some(digest))
+                .map(|(k, _)| k.clone())
+                .collect(),
+        }
+    }
+
+    fn remove_entry(&mut self, key: &str) {
+        if self.stamps.remove(key).is_some() {
+            self.cache_changed = true;
+        }
+        if let Some(e) = self.entries.remove(key) {
+            if let (Some(d), Some(map)) = (&e.digest, self.digests.as_mut()) {
+                if let Some(keys) = map.get_mut(d) {
+                    keys.retain(|k| k != key);
+                    if keys.is_empty() {
+                        map.remove(d);
+                    }
+                }
+            }
+            self.words.remove(series_of(key));
+            self.changed = true;
+        }
+    }
+
+    fn put_entry(&mut self, key: String, entry: Entry, stamp: Option<Stamp>) {
+        self.remove_entry(&key);
+        if let Some(stamp) = stamp {
+            self.stamps.insert(key.clone(), stamp);
+            self.cache_changed = true;
+        }
+        if let (Some(d), Some(map)) = (&entry.digest, self.digests.as_mut()) {
+            map.entry(d.clone()).or_default().push(key.clone());
+        }
+        self.words.remove(series_of(&key));
+        self.entries.insert(key, entry);
         self.changed = true;
         self.unsaved += 1;
     }
 
-    /// Every entry, by path relative to the store.
+    fn drop_series(&mut self, series: &str) {
+        let keys: Vec<String> = self.keys_of(series).map(str::to_string).collect();
+        for k in keys {
+            self.remove_entry(&k);
+        }
+    }
+
+    fn keys_of<'a>(&'a self, series: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let start = format!("{series}/");
+        // '/' + 1 is '0': every key of the series sorts between "series/" and "series0".
+        let end = format!("{series}0");
+        self.entries.range(start..end).map(|(k, _)| k.as_str())
+    }
+
+    /// Lists one folder and brings its entries in line with it: entries without a file are
+    /// dropped, files without an entry (or, in write mode, with another stamp than when they
+    /// were read) are read. In write mode the folder's temporaries are removed.
+    pub fn reconcile(&mut self, store: &Store, series: &str) -> Result<()> {
+        self.reconciled.insert(series.to_string());
+        if !store.has_folder(series) {
+            self.drop_series(series);
+            if self.folders.remove(series) {
+                self.changed = true;
+            }
+            // A file or a link may still bear the name.
+            let present = std::fs::symlink_metadata(store.series_dir(series)).is_ok();
+            self.note_name(series, present);
+            return Ok(());
+        }
+        let scan = store.scan_folder(series)?;
+        if self.mode == Mode::Write {
+            for tmp in &scan.temporaries {
+                remove_temporary(tmp).map_err(|e| Error::io(tmp, e))?;
+            }
+        }
+        let mut seen = HashSet::new();
+        for (stored, stamp) in &scan.editions {
+            let key = key_of(series, &stored.path);
+            seen.insert(key.clone());
+            let known = self
+                .entries
+                .get(&key)
+                .is_some_and(|e| e.revision == stored.revision);
+            // Write mode checks each file's stamp; read mode trusts a known name (the content
+            // is checked where it matters: a digest before it is believed, an edition as it is
+            // loaded).
+            let fresh = known
+                && match self.mode {
+                    Mode::Write => self.stamps.get(&key) == Some(stamp),
+                    Mode::Read => true,
+                };
+            if fresh {
+                continue;
+            }
+            let set = load_stored(stored)?;
+            self.put_entry(key, entry_of(&set, stored.revision), Some(*stamp));
+        }
+        let stale: Vec<String> = self
+            .keys_of(series)
+            .filter(|k| !seen.contains(*k))
+            .map(str::to_string)
+            .collect();
+        for k in stale {
+            self.remove_entry(&k);
+        }
+        // A folder without editions (made by hand, or by an older version killed half-way)
+        // stays: `add` files a pull whose title names it there, as if it were not.
+        if self.folders.insert(series.to_string()) {
+            self.changed = true;
+        }
+        self.note_name(series, true);
+        Ok(())
+    }
+
+    /// Lists a series' folder once per process before its entries are used or it is written to.
+    pub fn ensure_series(&mut self, store: &Store, series: &str) -> Result<()> {
+        if self.reconciled.contains(series) {
+            return Ok(());
+        }
+        self.reconcile(store, series)
+    }
+
+    /// Lists every folder the index knows (the full check `series` listings and regrouping
+    /// make).
+    pub fn ensure_all(&mut self, store: &Store) -> Result<()> {
+        let folders: Vec<String> = self.folders.iter().cloned().collect();
+        for f in folders {
+            self.ensure_series(store, &f)?;
+        }
+        Ok(())
+    }
+
+    /// The claim set holding a pull of this digest, once its file is checked: an entry whose
+    /// file changed or went is read again (its folder is listed) before it is believed.
+    pub fn verified_digest(&mut self, store: &Store, digest: &str) -> Result<Option<PathBuf>> {
+        for _ in 0..2 {
+            let keys = self.digest_keys(digest);
+            if keys.is_empty() {
+                return Ok(None);
+            }
+            let mut stale = None;
+            for key in keys {
+                let path = store.root().join(&key);
+                let unchanged = match self.mode {
+                    Mode::Write => {
+                        let stamp = self.stamps.get(&key).copied();
+                        stamp.is_some() && Stamp::of_path(&path) == stamp
+                    }
+                    Mode::Read => true,
+                };
+                if unchanged && holds(&path, digest) {
+                    return Ok(Some(path));
+                }
+                // Read again: the entry goes, so the file is read whatever its stamp.
+                self.remove_entry(&key);
+                stale = Some(series_of(&key).to_string());
+            }
+            match stale {
+                Some(series) => self.reconcile(store, &series)?,
+                None => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+
+    /// Records a claim set just written to `path` in `series`.
+    pub fn insert(&mut self, series: &str, path: &Path, set: &ClaimSet) {
+        let key = key_of(series, path);
+        let revision = set.edition.revision.unwrap_or(1);
+        self.put_entry(key, entry_of(set, revision), Stamp::of_path(path));
+        if self.folders.insert(series.to_string()) {
+            self.changed = true;
+        }
+        self.note_name(series, true);
+    }
+
+    /// Every entry, by `series/file` key.
     pub fn entries(&self) -> impl Iterator<Item = (&str, &Entry)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// The series with at least one edition, sorted by name.
+    pub fn series_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for k in self.entries.keys() {
+            let s = series_of(k);
+            if out.last().map(String::as_str) != Some(s) {
+                out.push(s.to_string());
+            }
+        }
+        out
+    }
+
+    /// True when the index knows editions of `series`.
+    pub fn is_series(&self, series: &str) -> bool {
+        self.keys_of(series).next().is_some()
+    }
+
+    /// True when a real folder of that name is in the store (series or not).
+    pub fn has_folder(&self, name: &str) -> bool {
+        self.folders.contains(name)
+    }
+
+    /// The name in the store's root that `name` would clash with on a file system that
+    /// ignores case (macOS, Windows): another spelling of it, or itself.
+    pub fn name_in_root(&self, name: &str) -> Option<&str> {
+        self.names().get(&name.to_lowercase()).map(String::as_str)
+    }
+
+    /// A series' editions as the index knows them, oldest first (call
+    /// [`Index::ensure_series`] first to check them against the folder).
+    pub fn editions(&self, store: &Store, series: &str) -> Vec<(StoredEdition, &Entry)> {
+        let mut out: Vec<(StoredEdition, &Entry)> = self
+            .keys_of(series)
+            .filter_map(|k| {
+                let e = self.entries.get(k)?;
+                Some((
+                    StoredEdition {
+                        path: store.root().join(k),
+                        date: e.date,
+                        revision: e.revision,
+                    },
+                    e,
+                ))
+            })
+            .collect();
+        out.sort_by_key(|(s, _)| (s.date, s.revision));
+        out
+    }
+
+    /// The title of a series' latest edition.
+    pub fn latest_title(&self, series: &str) -> Option<String> {
+        self.keys_of(series)
+            .filter_map(|k| self.entries.get(k))
+            .max_by_key(|e| (e.date, e.revision))
+            .map(|e| e.title.clone())
+    }
+
+    /// Each series with its title, edition count and date range, sorted by name.
+    pub fn summaries(&self) -> Vec<SeriesSummary> {
+        let mut out: Vec<SeriesSummary> = Vec::new();
+        let mut latest: Option<(NaiveDate, u32)> = None;
+        for (k, e) in &self.entries {
+            let s = series_of(k);
+            match out.last_mut() {
+                Some(last) if last.series == s => {
+                    last.editions += 1;
+                    last.first = last.first.min(e.date);
+                    last.last = last.last.max(e.date);
+                    if latest.is_none_or(|l| (e.date, e.revision) > l) {
+                        last.title = e.title.clone();
+                        latest = Some((e.date, e.revision));
+                    }
+                }
+                _ => {
+                    out.push(SeriesSummary {
+                        series: s.to_string(),
+                        title: e.title.clone(),
+                        editions: 1,
+                        first: e.date,
+                        last: e.date,
+                    });
+                    latest = Some((e.date, e.revision));
+                }
+            }
+        }
+        out
+    }
+
+    /// Each series with its latest entry, by name (no copies).
+    fn latest_entries(&self) -> Vec<(&str, &Entry)> {
+        let mut out: Vec<(&str, &Entry)> = Vec::new();
+        for (k, e) in &self.entries {
+            let s = series_of(k);
+            match out.last_mut() {
+                Some((last, latest)) if *last == s => {
+                    if (e.date, e.revision) > (latest.date, latest.revision) {
+                        *latest = e;
+                    }
+                }
+                _ => out.push((s, e)),
+            }
+        }
+        out
+    }
+
+    /// Each series with its latest entry and, when the index kept them, its title words
+    /// (one walk of both sorted maps, no look-ups).
+    fn latest_with_words(&self) -> Vec<(&str, &Entry, Option<&str>)> {
+        let mut words = self.words.iter().peekable();
+        self.latest_entries()
+            .into_iter()
+            .map(|(series, latest)| {
+                while words.peek().is_some_and(|(s, _)| s.as_str() < series) {
+                    words.next();
+                }
+                let kept = match words.peek() {
+                    Some((s, w)) if s.as_str() == series => Some(w.as_str()),
+                    _ => None,
+                };
+                (series, latest, kept)
+            })
+            .collect()
+    }
+
+    /// The series a title belongs to, by one scan of the series' title words (no matcher is
+    /// built: for a single look-up, as `check` makes).
+    pub fn best_series(&self, title: &str, min_similarity: f64) -> Option<String> {
+        let mut scan = crate::series::TitleScan::new(title, min_similarity)?;
+        let mut words: Vec<&str> = Vec::new();
+        for (series, latest, kept) in self.latest_with_words() {
+            words.clear();
+            match kept {
+                // Kept sorted and without repeats.
+                Some(kept) => {
+                    words.extend(kept.split(' ').filter(|w| !w.is_empty()));
+                    scan.offer_sorted(series, &words);
+                }
+                None => {
+                    let folded = crate::series::series_words(&latest.title);
+                    let mut owned: Vec<&str> = folded.iter().map(String::as_str).collect();
+                    scan.offer(series, &mut owned);
+                }
+            }
+        }
+        scan.best().map(str::to_string)
+    }
+
+    /// A title matcher over every series' latest title (words as kept in the index when the
+    /// series is unchanged since it was written).
+    pub fn matcher(&self) -> SeriesMatcher {
+        let mut m = SeriesMatcher::default();
+        for (series, latest, kept) in self.latest_with_words() {
+            match kept {
+                Some(kept) => m.insert_words(
+                    series,
+                    kept.split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string),
+                ),
+                None => m.insert(series, &latest.title),
+            }
+        }
+        m
+    }
+
+    /// Picks the series a command works on: the one named (checked against its folder), else
+    /// the series a title belongs to, else the only one. With several and none chosen, the
+    /// error names how many and at most ten, the likeliest first.
+    pub fn resolve(
+        &mut self,
+        store: &Store,
+        name: Option<&str>,
+        title: Option<&str>,
+    ) -> Result<String> {
+        if !store.root().is_dir() {
+            return Err(Error::NoStore {
+                root: store.root().to_path_buf(),
+            });
+        }
+        if let Some(n) = name {
+            crate::store::check_name(n)?;
+            if self.has_folder(n) || store.has_folder(n) {
+                self.ensure_series(store, n)?;
+            }
+            if self.is_series(n) {
+                return Ok(n.to_string());
+            }
+            let all = self.series_names();
+            return Err(Error::NoSuchSeries {
+                root: store.root().to_path_buf(),
+                name: n.to_string(),
+                count: all.len(),
+                candidates: self.ranked(Some(n)),
+            });
+        }
+        let all = self.series_names();
+        if all.len() == 1 {
+            let one = all[0].clone();
+            self.ensure_series(store, &one)?;
+            if self.is_series(&one) {
+                return Ok(one);
+            }
+            return self.resolve(store, None, title);
+        }
+        if let Some(t) = title {
+            if let Some(s) = self.matcher().best(t, 0.5).map(str::to_string) {
+                self.ensure_series(store, &s)?;
+                if self.is_series(&s) {
+                    return Ok(s);
+                }
+            }
+        }
+        if all.is_empty() {
+            return Err(Error::NoSeries {
+                root: store.root().to_path_buf(),
+            });
+        }
+        Err(Error::SeveralSeries {
+            root: store.root().to_path_buf(),
+            count: all.len(),
+            candidates: self.ranked(title),
+        })
+    }
+
+    /// At most [`MAX_CANDIDATES`] series, the likeliest first: by similarity to `text` (a title
+    /// or a mistyped name) when given, else the most recently updated.
+    pub fn ranked(&self, text: Option<&str>) -> Vec<String> {
+        let mut all = self.summaries();
+        match text {
+            Some(t) => {
+                let t_words = t.replace('-', " ");
+                let score = |s: &SeriesSummary| {
+                    title_similarity(&t_words, &s.title)
+                        .max(title_similarity(&t_words, &s.series.replace('-', " ")))
+                };
+                let mut scored: Vec<(f64, SeriesSummary)> =
+                    all.into_iter().map(|s| (score(&s), s)).collect();
+                scored.sort_by(|a, b| {
+                    b.0.total_cmp(&a.0)
+                        .then(b.1.last.cmp(&a.1.last))
+                        .then(a.1.series.cmp(&b.1.series))
+                });
+                scored
+                    .into_iter()
+                    .take(MAX_CANDIDATES)
+                    .map(|(_, s)| s.series)
+                    .collect()
+            }
+            None => {
+                all.sort_by(|a, b| b.last.cmp(&a.last).then(a.series.cmp(&b.series)));
+                all.into_iter()
+                    .take(MAX_CANDIDATES)
+                    .map(|s| s.series)
+                    .collect()
+            }
+        }
+    }
+
     /// Writes the index during a long run once the entries not yet written are at least half
-    /// of all: the writes then add up to about twice the final index, where writing after
-    /// every batch grew with the square of the run. A run cut short loses nothing: opening the
-    /// store reconciles the index with the files.
+    /// of all: the writes then add up to about twice the final index. A run cut short loses
+    /// nothing: opening the store checks the index against the files.
     pub fn save_if_due(&mut self, store: &Store) -> Result<()> {
         if self.unsaved > 0 && self.unsaved * 2 >= self.entries.len() {
             self.save(store)?;
@@ -129,46 +804,278 @@ impl Index {
         Ok(())
     }
 
-    /// Writes the index back when it changed: a temporary file, then a rename (synced first
-    /// when the store syncs its writes; a torn index is rebuilt from the files anyway).
+    /// What `add` learnt of pulls (write mode).
+    pub fn pulls(&self) -> &Pulls {
+        &self.pulls
+    }
+
+    /// What `add` learnt of pulls, to note more (write mode).
+    pub fn pulls_mut(&mut self) -> &mut Pulls {
+        &mut self.pulls
+    }
+
+    /// Writes the index back when it changed (write mode only), then the cache: each a
+    /// temporary file, then a rename (synced first when the store syncs its writes).
     pub fn save(&mut self, store: &Store) -> Result<()> {
-        if !self.changed || !store.root().is_dir() {
+        if !self.savable || self.mode != Mode::Write || !store.root().is_dir() {
             return Ok(());
         }
-        let path = store.root().join(INDEX_FILE);
-        let tmp = store
-            .root()
-            .join(format!("{INDEX_FILE}.{}.tmp", std::process::id()));
-        let file = IndexFileRef {
-            version: INDEX_VERSION,
-            editions: &self.entries,
-        };
-        let write = || -> std::io::Result<()> {
-            let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-            serde_json::to_writer(&mut out, &file)?;
-            let f = out
-                .into_inner()
-                .map_err(std::io::IntoInnerError::into_error)?;
-            if store.syncs() {
-                f.sync_all()?;
+        if self.changed {
+            let words = self
+                .latest_entries()
+                .into_iter()
+                .map(|(series, latest)| {
+                    let mut words = crate::series::series_words(&latest.title);
+                    words.sort_unstable();
+                    words.dedup();
+                    (series, words.join(" "))
+                })
+                .collect();
+            let file = IndexFileRef {
+                version: INDEX_VERSION,
+                folders: &self.folders,
+                editions: &self.entries,
+                words,
+            };
+            store.replace_root_file(INDEX_FILE, |out| {
+                serde_json::to_writer(out, &file).map_err(std::io::Error::other)
+            })?;
+            self.changed = false;
+            self.unsaved = 0;
+        }
+        if self.cache_changed || self.pulls.changed {
+            #[derive(Serialize)]
+            struct CacheRef<'a> {
+                reader: &'static str,
+                stamps: BTreeMap<&'a String, &'a Stamp>,
+                pulls: &'a BTreeMap<String, PullEntry>,
             }
-            std::fs::rename(&tmp, &path)
-        };
-        write().map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::io(&path, e)
-        })?;
-        self.changed = false;
-        self.unsaved = 0;
+            // Stamps of entries only, sorted.
+            let file = CacheRef {
+                reader: env!("CARGO_PKG_VERSION"),
+                stamps: self
+                    .stamps
+                    .iter()
+                    .filter(|(k, _)| self.entries.contains_key(*k))
+                    .collect(),
+                pulls: &self.pulls.entries,
+            };
+            store.replace_root_file(CACHE_FILE, |out| {
+                serde_json::to_writer(out, &file).map_err(std::io::Error::other)
+            })?;
+            self.cache_changed = false;
+            self.pulls.changed = false;
+        }
         Ok(())
     }
 }
 
-fn relative(store: &Store, path: &Path) -> String {
-    path.strip_prefix(store.root())
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+/// True when the claim set at `path` records `digest` (its header line): a cheap look at the
+/// bytes, so that an index entry naming a digest its file does not hold is never believed.
+fn holds(path: &Path, digest: &str) -> bool {
+    let Ok(Some(bytes)) = read_store_file(path) else {
+        return false;
+    };
+    let line = format!("digest = \"{digest}\"");
+    if memchr::memmem::find(&bytes, line.as_bytes()).is_some() {
+        return true;
+    }
+    // Written by hand, in another TOML style: parse it.
+    std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| ClaimSet::from_toml(text, path).ok())
+        .is_some_and(|set| set.edition.digest.as_deref() == Some(digest))
+}
+
+fn entry_of(set: &ClaimSet, revision: u32) -> Entry {
+    Entry {
+        date: set.edition.date,
+        revision,
+        digest: set.edition.digest.clone(),
+        title: set.edition.title.clone(),
+    }
+}
+
+/// What became of a pull.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PullStatus {
+    /// Stored (or found stored) as the claim set of its digest.
+    Stored,
+    /// No claims in it (images only?): nothing to store.
+    NoClaims,
+    /// The same claims and figures as a stored edition of its date: not stored.
+    Copy,
+}
+
+/// One pull as last read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PullEntry {
+    /// The file's stamp when it was read.
+    pub stamp: Stamp,
+    /// Its digest.
+    pub digest: String,
+    /// What became of it.
+    pub status: PullStatus,
+    /// For a copy: the digest of the stored edition it repeats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+}
+
+/// A pull modified this recently is not noted: a change within the clock's resolution could
+/// otherwise go unseen.
+const RACY_NANOS: i128 = 2_000_000_000;
+
+/// What `add` learnt of each pull it read (kept in the cache), so that a re-run stats a pull
+/// instead of reading it: digest only when size, time or inode changed.
+#[derive(Debug, Default, Clone)]
+pub struct Pulls {
+    entries: BTreeMap<String, PullEntry>,
+    changed: bool,
+}
+
+impl Pulls {
+    /// The key of a pull: its absolute path (not resolving links).
+    pub fn key(file: &Path) -> String {
+        std::path::absolute(file)
+            .unwrap_or_else(|_| file.to_path_buf())
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    /// What is noted of a pull whose stamp is still `stamp`.
+    pub fn get(&self, key: &str, stamp: Stamp) -> Option<&PullEntry> {
+        self.entries.get(key).filter(|e| e.stamp == stamp)
+    }
+
+    /// Notes what became of a pull (unless it changed too recently to tell).
+    pub fn note(&mut self, key: String, entry: PullEntry) {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
+            .unwrap_or(0);
+        if now - entry.stamp.mtime < RACY_NANOS {
+            self.forget(&key);
+            return;
+        }
+        if self.entries.get(&key) != Some(&entry) {
+            self.entries.insert(key, entry);
+            self.changed = true;
+        }
+    }
+
+    /// Forgets a pull.
+    pub fn forget(&mut self, key: &str) {
+        if self.entries.remove(key).is_some() {
+            self.changed = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn root_causes() -> ClaimSet {
+        ClaimSet::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("editions/root-causes/2023-02-06.toml"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn resolution_errors_fit_a_screen() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("editions");
+        let store = Store::new(&root);
+        let mut index = Index::open(&store, Mode::Read).unwrap();
+        assert!(matches!(
+            index.resolve(&store, None, None),
+            Err(Error::NoStore { root: r }) if r == root
+        ));
+        fs::create_dir_all(&root).unwrap();
+        let mut index = Index::open(&store, Mode::Read).unwrap();
+        assert!(matches!(
+            index.resolve(&store, None, None),
+            Err(Error::NoSeries { .. })
+        ));
+        let mut set = root_causes();
+        for i in 0..40 {
+            store
+                .write_new(&format!("series-{i:02}"), &mut set)
+                .unwrap();
+        }
+        let mut index = Index::open(&store, Mode::Read).unwrap();
+        match index.resolve(&store, None, None) {
+            Err(e @ Error::SeveralSeries { .. }) => {
+                let text = e.to_string();
+                assert!(text.contains("40 series here"), "{text}");
+                assert!(text.contains("(and 30 more)"), "{text}");
+                assert!(text.len() < 400, "{text}");
+                if let Error::SeveralSeries { candidates, .. } = e {
+                    assert_eq!(candidates.len(), MAX_CANDIDATES);
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+        match index.resolve(&store, Some("series-7"), None) {
+            Err(Error::NoSuchSeries {
+                name,
+                candidates,
+                count,
+                ..
+            }) => {
+                assert_eq!(name, "series-7");
+                assert_eq!(count, 40);
+                assert_eq!(candidates.len(), MAX_CANDIDATES);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            index.resolve(&store, Some("series-07"), None).unwrap(),
+            "series-07"
+        );
+    }
+
+    #[test]
+    fn a_digest_no_file_holds_is_not_believed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut set = root_causes();
+        let path = store.write_new("s", &mut set).unwrap();
+        let digest = set.edition.digest.clone().unwrap();
+        let mut index = Index::open(&store, Mode::Write).unwrap();
+        index.save(&store).unwrap();
+        assert_eq!(
+            index.verified_digest(&store, &digest).unwrap(),
+            Some(path.clone())
+        );
+        // The file is replaced by another claim set: the entry is read again.
+        let mut other = set.clone();
+        other.edition.digest = Some("sha256:other".into());
+        fs::remove_file(&path).unwrap();
+        fs::write(&path, other.to_toml()).unwrap();
+        let mut index = Index::open(&store, Mode::Write).unwrap();
+        assert_eq!(index.verified_digest(&store, &digest).unwrap(), None);
+        assert_eq!(
+            index.verified_digest(&store, "sha256:other").unwrap(),
+            Some(path)
+        );
+    }
+
+    #[test]
+    fn an_index_in_a_folder_is_refused_for_writing_and_ignored_for_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut set = root_causes();
+        store.write_new("s", &mut set).unwrap();
+        fs::create_dir(dir.path().join(INDEX_FILE)).unwrap();
+        assert!(matches!(
+            Index::open(&store, Mode::Write),
+            Err(Error::NotAFile { .. })
+        ));
+        let index = Index::open(&store, Mode::Read).unwrap();
+        assert_eq!(index.series_names(), ["s"]);
+    }
 }

@@ -2,15 +2,19 @@
 //! re-publication under the same date as the next revision, keeping the raw pull beside it.
 //! Many pulls are extracted in parallel and stored one by one in path order, so the store and
 //! the output are the same whatever the number of threads.
+//!
+//! The store is opened through its index ([`Index`]): the root is listed once, and only the
+//! series a pull goes to is read. A re-run stats each pull and reads only those whose size,
+//! time or inode changed since the last run ([`Pulls`]).
 
 use crate::align::AlignSettings;
 use crate::claimset::ClaimSet;
 use crate::diff::{diff, Flag, Report};
 use crate::error::{Error, Result};
-use crate::index::Index;
+use crate::index::{Index, Mode, PullEntry, PullStatus, Pulls};
 use crate::pipeline::{extract_bytes, ExtractOptions, MAX_INPUT_BYTES};
 use crate::series::{series_name, SeriesConfig, SeriesMatcher};
-use crate::store::{load_stored, write_atomic_new, Store};
+use crate::store::{load_stored, Stamp, Store, StoreLock, StoredEdition};
 use crate::topics::TopicRules;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -24,7 +28,7 @@ pub const PULLS_PER_BATCH: usize = 64;
 pub const PULL_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "xhtml"];
 
 /// The lock file that keeps two `add` runs on one store from interleaving.
-pub const LOCK_FILE: &str = ".factdiff.lock";
+pub use crate::store::LOCK_FILE;
 
 /// How `add` behaves.
 #[derive(Debug, Clone)]
@@ -86,57 +90,150 @@ pub enum Outcome {
         /// What changed against the earlier release of that date (flagged `republished`).
         report: Box<Report>,
     },
+    /// The pull holds no claims (a sheet of images, say): nothing stored, not a failure.
+    NoClaims {
+        /// The pull.
+        file: PathBuf,
+    },
+    /// Another copy of a stored edition: the same date, claims and figures (other page
+    /// furniture, another format). Not stored, not a revision.
+    SameContent {
+        /// The pull.
+        file: PathBuf,
+        /// The claim set with the same content.
+        existing: PathBuf,
+    },
 }
 
-/// An open store ready to take pulls. Holds the store's lock while it lives.
+/// An open store ready to take pulls. Holds the store's lock while it lives (when opened for
+/// writing).
 #[derive(Debug)]
 pub struct Ingest {
     store: Store,
     index: Index,
-    digests: HashMap<String, PathBuf>,
-    matcher: SeriesMatcher,
+    /// Made when `add` first needs it (a `check` looks one title up by a scan instead).
+    matcher: Option<SeriesMatcher>,
     config: SeriesConfig,
-    /// Each series' stored editions: date, revision, claim-set path (from the index).
-    editions: HashMap<String, Vec<(chrono::NaiveDate, u32, PathBuf)>>,
-    /// Folder names in the store at open, series or not (new names must not collide).
-    folders: HashSet<String>,
-    /// Each pre-existing series' rules, read once.
+    /// Each series' rules, read once.
     rules: HashMap<String, TopicRules>,
-    _lock: Option<std::fs::File>,
+    _lock: Option<StoreLock>,
 }
 
 /// A pull read and extracted, waiting to be stored.
 enum Prepared {
+    /// Unchanged since a run noted it: not read.
+    Noted { key: String, entry: PullEntry },
+    /// Read; its digest was stored before this run.
     Known {
+        key: String,
+        stamp: Stamp,
         digest: String,
         bytes: Vec<u8>,
     },
+    /// Read and extracted.
     Fresh {
+        key: String,
+        stamp: Stamp,
         bytes: Vec<u8>,
         set: Box<ClaimSet>,
         /// The claim set's TOML as stored when no series rules apply, made on a worker.
         toml: String,
     },
+    /// Read: no claims in it.
+    NoClaims {
+        key: String,
+        stamp: Stamp,
+        digest: String,
+    },
 }
 
-/// Reads a pull and, unless its digest is in `known`, extracts and serialises it. Runs on
-/// worker threads: it sees only its inputs, never the store being written.
-fn prepare(file: &Path, known: &HashSet<String>, keep_text: bool, limit: u64) -> Result<Prepared> {
-    let bytes = crate::input::read_regular_file(file, limit)?;
+/// Reads a pull whole: a regular file, the limit counted while reading.
+fn read_pull(file: &Path, limit: u64) -> Result<Vec<u8>> {
+    crate::input::read_regular_file(file, limit)
+}
+
+/// What a worker needs to prepare pulls: it never sees the store being written.
+struct PrepareContext<'a> {
+    known: &'a HashSet<String>,
+    pulls: &'a Pulls,
+    keep_text: bool,
+    limit: u64,
+}
+
+/// Stats a pull and, unless it is noted unchanged, reads it and, unless its digest is known,
+/// extracts and serialises it. Runs on worker threads.
+fn prepare(file: &Path, cx: &PrepareContext<'_>) -> Result<Prepared> {
+    let meta = std::fs::metadata(file).map_err(|e| Error::io(file, e))?;
+    if meta.is_dir() {
+        return Err(Error::IsDirectory {
+            path: file.to_path_buf(),
+        });
+    }
+    // The limit holds for a pull noted before, too (its size is known without reading it).
+    if meta.len() > cx.limit {
+        return Err(Error::TooLarge {
+            path: file.to_path_buf(),
+            size: meta.len(),
+            limit: cx.limit,
+        });
+    }
+    let stamp = Stamp::of(&meta);
+    let key = Pulls::key(file);
+    let noted = if meta.is_file() {
+        cx.pulls.get(&key, stamp)
+    } else {
+        None
+    };
+    if let Some(entry) = noted {
+        return Ok(Prepared::Noted {
+            entry: entry.clone(),
+            key,
+        });
+    }
+    let bytes = read_pull(file, cx.limit)?;
+    prepare_bytes(file, key, stamp, bytes, cx.known, cx.keep_text, cx.limit)
+}
+
+fn prepare_bytes(
+    file: &Path,
+    key: String,
+    stamp: Stamp,
+    bytes: Vec<u8>,
+    known: &HashSet<String>,
+    keep_text: bool,
+    limit: u64,
+) -> Result<Prepared> {
     // Into an empty store nothing is known: the digest is then made once, by the extraction.
     if !known.is_empty() {
         let digest = crate::text::digest(&bytes);
         if known.contains(&digest) {
-            return Ok(Prepared::Known { digest, bytes });
+            return Ok(Prepared::Known {
+                key,
+                stamp,
+                digest,
+                bytes,
+            });
         }
     }
-    let set = extract_with_text(&bytes, file, limit)?;
+    let set = match extract_with_text(&bytes, file, limit) {
+        Ok(set) => set,
+        Err(Error::NoClaims { .. }) => {
+            return Ok(Prepared::NoClaims {
+                key,
+                stamp,
+                digest: crate::text::digest(&bytes),
+            })
+        }
+        Err(e) => return Err(e),
+    };
     let toml = if keep_text {
         set.to_toml()
     } else {
         set.clone().without_text().to_toml()
     };
     Ok(Prepared::Fresh {
+        key,
+        stamp,
         bytes,
         set: Box::new(set),
         toml,
@@ -155,84 +252,42 @@ fn extract_with_text(bytes: &[u8], file: &Path, limit: u64) -> Result<ClaimSet> 
 }
 
 /// Prepares one batch on all cores, results in input order.
-fn prepare_batch(
-    batch: &[PathBuf],
-    known: &HashSet<String>,
-    keep_text: bool,
-    limit: u64,
-) -> Vec<Result<Prepared>> {
-    batch
-        .par_iter()
-        .map(|f| prepare(f, known, keep_text, limit))
-        .collect()
+fn prepare_batch(batch: &[PathBuf], cx: &PrepareContext<'_>) -> Vec<Result<Prepared>> {
+    batch.par_iter().map(|f| prepare(f, cx)).collect()
 }
 
 impl Ingest {
-    /// Opens the store for writing: takes its lock (waiting for another `add` to finish), then
-    /// reads the index and reconciles it with the files.
+    /// Opens the store for writing: takes its lock (waiting for another writer to finish),
+    /// finishes a regrouping a killed run left, then opens the index (which removes what a
+    /// killed run left in the root). The store folder must exist (see
+    /// [`Ingest::open_for_writing`]).
     pub fn open(store: Store) -> Result<Ingest> {
-        Ingest::open_inner(store, true)
+        let lock = store.lock()?;
+        crate::regroup::recover(&store)?;
+        let index = Index::open(&store, Mode::Write)?;
+        Ingest::with(store, index, Some(lock))
     }
 
-    /// Opens the store to read it only (for `check`): no lock, nothing written, so a
-    /// read-only checkout works.
+    /// Opens the store to read it only (for `check`): no lock and nothing written, so a
+    /// read-only checkout works (unless a regrouping was cut short: it is finished first,
+    /// under the lock).
     pub fn open_read_only(store: Store) -> Result<Ingest> {
-        Ingest::open_inner(store, false)
+        crate::regroup::recover_if_needed(&store)?;
+        let index = Index::open(&store, Mode::Read)?;
+        Ingest::with(store, index, None)
     }
 
-    fn open_inner(store: Store, writable: bool) -> Result<Ingest> {
-        let lock = if writable && store.root().is_dir() {
-            Some(lock(store.root())?)
+    fn with(store: Store, index: Index, lock: Option<StoreLock>) -> Result<Ingest> {
+        let config = if store.root().is_dir() {
+            SeriesConfig::load(store.root())?
         } else {
-            None
+            SeriesConfig::default()
         };
-        if lock.is_some() {
-            crate::store::remove_stale_temporaries(&store)?;
-        }
-        let index = Index::open(&store)?;
-        let mut digests = HashMap::new();
-        let mut matcher = SeriesMatcher::default();
-        let mut latest: HashMap<String, (chrono::NaiveDate, u32, String)> = HashMap::new();
-        let mut editions: HashMap<String, Vec<(chrono::NaiveDate, u32, PathBuf)>> = HashMap::new();
-        for (path, entry) in index.entries() {
-            editions.entry(entry.series.clone()).or_default().push((
-                entry.date,
-                entry.revision,
-                store.root().join(path),
-            ));
-            if let Some(d) = &entry.digest {
-                digests.insert(d.clone(), store.root().join(path));
-            }
-            let key = (entry.date, entry.revision);
-            let slot = latest.entry(entry.series.clone()).or_insert((
-                entry.date,
-                entry.revision,
-                entry.title.clone(),
-            ));
-            if key > (slot.0, slot.1) {
-                *slot = (entry.date, entry.revision, entry.title.clone());
-            }
-        }
-        let mut by_name: Vec<_> = latest.into_iter().collect();
-        by_name.sort();
-        for (series, (_, _, title)) in by_name {
-            matcher.insert(&series, &title);
-        }
-        let config = SeriesConfig::load(store.root())?;
-        let mut folders = HashSet::new();
-        if let Ok(entries) = std::fs::read_dir(store.root()) {
-            for entry in entries.flatten() {
-                folders.insert(entry.file_name().to_string_lossy().into_owned());
-            }
-        }
         Ok(Ingest {
+            matcher: None,
             store,
             index,
-            digests,
-            matcher,
             config,
-            editions,
-            folders,
             rules: HashMap::new(),
             _lock: lock,
         })
@@ -251,35 +306,93 @@ impl Ingest {
         &self.store
     }
 
+    /// The index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
     /// Chooses the series for a title: the one asked for, a pin in `series.toml`, the most
     /// similar existing series at or above the threshold, else a new one named after the title.
-    pub fn series_for(&self, title: &str, options: &AddOptions) -> String {
+    pub fn series_for(&mut self, title: &str, options: &AddOptions) -> Result<String> {
         if let Some(s) = &options.series {
-            return s.clone();
+            return Ok(s.clone());
         }
         if let Some(s) = self.config.pinned(title) {
-            return s.to_string();
+            return Ok(s.to_string());
         }
-        match self.matcher.best(title, options.min_title_similarity) {
-            Some(s) => s.to_string(),
-            None => self.fresh_name(title),
+        match self.best_series(title, options.min_title_similarity) {
+            Some(s) => Ok(s),
+            None => self.fresh_name(title, options),
+        }
+    }
+
+    /// The best series for a title: by the matcher when one is made, else by a scan.
+    fn best_series(&self, title: &str, min_similarity: f64) -> Option<String> {
+        match &self.matcher {
+            Some(m) => m.best(title, min_similarity).map(str::to_string),
+            None => self.index.best_series(title, min_similarity),
         }
     }
 
     /// A folder name for a new series: the title's words, with `-2`, `-3`… when a series of
-    /// another sheet already holds that name (long titles are cut and may collide).
-    fn fresh_name(&self, title: &str) -> String {
+    /// another sheet (or a file, or another spelling of the name) holds it. A folder holding
+    /// no edition (made by hand with a `topics.toml`) is taken as it is; a folder the index did
+    /// not know to hold editions is read first, and joined when the title belongs to it.
+    fn fresh_name(&mut self, title: &str, options: &AddOptions) -> Result<String> {
         let base = series_name(title);
-        // Every folder of the store is in `folders` (read at open, added to since; the lock
-        // keeps other writers out): no look at the disk per name.
-        let taken = |name: &str| self.matcher.contains(name) || self.folders.contains(name);
-        if !taken(&base) {
-            return base;
+        for n in 1.. {
+            let candidate = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            if self.index.is_series(&candidate)
+                || self
+                    .matcher
+                    .as_ref()
+                    .is_some_and(|m| m.contains(&candidate))
+            {
+                continue;
+            }
+            match self.index.name_in_root(&candidate).map(str::to_string) {
+                None => return Ok(candidate),
+                Some(existing) if existing == candidate && self.index.has_folder(&candidate) => {
+                    self.index.ensure_series(&self.store, &candidate)?;
+                    if !self.index.is_series(&candidate) {
+                        return Ok(candidate);
+                    }
+                    if let (Some(latest), Some(m)) =
+                        (self.index.latest_title(&candidate), self.matcher.as_mut())
+                    {
+                        m.insert(&candidate, &latest);
+                    }
+                    if self
+                        .best_series(title, options.min_title_similarity)
+                        .as_deref()
+                        == Some(candidate.as_str())
+                    {
+                        return Ok(candidate);
+                    }
+                }
+                Some(_) => {}
+            }
         }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|name| !taken(name))
-            .unwrap_or(base)
+        Ok(base)
+    }
+
+    /// Checks a series name given by the user for a new series: portable, and no other
+    /// spelling of it in the store.
+    fn check_new_name(&self, series: &str) -> Result<()> {
+        crate::store::check_name(series)?;
+        if let Some(existing) = self.index.name_in_root(series) {
+            if existing != series {
+                return Err(Error::SeriesNameClash {
+                    name: series.to_string(),
+                    existing: existing.to_string(),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Stores one pull.
@@ -318,20 +431,33 @@ impl Ingest {
         mut each: impl FnMut(&Path, Result<Outcome>),
     ) -> Result<()> {
         if let Some(s) = &options.series {
-            crate::store::check_name(s)?;
+            self.check_new_name(s)?;
+        }
+        // Many titles to look up: a matcher pays for itself.
+        if self.matcher.is_none() && options.series.is_none() && files.len() > 1 {
+            self.matcher = Some(self.index.matcher());
         }
         // Digests stored before this run; duplicates within the run are caught when stored.
-        let known: HashSet<String> = self.digests.keys().cloned().collect();
+        let known: HashSet<String> = self
+            .index
+            .entries()
+            .filter_map(|(_, e)| e.digest.clone())
+            .collect();
         let batches: Vec<&[PathBuf]> = files.chunks(PULLS_PER_BATCH).collect();
-        let keep_text = options.keep_text;
-        let limit = options.max_input_bytes;
+        let pulls = self.index.pulls().clone();
+        let cx = PrepareContext {
+            known: &known,
+            pulls: &pulls,
+            keep_text: options.keep_text,
+            limit: options.max_input_bytes,
+        };
         std::thread::scope(|scope| -> Result<()> {
             // While one batch is stored, the next is read and extracted on the other cores.
-            let known = &known;
+            let cx = &cx;
             let mut pending = batches
                 .first()
                 .copied()
-                .map(|b| scope.spawn(move || prepare_batch(b, known, keep_text, limit)));
+                .map(|b| scope.spawn(move || prepare_batch(b, cx)));
             for (i, batch) in batches.iter().enumerate() {
                 let prepared = match pending.take().map(|h| h.join()) {
                     Some(Ok(p)) => p,
@@ -340,19 +466,44 @@ impl Ingest {
                 pending = batches
                     .get(i + 1)
                     .copied()
-                    .map(|b| scope.spawn(move || prepare_batch(b, known, keep_text, limit)));
+                    .map(|b| scope.spawn(move || prepare_batch(b, cx)));
                 for (file, prep) in batch.iter().zip(prepared) {
-                    let outcome = prep.and_then(|p| self.store_one(file, p, options));
+                    let outcome = prep.and_then(|p| self.store_one(file, p, options, &known));
                     each(file, outcome);
-                }
-                if self.store.root().is_dir() && self._lock.is_none() {
-                    self._lock = Some(lock(self.store.root())?);
                 }
                 self.index.save_if_due(&self.store)?;
             }
             Ok(())
         })?;
-        self.index.save(&self.store)
+        self.index.save(&self.store)?;
+        // The root as this run leaves it: a reader finding it so need not list it.
+        if let Some(lock) = &self._lock {
+            lock.seal(self.store.root());
+        }
+        Ok(())
+    }
+
+    fn note(&mut self, key: String, stamp: Stamp, digest: String, status: PullStatus) {
+        self.note_copy(key, stamp, digest, status, None);
+    }
+
+    fn note_copy(
+        &mut self,
+        key: String,
+        stamp: Stamp,
+        digest: String,
+        status: PullStatus,
+        copy_of: Option<String>,
+    ) {
+        self.index.pulls_mut().note(
+            key,
+            PullEntry {
+                stamp,
+                digest,
+                status,
+                copy_of,
+            },
+        );
     }
 
     fn store_one(
@@ -360,34 +511,140 @@ impl Ingest {
         file: &Path,
         prepared: Prepared,
         options: &AddOptions,
+        known: &HashSet<String>,
     ) -> Result<Outcome> {
-        let (bytes, mut set, mut toml) = match prepared {
-            Prepared::Known { digest, bytes } => {
-                // Known in this run or before: skip, and restore a raw copy a crash left out.
-                if let Some(existing) = self.digests.get(&digest).cloned() {
-                    if options.keep_raw {
-                        self.write_raw(&existing, file, &bytes)?;
+        let (key, stamp, bytes, set, toml) = match prepared {
+            Prepared::Noted { key, entry } => {
+                match entry.status {
+                    PullStatus::NoClaims => {
+                        return Ok(Outcome::NoClaims {
+                            file: file.to_path_buf(),
+                        })
                     }
+                    PullStatus::Stored => {
+                        if let Some(existing) =
+                            self.index.verified_digest(&self.store, &entry.digest)?
+                        {
+                            if options.keep_raw {
+                                self.restore_raw(&existing, file, None, options)?;
+                            }
+                            return Ok(Outcome::Skipped {
+                                file: file.to_path_buf(),
+                                existing,
+                            });
+                        }
+                    }
+                    PullStatus::Copy => {
+                        if let Some(of) = &entry.copy_of {
+                            if let Some(existing) = self.index.verified_digest(&self.store, of)? {
+                                return Ok(Outcome::SameContent {
+                                    file: file.to_path_buf(),
+                                    existing,
+                                });
+                            }
+                        }
+                    }
+                }
+                // What was noted no longer holds: read the pull again.
+                self.index.pulls_mut().forget(&key);
+                let bytes = read_pull(file, options.max_input_bytes)?;
+                let stamp = entry.stamp;
+                let again = prepare_bytes(
+                    file,
+                    key,
+                    stamp,
+                    bytes,
+                    known,
+                    options.keep_text,
+                    options.max_input_bytes,
+                )?;
+                return self.store_one(file, again, options, &HashSet::new());
+            }
+            Prepared::NoClaims { key, stamp, digest } => {
+                self.note(key, stamp, digest, PullStatus::NoClaims);
+                return Ok(Outcome::NoClaims {
+                    file: file.to_path_buf(),
+                });
+            }
+            Prepared::Known {
+                key,
+                stamp,
+                digest,
+                bytes,
+            } => {
+                // Known before this run: skip (checked against its file first), and restore a
+                // raw copy a crash left out.
+                if let Some(existing) = self.index.verified_digest(&self.store, &digest)? {
+                    if options.keep_raw {
+                        self.restore_raw(&existing, file, Some(&bytes), options)?;
+                    }
+                    self.note(key, stamp, digest, PullStatus::Stored);
                     return Ok(Outcome::Skipped {
                         file: file.to_path_buf(),
                         existing,
                     });
                 }
-                let set = extract_with_text(&bytes, file, options.max_input_bytes)?;
-                (bytes, set, None)
+                let set = extract_with_text(&bytes, file, options.max_input_bytes);
+                let set = match set {
+                    Err(Error::NoClaims { .. }) => {
+                        self.note(key, stamp, digest, PullStatus::NoClaims);
+                        return Ok(Outcome::NoClaims {
+                            file: file.to_path_buf(),
+                        });
+                    }
+                    other => other?,
+                };
+                (key, stamp, bytes, set, None)
             }
-            Prepared::Fresh { bytes, set, toml } => (bytes, *set, Some(toml)),
+            Prepared::Fresh {
+                key,
+                stamp,
+                bytes,
+                set,
+                toml,
+            } => (key, stamp, bytes, *set, Some(toml)),
         };
+        self.store_fresh(file, key, stamp, bytes, set, toml, options)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn store_fresh(
+        &mut self,
+        file: &Path,
+        key: String,
+        stamp: Stamp,
+        bytes: Vec<u8>,
+        mut set: ClaimSet,
+        mut toml: Option<String>,
+        options: &AddOptions,
+    ) -> Result<Outcome> {
         let digest = set.edition.digest.clone().unwrap_or_default();
-        // A duplicate within one batch is only known once its first copy is stored.
-        if let Some(existing) = self.digests.get(&digest).cloned() {
+        // A duplicate within this run, or a pull stored by a run cut short.
+        if let Some(existing) = self.index.verified_digest(&self.store, &digest)? {
+            if options.keep_raw {
+                self.restore_raw(&existing, file, Some(&bytes), options)?;
+            }
+            self.note(key, stamp, digest, PullStatus::Stored);
             return Ok(Outcome::Skipped {
                 file: file.to_path_buf(),
                 existing,
             });
         }
-        let series = self.series_for(&set.edition.title, options);
+        let series = self.series_for(&set.edition.title, options)?;
         crate::store::check_name(&series)?;
+        // The folder is listed before it is written to: a claim set a killed run stored but
+        // did not index is found here, and the pull is not stored twice.
+        self.index.ensure_series(&self.store, &series)?;
+        if let Some(existing) = self.index.verified_digest(&self.store, &digest)? {
+            if options.keep_raw {
+                self.restore_raw(&existing, file, Some(&bytes), options)?;
+            }
+            self.note(key, stamp, digest, PullStatus::Stored);
+            return Ok(Outcome::Skipped {
+                file: file.to_path_buf(),
+                existing,
+            });
+        }
         let rules = self.rules_for(&series)?;
         if !rules.is_empty() {
             toml = None;
@@ -399,38 +656,58 @@ impl Ingest {
             }
         }
         let date = set.edition.date;
-        let stored = self.editions.get(&series);
-        let same_date = stored
-            .and_then(|v| v.iter().filter(|e| e.0 == date).max_by_key(|e| e.1))
-            .map(|(date, revision, path)| crate::store::StoredEdition {
-                path: path.clone(),
-                date: *date,
-                revision: *revision,
-            });
-        let is_latest = stored.is_none_or(|v| v.iter().all(|e| e.0 <= date));
-        let path = self.store.write_new_serialized(&series, &mut set, toml)?;
-        if self._lock.is_none() {
-            self._lock = Some(lock(self.store.root())?);
+        let stored: Vec<StoredEdition> = self
+            .index
+            .editions(&self.store, &series)
+            .into_iter()
+            .map(|(e, _)| e)
+            .collect();
+        let same_date: Vec<&StoredEdition> = stored.iter().filter(|e| e.date == date).collect();
+        let mut republished = None;
+        for earlier in &same_date {
+            let old = load_stored(earlier)?;
+            let report = diff(&old, &set, &rules, AlignSettings::default());
+            if report.changes.is_empty() {
+                self.note_copy(key, stamp, digest, PullStatus::Copy, old.edition.digest);
+                return Ok(Outcome::SameContent {
+                    file: file.to_path_buf(),
+                    existing: earlier.path.clone(),
+                });
+            }
+            republished = Some(report);
         }
-        if options.keep_raw {
-            self.write_raw(&path, file, &bytes)?;
-        }
-        self.digests.insert(digest, path.clone());
-        self.index.insert(&self.store, &path, &series, &set);
-        self.editions.entry(series.clone()).or_default().push((
-            date,
-            set.edition.revision.unwrap_or(1),
-            path.clone(),
-        ));
-        self.folders.insert(series.clone());
+        let is_latest = stored.iter().all(|e| e.date <= date);
+        // Something at the series' path (a folder; or a link or a file, which the writer
+        // refuses by name): written into. Nothing: a new series folder.
+        let path = if std::fs::symlink_metadata(self.store.series_dir(&series)).is_ok() {
+            let path = self.store.write_new_serialized(&series, &mut set, toml)?;
+            if options.keep_raw {
+                self.write_raw(&series, &path, file, &bytes)?;
+            }
+            path
+        } else {
+            // A new series appears with its first claim set and raw copy at once.
+            let toml = toml.unwrap_or_else(|| set.to_toml());
+            let name = crate::store::edition_file_name(date, 1);
+            let raw = raw_name(Path::new(&name), file);
+            let mut files: Vec<(&str, &[u8])> = vec![(&name, toml.as_bytes())];
+            if options.keep_raw {
+                files.push((&raw, &bytes));
+            }
+            let folder = self.store.create_series(&series, &files)?;
+            set.edition.revision = None;
+            folder.join(name)
+        };
+        self.index.insert(&series, &path, &set);
+        self.note(key, stamp, digest, PullStatus::Stored);
         // The series answers to its latest title.
         if is_latest {
-            self.matcher.insert(&series, &set.edition.title);
+            if let Some(m) = self.matcher.as_mut() {
+                m.insert(&series, &set.edition.title);
+            }
         }
-        match same_date {
-            Some(earlier) => {
-                let old = load_stored(&earlier)?;
-                let mut report = diff(&old, &set, &rules, AlignSettings::default());
+        match republished {
+            Some(mut report) => {
                 report.flags.push(Flag::Republished);
                 Ok(Outcome::Revised {
                     file: file.to_path_buf(),
@@ -447,13 +724,12 @@ impl Ingest {
         }
     }
 
-    /// A series' rules: read once from its `topics.toml` when the folder existed before this
-    /// run (a series this run created has none).
+    /// A series' rules: read once from its `topics.toml` when its folder exists.
     fn rules_for(&mut self, series: &str) -> Result<TopicRules> {
         if let Some(r) = self.rules.get(series) {
             return Ok(r.clone());
         }
-        let rules = if self.folders.contains(series) {
+        let rules = if self.index.has_folder(series) {
             self.store.rules(series)?
         } else {
             TopicRules::default()
@@ -464,41 +740,172 @@ impl Ingest {
 
     /// The raw copy's path beside a claim set: `2023-02-06.2.toml` + `x.md` → `2023-02-06.2.md`.
     pub fn raw_path(claim_set: &Path, pull: &Path) -> PathBuf {
-        let ext = pull
-            .extension()
-            .and_then(|e| e.to_str())
-            .filter(|e| {
-                !e.eq_ignore_ascii_case("toml") && e.chars().all(|c| c.is_ascii_alphanumeric())
-            })
-            .unwrap_or("txt");
-        claim_set.with_extension(ext)
+        claim_set.with_file_name(raw_name(claim_set, pull))
     }
 
     /// Writes the raw copy unless one is there already.
-    fn write_raw(&self, claim_set: &Path, pull: &Path, bytes: &[u8]) -> Result<()> {
+    fn write_raw(&self, series: &str, claim_set: &Path, pull: &Path, bytes: &[u8]) -> Result<()> {
+        let name = raw_name(claim_set, pull);
+        self.store.write_file_new(series, &name, bytes).map(|_| ())
+    }
+
+    /// Restores the raw copy of a stored pull that a killed run left out (reading the pull
+    /// when its bytes are not at hand, and only if they are still the stored pull's).
+    fn restore_raw(
+        &self,
+        claim_set: &Path,
+        pull: &Path,
+        bytes: Option<&[u8]>,
+        options: &AddOptions,
+    ) -> Result<()> {
         let raw = Ingest::raw_path(claim_set, pull);
-        if raw.exists() {
+        if std::fs::symlink_metadata(&raw).is_ok() {
             return Ok(());
         }
-        match write_atomic_new(&raw, bytes, self.store.syncs()) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-            Err(e) => Err(Error::io(&raw, e)),
+        let Some(series) = claim_set
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+        else {
+            return Ok(());
+        };
+        let read;
+        let bytes = match bytes {
+            Some(b) => b,
+            None => {
+                read = read_pull(pull, options.max_input_bytes)?;
+                &read
+            }
+        };
+        self.write_raw(series, claim_set, pull, bytes)
+    }
+
+    /// Checks a pull against the store without storing it: the series is found as `add`
+    /// finds it (the series holding the same pull, `--series`, a pin, the title), and the pull
+    /// is compared with its neighbour by date — the edition before it, or the one of its date —
+    /// never with a later one. A pull stored already is compared with the edition before its
+    /// stored copy: the verdict is the same before and after `add`.
+    pub fn check(&mut self, file: &Path, options: &AddOptions) -> Result<Checked> {
+        let bytes = read_pull(file, options.max_input_bytes)?;
+        let mut pull = extract_with_text(&bytes, file, options.max_input_bytes)?;
+        let digest = pull.edition.digest.clone().unwrap_or_default();
+        let stored_at = match &options.series {
+            Some(_) => None,
+            None => self.index.verified_digest(&self.store, &digest)?,
+        };
+        let series = match (&options.series, &stored_at) {
+            (Some(s), _) => {
+                self.check_new_name(s)?;
+                s.clone()
+            }
+            (None, Some(path)) => path
+                .parent()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            (None, None) => self.series_for(&pull.edition.title, options)?,
+        };
+        if self.index.has_folder(&series) || self.store.has_folder(&series) {
+            self.index.ensure_series(&self.store, &series)?;
         }
+        let mut checked = Checked {
+            series: series.clone(),
+            new_series: !self.index.is_series(&series),
+            previous: None,
+            next: None,
+            report: None,
+            same_content: None,
+            same_pull: false,
+        };
+        if checked.new_series {
+            return Ok(checked);
+        }
+        let rules = self.store.rules(&series)?;
+        for claim in &mut pull.claims {
+            rules.apply(claim);
+        }
+        let date = pull.edition.date;
+        let listed = self.index.editions(&self.store, &series);
+        // Where the pull itself is stored (it was added before it is checked): it is then
+        // compared with the edition before its stored copy, so that `check` gives the same
+        // verdict before and after `add`.
+        let stored_as = listed
+            .iter()
+            .position(|(_, entry)| entry.digest.as_deref() == Some(digest.as_str()));
+        let editions: Vec<StoredEdition> = listed.into_iter().map(|(e, _)| e).collect();
+        checked.next = editions.iter().find(|e| e.date > date).cloned();
+        checked.same_pull = stored_as.is_some();
+        let before = match stored_as {
+            Some(i) => editions[..i].last().cloned(),
+            None => editions.iter().rev().find(|e| e.date <= date).cloned(),
+        };
+        let Some(previous) = before else {
+            return Ok(checked);
+        };
+        let old = load_stored(&previous)?;
+        let mut report = diff(&old, &pull, &rules, AlignSettings::default());
+        if previous.date == date {
+            if report.changes.is_empty() {
+                checked.same_content = Some(previous.clone());
+            } else {
+                // Another revision of the date may hold the same content.
+                for (i, other) in editions.iter().enumerate() {
+                    if other.date != date || *other == previous || Some(i) == stored_as {
+                        continue;
+                    }
+                    let other_set = load_stored(other)?;
+                    if diff(&other_set, &pull, &rules, AlignSettings::default())
+                        .changes
+                        .is_empty()
+                    {
+                        checked.same_content = Some(other.clone());
+                    }
+                }
+                if checked.same_content.is_none() {
+                    report.flags.push(Flag::Republished);
+                }
+            }
+        }
+        checked.previous = Some(previous);
+        checked.report = Some(report);
+        Ok(checked)
     }
 }
 
-/// Takes the store's exclusive lock, waiting for another holder to let go.
-fn lock(root: &Path) -> Result<std::fs::File> {
-    let path = root.join(LOCK_FILE);
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| Error::io(&path, e))?;
-    file.lock().map_err(|e| Error::io(&path, e))?;
-    Ok(file)
+/// What `check` found for a pull.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The series the pull belongs to (new when no series matched).
+    pub series: String,
+    /// No stored series matched: the pull would start `series`.
+    pub new_series: bool,
+    /// The edition the pull was compared with: the latest one dated on or before it.
+    pub previous: Option<StoredEdition>,
+    /// The first edition dated after the pull, when the pull fills a gap (shown, never
+    /// compared).
+    pub next: Option<StoredEdition>,
+    /// The comparison with `previous`.
+    pub report: Option<Report>,
+    /// A stored edition of the same date with the same claims and figures: another copy
+    /// (reported, not `republished`).
+    pub same_content: Option<StoredEdition>,
+    /// The pull is stored already: `previous` is then the edition before its stored copy.
+    pub same_pull: bool,
+}
+
+/// The raw copy's file name beside a claim set: `2023-02-06.2.toml` + `x.md` → `2023-02-06.2.md`.
+fn raw_name(claim_set: &Path, pull: &Path) -> String {
+    let ext = pull
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| !e.eq_ignore_ascii_case("toml") && e.chars().all(|c| c.is_ascii_alphanumeric()))
+        .unwrap_or("txt");
+    let stem = claim_set
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".toml"))
+        .unwrap_or("edition");
+    format!("{stem}.{ext}")
 }
 
 /// Every pull below the given paths: files as given, folders walked recursively (hidden
@@ -539,41 +946,4 @@ fn is_pull(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| PULL_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
-}
-
-/// The claim set of a pull checked against a store, with the report against the latest edition.
-pub fn check(ingest: &Ingest, file: &Path, options: &AddOptions) -> Result<(String, Report)> {
-    let bytes = crate::input::read_regular_file(file, options.max_input_bytes)?;
-    // Extract once with the words kept; the series' rules are applied once it is known.
-    let mut pull: ClaimSet = extract_with_text(&bytes, file, options.max_input_bytes)?;
-    let series = match &options.series {
-        Some(s) => ingest.store.resolve_series(Some(s))?,
-        None => {
-            let s = ingest.series_for(&pull.edition.title, options);
-            ingest
-                .store
-                .resolve_series(Some(&s))
-                .or_else(|_| ingest.store.resolve_series(None))?
-        }
-    };
-    let rules = ingest.store.rules(&series)?;
-    for claim in &mut pull.claims {
-        rules.apply(claim);
-    }
-    let editions = ingest.store.editions(&series)?;
-    let Some(latest) = editions.last() else {
-        return Err(Error::TooFewEditions {
-            series,
-            found: 0,
-            needed: 1,
-        });
-    };
-    let latest_set = load_stored(latest)?;
-    let mut report = diff(&latest_set, &pull, &rules, AlignSettings::default());
-    let same_pull =
-        latest_set.edition.digest.is_some() && latest_set.edition.digest == pull.edition.digest;
-    if !same_pull && latest_set.edition.date == pull.edition.date {
-        report.flags.push(Flag::Republished);
-    }
-    Ok((series, report))
 }

@@ -15,7 +15,7 @@ use std::path::Path;
 /// Reads the whole of `path`, a regular file (after following symbolic links) of at most
 /// `limit` bytes.
 ///
-/// Errors: [`Error::IsDirectory`] for a folder, [`Error::NotAFile`] for a FIFO, socket or
+/// Errors: [`Error::IsDirectory`] for a folder, [`Error::NotARegularFile`] for a FIFO, socket or
 /// device, [`Error::TooLarge`] once more than `limit` bytes are there (reported or read), and
 /// [`Error::Io`] for anything the system refuses.
 pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>> {
@@ -62,7 +62,7 @@ fn check_kind(meta: &Metadata, path: &Path) -> Result<()> {
             path: path.to_path_buf(),
         });
     }
-    Err(Error::NotAFile {
+    Err(Error::NotARegularFile {
         path: path.to_path_buf(),
         kind: kind_name(&ft),
     })
@@ -168,7 +168,7 @@ mod tests {
         assert!(
             matches!(
                 err,
-                Error::NotAFile {
+                Error::NotARegularFile {
                     kind: "a character device",
                     ..
                 }

@@ -39,7 +39,7 @@ impl Default for ExtractOptions {
 }
 
 /// The largest pull read by default: 64 MiB. Fact sheets are tens of kilobytes. With
-/// [`read::MAX_BLOCKS`] and [`MAX_FIGURES`] this bounds the extraction of one pull to under
+/// [`crate::MAX_BLOCKS`] and [`MAX_FIGURES`] this bounds the extraction of one pull to under
 /// 1 GB of memory (measured in `docs/limits.md`).
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -112,12 +112,10 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             text: Some(seg.text),
         };
         options.rules.apply(&mut claim);
-        if !options.keep_text {
-            claim.text = None;
-        }
         claims.push(claim);
     }
-    Ok(ClaimSet {
+    // Text is dropped after the whole set is made: its words give each figure's context.
+    let set = ClaimSet {
         schema: SCHEMA_VERSION,
         edition: Edition {
             title,
@@ -127,6 +125,11 @@ fn build(doc: read::Document, path: &Path, options: &ExtractOptions) -> Result<C
             revision: None,
         },
         claims,
+    };
+    Ok(if options.keep_text {
+        set
+    } else {
+        set.without_text()
     })
 }
 

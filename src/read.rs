@@ -64,14 +64,6 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// Reads a regular file from disk, at most
-/// [`MAX_INPUT_BYTES`](crate::pipeline::MAX_INPUT_BYTES) of it; see [`read_bytes`] and
-/// [`crate::input::read_regular_file`].
-pub fn read_file(path: &Path) -> Result<Document> {
-    let bytes = crate::input::read_regular_file(path, crate::pipeline::MAX_INPUT_BYTES)?;
-    read_bytes(&bytes, path)
-}
-
 /// Reads raw bytes; `path` names the file in errors and may give the date (`2023-02-06.md`).
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
     // `contains` on bytes is memchr-fast; the position is only needed on the error path.

@@ -51,6 +51,9 @@ pub fn series_name(title: &str) -> String {
     }
     if name.is_empty() {
         "untitled".into()
+    } else if crate::store::name_problem(&name).is_some() {
+        // `CON`, `NUL`, `COM1`…: no folder can bear such a name on Windows.
+        format!("{name}-series")
     } else {
         name
     }
@@ -71,6 +74,77 @@ fn same_sheet_counts(shared: usize, only_a: usize, only_b: usize) -> bool {
     shared >= MIN_SHARED_TITLE_WORDS
         && ((only_a == 0 && only_b <= MAX_TITLE_EXTRA_WORDS)
             || (only_b == 0 && only_a <= MAX_TITLE_EXTRA_WORDS))
+}
+
+/// One title looked up against series one at a time (no matcher to build): the same answer
+/// as [`SeriesMatcher::best`] over the same series — the most similar at or above the
+/// threshold that [`same_sheet`] accepts, ties to the fewest differing words, then the first
+/// name. Cheaper than building a matcher for a single look-up.
+#[derive(Debug, Clone)]
+pub struct TitleScan<'a> {
+    words: Vec<String>,
+    min_similarity: f64,
+    best: Option<(usize, &'a str)>,
+}
+
+impl<'a> TitleScan<'a> {
+    /// A scan for `title`; none when the title has too few words to tell.
+    pub fn new(title: &str, min_similarity: f64) -> Option<TitleScan<'a>> {
+        let mut words = series_words(title);
+        words.sort_unstable();
+        words.dedup();
+        (words.len() >= MIN_SHARED_TITLE_WORDS && min_similarity > 0.0).then_some(TitleScan {
+            words,
+            min_similarity,
+            best: None,
+        })
+    }
+
+    /// Offers one series with its title words (reordered in place).
+    pub fn offer(&mut self, name: &'a str, words: &mut Vec<&str>) {
+        words.sort_unstable();
+        words.dedup();
+        self.offer_sorted(name, words);
+    }
+
+    /// Offers one series with its title words, sorted and without repeats.
+    pub fn offer_sorted(&mut self, name: &'a str, words: &[&str]) {
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < self.words.len() && j < words.len() {
+            match self.words[i].as_str().cmp(words[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if shared == 0 {
+            return;
+        }
+        let n = self.words.len();
+        let union = n + words.len() - shared;
+        if (shared as f64 / union as f64) < self.min_similarity
+            || !same_sheet_counts(shared, n - shared, words.len() - shared)
+        {
+            return;
+        }
+        let extra = union - shared;
+        let better = match self.best {
+            None => true,
+            Some((e, current)) => extra < e || (extra == e && name < current),
+        };
+        if better {
+            self.best = Some((extra, name));
+        }
+    }
+
+    /// The best series offered.
+    pub fn best(&self) -> Option<&'a str> {
+        self.best.map(|(_, s)| s)
+    }
 }
 
 /// Similarity (0–1) of two titles' series words: shared words over all words (Jaccard).
@@ -135,6 +209,40 @@ mod tests {
             if m.best(t, 0.5).is_none() {
                 m.insert(&series_name(t), t);
             }
+        }
+    }
+
+    #[test]
+    fn a_title_scan_agrees_with_the_matcher() {
+        let titles = [
+            ("a", "FACT SHEET: Update on the Harbor Renewal Initiative"),
+            (
+                "b",
+                "FACT SHEET: President Biden Announces New Actions to Lower Costs",
+            ),
+            ("c", "Fact Sheet: Quad Leaders Summit"),
+            ("d", "FACT SHEET: Harbor Renewal Initiative for the Gulf"),
+        ];
+        let mut m = SeriesMatcher::default();
+        for (s, t) in titles {
+            m.insert(s, t);
+        }
+        for query in [
+            "FACT SHEET: Harbor Renewal Initiative (2)",
+            "Fact Sheet: 2024 Quad Leaders' Summit",
+            "FACT SHEET: President Biden Announces New Actions to Lower Health Costs",
+            "Something else entirely here",
+            "Quad",
+        ] {
+            let scan = TitleScan::new(query, 0.5).and_then(|mut scan| {
+                for (s, t) in titles {
+                    let owned = series_words(t);
+                    let mut words: Vec<&str> = owned.iter().map(String::as_str).collect();
+                    scan.offer(s, &mut words);
+                }
+                scan.best()
+            });
+            assert_eq!(scan, m.best(query, 0.5), "{query}");
         }
     }
 
@@ -265,13 +373,20 @@ mod tests {
 }
 
 /// Hand-made series choices in `<store>/series.toml`: a pin sends every title that contains
-/// one of its phrases to the named series, before any automatic matching. Pins are tried in
-/// file order, so a more specific pin listed first splits a series in two.
+/// one of its phrases (`titles`), or that would join the series of one of its example titles
+/// (`like`: the same words, give or take two), to the named series, before any automatic
+/// matching. Pins are tried in file order, so a more specific pin listed first splits a series
+/// in two. `factdiff series merge` adds a `like` pin, so that later editions of the merged
+/// series keep joining.
 ///
 /// ```toml
 /// [[pin]]
 /// series = "root-causes"
 /// titles = ["Update on the U.S. Strategy for Addressing the Root Causes of Migration"]
+///
+/// [[pin]]
+/// series = "quad-leaders-summit"
+/// like = ["Fact Sheet: Quad Summit"]
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -288,8 +403,16 @@ pub struct Pin {
     /// The series folder name.
     pub series: String,
     /// Phrases to look for in a title.
+    #[serde(default)]
     pub titles: Vec<String>,
+    /// Example titles: a title that would join the series of one of them joins this series.
+    #[serde(default)]
+    pub like: Vec<String>,
 }
+
+/// How similar a title must be to a pin's example title to follow it (as for joining a
+/// series by title).
+const LIKE_MIN_SIMILARITY: f64 = 0.5;
 
 /// The config file's name inside the store.
 pub const SERIES_CONFIG_FILE: &str = "series.toml";
@@ -298,24 +421,40 @@ impl SeriesConfig {
     /// Reads `<store>/series.toml` when it exists.
     pub fn load(store_root: &std::path::Path) -> crate::Result<SeriesConfig> {
         let path = store_root.join(SERIES_CONFIG_FILE);
-        if !path.is_file() {
+        // Never through a symbolic link: its target's keys would be quoted in errors.
+        let Some(text) = crate::store::read_store_text(&path)? else {
             return Ok(SeriesConfig::default());
-        }
-        let text = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
+        };
+        SeriesConfig::parse(&text, &path)
+    }
+
+    /// Parses the text of a `series.toml` (`path` names it in errors); every pinned series
+    /// name must be a valid one.
+    pub fn parse(text: &str, path: &std::path::Path) -> crate::Result<SeriesConfig> {
         let config: SeriesConfig =
-            toml::from_str(&text).map_err(|e| crate::claimset::toml_error(&text, &path, &e))?;
+            toml::from_str(text).map_err(|e| crate::claimset::toml_error(text, path, &e))?;
         for pin in &config.pins {
             crate::store::check_name(&pin.series)?;
         }
         Ok(config)
     }
 
-    /// The pinned series for a title, if any.
+    /// The pinned series for a title, if any: the first pin with a phrase the title contains,
+    /// or an example title the title would join.
     pub fn pinned(&self, title: &str) -> Option<&str> {
         let folded = fold(title);
+        let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
         self.pins
             .iter()
-            .find(|p| p.titles.iter().any(|t| folded.contains(&fold(t))))
+            .find(|p| {
+                p.titles.iter().any(|t| folded.contains(&fold(t)))
+                    || p.like.iter().any(|t| {
+                        let like: std::collections::BTreeSet<String> =
+                            series_words(t).into_iter().collect();
+                        title_similarity(title, t) >= LIKE_MIN_SIMILARITY
+                            && same_sheet(&words, &like)
+                    })
+            })
             .map(|p| p.series.as_str())
     }
 }
@@ -339,10 +478,13 @@ pub struct SeriesMatcher {
 impl SeriesMatcher {
     /// Remembers (or updates) the title a series answers to.
     pub fn insert(&mut self, series: &str, title: &str) {
-        let mut words: Vec<u32> = series_words(title)
-            .into_iter()
-            .map(|w| self.word_id(w))
-            .collect();
+        self.insert_words(series, series_words(title));
+    }
+
+    /// [`SeriesMatcher::insert`] with the title's [`series_words`] made already (the index
+    /// keeps them, so opening a store does not fold every title again).
+    pub fn insert_words(&mut self, series: &str, title_words: impl IntoIterator<Item = String>) {
+        let mut words: Vec<u32> = title_words.into_iter().map(|w| self.word_id(w)).collect();
         words.sort_unstable();
         words.dedup();
         let id = match self.ids.get(series) {

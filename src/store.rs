@@ -1,5 +1,12 @@
 //! The editions store: `editions/<series>/<date>[.<rev>].toml` claim sets and `topics.toml`
 //! rules; listing, loading and atomic, never-overwriting writes.
+//!
+//! Every write into the store goes through one path ([`Store::write_file_new`],
+//! [`Store::replace_root_file`], [`create_temp`]): temporary files are created with
+//! `create_new` and `O_NOFOLLOW`, never through a symbolic link; the folder written into must be
+//! the store's root or a real folder directly inside it; store files that are read (the index,
+//! `topics.toml`, `series.toml`, claim sets) are opened without following a symbolic link and
+//! must be regular files.
 
 use crate::claimset::ClaimSet;
 use crate::error::{Error, Result};
@@ -8,6 +15,47 @@ use chrono::NaiveDate;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The ending of every temporary file or folder the store makes (always hidden: `.<name>…tmp`).
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// The longest series name, in bytes (file systems allow 255; a name this long is unreadable).
+pub const MAX_SERIES_NAME_BYTES: usize = 128;
+
+/// The lock file that keeps two writers of one store from interleaving.
+pub const LOCK_FILE: &str = ".factdiff.lock";
+
+/// The store's exclusive lock, held while the value lives.
+#[derive(Debug)]
+pub struct StoreLock {
+    file: fs::File,
+}
+
+/// What a writer seals in the lock file when it is done: the root folder's modification time
+/// and inode then. A reader that finds the root unchanged since need not list it: every
+/// folder created, removed or renamed in the root (by factdiff or by hand) moves that time.
+fn root_seal(root: &Path) -> Option<String> {
+    let meta = fs::metadata(root).ok()?;
+    let stamp = Stamp::of(&meta);
+    Some(format!("factdiff root {} {}\n", stamp.mtime, stamp.ino))
+}
+
+impl StoreLock {
+    /// Seals the root as it is now (call after the last change to the root: the index and
+    /// cache renames). A failure only costs the next reader a listing.
+    pub fn seal(&self, root: &Path) {
+        let Some(seal) = root_seal(root) else { return };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            if self.file.set_len(0).is_ok() {
+                let _ = self.file.write_all_at(seal.as_bytes(), 0);
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = seal;
+    }
+}
 
 /// The editions folder.
 #[derive(Debug, Clone)]
@@ -30,12 +78,82 @@ pub struct StoredEdition {
 impl StoredEdition {
     /// `2023-02-06` or `2023-02-06.2`.
     pub fn label(&self) -> String {
-        if self.revision > 1 {
-            format!("{}.{}", self.date, self.revision)
-        } else {
-            self.date.to_string()
+        edition_label(self.date, self.revision)
+    }
+}
+
+/// `2023-02-06` or `2023-02-06.2`.
+pub fn edition_label(date: NaiveDate, revision: u32) -> String {
+    if revision > 1 {
+        format!("{date}.{revision}")
+    } else {
+        date.to_string()
+    }
+}
+
+/// What identifies a file's content cheaply: size, modification time and inode. When all
+/// three are unchanged the file is taken to be unchanged (a file rewritten in place within one
+/// clock tick, at the same size, is the accepted blind spot, as for `make` and `git`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime: i128,
+    /// Inode number (0 where the platform has none).
+    #[serde(default)]
+    pub ino: u64,
+}
+
+impl Stamp {
+    /// The stamp of file metadata.
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| match t.duration_since(std::time::UNIX_EPOCH) {
+                Ok(d) => i128::try_from(d.as_nanos()).ok(),
+                Err(e) => i128::try_from(e.duration().as_nanos()).ok().map(|n| -n),
+            })
+            .unwrap_or(0);
+        #[cfg(unix)]
+        let ino = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let ino = 0;
+        Stamp {
+            size: meta.len(),
+            mtime,
+            ino,
         }
     }
+
+    /// The stamp of a path, without following a final symbolic link.
+    pub fn of_path(path: &Path) -> Option<Stamp> {
+        let meta = fs::symlink_metadata(path).ok()?;
+        meta.is_file().then(|| Stamp::of(&meta))
+    }
+}
+
+/// What one series folder holds.
+#[derive(Debug, Default)]
+pub struct FolderScan {
+    /// The claim sets, oldest first, each with its stamp.
+    pub editions: Vec<(StoredEdition, Stamp)>,
+    /// Temporary files or folders a killed writer may have left (`.<name>…tmp`).
+    pub temporaries: Vec<PathBuf>,
+    /// Anything else (raw copies, `topics.toml`, files of other names).
+    pub others: usize,
+}
+
+/// What the store's root holds: its folders and the rest (in directory order).
+#[derive(Debug, Default)]
+pub struct RootScan {
+    /// Real folders (not symbolic links) with a visible UTF-8 name: series, or not yet.
+    pub folders: Vec<String>,
+    /// Every visible entry's name (folders, files, links), to keep new names clear of them.
+    pub names: Vec<String>,
+    /// Temporary files and folders (`.<name>…tmp`) a killed writer may have left.
+    pub temporaries: Vec<PathBuf>,
 }
 
 impl Store {
@@ -64,7 +182,58 @@ impl Store {
         &self.root
     }
 
-    /// The series in the store (folders holding at least one edition), sorted by name.
+    /// Takes the store's exclusive lock (`.factdiff.lock`, never through a link), waiting
+    /// for another holder to let go. The store folder must exist.
+    pub fn lock(&self) -> Result<StoreLock> {
+        let path = self.root.join(LOCK_FILE);
+        let file = open_lock_file(&path)?;
+        file.lock().map_err(|e| Error::io(&path, e))?;
+        Ok(StoreLock { file })
+    }
+
+    /// True when the last writer sealed the root (see [`StoreLock::seal`]) and its time stamp
+    /// has not moved since. Reads the lock file without taking the lock.
+    pub fn root_unchanged_since_seal(&self) -> bool {
+        let Ok(Some(sealed)) = read_store_file(&self.root.join(LOCK_FILE)) else {
+            return false;
+        };
+        !sealed.is_empty() && root_seal(&self.root).is_some_and(|now| now.as_bytes() == sealed)
+    }
+
+    /// Lists the root: one directory read, no look inside the folders.
+    pub fn scan_root(&self) -> Result<RootScan> {
+        let entries = match fs::read_dir(&self.root) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::NoStore {
+                    root: self.root.clone(),
+                })
+            }
+            Err(e) => return Err(Error::io(&self.root, e)),
+        };
+        let mut scan = RootScan::default();
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&self.root, e))?;
+            let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+                continue;
+            };
+            if name.starts_with('.') {
+                if name.ends_with(TEMP_SUFFIX) {
+                    scan.temporaries.push(entry.path());
+                }
+                continue;
+            }
+            // `file_type` does not follow a symbolic link: a linked folder is no series.
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                scan.folders.push(name.clone());
+            }
+            scan.names.push(name);
+        }
+        Ok(scan)
+    }
+
+    /// The series in the store (folders holding at least one edition), sorted by name. Reads
+    /// every folder: the index answers this without doing so.
     pub fn series(&self) -> Result<Vec<String>> {
         Ok(self
             .all_editions()?
@@ -76,64 +245,16 @@ impl Store {
     /// Every series with its editions (oldest first), sorted by name: each folder is read
     /// once.
     pub fn all_editions(&self) -> Result<Vec<(String, Vec<StoredEdition>)>> {
-        let entries = match fs::read_dir(&self.root) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::NoStore {
-                    root: self.root.clone(),
-                })
-            }
-            Err(e) => return Err(Error::io(&self.root, e)),
-        };
         let mut all = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(&self.root, e))?;
-            let path = entry.path();
-            // A symlinked folder could lead outside the store.
-            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
-            if is_dir {
-                if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-                    if name.starts_with('.') {
-                        continue;
-                    }
-                    let editions = self.editions(name)?;
-                    if !editions.is_empty() {
-                        all.push((name.to_string(), editions));
-                    }
-                }
+        let mut folders = self.scan_root()?.folders;
+        folders.sort();
+        for name in folders {
+            let editions = self.editions(&name)?;
+            if !editions.is_empty() {
+                all.push((name, editions));
             }
         }
-        all.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(all)
-    }
-
-    /// Picks the series: the one named, or the only one; else an error listing them.
-    pub fn resolve_series(&self, name: Option<&str>) -> Result<String> {
-        let all = self.series()?;
-        match name {
-            Some(n) => {
-                check_name(n)?;
-                if all.iter().any(|s| s == n) {
-                    Ok(n.to_string())
-                } else {
-                    Err(Error::NoSuchSeries {
-                        root: self.root.clone(),
-                        name: n.to_string(),
-                        available: all,
-                    })
-                }
-            }
-            None => match all.as_slice() {
-                [one] => Ok(one.clone()),
-                [] => Err(Error::NoSeries {
-                    root: self.root.clone(),
-                }),
-                _ => Err(Error::SeveralSeries {
-                    root: self.root.clone(),
-                    series: all,
-                }),
-            },
-        }
     }
 
     /// The folder of a series.
@@ -141,34 +262,81 @@ impl Store {
         self.root.join(series)
     }
 
+    /// True when the series' folder is a real folder in the store.
+    pub fn has_folder(&self, series: &str) -> bool {
+        fs::symlink_metadata(self.series_dir(series)).is_ok_and(|m| m.is_dir())
+    }
+
+    /// Lists one series folder: its claim sets with their stamps, and temporary files. A
+    /// missing folder holds nothing.
+    pub fn scan_folder(&self, series: &str) -> Result<FolderScan> {
+        let dir = self.series_dir(series);
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FolderScan::default()),
+            Err(e) => return Err(Error::io(&dir, e)),
+        };
+        let mut scan = FolderScan::default();
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&dir, e))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                scan.others += 1;
+                continue;
+            };
+            if name.starts_with('.') {
+                if name.ends_with(TEMP_SUFFIX) {
+                    scan.temporaries.push(entry.path());
+                }
+                continue;
+            }
+            // `DirEntry::metadata` does not follow a symbolic link: a linked claim set is
+            // ignored (never read, never written through).
+            let meta = match entry.metadata() {
+                Ok(m) if m.is_file() => m,
+                _ => {
+                    scan.others += 1;
+                    continue;
+                }
+            };
+            match parse_edition_name(name) {
+                Some((date, revision)) => scan.editions.push((
+                    StoredEdition {
+                        path: entry.path(),
+                        date,
+                        revision,
+                    },
+                    Stamp::of(&meta),
+                )),
+                None => scan.others += 1,
+            }
+        }
+        scan.editions.sort_by_key(|(e, _)| (e.date, e.revision));
+        Ok(scan)
+    }
+
     /// The edition files of a series, oldest first.
     pub fn editions(&self, series: &str) -> Result<Vec<StoredEdition>> {
         let dir = self.series_dir(series);
-        let entries = fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-        let mut out = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(&dir, e))?;
-            let is_file = entry.file_type().map(|t| t.is_file()).unwrap_or(false);
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            if !is_file {
-                continue;
-            }
-            if let Some((date, revision)) = parse_edition_name(name) {
-                out.push(StoredEdition {
-                    path: entry.path(),
-                    date,
-                    revision,
-                });
-            }
+        if !dir.exists() {
+            return Err(Error::io(&dir, std::io::ErrorKind::NotFound.into()));
         }
-        out.sort_by_key(|e| (e.date, e.revision));
-        Ok(out)
+        Ok(self
+            .scan_folder(series)?
+            .editions
+            .into_iter()
+            .map(|(e, _)| e)
+            .collect())
     }
 
-    /// The series' rules (empty when it has no `topics.toml`).
+    /// The series' rules (empty when it has no `topics.toml`). A `topics.toml` that is a
+    /// symbolic link or not a regular file is refused.
     pub fn rules(&self, series: &str) -> Result<TopicRules> {
-        TopicRules::load_optional(&self.series_dir(series))
+        let path = self.series_dir(series).join("topics.toml");
+        match read_store_text(&path)? {
+            Some(text) => TopicRules::parse(&text, &path),
+            None => Ok(TopicRules::default()),
+        }
     }
 
     /// Loads every edition of a series, oldest first.
@@ -177,16 +345,9 @@ impl Store {
     }
 
     /// Finds an edition by its label (`2023-02-06` gives the latest revision of that date,
-    /// `2023-02-06.2` that revision).
+    /// `2023-02-06.2` that revision, `2023-02-06.1` the first).
     pub fn find(&self, series: &str, label: &str) -> Result<Option<StoredEdition>> {
-        let (date, revision) = match label.split_once('.') {
-            Some((d, r)) => match r.parse::<u32>() {
-                Ok(r) if r >= 1 => (d, Some(r)),
-                _ => return Ok(None),
-            },
-            None => (label, None),
-        };
-        let Ok(date) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+        let Some((date, revision)) = parse_label(label) else {
             return Ok(None);
         };
         Ok(self
@@ -213,7 +374,8 @@ impl Store {
     }
 
     /// [`Store::write_new`] with the file content written by `write` (given the file and the
-    /// claim set's bytes): lets tests inject a failing writer.
+    /// claim set's bytes): lets tests inject a failing writer. The series folder must exist
+    /// (see [`Store::create_series`] for a new one).
     fn write_new_with(
         &self,
         series: &str,
@@ -223,7 +385,14 @@ impl Store {
     ) -> Result<PathBuf> {
         check_name(series)?;
         let dir = self.series_dir(series);
-        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        if fs::symlink_metadata(&dir).is_err() {
+            let toml = first.take().unwrap_or_else(|| set.to_toml());
+            set.edition.revision = None;
+            let name = edition_file_name(set.edition.date, 1);
+            let folder =
+                self.create_series_with(series, &[(&name, toml.as_bytes())], |f, b| write(f, b))?;
+            return Ok(folder.join(name));
+        }
         check_real_dir(&dir)?;
         let mut revision = 1;
         loop {
@@ -241,12 +410,114 @@ impl Store {
             }
         }
     }
+
+    /// Makes a new series folder holding `files` (name, bytes), all at once: they are written
+    /// into a hidden temporary folder, which is then renamed into place. A killed or failed run
+    /// therefore never leaves an empty or half-filled series folder; the next run removes the
+    /// temporary one. Fails with [`Error::SeriesExists`] when the name is taken meanwhile.
+    pub fn create_series(&self, series: &str, files: &[(&str, &[u8])]) -> Result<PathBuf> {
+        self.create_series_with(series, files, |file, bytes| file.write_all(bytes))
+    }
+
+    fn create_series_with(
+        &self,
+        series: &str,
+        files: &[(&str, &[u8])],
+        mut write: impl FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>,
+    ) -> Result<PathBuf> {
+        check_name(series)?;
+        let target = self.series_dir(series);
+        let staging = create_temp_dir(&self.root, series).map_err(|e| Error::io(&self.root, e))?;
+        let result = (|| -> Result<()> {
+            for (name, bytes) in files {
+                check_file_name(name)?;
+                let path = staging.join(name);
+                write_atomic_new_with(&path, self.sync, |f| write(f, bytes))
+                    .map_err(|e| Error::io(&path, e))?;
+            }
+            // rename(2) refuses a non-empty target; an empty folder in the way is replaced, a
+            // file or a link in the way is an error.
+            match fs::symlink_metadata(&target) {
+                Ok(m) if !m.is_dir() || m.file_type().is_symlink() => {
+                    return Err(Error::SeriesExists {
+                        root: self.root.clone(),
+                        name: series.to_string(),
+                    })
+                }
+                _ => {}
+            }
+            fs::rename(&staging, &target).map_err(|e| {
+                if matches!(e.raw_os_error(), Some(code) if is_not_empty(code)) {
+                    Error::SeriesExists {
+                        root: self.root.clone(),
+                        name: series.to_string(),
+                    }
+                } else {
+                    Error::io(&target, e)
+                }
+            })
+        })();
+        if result.is_err() {
+            let _ = remove_temporary(&staging);
+        }
+        result.map(|()| target)
+    }
+
+    /// Writes a new file `name` in the series folder (a raw copy): never overwriting, never
+    /// through a link, only in a real folder of the store. `Ok(false)` when the name exists.
+    pub fn write_file_new(&self, series: &str, name: &str, bytes: &[u8]) -> Result<bool> {
+        check_name(series)?;
+        check_file_name(name)?;
+        let dir = self.series_dir(series);
+        check_real_dir(&dir)?;
+        let path = dir.join(name);
+        match write_atomic_new(&path, bytes, self.sync) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(Error::io(&path, e)),
+        }
+    }
+
+    /// Replaces (or creates) a file in the store's root — the index, `series.toml`, the
+    /// regrouping journal — atomically: a temporary file created without following links,
+    /// then a rename, which replaces a link in the way rather than writing through it.
+    pub fn replace_root_file(
+        &self,
+        name: &str,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        check_file_name(name)?;
+        let path = self.root.join(name);
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            return Err(Error::NotAFile { path });
+        }
+        let (file, tmp) = create_temp(&self.root, name).map_err(|e| Error::io(&path, e))?;
+        let result = (|| -> std::io::Result<()> {
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out)?;
+            let file = out
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?;
+            if self.sync {
+                file.sync_all()?;
+            }
+            drop(file);
+            fs::rename(&tmp, &path)
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        result.map_err(|e| Error::io(&path, e))
+    }
 }
 
-/// Loads one stored edition, taking its revision from the file name.
-/// The header's date must be the file name's: the store files editions by that name.
+/// Loads one stored edition. The file name is the truth: its date must be the header's (the
+/// store files editions by that name), and its revision is the file name's whatever the
+/// header says. The file is read without following a symbolic link.
 pub fn load_stored(e: &StoredEdition) -> Result<ClaimSet> {
-    let mut set = ClaimSet::load(&e.path)?;
+    let text = read_store_text(&e.path)?
+        .ok_or_else(|| Error::io(&e.path, std::io::ErrorKind::NotFound.into()))?;
+    let mut set = ClaimSet::from_toml(&text, &e.path)?;
     if set.edition.date != e.date {
         return Err(Error::Invalid {
             path: e.path.clone(),
@@ -256,20 +527,47 @@ pub fn load_stored(e: &StoredEdition) -> Result<ClaimSet> {
             ),
         });
     }
-    if e.revision > 1 {
-        set.edition.revision = Some(e.revision);
-    }
+    set.edition.revision = (e.revision > 1).then_some(e.revision);
     Ok(set)
 }
 
-/// `2023-02-06.toml` → (date, 1); `2023-02-06.2.toml` → (date, 2); anything else → none.
+/// `2023-02-06.toml` → (date, 1); `2023-02-06.2.toml` → (date, 2); anything else → none. The
+/// revision is plain decimal digits without a sign or a leading zero, at least 2:
+/// `2023-02-06.02.toml`, `2023-02-06.+2.toml` and `2023-02-06.1.toml` name no edition.
 pub fn parse_edition_name(name: &str) -> Option<(NaiveDate, u32)> {
     let stem = name.strip_suffix(".toml")?;
-    let (date, revision) = match stem.split_once('.') {
-        Some((d, r)) => (d, r.parse::<u32>().ok().filter(|&r| r >= 2)?),
-        None => (stem, 1),
+    let (date, revision) = match parse_label(stem)? {
+        (date, None) => (date, 1),
+        (date, Some(r)) if r >= 2 => (date, r),
+        _ => return None,
     };
-    if date.len() != 10 {
+    Some((date, revision))
+}
+
+/// `2023-02-06` → (date, none); `2023-02-06.2` → (date, 2); `2023-02-06.1` → (date, 1).
+/// Strict: a `YYYY-MM-DD` date and a revision of plain digits without a leading zero.
+pub fn parse_label(label: &str) -> Option<(NaiveDate, Option<u32>)> {
+    let (date, revision) = match label.split_once('.') {
+        Some((d, r)) => {
+            let plain = !r.is_empty()
+                && r.len() <= 9
+                && r.bytes().all(|b| b.is_ascii_digit())
+                && !r.starts_with('0');
+            if !plain {
+                return None;
+            }
+            (d, Some(r.parse::<u32>().ok()?))
+        }
+        None => (label, None),
+    };
+    let b = date.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
         return None;
     }
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
@@ -285,18 +583,92 @@ pub fn edition_file_name(date: NaiveDate, revision: u32) -> String {
     }
 }
 
-/// A series name must be one plain folder name: no separators, no `..`, not hidden.
+/// Windows device names: no file or folder may be called so, with any extension.
+const RESERVED_NAMES: [&str; 6] = ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"];
+
+/// True when `name` (or its part before the first '.') is a Windows device name: `CON`,
+/// `nul`, `COM1`, `LPT9`, `COM¹`, `aux.txt`…
+pub fn is_reserved_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end();
+    let upper = stem.to_uppercase();
+    if RESERVED_NAMES.contains(&upper.as_str()) {
+        return true;
+    }
+    let mut chars = upper.chars();
+    let prefix: String = chars.by_ref().take(3).collect();
+    let rest: Vec<char> = chars.collect();
+    (prefix == "COM" || prefix == "LPT")
+        && rest.len() == 1
+        && (rest[0].is_ascii_digit() || matches!(rest[0], '¹' | '²' | '³'))
+}
+
+/// Why `name` cannot be a series folder on Windows, macOS or Linux, if it cannot.
+pub fn name_problem(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        return Some("it is empty");
+    }
+    if name.len() > MAX_SERIES_NAME_BYTES {
+        return Some("it is longer than 128 bytes");
+    }
+    if name.starts_with('.') {
+        return Some("it starts with '.' (hidden, or a path step)");
+    }
+    if name.contains(['/', '\\']) {
+        return Some("it contains a path separator");
+    }
+    if name.chars().any(char::is_control) {
+        return Some("it contains a control character (newline, tab, escape…)");
+    }
+    if name.contains(['<', '>', ':', '"', '|', '?', '*']) {
+        return Some("it contains a character Windows forbids in names (< > : \" | ? *)");
+    }
+    if name.chars().any(is_invisible) {
+        return Some("it contains an invisible or direction-changing character");
+    }
+    if name.trim() != name || name.chars().all(char::is_whitespace) {
+        return Some("it starts or ends with white space");
+    }
+    if name.ends_with('.') {
+        return Some("it ends with '.' (Windows drops it)");
+    }
+    if is_reserved_name(name) {
+        return Some("it is a device name on Windows (CON, NUL, AUX, PRN, COM1…, LPT1…)");
+    }
+    None
+}
+
+/// Characters that do not show or that reorder the text around them.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+}
+
+/// A series name must be one plain folder name that Windows, macOS and Linux all accept.
 pub fn check_name(name: &str) -> Result<()> {
-    let bad = name.is_empty()
-        || name.starts_with('.')
-        || name.contains(['/', '\\', '\0'])
-        || Path::new(name).is_absolute();
-    if bad {
-        Err(Error::InvalidSeriesName {
+    match name_problem(name) {
+        Some(reason) => Err(Error::InvalidSeriesName {
             name: name.to_string(),
-        })
-    } else {
+            reason,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A file name the store writes: one plain name, not a path.
+fn check_file_name(name: &str) -> Result<()> {
+    let plain = !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.contains(['/', '\\', '\0'])
+        && !Path::new(name).is_absolute();
+    if plain {
         Ok(())
+    } else {
+        Err(Error::Invalid {
+            path: PathBuf::from(name),
+            message: "not a plain file name".into(),
+        })
     }
 }
 
@@ -317,6 +689,174 @@ pub fn check_real_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+#[cfg(unix)]
+fn is_not_empty(code: i32) -> bool {
+    code == libc::ENOTEMPTY || code == libc::EEXIST
+}
+
+#[cfg(not(unix))]
+fn is_not_empty(_code: i32) -> bool {
+    true
+}
+
+/// Options that never follow a symbolic link in the last step and never block on a pipe.
+fn no_follow(options: &mut fs::OpenOptions) -> &mut fs::OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    options
+}
+
+/// Opens a store file for reading without following a symbolic link; `Ok(None)` when it does
+/// not exist. A link is [`Error::SymlinkInStore`], a folder, pipe or device [`Error::NotAFile`].
+pub fn open_store_file(path: &Path) -> Result<Option<fs::File>> {
+    // Checked first, so that platforms without O_NOFOLLOW refuse links too.
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io(path, e)),
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(Error::SymlinkInStore {
+                path: path.to_path_buf(),
+            })
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(Error::NotAFile {
+                path: path.to_path_buf(),
+            })
+        }
+        Ok(_) => {}
+    }
+    let file = match no_follow(fs::OpenOptions::new().read(true)).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            let _ = e;
+            return Err(Error::SymlinkInStore {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    // Swapped between the look and the open: the open file is what counts.
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(Some(file))
+}
+
+/// Reads a store file (see [`open_store_file`]); `Ok(None)` when it does not exist.
+pub fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>> {
+    let Some(mut file) = open_store_file(path)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| Error::io(path, e))?;
+    Ok(Some(bytes))
+}
+
+/// Reads a store file as UTF-8 text (see [`open_store_file`]).
+pub fn read_store_text(path: &Path) -> Result<Option<String>> {
+    let Some(bytes) = read_store_file(path)? else {
+        return Ok(None);
+    };
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| Error::Encoding {
+            path: path.to_path_buf(),
+            offset: e.utf8_error().valid_up_to(),
+        })
+}
+
+/// Opens (creating it when missing) the store's lock file without following a link.
+pub fn open_lock_file(path: &Path) -> Result<fs::File> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::SymlinkInStore {
+            path: path.to_path_buf(),
+        });
+    }
+    let file = no_follow(
+        fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true),
+    )
+    .open(path)
+    .map_err(|e| {
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            Error::SymlinkInStore {
+                path: path.to_path_buf(),
+            }
+        } else {
+            Error::io(path, e)
+        }
+    })?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(file)
+}
+
+/// A name for a temporary file or folder beside `base` in `dir`: hidden, ending in `.tmp`,
+/// unique to this process and call.
+fn temp_name(base: &str, attempt: u32) -> String {
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let base = base.trim_start_matches('.');
+    if attempt == 0 {
+        format!(".{base}.{}.{n}{TEMP_SUFFIX}", std::process::id())
+    } else {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(attempt);
+        format!(
+            ".{base}.{}.{n}.{:x}{TEMP_SUFFIX}",
+            std::process::id(),
+            nanos ^ attempt.wrapping_mul(0x9e37_79b9)
+        )
+    }
+}
+
+/// How many names a temporary file tries before giving up (another file in the way each time).
+const TEMP_ATTEMPTS: u32 = 64;
+
+/// Creates a new temporary file in `dir` for `base`: `create_new` and `O_NOFOLLOW`, so a file
+/// or link planted under the name is never opened, only stepped around.
+pub fn create_temp(dir: &Path, base: &str) -> std::io::Result<(fs::File, PathBuf)> {
+    let mut last = None;
+    for attempt in 0..TEMP_ATTEMPTS {
+        let path = dir.join(temp_name(base, attempt));
+        match no_follow(fs::OpenOptions::new().write(true).create_new(true)).open(&path) {
+            Ok(f) => return Ok((f, path)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::ErrorKind::AlreadyExists.into()))
+}
+
+/// Creates a new temporary folder in `dir` for `base` (see [`create_temp`]).
+fn create_temp_dir(dir: &Path, base: &str) -> std::io::Result<PathBuf> {
+    let mut last = None;
+    for attempt in 0..TEMP_ATTEMPTS {
+        let path = dir.join(temp_name(base, attempt));
+        match fs::create_dir(&path) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::ErrorKind::AlreadyExists.into()))
+}
+
 /// Writes `bytes` to `path` only if `path` does not exist: a temporary file in the same
 /// folder, written whole (and flushed to the disk when `sync`), then hard-linked into place —
 /// atomic and refusing to overwrite. A killed process leaves at most a hidden temporary file.
@@ -326,7 +866,7 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8], sync: bool) -> std::io::Resul
 
 /// Like [`write_atomic_new`], with the content written by `write`. When `write` (or the sync,
 /// or the link) fails, `path` is not created and the temporary file is removed: no partial or
-/// empty edition is ever left behind.
+/// empty edition is ever left behind. `link(2)` neither follows nor replaces a link at `path`.
 pub fn write_atomic_new_with(
     path: &Path,
     sync: bool,
@@ -337,12 +877,8 @@ pub fn write_atomic_new_with(
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("edition");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let (mut file, tmp) = create_temp(dir, name)?;
     let result = (|| {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
         write(&mut file)?;
         if sync {
             file.sync_all()?;
@@ -354,35 +890,35 @@ pub fn write_atomic_new_with(
     result
 }
 
-/// Removes temporary files a killed writer left in the store (call only under the store's
-/// lock, so no live writer owns them). Returns how many were removed.
-pub fn remove_stale_temporaries(store: &Store) -> Result<usize> {
-    let mut removed = 0;
-    // The root and every folder in it (series or not yet: a folder holding only a temporary
-    // file is no series); symbolic links are not followed, as nothing is written through them.
-    let mut dirs = vec![store.root().to_path_buf()];
-    if let Ok(entries) = fs::read_dir(store.root()) {
-        for entry in entries.flatten() {
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                dirs.push(entry.path());
-            }
-        }
+/// Removes a temporary file, link or folder (with what is in it) a writer left behind; never
+/// follows a link.
+pub fn remove_temporary(path: &Path) -> std::io::Result<()> {
+    let meta = fs::symlink_metadata(path)?;
+    if meta.is_dir() {
+        fs::remove_dir_all(path)
+    } else {
+        fs::remove_file(path)
     }
-    for dir in dirs {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.')
-                && name.ends_with(".tmp")
-                && entry.file_type().is_ok_and(|t| t.is_file())
-            {
-                fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-                removed += 1;
-            }
-        }
+}
+
+/// Removes the temporary files and folders (and links so named) a killed writer left in the
+/// store's root and its folders. Reads every folder: the index sweeps the root at each open
+/// and each folder as it is written to instead. Call only under the store's lock. Returns how
+/// many were removed.
+pub fn remove_stale_temporaries(store: &Store) -> Result<usize> {
+    let root = match store.scan_root() {
+        Ok(r) => r,
+        Err(Error::NoStore { .. }) => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let mut removed = 0;
+    let mut all = root.temporaries;
+    for folder in &root.folders {
+        all.extend(store.scan_folder(folder)?.temporaries);
+    }
+    for path in all {
+        remove_temporary(&path).map_err(|e| Error::io(&path, e))?;
+        removed += 1;
     }
     Ok(removed)
 }
@@ -396,18 +932,76 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2023, 2, 6).unwrap();
         assert_eq!(parse_edition_name("2023-02-06.toml"), Some((d, 1)));
         assert_eq!(parse_edition_name("2023-02-06.2.toml"), Some((d, 2)));
+        assert_eq!(parse_edition_name("2023-02-06.12.toml"), Some((d, 12)));
         assert_eq!(parse_edition_name("topics.toml"), None);
         assert_eq!(parse_edition_name("2023-02-06.md"), None);
         assert_eq!(parse_edition_name("2023-02-06.1.toml"), None);
+        for bad in [
+            "2023-02-06.02.toml",
+            "2023-02-06.+2.toml",
+            "2023-02-06.-2.toml",
+            "2023-02-06. 2.toml",
+            "2023-02-06..toml",
+            "2023-02-06.2.2.toml",
+            "2023-2-6.toml",
+            "+023-02-06.toml",
+            "2023-02-06.99999999999.toml",
+        ] {
+            assert_eq!(parse_edition_name(bad), None, "{bad}");
+        }
         assert_eq!(edition_file_name(d, 3), "2023-02-06.3.toml");
+        assert_eq!(parse_label("2023-02-06.1"), Some((d, Some(1))));
+        assert_eq!(parse_label("2023-02-06.02"), None);
     }
 
     #[test]
-    fn series_names_cannot_escape() {
-        for bad in ["../x", "/etc", "a/b", ".hidden", ""] {
-            assert!(check_name(bad).is_err(), "{bad}");
+    fn series_names_cannot_escape_and_are_portable() {
+        for bad in [
+            "../x",
+            "/etc",
+            "a/b",
+            ".hidden",
+            "",
+            "a\\b",
+            "a\nb",
+            "a\u{1b}[31m",
+            "a\tb",
+            " ",
+            "  ",
+            " a",
+            "a ",
+            "CON",
+            "con",
+            "Nul",
+            "aux.txt",
+            "COM1",
+            "lpt9",
+            "COM¹",
+            "a:b",
+            "*",
+            "a?",
+            "a|b",
+            "a\"b",
+            "<a>",
+            "a.",
+            "a\u{202e}b",
+            "a\u{200b}b",
+            "a\u{85}b",
+        ] {
+            assert!(check_name(bad).is_err(), "{bad:?}");
         }
-        assert!(check_name("root-causes").is_ok());
+        for good in [
+            "root-causes",
+            "Harbor_2024",
+            "consent",
+            "com10",
+            "lpt",
+            "café",
+            "a.b",
+        ] {
+            assert!(check_name(good).is_ok(), "{good}");
+        }
+        assert!(check_name(&"x".repeat(MAX_SERIES_NAME_BYTES + 1)).is_err());
     }
 
     #[test]
@@ -473,14 +1067,18 @@ mod tests {
         write_atomic_new(&dir.path().join("2024-03-25.toml"), b"ok", true).unwrap();
     }
 
+    fn root_causes() -> ClaimSet {
+        ClaimSet::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("editions/root-causes/2023-02-06.toml"),
+        )
+        .unwrap()
+    }
+
     #[test]
     fn failed_write_new_leaves_the_series_folder_as_it_was() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path());
-        let mut set = ClaimSet::load(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("editions/root-causes/2023-02-06.toml"),
-        )
-        .unwrap();
+        let mut set = root_causes();
         let first = store.write_new("s", &mut set).unwrap();
         let folder = store.series_dir("s");
         fs::write(folder.join("topics.toml"), "").unwrap();
@@ -504,59 +1102,121 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_first_write_leaves_no_series_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut set = root_causes();
+        for n in [0, 10, usize::MAX] {
+            let err = store
+                .write_new_with("fresh", &mut set, None, failing_after(n))
+                .unwrap_err();
+            assert!(err.to_string().contains("injected"), "{err}");
+            assert!(
+                listing(dir.path()).is_empty(),
+                "after a failure at {n} bytes"
+            );
+        }
+        let path = store.write_new("fresh", &mut set).unwrap();
+        assert!(
+            path.ends_with("fresh/2023-02-06.toml"),
+            "{}",
+            path.display()
+        );
+        assert_eq!(listing(dir.path()).len(), 1);
+    }
+
+    #[test]
+    fn a_new_series_appears_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        // An empty folder in the way (left by an older version) is replaced.
+        fs::create_dir(dir.path().join("s")).unwrap();
+        store
+            .create_series("s", &[("2023-02-06.toml", b"a"), ("2023-02-06.md", b"b")])
+            .unwrap();
+        assert_eq!(listing(&dir.path().join("s")).len(), 2);
+        // A folder with something in it is not.
+        let err = store
+            .create_series("s", &[("2024-01-01.toml", b"c")])
+            .unwrap_err();
+        assert!(matches!(err, Error::SeriesExists { .. }), "{err}");
+        assert_eq!(listing(dir.path()).len(), 1, "no temporary folder left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn temporary_files_step_around_planted_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("victim.txt");
+        fs::write(&outside, "victim").unwrap();
+        let store_dir = dir.path().join("st");
+        fs::create_dir(&store_dir).unwrap();
+        // Links under every name the first attempts could take.
+        for n in 0..200 {
+            let name = format!(".index.json.{}.{n}.tmp", std::process::id());
+            std::os::unix::fs::symlink(&outside, store_dir.join(name)).unwrap();
+        }
+        let store = Store::new(&store_dir);
+        store
+            .replace_root_file("index.json", |w| w.write_all(b"{}"))
+            .unwrap();
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "victim");
+        assert_eq!(fs::read(store_dir.join("index.json")).unwrap(), b"{}");
+        // The sweep removes the links, not what they point to.
+        assert_eq!(remove_stale_temporaries(&store).unwrap(), 200);
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "victim");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn store_files_are_read_without_following_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("secret.toml");
+        fs::write(&target, "[x]\nsecret = 1\n").unwrap();
+        let link = dir.path().join("topics.toml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(matches!(
+            read_store_file(&link),
+            Err(Error::SymlinkInStore { path }) if path == link
+        ));
+        assert!(matches!(
+            read_store_file(dir.path()),
+            Err(Error::NotAFile { .. })
+        ));
+        assert!(read_store_file(&dir.path().join("missing"))
+            .unwrap()
+            .is_none());
+        let lock = dir.path().join("lock");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &lock).unwrap();
+        assert!(matches!(
+            open_lock_file(&lock),
+            Err(Error::SymlinkInStore { .. })
+        ));
+        assert!(!dir.path().join("nowhere").exists());
+    }
+
+    #[test]
     fn each_store_failure_has_its_variant_with_its_data() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("editions");
-        let store = Store::new(&root);
-        assert!(matches!(
-            store.resolve_series(None),
-            Err(Error::NoStore { root: r }) if r == root
-        ));
         fs::create_dir_all(&root).unwrap();
         assert!(matches!(
-            store.resolve_series(None),
-            Err(Error::NoSeries { .. })
-        ));
-        let mut set = ClaimSet::load(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("editions/root-causes/2023-02-06.toml"),
-        )
-        .unwrap();
-        store.write_new("beta", &mut set).unwrap();
-        store.write_new("alpha", &mut set).unwrap();
-        match store.resolve_series(None) {
-            Err(Error::SeveralSeries { series, .. }) => assert_eq!(series, ["alpha", "beta"]),
-            other => panic!("{other:?}"),
-        }
-        match store.resolve_series(Some("gamma")) {
-            Err(Error::NoSuchSeries {
-                name, available, ..
-            }) => {
-                assert_eq!(name, "gamma");
-                assert_eq!(available, ["alpha", "beta"]);
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(matches!(
             check_name("../x"),
-            Err(Error::InvalidSeriesName { name }) if name == "../x"
+            Err(Error::InvalidSeriesName { name, .. }) if name == "../x"
         ));
         let file = root.join("file");
         fs::write(&file, "").unwrap();
         assert!(matches!(check_real_dir(&file), Err(Error::NotAFolder { path }) if path == file));
         #[cfg(unix)]
         {
+            let alpha = root.join("alpha");
+            fs::create_dir(&alpha).unwrap();
             let link = root.join("link");
-            std::os::unix::fs::symlink(root.join("alpha"), &link).unwrap();
+            std::os::unix::fs::symlink(&alpha, &link).unwrap();
             assert!(matches!(
                 check_real_dir(&link),
                 Err(Error::SymlinkedSeries { path }) if path == link
             ));
         }
-        // The messages name the store and the series, never a command-line flag.
-        let several = store.resolve_series(None).unwrap_err().to_string();
-        assert_eq!(
-            several,
-            format!("{}: several series here (alpha, beta)", root.display())
-        );
     }
 }

@@ -234,10 +234,13 @@ unit = "USD"
                 max: None,
                 unit,
                 noun: String::new(),
+                noun_from: Default::default(),
                 qualifier: Qualifier::Exact,
                 quote: quote.into(),
                 written: "1".into(),
                 class: Default::default(),
+                context: Vec::new(),
+                names: Vec::new(),
             }],
         }
     }

@@ -202,3 +202,116 @@ fn a_bad_pull_is_reported_and_the_others_stored() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_sheet_without_claims_is_skipped_not_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let pulls = dir.path().join("pulls");
+    std::fs::create_dir_all(&pulls).unwrap();
+    std::fs::copy(fixture("harbor/2023-03-14.md"), pulls.join("2023-03-14.md")).unwrap();
+    // A sheet of images: a title, a date, no text.
+    std::fs::write(
+        pulls.join("2023-03-10-images.md"),
+        "---\ntitle: 'FACT SHEET: The Plan in Pictures'\ndate: '2023-03-10'\n---\n\n![chart](chart.png)\n",
+    )
+    .unwrap();
+    let out = factdiff()
+        .arg("add")
+        .arg("--editions")
+        .arg(dir.path().join("store"))
+        .arg(&pulls)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr,
+        format!(
+            "factdiff: skipped {}: no claims (images only?)\n",
+            pulls.join("2023-03-10-images.md").display()
+        )
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.ends_with("1 added, 0 skipped, 0 revised, 1 without claims\n"),
+        "{stdout}"
+    );
+    // --quiet keeps the warning (it is not progress).
+    let out = factdiff()
+        .args(["add", "--quiet", "--editions"])
+        .arg(dir.path().join("store"))
+        .arg(&pulls)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no claims"));
+    assert!(out.stdout.is_empty());
+    // A pull that cannot be read still fails the run, after the others are stored.
+    std::fs::write(pulls.join("2023-03-11-empty.md"), "").unwrap();
+    let out = factdiff()
+        .arg("add")
+        .arg("--editions")
+        .arg(dir.path().join("store"))
+        .arg(&pulls)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.ends_with("0 added, 1 skipped, 0 revised, 1 without claims, 1 failed\n"),
+        "{stdout}"
+    );
+}
+
+/// Sets a file's modification time an hour back (pulls changed within two seconds are not
+/// noted: their time cannot tell a later change apart).
+fn age(path: &std::path::Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+}
+
+#[test]
+fn a_rerun_stats_pulls_instead_of_reading_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let pull = dir.path().join("2023-03-14.md");
+    std::fs::copy(fixture("harbor/2023-03-14.md"), &pull).unwrap();
+    age(&pull);
+    let first = add(&store, std::slice::from_ref(&pull), &["--series", "h"]);
+    assert!(first.contains("1 added"), "{first}");
+    let cache = std::fs::read_to_string(store.join(".factdiff-cache.json")).unwrap();
+    assert!(cache.contains("\"status\":\"stored\""), "{cache}");
+    // Rewritten in place at the same size, its time set back: the stamp says unchanged, so
+    // the pull is not read again (the blind spot every stat-based tool shares).
+    let meta = std::fs::metadata(&pull).unwrap();
+    let text = std::fs::read_to_string(&pull)
+        .unwrap()
+        .replace("20,000 jobs", "21,000 jobs");
+    std::fs::write(&pull, &text).unwrap();
+    assert_eq!(std::fs::metadata(&pull).unwrap().len(), meta.len());
+    std::fs::File::options()
+        .write(true)
+        .open(&pull)
+        .unwrap()
+        .set_modified(meta.modified().unwrap())
+        .unwrap();
+    let second = add(&store, std::slice::from_ref(&pull), &["--series", "h"]);
+    assert!(
+        second.ends_with("0 added, 1 skipped, 0 revised\n"),
+        "{second}"
+    );
+    // Its time moves: read again, and the change is stored as a revision.
+    age(&pull);
+    let third = add(&store, std::slice::from_ref(&pull), &["--series", "h"]);
+    assert!(third.contains("1 revised"), "{third}");
+    // A stored edition deleted by hand: the note no longer holds and the pull is stored again.
+    std::fs::remove_file(store.join("h/2023-03-14.2.toml")).unwrap();
+    std::fs::remove_file(store.join("h/2023-03-14.2.md")).unwrap();
+    let fourth = add(&store, std::slice::from_ref(&pull), &["--series", "h"]);
+    assert!(fourth.contains("1 revised"), "{fourth}");
+}

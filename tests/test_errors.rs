@@ -136,8 +136,11 @@ fn several_series_without_choice_lists_them() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
+    // The most recently updated first; the way to list them all is named.
     assert!(
-        stderr.contains("alpha, beta") && stderr.contains("--series"),
+        stderr.contains("2 series here and none chosen; series here: beta, alpha")
+            && stderr.contains("--series")
+            && stderr.contains("`factdiff series` lists them all"),
         "{stderr}"
     );
 }
@@ -178,7 +181,9 @@ fn unknown_series_lists_the_others() {
     );
     assert_eq!(code, Some(2));
     assert!(
-        line.ends_with("no series named \"nope\"; series here: harbor"),
+        line.ends_with(
+            "no series named \"nope\"; series here: harbor; `factdiff series` lists them all"
+        ),
         "{line}"
     );
 }

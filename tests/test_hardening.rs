@@ -600,12 +600,12 @@ fn blank_lines_cost_no_memory_per_line() {
 }
 
 /// A million tiny bullets fit in 4 MB but cost hundreds of bytes each as claims: a pull with
-/// more than [`factdiff::read::MAX_BLOCKS`] blocks is refused as soon as reading gets there.
+/// more than [`factdiff::MAX_BLOCKS`] blocks is refused as soon as reading gets there.
 #[test]
 fn a_pull_of_more_than_a_million_blocks_is_refused_early() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiny.md");
-    let n = factdiff::read::MAX_BLOCKS + 1;
+    let n = factdiff::MAX_BLOCKS + 1;
     std::fs::write(
         &path,
         format!("# FACT SHEET: T\n\nMarch 1, 2023\n\n{}", "- a\n".repeat(n)),

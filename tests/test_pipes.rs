@@ -164,7 +164,14 @@ fn history(format: &str) {
 fn dropped_line(long: &Long) -> String {
     let report = json(
         factdiff()
-            .args(["check", "--format", "json", "--editions"])
+            .args([
+                "check",
+                "--series",
+                "long",
+                "--format",
+                "json",
+                "--editions",
+            ])
             .arg(long.store())
             .arg(long.pull()),
     );
@@ -187,6 +194,9 @@ fn check(format: &str, fail_on: &str, fires: bool) {
     closed_pipe(
         &[
             p("check"),
+            // The store was made with --series: its title is too short to match by.
+            p("--series"),
+            p("long"),
             p("--editions"),
             &store,
             &pull,

@@ -28,7 +28,10 @@ fn unit() -> impl Strategy<Value = Unit> {
         Just(Unit::Usd),
         Just(Unit::Percent),
         Just(Unit::Times),
-        Just(Unit::Count)
+        Just(Unit::Count),
+        Just(Unit::PercentagePoints),
+        Just(Unit::Span),
+        Just(Unit::Acres)
     ]
 }
 
@@ -71,7 +74,7 @@ prop_compose! {
         quote in text(),
         written in text(),
     ) -> Figure {
-        Figure { measure, value, max, unit, noun, qualifier, quote, written, class: Default::default() }
+        Figure { measure, value, max, unit, noun, noun_from: Default::default(), qualifier, quote, written, class: Default::default(), context: Vec::new(), names: Vec::new() }
     }
 }
 
@@ -169,10 +172,13 @@ fn pooled_set() -> impl Strategy<Value = ClaimSet> {
                             max: None,
                             unit,
                             noun: measure.into(),
+                            noun_from: Default::default(),
                             qualifier: q,
                             quote: format!("{v} {measure}"),
                             written: v.to_string(),
                             class: Default::default(),
+                            context: Vec::new(),
+                            names: Vec::new(),
                         }],
                     })
                 })
@@ -376,13 +382,19 @@ fn add(cwd: &Path, pulls: &[PathBuf], extra: &[&str]) -> Vec<u8> {
 /// Relative path → bytes.
 type Snapshot = BTreeMap<String, Vec<u8>>;
 
-/// Every file below `root`, relative path → bytes.
+/// Every file below `root`, relative path → bytes; not the machine-local cache and lock (inode numbers,
+/// times, absolute paths), which two stores never share.
 fn snapshot(root: &Path) -> Snapshot {
     let mut out = BTreeMap::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap() {
             let e = e.unwrap();
+            if e.file_name() == factdiff::index::CACHE_FILE
+                || e.file_name() == factdiff::store::LOCK_FILE
+            {
+                continue;
+            }
             if e.file_type().unwrap().is_dir() {
                 stack.push(e.path());
             } else {
@@ -397,7 +409,14 @@ fn snapshot(root: &Path) -> Snapshot {
 fn history(cwd: &Path) -> Vec<u8> {
     let listing = factdiff()
         .current_dir(cwd)
-        .args(["series", "--quiet", "--editions", "editions"])
+        .args([
+            "series",
+            "--quiet",
+            "--format",
+            "tsv",
+            "--editions",
+            "editions",
+        ])
         .output()
         .unwrap();
     let listing = String::from_utf8(listing.stdout).unwrap();

@@ -6,42 +6,10 @@
 
 use crate::claimset::{Claim, ClaimSet};
 use crate::figure::{Figure, FigureClass};
-use crate::text::{fold, is_stop_word, sentence_around, StopRole};
-use std::collections::HashMap;
-
-/// Words on either side of a figure that count as its near context.
-const NEAR_WINDOW_WORDS: usize = 10;
-
-/// Words naming a group of people or places a figure is restricted to: two figures whose near
-/// words differ in these count different things ("jobs" vs "jobs for Black workers").
-const SCOPE_WORDS: &[&str] = &[
-    "black",
-    "african",
-    "hispanic",
-    "latino",
-    "latinos",
-    "latina",
-    "latinas",
-    "latinx",
-    "asian",
-    "native",
-    "tribal",
-    "indigenous",
-    "women",
-    "woman",
-    "men",
-    "veterans",
-    "veteran",
-    "rural",
-    "disabilities",
-    "disabled",
-    "seniors",
-    "lgbtq",
-    "lgbtqi",
-    "white",
-    "manufacturing",
-    "construction",
-];
+use crate::text::{
+    content_words, figure_words, fold, lower_case_words, sentence_around, FigureWords, SCOPE_WORDS,
+};
+use std::collections::{HashMap, HashSet};
 
 /// Word ids, interned per comparison so sets compare as sorted integer lists.
 #[derive(Debug, Default)]
@@ -97,192 +65,89 @@ pub(crate) struct FigureContext {
     pub class: FigureClass,
 }
 
-/// A content word: folded, stemmed, not a stop word, not a number.
-fn content_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.len() > 1 && !w.bytes().any(|b| b.is_ascii_digit()))
-        .filter(|w| !is_stop_word(w, StopRole::Key))
-        .map(stem)
-        .collect()
-}
-
-/// A light stem: the regular plural, "-ment(s)", "-ed" and "-ing" go, so "commitments",
-/// "committed" and "commit" meet ("commit").
-pub(crate) fn stem(word: &str) -> String {
-    let w = singular(word);
-    let mut s = w.as_str();
-    for suffix in ["ment", "ing", "ed"] {
-        if let Some(rest) = s.strip_suffix(suffix) {
-            if rest.len() >= 4 {
-                s = rest;
-                break;
-            }
-        }
-    }
-    let b = s.as_bytes();
-    // "committ" → "commit": a doubled final consonant left by the suffix.
-    if s.len() != w.len() && b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-        let last = b[b.len() - 1];
-        if !matches!(last, b'a' | b'e' | b'i' | b'o' | b'u' | b's' | b'l') {
-            s = &s[..s.len() - 1];
-        }
-    }
-    s.to_string()
-}
-
-/// A plural's singular, by the regular rules only ("companies" → "company", "jobs" → "job").
-pub(crate) fn singular(word: &str) -> String {
-    if word.len() > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..word.len() - 3])
-    } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
-        word[..word.len() - 1].to_string()
-    } else {
-        word.to_string()
-    }
-}
-
 /// Builds the context of every figure of `set`, by claim and figure index.
 pub(crate) fn contexts(set: &ClaimSet, vocab: &mut Vocabulary) -> Vec<Vec<FigureContext>> {
+    let lower = lower_case_words(set.claims.iter().filter_map(|c| c.text.as_deref()));
     set.claims
         .iter()
         .map(|claim| {
+            // Heading and section words once per claim.
+            let mut heading_text = claim.heading.clone().unwrap_or_default();
+            if let Some(s) = &claim.section {
+                heading_text.push(' ');
+                heading_text.push_str(s);
+            }
+            let heading = vocab.set(content_words(&heading_text).iter().map(String::as_str));
             claim
                 .figures
                 .iter()
-                .map(|f| figure_context(claim, f, vocab))
+                .map(|f| figure_context(claim, &heading, f, vocab, &lower))
                 .collect()
         })
         .collect()
 }
 
-fn figure_context(claim: &Claim, figure: &Figure, vocab: &mut Vocabulary) -> FigureContext {
+fn figure_context(
+    claim: &Claim,
+    heading: &[u32],
+    figure: &Figure,
+    vocab: &mut Vocabulary,
+    lower: &HashSet<&str>,
+) -> FigureContext {
     let noun_words = content_words(&figure.noun);
     let noun = noun_words.join(" ");
     let head = noun_words.last().cloned().unwrap_or_default();
-    let mut heading_text = claim.heading.clone().unwrap_or_default();
-    if let Some(s) = &claim.section {
-        heading_text.push(' ');
-        heading_text.push_str(s);
-    }
-    let heading = vocab.set(content_words(&heading_text).iter().map(String::as_str));
-    let sentence_text = claim
+    let heading = heading.to_vec();
+    // The claim's own words when kept, else the words stored with the figure (`--no-text`).
+    let words = claim
         .text
         .as_deref()
-        .and_then(|t| sentence_around(t, &figure.quote));
-    let (near_words, sentence_words) = match sentence_text {
-        Some(s) => near_and_sentence(s, &figure.quote),
-        None => (content_words(&figure.quote), Vec::new()),
-    };
-    let scope: Vec<&'static str> = {
-        let mut v: Vec<&'static str> = SCOPE_WORDS
-            .iter()
-            .copied()
-            .filter(|s| near_words.iter().any(|w| w == s || singular(s) == *w))
-            .collect();
-        v.sort_unstable();
-        v
-    };
-    let actors = vocab.set(
-        sentence_text
-            .map(names)
-            .unwrap_or_default()
-            .iter()
-            .map(String::as_str),
-    );
-    let percent_is_change = figure.unit == crate::figure::Unit::Percent
-        && sentence_text.is_some_and(|s| {
-            let at = s.find(&figure.quote).unwrap_or(0);
-            let before = fold(s.get(..at).unwrap_or(""));
-            let last = before.split_whitespace().last().unwrap_or("");
-            matches!(last, "by" | "of")
-                && !before.ends_with("share of")
-                && !before.ends_with("total of")
+        .and_then(|t| figure_words(t, &figure.quote, lower))
+        .or_else(|| {
+            (!figure.context.is_empty()).then(|| FigureWords {
+                near: figure.context.clone(),
+                sentence: figure.context.clone(),
+                names: figure.names.clone(),
+            })
         });
+    let has_text = words.is_some();
+    let words = words.unwrap_or_else(|| FigureWords {
+        near: content_words(&figure.quote),
+        ..FigureWords::default()
+    });
+    // Near words are stems already; the list holds both forms of the words that change.
+    let mut scope: Vec<&'static str> = SCOPE_WORDS
+        .iter()
+        .copied()
+        .filter(|s| words.near.iter().any(|w| w == s))
+        .collect();
+    scope.sort_unstable();
+    let percent_is_change = figure.unit == crate::figure::Unit::Percent
+        && claim
+            .text
+            .as_deref()
+            .and_then(|t| sentence_around(t, &figure.quote))
+            .is_some_and(|s| {
+                let at = s.find(&figure.quote).unwrap_or(0);
+                let before = fold(s.get(..at).unwrap_or(""));
+                let last = before.split_whitespace().last().unwrap_or("");
+                matches!(last, "by" | "of")
+                    && !before.ends_with("share of")
+                    && !before.ends_with("total of")
+            });
     FigureContext {
-        actors,
+        actors: vocab.set(words.names.iter().map(String::as_str)),
         percent_is_change,
         noun_ids: vocab.set(noun_words.iter().map(String::as_str)),
         noun,
         head,
-        near: vocab.set(near_words.iter().map(String::as_str)),
-        sentence: vocab.set(sentence_words.iter().map(String::as_str)),
+        near: vocab.set(words.near.iter().map(String::as_str)),
+        sentence: vocab.set(words.sentence.iter().map(String::as_str)),
         heading,
         scope,
-        has_text: sentence_text.is_some(),
+        has_text,
         class: figure.class,
     }
-}
-
-/// Words that are capitalised in most sentences without naming anyone.
-const NOT_NAMES: &[&str] = &[
-    "president",
-    "vice",
-    "administration",
-    "united",
-    "states",
-    "america",
-    "american",
-    "americans",
-    "u",
-    "s",
-    "us",
-    "federal",
-    "government",
-    "today",
-    "this",
-    "the",
-    "these",
-    "in",
-    "since",
-    "through",
-    "and",
-    "of",
-    "for",
-    "white",
-    "house",
-    "biden",
-    "harris",
-    "biden-harris",
-    "department",
-    "national",
-    "new",
-    "act",
-    "congress",
-];
-
-/// The names in a sentence: capitalised words past the first, folded, minus months and
-/// words that are capitalised everywhere ([`NOT_NAMES`]).
-fn names(sentence: &str) -> Vec<String> {
-    sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .skip(1)
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(fold)
-        .filter(|w| {
-            w.len() > 1
-                && crate::text::month_of(w).is_none()
-                && !NOT_NAMES.contains(&w.as_str())
-                && !SCOPE_WORDS.contains(&w.as_str())
-        })
-        .collect()
-}
-
-/// The content words near the quote (the quote's own words included) and those of the whole
-/// sentence.
-fn near_and_sentence(sentence: &str, quote: &str) -> (Vec<String>, Vec<String>) {
-    let at = sentence.find(quote).unwrap_or(0);
-    let before = content_words(sentence.get(..at).unwrap_or(""));
-    let own = content_words(quote);
-    let after = content_words(sentence.get(at + quote.len()..).unwrap_or(""));
-    let mut near: Vec<String> = before[before.len().saturating_sub(NEAR_WINDOW_WORDS)..].to_vec();
-    near.extend(own.iter().cloned());
-    near.extend(after.iter().take(NEAR_WINDOW_WORDS).cloned());
-    let mut all = before;
-    all.extend(own);
-    all.extend(after);
-    (near, all)
 }
 
 /// Word weights from how many figure contexts hold each word (rare words say more): the
@@ -334,31 +199,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn singulars() {
-        let cases = [
-            ("companies", "company"),
-            ("jobs", "job"),
-            ("business", "business"),
-            ("doses", "dose"),
-            ("gas", "gas"),
-        ];
-        for (w, want) in cases {
-            assert_eq!(singular(w), want);
-        }
-        let stems = [
-            ("commitments", "commit"),
-            ("committed", "commit"),
-            ("investments", "invest"),
-            ("training", "train"),
-            ("jobs", "job"),
-            ("need", "need"),
-        ];
-        for (w, want) in stems {
-            assert_eq!(stem(w), want, "{w}");
-        }
-    }
-
-    #[test]
     fn weighted_dice_of_sets() {
         let w = [1.0, 1.0, 1.0, 3.0];
         assert_eq!(weighted_dice(&[], &[], &w), None);
@@ -380,7 +220,7 @@ mod tests {
             ),
         };
         let mut vocab = Vocabulary::default();
-        let c = figure_context(&claim, &claim.figures[0], &mut vocab);
+        let c = figure_context(&claim, &[], &claim.figures[0], &mut vocab, &HashSet::new());
         assert_eq!(c.scope, vec!["black"]);
         assert!(c.actors.is_empty(), "'Black' is a scope word, not a name");
         assert_eq!(c.head, "job");

@@ -52,7 +52,10 @@ pub enum ClaimReason {
     /// A topic rule in `topics.toml` gave both claims the key.
     TopicRule,
     /// Text and figure measures alike; `score` is the similarity (0–1).
-    Similar { score: f64 },
+    Similar {
+        /// The blended similarity (0–1).
+        score: f64,
+    },
 }
 
 impl ClaimReason {
@@ -123,14 +126,23 @@ const GENERIC_MEASURES: [&str; 4] = ["usd", "count", "percent", "times"];
 /// Claims with fewer words than this are never paired by similarity: too little to judge.
 const MIN_WORDS_FOR_SIMILARITY: usize = 3;
 
-struct Side<'a> {
+/// A claim set in the one canonical form matching reads: the series' rules applied once (each
+/// claim's canonical key and where it came from, each figure's measure after figure rules).
+/// Build it once per claim set and compare it with as many others as needed.
+pub struct Normalised<'a> {
     set: &'a ClaimSet,
     keys: Vec<(TopicKey, KeySource)>,
     measures: BTreeMap<FigureAt, String>,
+    /// The measures the series' figure rules give (slugs).
+    ruled: BTreeSet<String>,
 }
 
-impl<'a> Side<'a> {
-    fn new(set: &'a ClaimSet, rules: &TopicRules) -> Side<'a> {
+/// The old name inside this module.
+type Side<'a> = Normalised<'a>;
+
+impl<'a> Normalised<'a> {
+    /// Applies `rules` to `set` once.
+    pub fn new(set: &'a ClaimSet, rules: &TopicRules) -> Normalised<'a> {
         let keys: Vec<_> = set.claims.iter().map(|c| rules.claim_key(c)).collect();
         let mut measures = BTreeMap::new();
         for (ci, claim) in set.claims.iter().enumerate() {
@@ -142,11 +154,17 @@ impl<'a> Side<'a> {
                 measures.insert((ci, fi), m);
             }
         }
-        Side {
+        Normalised {
             set,
             keys,
             measures,
+            ruled: ruled_measures(rules),
         }
+    }
+
+    /// Each figure's measure after the series' figure rules, by (claim, figure) index.
+    pub fn measures(&self) -> &BTreeMap<FigureAt, String> {
+        &self.measures
     }
 
     fn claim_measures(&self, ci: usize) -> BTreeSet<&str> {
@@ -188,11 +206,6 @@ fn ruled_measures(rules: &TopicRules) -> BTreeSet<String> {
         .collect()
 }
 
-/// Each figure's measure in `set` after the series' figure rules, by (claim, figure) index.
-pub fn measures(set: &ClaimSet, rules: &TopicRules) -> BTreeMap<FigureAt, String> {
-    Side::new(set, rules).measures
-}
-
 /// Pairs the claims and figures of `old` and `new`.
 pub fn align(
     old: &ClaimSet,
@@ -200,28 +213,33 @@ pub fn align(
     rules: &TopicRules,
     settings: AlignSettings,
 ) -> Alignment {
-    let a = Side::new(old, rules);
-    let b = Side::new(new, rules);
+    align_normalised(
+        &Normalised::new(old, rules),
+        &Normalised::new(new, rules),
+        settings,
+    )
+}
+
+/// Pairs the claims and figures of two claim sets already in canonical form.
+pub fn align_normalised(a: &Normalised, b: &Normalised, settings: AlignSettings) -> Alignment {
+    let (old, new) = (a.set, b.set);
     let mut claims = ClaimPairing {
         old_partner: vec![None; old.claims.len()],
         new_taken: vec![false; new.claims.len()],
     };
-    claims.by_key(&a, &b, settings);
-    claims.by_similarity(&a, &b, settings, &BTreeMap::new());
-    let (figures, old_figures_only, new_figures_only) = figures::align_figures(
-        &a,
-        &b,
-        &claims.pairs(),
-        &ruled_measures(rules),
-        settings.figures,
-    );
+    claims.by_key(a, b, settings);
+    claims.by_similarity(a, b, settings, &BTreeMap::new());
+    let (figures, old_figures_only, new_figures_only) =
+        figures::align_figures(a, b, &claims.pairs(), &a.ruled, settings.figures);
     // Claims left over whose figures paired across them: the figures' contexts are evidence.
     let mut evidence: BTreeMap<(usize, usize), f64> = BTreeMap::new();
     for f in figures.iter().filter(|f| f.reason.is_strong_evidence()) {
         let e = evidence.entry((f.old.0, f.new.0)).or_default();
         *e = e.max(f.reason.score);
     }
-    claims.by_similarity(&a, &b, settings, &evidence);
+    if !evidence.is_empty() {
+        claims.by_similarity(a, b, settings, &evidence);
+    }
     let pairs = claims.pairs();
     Alignment {
         old_only: (0..old.claims.len())
@@ -234,10 +252,10 @@ pub fn align(
         figures,
         old_figures_only,
         new_figures_only,
-        old_keys: a.keys.into_iter().map(|k| k.0).collect(),
-        new_keys: b.keys.into_iter().map(|k| k.0).collect(),
-        old_measures: a.measures,
-        new_measures: b.measures,
+        old_keys: a.keys.iter().map(|k| k.0.clone()).collect(),
+        new_keys: b.keys.iter().map(|k| k.0.clone()).collect(),
+        old_measures: a.measures.clone(),
+        new_measures: b.measures.clone(),
     }
 }
 
@@ -318,9 +336,15 @@ impl ClaimPairing {
         let old_sorted: Vec<Vec<&str>> = old_words.iter().map(|w| sorted(w)).collect();
         let new_sorted: Vec<Vec<&str>> = new_words.iter().map(|w| sorted(w)).collect();
         let mut candidates = Vec::new();
+        // A second pass (with figure evidence) looks only at the pairs the evidence names: the
+        // others were judged already, on the same words.
+        let second_pass = !evidence.is_empty();
         for (oi, &i) in old_left.iter().enumerate() {
             let ma = a.claim_measures(i);
             for (nj, &j) in new_left.iter().enumerate() {
+                if second_pass && !evidence.contains_key(&(i, j)) {
+                    continue;
+                }
                 let (sa, sb) = (&old_sorted[oi], &new_sorted[nj]);
                 if sa.len() < MIN_WORDS_FOR_SIMILARITY || sb.len() < MIN_WORDS_FOR_SIMILARITY {
                     continue;

@@ -13,7 +13,9 @@ use std::path::PathBuf;
     after_help = "A pull already stored (same digest) is skipped; a different pull under a stored date\n\
 is kept as the next revision (2023-02-06.2.toml) and reported as republished. Folders are\n\
 walked recursively for .txt, .md and .html pulls. A pull that cannot be read is reported and\n\
-the others are still stored; the exit code is then 2.\n\n\
+the others are still stored; the exit code is then 2. A pull without claims (a sheet of images, say) is\n\
+skipped with a line on stderr and counted in the summary, not a failure. A pull with the same date, claims\n\
+and figures as a stored edition (a mirror copy) is not stored again: \"same content\".\n\n\
 Examples:\n  factdiff add pulls/2024-03-25.md\n  factdiff add --series root-causes new.txt\n  factdiff add archive/ --quiet\n  factdiff add --from-list new-pulls.txt"
 )]
 pub struct Args {
@@ -32,15 +34,28 @@ pub struct Args {
     /// Flush each file to the disk before it becomes visible (survives power loss; slower).
     #[arg(long)]
     sync: bool,
-    /// Worker threads for extraction (default: all cores). Output is the same for any number.
+    /// Worker threads for extraction (default: all cores; more than the cores are capped at
+    /// the number of cores). Output is the same for any number.
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
 }
 
+/// The worker threads `--jobs N` gets: at least one, at most the number of cores.
+pub fn capped_jobs(n: usize) -> usize {
+    let cores = std::thread::available_parallelism()
+        .map(std::num::NonZeroUsize::get)
+        .unwrap_or(1);
+    n.clamp(1, cores)
+}
+
 pub fn run(ctx: &Context, args: Args) -> CliResult {
     if let Some(n) = args.jobs {
+        let threads = capped_jobs(n);
+        if threads != n && !ctx.quiet {
+            eprintln!("factdiff: --jobs {n}: using {threads} (the number of cores)");
+        }
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(threads)
             .build_global()
             .map_err(|e| CliError::Message(format!("--jobs {n}: {e}")))?;
     }
@@ -82,6 +97,8 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     // Each pull's line is written as it is stored, so nothing is kept per pull.
     let mut out = std::io::stdout().lock();
     let (mut added, mut skipped, mut revised, mut failed) = (0, 0, 0, 0);
+    let (mut copies, mut empty) = (0, 0);
+    let asked_series = options.series.clone();
     let mut write_error: Option<std::io::Error> = None;
     ingest.add_each(&files, &options, |_, result| {
         if let Some(bar) = &bar {
@@ -94,11 +111,47 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             }
             Ok(Outcome::Skipped { file, existing }) => {
                 skipped += 1;
+                let elsewhere = asked_series.as_deref().filter(|asked| {
+                    existing
+                        .parent()
+                        .and_then(|p| p.file_name())
+                        .is_some_and(|s| s != *asked)
+                });
+                match elsewhere {
+                    Some(_) => format!(
+                        "skipped  {} (already stored as {}, in another series; `factdiff series merge` or `split` moves editions)",
+                        file.display(),
+                        existing.display()
+                    ),
+                    None => format!(
+                        "skipped  {} (already stored as {})",
+                        file.display(),
+                        existing.display()
+                    ),
+                }
+            }
+            Ok(Outcome::SameContent { file, existing }) => {
+                copies += 1;
                 format!(
-                    "skipped  {} (already stored as {})",
+                    "same     {} (same content as {}: another copy, not stored)",
                     file.display(),
                     existing.display()
                 )
+            }
+            Ok(Outcome::NoClaims { file }) => {
+                empty += 1;
+                let line = format!(
+                    "factdiff: skipped {}: no claims (images only?)",
+                    file.display()
+                );
+                // A warning, shown like a failure even with --quiet: a sheet that stores
+                // nothing deserves a look.
+                let show = || eprintln!("{line}");
+                match &bar {
+                    Some(bar) => bar.suspend(show),
+                    None => show(),
+                }
+                return;
             }
             Ok(Outcome::Revised {
                 file, path, report, ..
@@ -143,11 +196,16 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         Some(e) => Err(e),
         None if ctx.quiet => out.flush(),
         None => {
-            let tail = if failed > 0 {
-                format!(", {failed} failed")
-            } else {
-                String::new()
-            };
+            let mut tail = String::new();
+            if copies > 0 {
+                tail.push_str(&format!(", {copies} same content"));
+            }
+            if empty > 0 {
+                tail.push_str(&format!(", {empty} without claims"));
+            }
+            if failed > 0 {
+                tail.push_str(&format!(", {failed} failed"));
+            }
             writeln!(
                 out,
                 "{added} added, {skipped} skipped, {revised} revised{tail}"

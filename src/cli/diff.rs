@@ -1,7 +1,7 @@
 //! `factdiff diff [OLD] [NEW]`: what changed between two editions.
 
 use super::policy::Policy;
-use super::{load_edition, write_stdout, CliResult, Context, Exit, OutputFormat};
+use super::{load_edition, open_index, write_stdout, CliResult, Context, Exit, OutputFormat};
 use factdiff::align::AlignSettings;
 use factdiff::render::render_diff;
 use factdiff::topics::TopicRules;
@@ -9,7 +9,9 @@ use factdiff::topics::TopicRules;
 /// Compare two editions: changed, added and dropped figures and claims, with flags.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "OLD and NEW are dates in the store (2023-02-06, 2023-02-06.2), claim-set files or raw pulls.\n\nExamples:\n  factdiff diff                          the two latest editions\n  factdiff diff 2022-04-19 2023-02-06\n  factdiff diff 2024-03-25 new-pull.md --format json\n  factdiff diff --exit-code              exit 1 when anything changed (\"factdiff: policy failed: any (N)\" on stderr)"
+    after_help = "OLD and NEW are dates in the store (2023-02-06, 2023-02-06.2), claim-set files or raw pulls.\n\
+Dates are looked up in --series; without it, in the series a file argument's title belongs to, or the\n\
+store's only series.\n\nExamples:\n  factdiff diff                          the two latest editions\n  factdiff diff 2022-04-19 2023-02-06\n  factdiff diff 2024-03-25 new-pull.md --format json\n  factdiff diff --exit-code              exit 1 when anything changed (\"factdiff: policy failed: any (N)\" on stderr)"
 )]
 pub struct Args {
     /// The older edition (default: the second latest).
@@ -25,13 +27,30 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> CliResult {
+    let is_file = |a: &Option<String>| {
+        a.as_deref()
+            .is_some_and(|a| std::path::Path::new(a).exists())
+    };
     let uses_store = args.new.is_none()
-        || [&args.old, &args.new].iter().any(|a| {
-            a.as_deref()
-                .is_some_and(|a| !std::path::Path::new(a).exists())
-        });
+        || [&args.old, &args.new]
+            .iter()
+            .any(|a| a.is_some() && !is_file(a));
     let series = if uses_store {
-        Some(ctx.store.resolve_series(ctx.series.as_deref())?)
+        // A file argument's title finds its series when none is named.
+        let title = if ctx.series.is_none() {
+            [&args.old, &args.new]
+                .iter()
+                .filter(|a| is_file(a))
+                .find_map(|a| {
+                    load_edition(ctx, a.as_deref()?, None, &TopicRules::default())
+                        .ok()
+                        .map(|set| set.edition.title)
+                })
+        } else {
+            None
+        };
+        let mut index = open_index(ctx)?;
+        Some(index.resolve(&ctx.store, ctx.series.as_deref(), title.as_deref())?)
     } else {
         None
     };

@@ -74,7 +74,15 @@ impl From<io::Error> for CliError {
 pub fn hint(err: &Error, command: &str) -> Option<&'static str> {
     Some(match err {
         Error::NoStore { .. } => "pass --editions DIR or run `factdiff add` first",
-        Error::SeveralSeries { .. } => "choose one with --series NAME",
+        Error::SeveralSeries { .. } => {
+            "choose one with --series NAME (`factdiff series` lists them all)"
+        }
+        Error::NoSuchSeries { .. } => "`factdiff series` lists them all",
+        Error::NotAFile { path } if path.ends_with(factdiff::index::INDEX_FILE) => {
+            "remove it: the index is rebuilt from the claim sets"
+        }
+        Error::SymlinkInStore { .. } => "replace the link with the file itself, or remove it",
+        Error::SeriesExists { .. } | Error::SeriesNameClash { .. } => "choose another name",
         Error::TooLarge { .. } => "raise it with FACTDIFF_MAX_INPUT_MB",
         Error::NoDate { .. } if command == "extract" => "pass --date YYYY-MM-DD",
         Error::TooFewEditions { .. } if command == "diff" => "name OLD and NEW",
@@ -158,11 +166,12 @@ mod tests {
     fn hints_name_the_flag_and_fit_the_command() {
         let several = CliError::Lib(Error::SeveralSeries {
             root: PathBuf::from("editions"),
-            series: vec!["alpha".into(), "beta".into()],
+            count: 2,
+            candidates: vec!["alpha".into(), "beta".into()],
         });
         assert_eq!(
             several.line("diff"),
-            "factdiff: error: editions: several series here (alpha, beta); choose one with --series NAME"
+            "factdiff: error: editions: 2 series here and none chosen; series here: alpha, beta; choose one with --series NAME (`factdiff series` lists them all)"
         );
         let no_date = CliError::Lib(Error::NoDate {
             path: PathBuf::from("sheet.txt"),
@@ -191,7 +200,8 @@ mod tests {
             },
             Error::SeveralSeries {
                 root: PathBuf::from("editions"),
-                series: vec!["a".into(), "b".into()],
+                count: 2,
+                candidates: vec!["a".into(), "b".into()],
             },
             Error::TooLarge {
                 path: PathBuf::from("big.txt"),

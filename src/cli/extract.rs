@@ -1,8 +1,8 @@
 //! `factdiff extract FILE`: one pull → its claim set as TOML or JSON on stdout.
 
 use super::{write_stdout, CliResult, Context, Exit};
+use factdiff::parse_date;
 use factdiff::pipeline::{extract_file, ExtractOptions};
-use factdiff::read::parse_date;
 use factdiff::topics::TopicRules;
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
 //! `factdiff history [MEASURE|TOPIC…]`: each tracked figure across all editions of a series.
 
-use super::{write_stdout, CliResult, Context, Exit, OutputFormat};
+use super::{open_index, write_stdout, CliResult, Context, Exit, OutputFormat};
 use factdiff::align::AlignSettings;
 use factdiff::render::render_history;
 
@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> CliResult {
-    let series = ctx.store.resolve_series(ctx.series.as_deref())?;
+    let series = open_index(ctx)?.resolve(&ctx.store, ctx.series.as_deref(), None)?;
     let rules = ctx.store.rules(&series)?;
     let sets = ctx.store.load_all(&series)?;
     let history = factdiff::history::history(&sets, &rules, AlignSettings::default())

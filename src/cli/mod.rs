@@ -205,6 +205,17 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Cl
     }
 }
 
+/// Opens the store's index to read it (finishing a regrouping a killed run left, first).
+fn open_index(ctx: &Context) -> CliResult<factdiff::index::Index> {
+    if ctx.store.root().is_dir() {
+        factdiff::regroup::recover_if_needed(&ctx.store)?;
+    }
+    Ok(factdiff::index::Index::open(
+        &ctx.store,
+        factdiff::index::Mode::Read,
+    )?)
+}
+
 /// Loads an edition named on the command line: a claim-set file, a raw pull (extracted on the
 /// fly with the series' rules), or a date in the store (`2023-02-06`, `2023-02-06.2`).
 fn load_edition(

@@ -166,7 +166,12 @@ pub(crate) fn value_words(f: &crate::figure::Figure) -> String {
 /// A delta for people: an explicit sign (`+`, `−`) before the formatted magnitude; no sign on
 /// zero.
 pub(crate) fn signed_value(value: rust_decimal::Decimal, unit: crate::figure::Unit) -> String {
-    let magnitude = crate::figure::format_value(value.abs(), unit);
+    // Two percentages differ by percentage points, not by a percentage ("+4.0 pp").
+    let magnitude = if unit == crate::figure::Unit::Percent {
+        format!("{:.1} pp", value.abs())
+    } else {
+        crate::figure::format_value(value.abs(), unit)
+    };
     if value.is_zero() {
         magnitude
     } else if value.is_sign_negative() {

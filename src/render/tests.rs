@@ -25,10 +25,13 @@ fn fig(measure: &str, value: &str, unit: Unit, q: Qualifier, quote: &str) -> Fig
         max: None,
         unit,
         noun: String::new(),
+        noun_from: Default::default(),
         qualifier: q,
         quote: quote.into(),
         written: String::new(),
         class: Default::default(),
+        context: Vec::new(),
+        names: Vec::new(),
     }
 }
 
@@ -893,25 +896,37 @@ fn qualifier_changes_ranges_and_order_notes_render() {
     assert!(!render(Format::Html, &quiet).contains("Paired by"));
 }
 
-/// Writes sample pages for a look in a browser: `cargo test --lib render::tests::write_samples -- --ignored`.
+/// The sample pages render well-formed and offline; the seven-edition history slants all its
+/// date labels and dashes its line across the edition without the figure. With
+/// `FACTDIFF_SAMPLES=DIR` the pages are also written there for a look in a browser:
+/// `FACTDIFF_SAMPLES=/tmp cargo test --lib render::tests::samples`.
 #[test]
-#[ignore]
-fn write_samples() {
-    let dir = std::env::temp_dir();
+fn samples() {
+    let long = long_history_html();
+    assert_eq!(long.matches("transform=\"rotate(-40").count(), 7, "{long}");
+    assert!(long.contains("stroke-dasharray"), "{long}");
+    let dir = std::env::var_os("FACTDIFF_SAMPLES").map(std::path::PathBuf::from);
     for (name, text) in [
         ("factdiff-diff.html", diff_text(Format::Html)),
         ("factdiff-history.html", history_text(Format::Html)),
         ("factdiff-diff.md", diff_text(Format::Markdown)),
         ("factdiff-history.md", history_text(Format::Markdown)),
         ("factdiff-diff.csv", diff_text(Format::Csv)),
-        ("factdiff-history-long.html", long_history_html()),
+        ("factdiff-history-long.html", long),
         ("factdiff-history.csv", history_text(Format::Csv)),
     ] {
-        std::fs::write(dir.join(name), text).unwrap();
+        assert!(!text.trim().is_empty(), "{name} is empty");
+        if name.ends_with(".html") {
+            assert_html_offline(&text);
+            assert_balanced(&text);
+        }
+        if let Some(dir) = &dir {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
     }
 }
 
-/// Seven editions, a range and a gap: slanted date labels and range bars, for a look.
+/// Seven editions, a range and a gap: slanted date labels and range bars.
 fn long_history_html() -> String {
     let mut h = hist();
     let base = h.editions[0].clone();

@@ -464,7 +464,8 @@ fn legend(flags: impl Iterator<Item = Flag>) -> Vec<(Flag, &'static str)> {
 pub(crate) fn flag_meaning(flag: Flag) -> &'static str {
     use crate::diff::Flag::*;
     match flag {
-        Decrease => "a count or money figure fell",
+        Decrease => "a running total or plain count or amount fell (per-period amounts and goals never flag)",
+        TargetChanged => "a goal or target changed",
         Hedged => "the qualifier softened (exact or a floor became nearly, about or up to)",
         Firmed => "the qualifier firmed (a soft figure became exact or a floor)",
         Rescaled => "the same value written at another scale",

@@ -68,6 +68,10 @@ pub(super) struct ChangeWire<'a> {
         with = "rust_decimal::serde::str_option"
     )]
     pub(super) percent: Option<Decimal>,
+    /// What `delta` counts when it is not the figures' own unit: `percentage-points` for
+    /// two percentages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) delta_unit: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) flags: Vec<Flag>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,6 +110,7 @@ impl<'a> ChangeWire<'a> {
             new: None,
             delta: None,
             percent: None,
+            delta_unit: None,
             flags: change.flags(),
             reason: None,
             score: None,
@@ -123,6 +128,9 @@ impl<'a> ChangeWire<'a> {
                 w.figure_pair(pair);
                 w.delta = *delta;
                 w.percent = *percent;
+                if pair.new.unit == crate::figure::Unit::Percent && delta.is_some() {
+                    w.delta_unit = Some("percentage-points");
+                }
             }
             Change::QualifierChanged(pair) | Change::Rescaled(pair) => w.figure_pair(pair),
             Change::TopicRenamed {

@@ -10,6 +10,7 @@ mod scan;
 mod sentence;
 mod space;
 mod stop_words;
+mod words;
 
 pub(crate) use digest::digest;
 pub use fold::{fold, slug};
@@ -18,6 +19,7 @@ pub(crate) use scan::{ascii_alnum_run, sorted_common};
 pub use sentence::sentence_around;
 pub(crate) use space::{normalize, push_norm, push_plain, push_space, trim_in_place};
 pub(crate) use stop_words::{is_stop_word, StopRole};
+pub(crate) use words::{content_words, figure_words, lower_case_words, FigureWords, SCOPE_WORDS};
 
 /// Room for the longest word any list holds; longer words are in no list.
 pub(crate) const WORD_BUF: usize = 32;

@@ -1,0 +1,249 @@
+//! The extractor's own vocabulary: every word list it reads, one table each, grouped by what
+//! the words tell about a number.
+//!
+//! Words shared with other stages (stop words with their roles, month names) live in
+//! [`crate::text`]; the lists here are read only by the extractor. Entries are lower case
+//! (except the case-sensitive glued scale suffixes) and matched in any case with [`in_list`].
+
+mod names;
+mod nouns;
+mod numbers;
+mod qualifiers;
+mod units;
+
+pub(crate) use names::{
+    AGE_BOUNDS, AGE_WORDS, DEFINITE_WORDS, NAME_WORDS, OTHER_CURRENCIES, SERVICE_NUMBERS,
+    SERVICE_WORDS,
+};
+pub use nouns::MEASURE_DROP_WORDS;
+pub(crate) use nouns::{
+    BACK_POINTERS, CHANGE_PREPOSITIONS, CHANGE_VERBS, COUNT_NOUNS, DETERMINERS, GROUP_OPENERS,
+    LEVEL_VERBS, LY_WORDS, MONEY_IN_NOT_NOUNS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS,
+    PLURAL_WORDS, SUBJECT_AUXILIARIES,
+};
+pub(crate) use numbers::{MULTIPLE_FOLLOWERS, SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS};
+pub(crate) use qualifiers::{QUALIFIERS, TRAILING_QUALIFIERS};
+pub(crate) use units::{
+    COMPOUND_COUNT_HEADS, DEGREE_SCALES, DURATION_WORDS, PHYSICAL_UNITS, SPAN_DEFINITE_WORDS,
+    SPAN_EXTREMES, SPAN_MODIFIERS, SPAN_NOT_AFTER, STREAK_TAILS, TIME_UNITS, UNIT_ABBREVIATIONS,
+};
+
+/// True when `word` (any ASCII case) is in `list` (for short lists written in place).
+pub(crate) fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(word))
+}
+
+/// Longest word a [`Words`] list may hold, plus one.
+const SHAPE_LENGTHS: usize = 32;
+
+/// The shapes (length and first letter) of a set of words as bit masks: a look-up turns away
+/// almost every word not in the set with one bit test, before comparing any text.
+#[derive(Debug)]
+pub(crate) struct Shapes([u32; SHAPE_LENGTHS]);
+
+/// The bit of a first byte: one per letter (any case), four shared by every other byte.
+const fn shape_bit(b: u8) -> u32 {
+    let lower = b | 0x20;
+    if lower.is_ascii_lowercase() {
+        1 << (lower - b'a')
+    } else {
+        1 << (26 + (b & 3))
+    }
+}
+
+impl Shapes {
+    /// Adds one word; words of [`SHAPE_LENGTHS`] bytes or more fail to compile.
+    const fn with(mut self, word: &str) -> Shapes {
+        let b = word.as_bytes();
+        self.0[b.len()] |= shape_bit(b[0]);
+        self
+    }
+
+    /// The shapes of the words of `list`.
+    pub(crate) const fn of(list: &[&str]) -> Shapes {
+        let mut shapes = Shapes([0; SHAPE_LENGTHS]);
+        let mut k = 0;
+        while k < list.len() {
+            shapes = shapes.with(list[k]);
+            k += 1;
+        }
+        shapes
+    }
+
+    /// The shapes of the first (or, with `last`, the last) words of some phrases.
+    pub(crate) const fn of_phrases<T>(phrases: &[(&[&str], T)], last: bool) -> Shapes {
+        let mut shapes = Shapes([0; SHAPE_LENGTHS]);
+        let mut k = 0;
+        while k < phrases.len() {
+            let words = phrases[k].0;
+            let at = if last { words.len() - 1 } else { 0 };
+            shapes = shapes.with(words[at]);
+            k += 1;
+        }
+        shapes
+    }
+
+    /// False when no word of the set has the shape of `word` (any ASCII case).
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        b.first().is_some_and(|&first| {
+            self.0
+                .get(b.len())
+                .is_some_and(|bits| bits & shape_bit(first) != 0)
+        })
+    }
+}
+
+/// A word list with the shapes of its words, matched in any ASCII case.
+#[derive(Debug)]
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    shapes: Shapes,
+}
+
+impl Words {
+    /// The list with its shapes, computed at compile time.
+    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            shapes: Shapes::of(list),
+        }
+    }
+
+    /// True when `word` (any ASCII case) is in the list.
+    pub(crate) fn has(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && in_list(word, self.list)
+    }
+
+    /// The words, in table order.
+    #[cfg(test)]
+    pub(crate) const fn words(&self) -> &'static [&'static str] {
+        self.list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::WORD_BUF;
+
+    /// Every plain word list, by name, for the shape checks below.
+    const LISTS: &[(&str, &[&str])] = &[
+        ("AGE_BOUNDS", AGE_BOUNDS.words()),
+        ("BACK_POINTERS", BACK_POINTERS.words()),
+        ("CHANGE_PREPOSITIONS", CHANGE_PREPOSITIONS.words()),
+        ("CHANGE_VERBS", CHANGE_VERBS.words()),
+        ("COUNT_NOUNS", COUNT_NOUNS.words()),
+        ("GROUP_OPENERS", GROUP_OPENERS.words()),
+        ("LEVEL_VERBS", LEVEL_VERBS.words()),
+        ("SUBJECT_AUXILIARIES", SUBJECT_AUXILIARIES.words()),
+        ("AGE_WORDS", AGE_WORDS.words()),
+        ("DEFINITE_WORDS", DEFINITE_WORDS.words()),
+        ("DEGREE_SCALES", DEGREE_SCALES.words()),
+        ("DETERMINERS", DETERMINERS.words()),
+        ("DURATION_WORDS", DURATION_WORDS.words()),
+        ("LY_WORDS", LY_WORDS.words()),
+        ("MEASURE_DROP_WORDS", MEASURE_DROP_WORDS),
+        ("MONEY_IN_NOT_NOUNS", MONEY_IN_NOT_NOUNS.words()),
+        ("MULTIPLE_FOLLOWERS", MULTIPLE_FOLLOWERS.words()),
+        ("NAME_WORDS", NAME_WORDS.words()),
+        ("OTHER_CURRENCIES", OTHER_CURRENCIES.words()),
+        ("PEOPLE_NOUNS", PEOPLE_NOUNS.words()),
+        ("PEOPLE_SUFFIXES", PEOPLE_SUFFIXES),
+        ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS.words()),
+        ("PLURAL_WORDS", PLURAL_WORDS.words()),
+        ("SERVICE_WORDS", SERVICE_WORDS.words()),
+        ("SMALL_NUMBERS", SMALL_NUMBERS),
+        ("SPAN_DEFINITE_WORDS", SPAN_DEFINITE_WORDS.words()),
+        ("SPAN_EXTREMES", SPAN_EXTREMES.words()),
+        ("SPAN_MODIFIERS", SPAN_MODIFIERS.words()),
+        ("SPAN_NOT_AFTER", SPAN_NOT_AFTER.words()),
+        ("TIME_UNITS", TIME_UNITS.words()),
+        ("TENS", TENS),
+    ];
+
+    #[test]
+    fn lists_are_lower_case_short_and_without_repeats() {
+        for (name, list) in LISTS {
+            let mut seen = std::collections::HashSet::new();
+            for w in *list {
+                assert_eq!(*w, w.to_lowercase(), "{name}: {w} is not lower case");
+                assert!(w.len() < WORD_BUF, "{name}: {w} is too long for a look-up");
+                assert!(!w.is_empty() && !w.contains(' '), "{name}: {w:?}");
+                assert!(seen.insert(*w), "{name}: {w} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn longer_qualifier_phrases_come_before_their_tails() {
+        // A phrase that ends another must come after it, or the longer one never matches.
+        for (i, (long, _)) in QUALIFIERS.iter().enumerate() {
+            for (short, _) in QUALIFIERS.iter().take(i) {
+                let tail = long.len() > short.len() && long.ends_with(short);
+                assert!(!tail, "{short:?} shadows {long:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn phrase_tables_are_lower_case_and_longest_first() {
+        let phrases = PHYSICAL_UNITS
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(STREAK_TAILS.iter().copied());
+        for p in phrases {
+            assert!(p.iter().all(|w| *w == w.to_lowercase()), "{p:?}");
+        }
+        // A phrase that starts another must come after it, or the longer one never matches.
+        for (i, (long, _)) in PHYSICAL_UNITS.iter().enumerate() {
+            for (short, _) in PHYSICAL_UNITS.iter().take(i) {
+                let head = long.len() > short.len() && long.starts_with(short);
+                assert!(!head, "{short:?} shadows {long:?}");
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (abbr, _) in UNIT_ABBREVIATIONS {
+            assert!(seen.insert(*abbr), "{abbr} twice");
+        }
+    }
+
+    #[test]
+    fn look_ups_ignore_case_only() {
+        let cases = [
+            ("Section", &NAME_WORDS, true),
+            ("SECTION", &NAME_WORDS, true),
+            ("sections", &NAME_WORDS, false),
+            ("Euros", &OTHER_CURRENCIES, true),
+            ("e.o.", &NAME_WORDS, true),
+            ("911", &SERVICE_NUMBERS, true),
+            ("", &NAME_WORDS, false),
+            ("é", &NAME_WORDS, false),
+        ];
+        for (word, list, want) in cases {
+            assert_eq!(list.has(word), want, "{word}");
+            assert_eq!(in_list(word, list.words()), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn phrase_shapes_hold_their_first_and_last_words() {
+        let first = Shapes::of_phrases(PHYSICAL_UNITS, false);
+        let last = Shapes::of_phrases(QUALIFIERS, true);
+        assert!(PHYSICAL_UNITS.iter().all(|(p, _)| first.may_hold(p[0])));
+        assert!(QUALIFIERS
+            .iter()
+            .all(|(p, _)| last.may_hold(p[p.len() - 1])));
+        assert!(!last.may_hold("jobs") && !first.may_hold("jobs"));
+    }
+
+    #[test]
+    fn shapes_never_turn_away_a_listed_word() {
+        for (name, list) in LISTS {
+            let words = Words::new(list);
+            for w in *list {
+                assert!(words.has(w) && words.has(&w.to_uppercase()), "{name}: {w}");
+            }
+        }
+    }
+}

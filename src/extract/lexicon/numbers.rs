@@ -1,0 +1,100 @@
+//! Number vocabulary: spelled numbers, scale words and suffixes, and the words that make "N times"
+//! a multiple.
+
+use super::Words;
+/// Spelled numbers below twenty.
+pub(crate) const SMALL_NUMBERS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Spelled tens, from twenty.
+pub(crate) const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Scale words written apart from the number ("4.2 billion").
+pub(crate) const SCALE_WORDS: &[(&str, u64)] = &[
+    ("thousand", 1_000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("trillion", 1_000_000_000_000),
+    ("mn", 1_000_000),
+    ("mln", 1_000_000),
+    ("bn", 1_000_000_000),
+    ("bln", 1_000_000_000),
+];
+
+/// Scale suffixes glued to a number ("$1.2B", "$500K"), matched case-sensitively; the bool says
+/// whether the suffix also counts without a money sign.
+pub(crate) const SCALE_SUFFIXES: &[(&str, u64, bool)] = &[
+    ("K", 1_000, false),
+    ("k", 1_000, false),
+    ("M", 1_000_000, false),
+    ("m", 1_000_000, false),
+    ("mn", 1_000_000, true),
+    ("MN", 1_000_000, true),
+    ("B", 1_000_000_000, false),
+    ("b", 1_000_000_000, false),
+    ("bn", 1_000_000_000, true),
+    ("BN", 1_000_000_000, true),
+    ("Bn", 1_000_000_000, true),
+    ("T", 1_000_000_000_000, false),
+    ("tn", 1_000_000_000_000, false),
+];
+
+/// Words after "N times" that make it a multiple ("three times the price", "1.4 times higher");
+/// other uses count occasions ("met four times with"), which are not tracked.
+pub(crate) const MULTIPLE_FOLLOWERS: Words = Words::new(&[
+    "as",
+    "the",
+    "their",
+    "its",
+    "his",
+    "her",
+    "our",
+    "that",
+    "what",
+    "more",
+    "higher",
+    "larger",
+    "greater",
+    "bigger",
+    "faster",
+    "lower",
+    "less",
+    "fewer",
+    "smaller",
+    "cheaper",
+    "over",
+    "above",
+    "below",
+    "better",
+    "worse",
+    "likelier",
+    "likely",
+    "stronger",
+    "longer",
+    "wider",
+    "than",
+    "normal",
+    "pre-pandemic",
+]);

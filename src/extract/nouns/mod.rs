@@ -1,0 +1,534 @@
+//! Nouns: the counted noun after a number and its modifiers ("nearly 8,000 private sector
+//! firms"), the noun of a money amount ("$179 million in financing", "a $3 million project"),
+//! and the measure slug a noun gives.
+//!
+//! Rule: after the number take up to [`MAX_NOUN_WORDS`] words; stop at punctuation, another
+//! number, a stop word in its noun-end role ("of" is one, so "3,500 hours of training" counts
+//! "hours"), an "-ly" adverb, or — after a plural head noun — any word that is not itself
+//! plural ("vaccine doses free-of-cost" → "vaccine doses"). "and"/"or" join two noun words
+//! ("individuals and entities").
+
+mod sentence;
+
+pub(super) use sentence::noun_in_sentence;
+
+use super::lexicon::{
+    in_list, Shapes, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_IN_NOT_NOUNS, PLURAL_WORDS,
+};
+use super::numbers::scale_factor;
+use super::numbers::words::small_number;
+use super::tokens::Toks;
+use crate::figure::Unit;
+use crate::text::{is_month_name, is_stop_word, slug, StopRole};
+
+/// Most words a counted noun may have ("national and local government officials").
+pub const MAX_NOUN_WORDS: usize = 5;
+
+/// A noun found in the text: its bytes and the token after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct NounSpan {
+    /// First byte of the noun.
+    pub(super) start: usize,
+    /// Byte after its last word.
+    pub(super) end: usize,
+    /// The token after the noun.
+    pub(super) next: usize,
+}
+
+/// True when `word` (any case) ends a counted noun (a stop word in that role).
+pub(super) fn is_noun_end(word: &str) -> bool {
+    is_stop_word(word, StopRole::NounEnd)
+}
+
+/// A plural-looking word: "firms", "doses", "youth" (but not "business", "census", "analysis").
+pub(super) fn is_plural(word: &str) -> bool {
+    // The head of a hyphenated word ("at-risk youth" → "youth"), found byte-wise: a string
+    // search costs more than the whole test on these short words.
+    let word = match word.bytes().rposition(|b| b == b'-') {
+        Some(p) => word.get(p + 1..).unwrap_or(word),
+        None => word,
+    };
+    if PLURAL_WORDS.has(word) {
+        return true;
+    }
+    let w = word.as_bytes();
+    if is_acronym_plural(w) {
+        return true;
+    }
+    let last = w.last().map(u8::to_ascii_lowercase);
+    let before = w
+        .len()
+        .checked_sub(2)
+        .and_then(|k| w.get(k))
+        .map(u8::to_ascii_lowercase);
+    w.len() > 3
+        && last == Some(b's')
+        && !matches!(before, Some(b's' | b'u' | b'i' | b'\''))
+        && !word.ends_with("’s")
+}
+
+/// An acronym's plural: two or more capitals or digits and a lower-case "s" ("TCUs", "EVs",
+/// "HBCUs", "K12s").
+fn is_acronym_plural(w: &[u8]) -> bool {
+    let Some((&b's', head)) = w.split_last() else {
+        return false;
+    };
+    head.len() >= 2
+        && head.first().is_some_and(u8::is_ascii_uppercase)
+        && head
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// An "-ly" adverb ("recently", "annually") that ends a noun.
+pub(super) fn is_adverb(word: &str) -> bool {
+    word.len() > 4 && (word.ends_with("ly") || word.ends_with("LY")) && !LY_WORDS.has(word)
+}
+
+/// A word that reads as a verb form after "and" ("and trained", "and providing").
+pub(super) fn is_verb_form(word: &str) -> bool {
+    word.len() > 4
+        && !word.as_bytes().contains(&b'-')
+        && (word.ends_with("ed") || word.ends_with("ing"))
+}
+
+/// The counted noun of a count from token `k`: the noun cut back to its last plural word (a
+/// singular tail is a modifier or a verb: "30 gigawatt goal", "two died").
+pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
+    let n = noun_at(t, k, false)?;
+    let j = (k..n.next)
+        .rev()
+        .find(|&j| t.word(j).is_some_and(is_plural))?;
+    Some(NounSpan {
+        start: n.start,
+        end: t.end_of(j).unwrap_or(n.start),
+        next: j + 1,
+    })
+}
+
+/// The noun after a money amount at token `k`: "in financing", "worth of …", or a singular
+/// noun right after ("project", "Centroamérica Local initiative").
+pub(super) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
+    if t.word_is(k, "in") || (t.word_is(k, "worth") && t.word_is(k + 1, "of")) {
+        let at = if t.word_is(k, "in") { k + 1 } else { k + 2 };
+        let w = t.word(at)?;
+        let lower_case = w.chars().next().is_some_and(char::is_lowercase) || w == "U.S.";
+        if !lower_case || MONEY_IN_NOT_NOUNS.has(w) {
+            return None;
+        }
+        return noun_at(t, at, false);
+    }
+    let w = t.word(k)?;
+    if is_plural(w) || is_verb_form(w) {
+        return None;
+    }
+    noun_at(t, k, true)
+}
+
+/// The noun of a physical measure at token `k`: what it measures ("30 gigawatts of offshore
+/// wind"), or a singular noun after a singular unit ("a 500 megawatt solar farm").
+pub(super) fn measure_noun(t: &Toks, k: usize, singular_unit: bool) -> Option<NounSpan> {
+    if t.word_is(k, "of") {
+        let w = t.word(k + 1)?;
+        let lower_case = w.chars().next().is_some_and(char::is_lowercase);
+        if !lower_case || MONEY_IN_NOT_NOUNS.has(w) {
+            return None;
+        }
+        return noun_at(t, k + 1, false);
+    }
+    let w = t.word(k)?;
+    if !singular_unit || is_plural(w) || is_verb_form(w) {
+        return None;
+    }
+    noun_at(t, k, true)
+}
+
+/// The state of a noun read word by word.
+struct NounRead {
+    /// The token being read.
+    i: usize,
+    /// Words taken (joiners count).
+    words: usize,
+    /// The byte after the last word taken.
+    end: Option<usize>,
+    /// The last word taken is a plural head.
+    prev_plural: bool,
+    /// The last token taken is "and"/"or".
+    after_joiner: bool,
+    /// Before the last joiner: its end byte, the joiner's token, and whether a plural came
+    /// before it.
+    before_joiner: Option<(usize, usize, bool)>,
+    /// The last word taken is capitalised.
+    prev_capital: bool,
+}
+
+/// Reads a counted noun from token `k`; `singular_head` asks for a singular noun right after a
+/// money amount ("a $2 million project").
+pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpan> {
+    let mut r = NounRead {
+        i: k,
+        words: 0,
+        end: None,
+        prev_plural: false,
+        after_joiner: false,
+        before_joiner: None,
+        prev_capital: false,
+    };
+    while r.words < MAX_NOUN_WORDS {
+        let Some(w) = t.word(r.i) else {
+            break;
+        };
+        let went_on = if is_joiner(w) {
+            take_joiner(t, &mut r)
+        } else {
+            take_word(t, &mut r, w, singular_head)
+        };
+        if !went_on {
+            break;
+        }
+    }
+    finish_noun(t, k, r, singular_head)
+}
+
+/// True when the joiner "and"/"or" at token `i` joins another noun word to a noun that has
+/// `words` words so far.
+fn joins_noun(t: &Toks, i: usize, words: usize) -> bool {
+    // A lone singular word before a stop word is a verb ("and create around").
+    let then_stops = t
+        .word(i + 2)
+        .is_none_or(|m| is_noun_end(m) || small_number(m).is_some());
+    words > 0
+        && t.word(i + 1).is_some_and(|n| {
+            !is_noun_end(n)
+                && !is_verb_form(n)
+                && !is_adverb(n)
+                && small_number(n).is_none()
+                && (is_plural(n) || !then_stops)
+        })
+        // "jobs and companies announced": a new clause, not a joined noun.
+        && !t.word(i + 2).is_some_and(is_verb_form)
+}
+
+/// True for the joiner words "and", "or", "&".
+fn is_joiner(w: &str) -> bool {
+    in_list(w, &["and", "or", "&"])
+}
+
+/// Takes "and"/"or" at `r.i` when a noun word follows it; false ends the noun.
+fn take_joiner(t: &Toks, r: &mut NounRead) -> bool {
+    let i = r.i;
+    if !joins_noun(t, i, r.words) {
+        return false;
+    }
+    r.before_joiner = r.end.map(|e| (e, i, r.prev_plural));
+    r.words += 1;
+    r.i += 1;
+    r.after_joiner = true;
+    r.prev_plural = false;
+    true
+}
+
+/// The shapes of month names and their abbreviations: most words need no month look-up.
+const MONTH_FORMS: Shapes = Shapes::of(&[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]);
+
+/// True when word `w` cannot be part of a noun that has taken `r` so far.
+fn ends_noun(w: &str, r: &NounRead) -> bool {
+    let first_ok = r.words == 0 && MEASURE_DROP.has(w);
+    (is_noun_end(w) && !first_ok)
+        || is_adverb(w)
+        || small_number(w).is_some()
+        || scale_factor(w).is_some()
+        || (MONTH_FORMS.may_hold(w) && is_month_name(w))
+        || (r.prev_plural && !is_plural(w))
+        || (r.after_joiner && is_verb_form(w))
+}
+
+/// Takes the noun word `w` at `r.i`; false ends the noun.
+fn take_word(t: &Toks, r: &mut NounRead, w: &str, singular_head: bool) -> bool {
+    if ends_noun(w, r) {
+        return false;
+    }
+    // A plural inside a capitalised name ("Local Works initiative") is no head noun.
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    let in_name = capital && r.prev_capital;
+    r.prev_capital = capital;
+    r.words += 1;
+    r.prev_plural = is_plural(w) && !in_name;
+    if singular_head && r.prev_plural && r.words == 1 {
+        return false;
+    }
+    r.after_joiner = false;
+    let Some(end) = t.end_of(r.i) else {
+        return false;
+    };
+    r.end = Some(end);
+    r.i += 1;
+    // "low- and middle-income countries": a suspended hyphen before a joiner.
+    if t.sym(r.i) == Some('-') && t.glued(r.i) && t.word(r.i + 1).is_some_and(is_joiner) {
+        r.i += 1;
+    }
+    // "returning/potential migrants": a glued slash joins two words.
+    if t.sym(r.i) == Some('/') && t.glued(r.i) && t.glued(r.i + 1) && t.word(r.i + 1).is_some() {
+        r.i += 1;
+        r.prev_plural = false;
+    }
+    true
+}
+
+/// Ends a noun read from token `k`: cuts a joined phrase the cap broke, and refuses drop words
+/// alone and proper names.
+fn finish_noun(t: &Toks, k: usize, r: NounRead, singular_head: bool) -> Option<NounSpan> {
+    let start = t.start_of(k)?;
+    let mut end = r.end?;
+    let mut i = r.i;
+    // The cap cut a joined phrase short ("migrants and at-risk | youth"): keep its first part.
+    // A plural head joins only another plural ("lives and cost | trillions" is a verb).
+    // A joiner at the cap cuts short only when it would have joined another noun word:
+    // "search and recovery team members | and 30 dogs" ends at "members".
+    let cut_short = r.words >= MAX_NOUN_WORDS
+        && t.word(i).is_some_and(|w| {
+            if is_joiner(w) {
+                joins_noun(t, i, r.words)
+            } else {
+                !is_noun_end(w) && !is_adverb(w)
+            }
+        });
+    if let Some((e, j, head_plural)) = r.before_joiner {
+        if cut_short || (head_plural && !r.prev_plural) {
+            end = e;
+            i = j;
+        }
+    }
+    let noun = t.text.get(start..end)?;
+    // "$1,200 more": drop words alone are no noun.
+    if noun.split_whitespace().all(|w| MEASURE_DROP.has(w)) {
+        return None;
+    }
+    if is_proper_name(noun) && !singular_head {
+        return None;
+    }
+    // Drop a trailing joiner that the word cap cut off ("teachers and").
+    let mut next = i;
+    while next > k && t.end_of(next - 1).is_some_and(|e| e > end) {
+        next -= 1;
+    }
+    Some(NounSpan { start, end, next })
+}
+
+/// True for a noun that is a proper name ending in a singular ("11 Department of Labor
+/// projects" stops at "Labor"): every word capitalised, the last not plural.
+fn is_proper_name(noun: &str) -> bool {
+    let last = noun.rsplit([' ', '/']).next().unwrap_or("");
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    capital(last) && !is_plural(last) && last != "U.S." && noun.split(' ').all(capital)
+}
+
+/// The measure slug for a noun (and unit when the noun is empty): lower case, ASCII-folded,
+/// hyphens, without the adjectives of [`MEASURE_DROP_WORDS`].
+pub fn measure_for(noun: &str, unit: Unit) -> String {
+    let dropped = |w: &str| MEASURE_DROP.has(w.trim_end_matches([',', ';']));
+    let mut measure = if noun.split_whitespace().any(dropped) {
+        let mut kept = String::with_capacity(noun.len());
+        for w in noun.split_whitespace().filter(|w| !dropped(w)) {
+            if !kept.is_empty() {
+                kept.push(' ');
+            }
+            kept.push_str(w);
+        }
+        slug(&kept)
+    } else {
+        slug(noun)
+    };
+    if measure.is_empty() {
+        measure = slug(noun);
+    }
+    if measure.is_empty() {
+        measure = unit.as_str().to_ascii_lowercase();
+    }
+    measure
+}
+
+/// [`MEASURE_DROP_WORDS`] with the shapes of its words, for look-ups.
+const MEASURE_DROP: Words = Words::new(MEASURE_DROP_WORDS);
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokens_of;
+    use super::*;
+
+    /// The noun `read` finds at the first token of `text`, as text.
+    fn noun_of(text: &str, read: fn(&Toks, usize) -> Option<NounSpan>) -> Option<String> {
+        let toks = tokens_of(text);
+        let t = Toks { text, toks: &toks };
+        read(&t, 0).map(|n| text[n.start..n.end].to_string())
+    }
+
+    #[test]
+    fn plurals_adverbs_and_verb_forms() {
+        // word, plural, adverb, verb form
+        let cases = [
+            ("firms", true, false, false),
+            ("youth", true, false, false),
+            ("co-workers", true, false, false),
+            ("business", false, false, false),
+            ("census", false, false, false),
+            ("analysis", false, false, false),
+            ("bus", false, false, false),
+            ("firm's", false, false, false),
+            ("TCUs", true, false, false),
+            ("EVs", true, false, false),
+            ("HBCUs", true, false, false),
+            ("U.S.", false, false, false),
+            ("Us", false, false, false),
+            ("recently", false, true, false),
+            ("family", false, false, false),
+            ("trained", false, false, true),
+            ("providing", false, false, true),
+            ("well-trained", false, false, false),
+        ];
+        for (w, plural, adverb, verb) in cases {
+            assert_eq!(is_plural(w), plural, "{w}: plural");
+            assert_eq!(is_adverb(w), adverb, "{w}: adverb");
+            assert_eq!(is_verb_form(w), verb, "{w}: verb");
+        }
+    }
+
+    #[test]
+    fn counted_nouns_after_a_number() {
+        let cases = [
+            (
+                "private sector firms in the region",
+                Some("private sector firms"),
+            ),
+            (
+                "vaccine doses free-of-cost to partners",
+                Some("vaccine doses"),
+            ),
+            (
+                "individuals and entities for corruption",
+                Some("individuals and entities"),
+            ),
+            (
+                "national and local government officials to",
+                Some("national and local government officials"),
+            ),
+            ("hours of training", Some("hours")),
+            ("jobs and companies announced", Some("jobs")),
+            (
+                "search and recovery team members and 30 dogs",
+                Some("search and recovery team members"),
+            ),
+            ("TCUs in", Some("TCUs")),
+            (
+                "low- and middle-income countries in",
+                Some("low- and middle-income countries"),
+            ),
+            ("women, youth", Some("women")),
+            (
+                "returning/potential migrants stay",
+                Some("returning/potential migrants"),
+            ),
+            ("gigawatt goal", None),
+            ("died in the storm", None),
+            ("Department of Labor projects", None),
+            ("more each year", None),
+            ("of them", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(noun_of(text, count_noun).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn money_nouns() {
+        let cases = [
+            ("in financing to", Some("financing")),
+            (
+                "in humanitarian assistance to",
+                Some("humanitarian assistance"),
+            ),
+            ("worth of equipment", Some("equipment")),
+            ("in northern Central America", None),
+            ("in Mexico", None),
+            ("project to reduce", Some("project")),
+            (
+                "Local Works initiative—partners",
+                Some("Local Works initiative"),
+            ),
+            ("grants to", None),
+            ("invested in", None),
+            ("more each year", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(noun_of(text, money_noun).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn measure_nouns() {
+        // text after the unit, singular unit, noun
+        let cases = [
+            ("of offshore wind by 2030", false, Some("offshore wind")),
+            ("of the coast", false, None),
+            ("of Alaska", false, None),
+            ("solar farm", true, Some("solar farm")),
+            ("solar farm", false, None),
+            ("east of town", false, None),
+            ("protected", true, None),
+        ];
+        for (text, singular, want) in cases {
+            let toks = tokens_of(text);
+            let t = Toks { text, toks: &toks };
+            let got = measure_noun(&t, 0, singular).map(|n| &text[n.start..n.end]);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn measures_drop_non_identity_adjectives() {
+        let cases = [
+            ("free-of-cost vaccine doses", Unit::Count, "vaccine-doses"),
+            ("U.S. companies", Unit::Count, "companies"),
+            (
+                "Centroamérica Local initiative",
+                Unit::Usd,
+                "centroamerica-local-initiative",
+            ),
+            ("", Unit::Usd, "usd"),
+            ("", Unit::Percent, "percent"),
+            ("", Unit::Times, "times"),
+            ("", Unit::Count, "count"),
+            ("new", Unit::Count, "new"),
+            ("", Unit::PercentagePoints, "percentage-points"),
+            ("", Unit::Acres, "acres"),
+        ];
+        for (noun, unit, want) in cases {
+            assert_eq!(measure_for(noun, unit), want, "{noun}");
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! Nouns from the sentence, for a count with no noun after it: an earlier noun phrase ("97
+//! judges, 30 of whom are women", "Of the new hires, 14 are veterans") or the subject of the
+//! number's clause ("Overdose deaths dropped to about 8,400", "This raises the number of states
+//! approved so far to 23").
+
+use super::super::lexicon::{
+    in_list, BACK_POINTERS, CHANGE_PREPOSITIONS, CHANGE_VERBS, COUNT_NOUNS, DETERMINERS,
+    GROUP_OPENERS, LEVEL_VERBS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS,
+    SUBJECT_AUXILIARIES,
+};
+use super::super::numbers::scale_factor;
+use super::super::numbers::words::small_number;
+use super::super::tokens::{Kind, Toks};
+use super::{count_noun, is_adverb, is_joiner, is_noun_end, is_plural, NounSpan, MAX_NOUN_WORDS};
+use crate::figure::NounFrom;
+
+/// Farthest a sentence is searched back from a number, in tokens: keeps the search linear.
+const MAX_LOOK_BACK: usize = 40;
+
+/// The noun a count takes from its sentence, and where it was found; `first` is the first
+/// token of the number's words (its qualifier or sign), `next` the token after them.
+pub(in crate::extract) fn noun_in_sentence(
+    t: &Toks,
+    first: usize,
+    next: usize,
+) -> Option<(NounSpan, NounFrom)> {
+    // "increased by five times": a multiple or an occasion, not a count of the subject.
+    if t.word_is(next, "times") {
+        return None;
+    }
+    let start = sentence_start(t, first);
+    let before = pointed_back(t, first, next).or_else(|| group_opener(t, start, first));
+    if let Some(n) = before {
+        return Some((n, NounFrom::Before));
+    }
+    number_of(t, start, first)
+        .or_else(|| subject_of_change(t, start, first))
+        .map(|n| (n, NounFrom::Subject))
+}
+
+/// The first token of the sentence (or clause after a colon or semicolon) holding `first`.
+fn sentence_start(t: &Toks, first: usize) -> usize {
+    let floor = first.saturating_sub(MAX_LOOK_BACK);
+    (floor..first)
+        .rev()
+        .find(|&j| matches!(t.sym(j), Some('.' | ';' | ':' | '!' | '?' | '•' | '|')))
+        .map_or(floor, |j| j + 1)
+}
+
+/// "97 judges, 30 of whom …": the plural noun phrase right before the number, behind a comma
+/// or dash, when "of whom" / "of them" follows the number.
+fn pointed_back(t: &Toks, first: usize, next: usize) -> Option<NounSpan> {
+    let points = t.word_is(next, "of") && t.word(next + 1).is_some_and(|w| BACK_POINTERS.has(w));
+    if !points || !matches!(t.sym(first.checked_sub(1)?), Some(',' | '—' | '–' | '(')) {
+        return None;
+    }
+    let head = first.checked_sub(2)?;
+    t.word(head).filter(|w| is_plural(w))?;
+    let n = phrase_ending_at(t, head, true)?;
+    // "98 defendants in fraud cases — 85 of whom": a noun after a preposition or a joiner
+    // names where, not who; the group is the plural before it.
+    let mut at =
+        (head.saturating_sub(MAX_NOUN_WORDS)..=head).find(|&k| t.start_of(k) == Some(n.start))?;
+    while at > 0 && t.word(at - 1).is_some_and(|w| DETERMINERS.has(w)) {
+        at -= 1;
+    }
+    let place = at
+        .checked_sub(1)
+        .and_then(|p| t.word(p))
+        .is_some_and(|w| PLACE_PREPOSITIONS.has(w) || is_joiner(w));
+    // "… of whom" points at people: a noun of people stays the group behind a preposition.
+    let whom = t.word_is(next + 1, "whom");
+    if !place || (whom && t.word(head).is_some_and(is_people)) {
+        return Some(n);
+    }
+    let group = (at.saturating_sub(5)..at)
+        .rev()
+        .take_while(|&k| t.word(k).is_some())
+        .find(|&k| t.word(k).is_some_and(is_plural))?;
+    phrase_ending_at(t, group, true)
+}
+
+/// True for a plural noun of people ("members", "workers", "residents").
+fn is_people(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    PEOPLE_NOUNS.has(&w) || PEOPLE_SUFFIXES.iter().any(|s| w.ends_with(s))
+}
+
+/// "Of the new hires, 14 are veterans": a sentence opening with the group, then the number.
+fn group_opener(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
+    if !t.word(start).is_some_and(|w| GROUP_OPENERS.has(w)) {
+        return None;
+    }
+    let det = t
+        .word(start + 1)
+        .is_some_and(|w| in_list(w, &["the", "these", "those", "its", "their", "all"]));
+    let n = count_noun(t, start + 1 + usize::from(det))?;
+    (t.sym(n.next) == Some(',') && n.next + 1 == first).then_some(n)
+}
+
+/// "… the number of states approved so far to 23": the noun after "the number of" earlier in
+/// the sentence, with no other number between it and this one.
+fn number_of(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
+    let j = (start..first).rev().find(|&j| {
+        t.word(j).is_some_and(|w| COUNT_NOUNS.has(w))
+            && t.word_is(j + 1, "of")
+            && j.checked_sub(1).is_some_and(|d| t.word_is(d, "the"))
+    })?;
+    let n = count_noun(t, j + 2)?;
+    // "… from 129,000 to nearly 2 million": the low end may stand between, after "from".
+    let number = |k: usize| t.is_num(k) || t.word(k).and_then(small_number).is_some();
+    let between = (n.next..first).find(|&k| number(k));
+    let from_low = between.is_some_and(|b| (n.next..b).any(|k| t.word_is(k, "from")));
+    (between.is_none() || from_low).then_some(n)
+}
+
+/// "Overdose deaths dropped to about 8,400": the plural subject of a change verb right before
+/// the number ("rose to", "stood at", "reached").
+fn subject_of_change(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
+    let mut j = first.checked_sub(1)?;
+    let prep = t.word(j).is_some_and(|w| CHANGE_PREPOSITIONS.has(w));
+    if prep {
+        j = j.checked_sub(1)?;
+    }
+    while j > start && t.word(j).is_some_and(is_adverb) {
+        j -= 1;
+    }
+    let verb = t.word(j)?;
+    let level = LEVEL_VERBS.has(verb);
+    // Most change verbs need "to"/"at"/"by"/"from"; level verbs take the number directly.
+    let takes_number = level || (prep && CHANGE_VERBS.has(verb));
+    if !takes_number {
+        return None;
+    }
+    j = j.checked_sub(1)?;
+    while j > start && t.word(j).is_some_and(|w| SUBJECT_AUXILIARIES.has(w)) {
+        j -= 1;
+    }
+    t.word(j).filter(|w| is_plural(w) && !is_noun_end(w))?;
+    let n = (j >= start)
+        .then(|| phrase_ending_at(t, j, false))
+        .flatten()?;
+    // "… models available to U.S. consumers expanded to 40": a noun after a preposition is
+    // not the subject.
+    let at = (start..=j).find(|&k| t.start_of(k) == Some(n.start))?;
+    let object = at
+        .checked_sub(1)
+        .and_then(|p| t.word(p))
+        .is_some_and(is_noun_end);
+    (!object).then_some(n)
+}
+
+/// The noun phrase ending at the word at `head`: the words before it that are no stop words,
+/// joiners, numbers or punctuation, up to [`MAX_NOUN_WORDS`]; with `infinitives`, a word after
+/// "to" is a verb and ends it ("designed to empower teachers").
+fn phrase_ending_at(t: &Toks, head: usize, infinitives: bool) -> Option<NounSpan> {
+    let end = t.end_of(head)?;
+    let mut first = head;
+    while first > 0 && head - first + 1 < MAX_NOUN_WORDS {
+        let p = first - 1;
+        let word = t
+            .tok(p)
+            .filter(|k| k.kind == Kind::Word)
+            .map(|k| t.str_of(k));
+        let modifier = word.is_some_and(|w| {
+            !is_noun_end(w)
+                && small_number(w).is_none()
+                && scale_factor(w).is_none()
+                && !CHANGE_VERBS.has(w)
+                && !is_joiner(w)
+        });
+        let infinitive = infinitives && p.checked_sub(1).is_some_and(|q| t.word_is(q, "to"));
+        if !modifier || infinitive {
+            break;
+        }
+        first = p;
+    }
+    Some(NounSpan {
+        start: t.start_of(first)?,
+        end,
+        next: head + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::tokens::tokens_of;
+    use super::*;
+    use NounFrom::{Before, Subject};
+
+    /// The noun the number `number` of `text` takes from its sentence, and where from.
+    fn noun_for(text: &str, number: &str) -> Option<(String, NounFrom)> {
+        let toks = tokens_of(text);
+        let t = Toks { text, toks: &toks };
+        let at = (0..t.len()).find(|&i| t.tok(i).is_some_and(|k| t.str_of(k) == number))?;
+        let first = if t.word_is(at.wrapping_sub(1), "about") {
+            at - 1
+        } else {
+            at
+        };
+        noun_in_sentence(&t, first, at + 1)
+            .map(|(n, from)| (text[n.start..n.end].to_string(), from))
+    }
+
+    type Case = (&'static str, &'static str, Option<(&'static str, NounFrom)>);
+
+    /// Text, the number, the noun it takes and where from.
+    const CASES: &[Case] = &[
+        (
+            "The Senate confirmed 97 judges, 30 of whom are women.",
+            "30",
+            Some(("judges", Before)),
+        ),
+        (
+            "Of the new hires, 14 are veterans.",
+            "14",
+            Some(("new hires", Before)),
+        ),
+        (
+            "Among those families, 300 moved.",
+            "300",
+            Some(("families", Before)),
+        ),
+        (
+            "Overdose deaths dropped to about 8,400 last year.",
+            "8,400",
+            Some(("Overdose deaths", Subject)),
+        ),
+        (
+            "Weekly claims have now fallen to 200,000.",
+            "200,000",
+            Some(("Weekly claims", Subject)),
+        ),
+        (
+            "Enrollments reached 4,000 this spring.",
+            "4,000",
+            Some(("Enrollments", Subject)),
+        ),
+        (
+            "This raises the number of states approved so far to 23.",
+            "23",
+            Some(("states", Subject)),
+        ),
+        (
+            "The number of states rose from 12 in 2020 to 23.",
+            "23",
+            Some(("states", Subject)),
+        ),
+        ("Enrollment rose to 23.", "23", None),
+        ("Deaths fell 12 percent.", "12", None),
+        ("Prices rose. Then 40 arrived.", "40", None),
+        ("Officials met 30 of them.", "30", None),
+        (
+            "The number of pharmacies grew from 17,000 to 40,000.",
+            "40,000",
+            Some(("pharmacies", Subject)),
+        ),
+        (
+            "Models available to consumers expanded to over 40.",
+            "40",
+            None,
+        ),
+        ("The number of doses rose by five times.", "five", None),
+        (
+            "It funds 400 projects to modernize and expand terminals, 18 of which opened.",
+            "18",
+            Some(("projects", Before)),
+        ),
+        (
+            "It charged 98 defendants in fraud cases — 85 of whom pleaded.",
+            "85",
+            Some(("defendants", Before)),
+        ),
+        (
+            "It reached 13 million individuals through its services, 500,000 of whom …",
+            "500,000",
+            Some(("individuals", Before)),
+        ),
+        (
+            "It sent 296,000 doses over the coming weeks, 56,000 of which went out.",
+            "56,000",
+            Some(("doses", Before)),
+        ),
+        (
+            "It trains all service members—200,000 of whom leave.",
+            "200,000",
+            Some(("service members", Before)),
+        ),
+        (
+            "It reached two-thirds of American households, 310 of which …",
+            "310",
+            Some(("American households", Before)),
+        ),
+    ];
+
+    #[test]
+    fn nouns_before_the_number_or_in_its_subject() {
+        for (text, number, want) in CASES {
+            let want = want.map(|(n, f)| (n.to_string(), f));
+            assert_eq!(noun_for(text, number), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! Spelled numbers: "six", "twenty-five", "one hundred fifty", "fivefold", with cheap shape
+//! tests that turn away almost every other word before any look-up.
+
+use super::super::lexicon::{SMALL_NUMBERS, TENS};
+use super::super::tokens::Toks;
+use super::super::units::{compound_of, Compound};
+use crate::text::ascii_alnum_run;
+
+/// Shortest and longest spelled compound ("forty-one", "seventy-seven").
+const COMPOUND_MIN_LEN: usize = 9;
+/// See [`COMPOUND_MIN_LEN`].
+const COMPOUND_MAX_LEN: usize = 13;
+
+/// Bit `c` is set when some number word ("zero" … "ninety") starts with letter `c`.
+const NUMBER_INITIALS: u32 = number_initials();
+
+const fn number_initials() -> u32 {
+    let mut mask = 0u32;
+    let mut n = 0;
+    while n < NUMBER_WORD_SHAPES.len() {
+        mask |= NUMBER_WORD_SHAPES[n];
+        n += 1;
+    }
+    mask
+}
+
+/// True when byte `b` (any case) starts some number word: a bit test, no search.
+pub(in crate::extract) fn is_number_initial(b: u8) -> bool {
+    let letter = b.to_ascii_lowercase().wrapping_sub(b'a');
+    letter < 26 && NUMBER_INITIALS & (1 << letter) != 0
+}
+
+/// Bit `c` of entry `n` is set when a number word of `n` bytes starts with letter `c`.
+const NUMBER_WORD_SHAPES: [u32; 16] = number_word_shapes();
+
+/// Builds [`NUMBER_WORD_SHAPES`] from [`SMALL_NUMBERS`] and [`TENS`].
+const fn number_word_shapes() -> [u32; 16] {
+    let mut table = [0u32; 16];
+    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut k = 0;
+        while k < list.len() {
+            let b = list[k].as_bytes();
+            if b.len() < table.len() {
+                table[b.len()] |= 1 << (b[0] - b'a');
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// Bit `s` of entry `[n][f]` is set when a number word of `n` bytes starts with the letters
+/// `f`, `s` ("six": `[3][s]` has bit `i`).
+const NUMBER_WORD_PAIRS: [[u32; 26]; 16] = number_word_pairs();
+
+/// Builds [`NUMBER_WORD_PAIRS`] from [`SMALL_NUMBERS`] and [`TENS`].
+const fn number_word_pairs() -> [[u32; 26]; 16] {
+    let mut table = [[0u32; 26]; 16];
+    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut k = 0;
+        while k < list.len() {
+            let b = list[k].as_bytes();
+            if b.len() < table.len() {
+                table[b.len()][(b[0] - b'a') as usize] |= 1 << (b[1] - b'a');
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// True when the first `len` bytes of `w` have the length and first two letters (any case) of
+/// some number word.
+fn number_shaped(w: &[u8], len: usize) -> bool {
+    let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else {
+        return false;
+    };
+    let (a, b) = (a | 0x20, b | 0x20);
+    a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && NUMBER_WORD_PAIRS
+            .get(len)
+            .and_then(|row| row.get(usize::from(a - b'a')))
+            .is_some_and(|bits| bits & (1 << (b - b'a')) != 0)
+}
+
+/// True when `word` has the length and first letter of some number word.
+fn maybe_number_word(word: &str) -> bool {
+    let Some(first) = word.as_bytes().first() else {
+        return false;
+    };
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    letter < 26
+        && NUMBER_WORD_SHAPES
+            .get(word.len())
+            .is_some_and(|bits| bits & (1 << letter) != 0)
+}
+
+/// A cheap test before [`spelled_start`] that turns away almost every word: only the shape
+/// (length and first two letters) of a number word, a word whose part before its first hyphen
+/// has that shape ("twenty-five", "five-member") or a "-fold" word passes.
+pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    if !is_number_initial(first) {
+        return false;
+    }
+    let len = w.len();
+    if number_shaped(w, len) {
+        return true;
+    }
+    // A number word before a hyphen is three to nine letters long: only those bytes are looked
+    // at ("twenty-five", "seventeen-member").
+    let dash = w
+        .get(3..len.min(10))
+        .and_then(|mid| mid.iter().position(|&b| b == b'-'))
+        .is_some_and(|p| number_shaped(w, p + 3));
+    dash || (len > 4
+        && w.last().is_some_and(|&b| b | 0x20 == b'd')
+        && w.get(len - 4..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
+}
+
+/// The value of a lower-case word of [`SMALL_NUMBERS`]: a `match` the compiler turns into a
+/// length switch and a few compares, where a list search compared every entry.
+fn unit_value(w: &[u8]) -> Option<u32> {
+    Some(match w {
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        _ => return None,
+    })
+}
+
+/// The value of a lower-case word of [`TENS`].
+fn tens_value(w: &[u8]) -> Option<u32> {
+    Some(match w {
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// The value of one spelled number word below a hundred ("six", "twenty-five").
+pub(in crate::extract) fn small_number(w: &str) -> Option<u32> {
+    if w.len() < 3 || w.len() > COMPOUND_MAX_LEN {
+        return None;
+    }
+    // The shape of the word (or of its part before a hyphen) turns most words away first.
+    let bytes = w.as_bytes();
+    let head = bytes.iter().position(|&b| b == b'-').unwrap_or(bytes.len());
+    if !number_shaped(bytes, head) {
+        return None;
+    }
+    let mut buf = [0u8; COMPOUND_MAX_LEN];
+    let lower = buf.get_mut(..w.len())?;
+    for (d, s) in lower.iter_mut().zip(w.as_bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower: &[u8] = lower;
+    if let Some(v) = unit_value(lower).or_else(|| tens_value(lower)) {
+        return Some(v);
+    }
+    if lower.len() < COMPOUND_MIN_LEN {
+        return None;
+    }
+    let dash = lower.iter().position(|&b| b == b'-')?;
+    let t = tens_value(lower.get(..dash)?)?;
+    let u = unit_value(lower.get(dash + 1..)?).filter(|u| (1..10).contains(u))?;
+    Some(t + u)
+}
+
+/// False when `text` cannot hold a figure: no ASCII digit and no word that starts with a
+/// number word ("six", "twenty-five", "fivefold", "five-member"). One scan over the bytes,
+/// cheaper than cutting the text into tokens, so a claim without numbers costs little.
+pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Digits first, sixteen bytes at a time (the fold has no early exit, so it vectorises).
+    if b.chunks(16).any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |found, c| found | c.is_ascii_digit())
+    }) {
+        return true;
+    }
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if !c.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        // A run of ASCII letters (no digits are left): a figure's word starts with a whole
+        // number word.
+        let run = ascii_alnum_run(b, i);
+        let word = text.get(i..i + run).unwrap_or("");
+        let number = could_be_spelled(word.as_bytes())
+            && (small_number(word).is_some() || fold_prefix(word).and_then(small_number).is_some());
+        if number {
+            return true;
+        }
+        i += run;
+    }
+    false
+}
+
+/// The number part of a "-fold" word ("fivefold" → "five", "two-fold" → "two").
+pub(in crate::extract) fn fold_prefix(word: &str) -> Option<&str> {
+    let len = word.len();
+    let cut = len.checked_sub(4)?;
+    let tail = word.get(cut..)?;
+    if !tail.eq_ignore_ascii_case("fold") {
+        return None;
+    }
+    let head = word.get(..cut)?;
+    let head = head.strip_suffix('-').unwrap_or(head);
+    (!head.is_empty()).then_some(head)
+}
+
+/// True when the word at `i` starts a spelled number ("six", "twenty-five", "fivefold").
+pub(in crate::extract) fn spelled_start(t: &Toks, i: usize) -> bool {
+    let Some(w) = t.word(i) else {
+        return false;
+    };
+    // The word, or its part before "-" / "fold", must have a number word's length and first
+    // letter: a table look-up that turns away almost every word cheaply.
+    if !w.as_bytes().first().is_some_and(|&b| is_number_initial(b)) {
+        return false;
+    }
+    if maybe_number_word(w) && small_number(w).is_some() {
+        return true;
+    }
+    if let Some(head) = fold_prefix(w) {
+        return small_number(head).is_some();
+    }
+    if spelled_compound(t, i, w, 0).is_some() {
+        return true;
+    }
+    // "twenty-five": only compounds of a tens word are long enough to check.
+    (COMPOUND_MIN_LEN..=COMPOUND_MAX_LEN).contains(&w.len())
+        && w.as_bytes()
+            .iter()
+            .position(|&b| b == b'-')
+            .is_some_and(|p| w.get(..p).is_some_and(maybe_number_word) && small_number(w).is_some())
+}
+
+/// A spelled number read from its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::extract) struct Spelled {
+    /// Its value.
+    pub(in crate::extract) value: u32,
+    /// The token after its words.
+    pub(in crate::extract) next: usize,
+    /// The byte where its words end (before "fold" in a "-fold" word).
+    pub(in crate::extract) end: usize,
+    /// True for a "-fold" multiple.
+    pub(in crate::extract) fold: bool,
+    /// A hyphenated compound it heads ("five-member"), with the head word's bytes.
+    pub(in crate::extract) compound: Option<(Compound, (usize, usize))>,
+}
+
+/// Reads spelled numbers at token `i`: "six", "twenty-five", "one hundred", "three hundred
+/// fifty", "fivefold".
+pub(in crate::extract) fn spelled(t: &Toks, i: usize) -> Option<Spelled> {
+    let w = t.word(i)?;
+    let start = t.start_of(i)?;
+    if let Some(prefix) = fold_prefix(w) {
+        let value = small_number(prefix)?;
+        let end = start + prefix.len();
+        return Some(Spelled {
+            value,
+            next: i + 1,
+            end,
+            fold: true,
+            compound: None,
+        });
+    }
+    if let Some(s) = spelled_compound(t, i, w, start) {
+        return Some(s);
+    }
+    let mut value = small_number(w)?;
+    let mut next = i + 1;
+    let mut end = t.end_of(i)?;
+    if value > 0 && value < 10 && t.word_is(next, "hundred") {
+        value *= 100;
+        end = t.end_of(next)?;
+        next += 1;
+        let skip_and = usize::from(t.word_is(next, "and"));
+        if let Some(rest) = t.word(next + skip_and).and_then(small_number) {
+            if rest > 0 {
+                value += rest;
+                end = t.end_of(next + skip_and)?;
+                next += skip_and + 1;
+            }
+        }
+    }
+    Some(Spelled {
+        value,
+        next,
+        end,
+        fold: false,
+        compound: None,
+    })
+}
+
+/// A spelled number heading a compound in one word ("five-member", "ten-acre"), at token `i`
+/// whose word `w` starts at byte `start`.
+fn spelled_compound(t: &Toks, i: usize, w: &str, start: usize) -> Option<Spelled> {
+    let dash = w.bytes().rposition(|b| b == b'-')?;
+    let value = small_number(w.get(..dash)?)?;
+    let head = w.get(dash + 1..)?;
+    let (c, after) = compound_of(t, head, i + 1)?;
+    Some(Spelled {
+        value,
+        next: i + 1 + after,
+        end: start + dash,
+        fold: false,
+        compound: Some((c, (start + dash + 1, start + w.len()))),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::tokens::{tokens_of, Toks};
+    use super::*;
+
+    #[test]
+    fn number_word_matches_agree_with_the_lists() {
+        for (v, w) in SMALL_NUMBERS.iter().enumerate() {
+            assert_eq!(small_number(w), u32::try_from(v).ok(), "{w}");
+            assert_eq!(
+                small_number(&w.to_uppercase()),
+                u32::try_from(v).ok(),
+                "{w}"
+            );
+            assert!(
+                is_number_initial(w.as_bytes()[0]) && maybe_number_word(w),
+                "{w}"
+            );
+        }
+        for (k, t) in TENS.iter().enumerate() {
+            let tens = u32::try_from(k).unwrap() * 10 + 20;
+            assert_eq!(small_number(t), Some(tens), "{t}");
+            for (u, w) in SMALL_NUMBERS.iter().enumerate().skip(1).take(9) {
+                let compound = format!("{t}-{w}");
+                let want = tens + u32::try_from(u).unwrap();
+                assert_eq!(small_number(&compound), Some(want), "{compound}");
+            }
+            assert_eq!(small_number(&format!("{t}-ten")), None, "{t}-ten");
+        }
+        for w in [
+            "the",
+            "one-off",
+            "twentyone",
+            "tens",
+            "zeros",
+            "",
+            "sixty-",
+            "-six",
+        ] {
+            assert_eq!(small_number(w), None, "{w}");
+        }
+        for b in [b'a', b'b', b'x', b'1', b' ', 0xC3] {
+            assert!(!is_number_initial(b), "{b}");
+        }
+    }
+
+    #[test]
+    fn shape_test_passes_every_number_word() {
+        let cases = [
+            ("six", true),
+            ("Twenty-five", true),
+            ("fivefold", true),
+            ("two-fold", true),
+            ("jobs", false),
+            ("", false),
+            ("sixtyish", false),
+            ("five-member", true),
+            ("two-seat", true),
+            ("strengthen", false),
+            ("the", false),
+            ("firms", true),
+            ("staff", false),
+        ];
+        for (w, want) in cases {
+            assert_eq!(could_be_spelled(w.as_bytes()), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn shape_test_never_turns_away_what_spelled_start_reads() {
+        let mut words: Vec<String> = SMALL_NUMBERS
+            .iter()
+            .chain(TENS)
+            .map(|w| w.to_string())
+            .collect();
+        for t in TENS {
+            for u in SMALL_NUMBERS.iter().skip(1).take(9) {
+                words.push(format!("{t}-{u}"));
+            }
+        }
+        let more: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                [
+                    format!("{w}fold"),
+                    format!("{w}-fold"),
+                    format!("{w}-member"),
+                ]
+            })
+            .collect();
+        words.extend(more);
+        for w in &words {
+            for w in [w.clone(), w.to_uppercase()] {
+                let toks = tokens_of(&w);
+                let t = Toks {
+                    text: &w,
+                    toks: &toks,
+                };
+                if spelled_start(&t, 0) {
+                    assert!(could_be_spelled(w.as_bytes()), "{w}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn texts_without_numbers_are_told_cheaply() {
+        let cases = [
+            ("The plan funds clinics across the state.", false),
+            ("It funds 40 clinics.", true),
+            ("It funds six clinics.", true),
+            ("Twenty-five units", true),
+            ("a fivefold rise", true),
+            ("a five-member board", true),
+            ("often done at once", false),
+            ("rates fell .5 percent", true),
+            ("", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(may_hold_number(text), want, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_text_with_figures_may_hold_numbers(
+            text in "(six|Twenty-five|fivefold|one|zero|the|firms|[a-z]{1,6}|[0-9]|[ .,$%-]){0,12}"
+        ) {
+            if !crate::extract::extract_figures(&text).is_empty() {
+                proptest::prop_assert!(may_hold_number(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn fold_words_give_their_number_part() {
+        let cases = [
+            ("fivefold", Some("five")),
+            ("two-fold", Some("two")),
+            ("FOLD", None),
+            ("-fold", None),
+            ("folder", None),
+        ];
+        for (w, want) in cases {
+            assert_eq!(fold_prefix(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn reads_spelled_numbers_with_hundreds() {
+        // text, value, words read, fold
+        let cases = [
+            ("six firms", Some((6, 1, false))),
+            ("twenty-five units", Some((25, 1, false))),
+            ("one hundred clinics", Some((100, 2, false))),
+            ("three hundred fifty jobs", Some((350, 3, false))),
+            ("two hundred and ten jobs", Some((210, 4, false))),
+            ("ten hundred", Some((10, 1, false))),
+            ("fivefold", Some((5, 1, true))),
+            ("five-member board", Some((5, 1, false))),
+            ("five-year low", Some((5, 2, false))),
+            ("five-year plan", None),
+            ("the jobs", None),
+        ];
+        for (text, want) in cases {
+            let toks = tokens_of(text);
+            let t = Toks { text, toks: &toks };
+            let got = spelled(&t, 0).map(|s| (s.value, s.next, s.fold));
+            assert_eq!(got, want, "{text}");
+            assert_eq!(spelled_start(&t, 0), want.is_some(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Qualifiers: the hedge phrase before a number ("more than", "up to an estimated") and a
+//! trailing plus ("3,500+").
+
+use super::lexicon::{Shapes, QUALIFIERS, TRAILING_QUALIFIERS};
+use super::tokens::Toks;
+use crate::figure::Qualifier;
+
+/// The qualifier phrase ending right before token `lead`, with the byte where it starts.
+pub(super) fn qualifier_before(t: &Toks, lead: usize) -> Option<(Qualifier, usize)> {
+    /// The shapes of the words that end a qualifier phrase.
+    const LAST_WORDS: Shapes = Shapes::of_phrases(QUALIFIERS, true);
+    let last = t.str_of(t.tok(lead.checked_sub(1)?)?);
+    if !LAST_WORDS.may_hold(last) {
+        return None;
+    }
+    for (phrase, q) in QUALIFIERS {
+        // Compare the word next to the number first: it rules out almost every phrase.
+        if !phrase.last().is_some_and(|p| p.eq_ignore_ascii_case(last)) {
+            continue;
+        }
+        let Some(first) = lead.checked_sub(phrase.len()) else {
+            continue;
+        };
+        let hit = phrase.iter().enumerate().all(|(n, p)| {
+            t.tok(first + n)
+                .is_some_and(|tok| t.str_of(tok).eq_ignore_ascii_case(p))
+        });
+        if hit {
+            return Some((*q, t.start_of(first)?));
+        }
+    }
+    None
+}
+
+/// The hedge phrase at token `k`, after a number or its unit ("or more"), with the token after.
+pub(super) fn qualifier_after(t: &Toks, k: usize) -> Option<(Qualifier, usize)> {
+    TRAILING_QUALIFIERS.iter().find_map(|(phrase, q)| {
+        let hit = phrase.iter().enumerate().all(|(n, p)| t.word_is(k + n, p));
+        hit.then_some((*q, k + phrase.len()))
+    })
+}
+
+/// True when a plus sign is glued after the number, before token `k` ("3,500+ hours").
+pub(super) fn trailing_plus(t: &Toks, k: usize) -> bool {
+    t.sym(k) == Some('+') && t.glued(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokens_of;
+    use super::*;
+    use Qualifier::{Approximately, AtLeast, Nearly, Over, UpTo};
+
+    #[test]
+    fn longest_phrase_before_the_number_wins() {
+        // text (the number is the last token), qualifier, the text from the phrase on
+        let cases = [
+            (
+                "Funds for up to an estimated 5",
+                Some((UpTo, "up to an estimated 5")),
+            ),
+            ("an estimated 5", Some((Approximately, "an estimated 5"))),
+            ("More than 5", Some((Over, "More than 5"))),
+            ("at least 5", Some((AtLeast, "at least 5"))),
+            ("just under 5", Some((Nearly, "just under 5"))),
+            ("under 5", Some((UpTo, "under 5"))),
+            ("approx. 5", Some((Approximately, "approx. 5"))),
+            ("~5", Some((Approximately, "~5"))),
+            ("than 5", None),
+            ("5", None),
+        ];
+        for (text, want) in cases {
+            let toks = tokens_of(text);
+            let t = Toks { text, toks: &toks };
+            let got = qualifier_before(&t, toks.len() - 1).map(|(q, s)| (q, &text[s..]));
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn trailing_phrases_after_the_number() {
+        let cases = [
+            ("100 or more jobs", Some((AtLeast, 3))),
+            ("5 percent or less", None),
+            ("100 or so", None),
+            ("100 jobs", None),
+        ];
+        for (text, want) in cases {
+            let toks = tokens_of(text);
+            let t = Toks { text, toks: &toks };
+            assert_eq!(qualifier_after(&t, 1), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn plus_counts_only_when_glued() {
+        let cases = [
+            ("3,500+ hours", true),
+            ("3,500 + 2", false),
+            ("3,500 hours", false),
+        ];
+        for (text, want) in cases {
+            let toks = tokens_of(text);
+            let t = Toks { text, toks: &toks };
+            assert_eq!(trailing_plus(&t, 1), want, "{text}");
+        }
+    }
+}

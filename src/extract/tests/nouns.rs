@@ -1,0 +1,64 @@
+//! Counted nouns beyond "a number and its noun": acronym plurals, long joined nouns, nouns
+//! before the number or in its sentence's subject, and numbers that are names.
+
+use super::Want;
+use crate::figure::{Qualifier, Unit};
+use Qualifier::{Approximately as Approx, Exact, Nearly};
+use Unit::Count;
+
+/// Each text with the figures it must give, in order.
+pub(super) const NOUNS: &[(&str, &[Want])] = &[
+    (
+        "The plan supports 60 TCUs and 1,000 EVs.",
+        &[
+            ("60", None, Count, Exact, "TCUs", "60 TCUs"),
+            ("1000", None, Count, Exact, "EVs", "1,000 EVs"),
+        ],
+    ),
+    (
+        "Crews deployed nearly 600 search and recovery team members and 30 dogs.",
+        &[
+            (
+                "600",
+                None,
+                Count,
+                Nearly,
+                "search and recovery team members",
+                "nearly 600 search and recovery team members",
+            ),
+            ("30", None, Count, Exact, "dogs", "30 dogs"),
+        ],
+    ),
+    // Numbers that are names.
+    (
+        "Funds went to 988 crisis lines, 911 call centers and the S&P 500 index, not 40 counties.",
+        &[("40", None, Count, Exact, "counties", "40 counties")],
+    ),
+    // Nouns before the number or in its subject (`noun_from` is checked in nouns/sentence.rs).
+    (
+        "The Senate confirmed 97 judges, 30 of whom are women.",
+        &[
+            ("97", None, Count, Exact, "judges", "97 judges"),
+            ("30", None, Count, Exact, "judges", "30"),
+        ],
+    ),
+    (
+        "Of the new hires, 14 are veterans.",
+        &[("14", None, Count, Exact, "new hires", "14")],
+    ),
+    (
+        "Overdose deaths dropped to about 8,400 last year.",
+        &[(
+            "8400",
+            None,
+            Count,
+            Approx,
+            "Overdose deaths",
+            "about 8,400",
+        )],
+    ),
+    (
+        "This raises the number of states approved so far to 23.",
+        &[("23", None, Count, Exact, "states", "23")],
+    ),
+];

@@ -1,0 +1,299 @@
+//! Counts, money, percentages, multiples and ranges as sheets write them.
+
+use super::Want;
+use crate::figure::{Qualifier, Unit};
+use Qualifier::{Approximately as Approx, AtLeast, Exact, Nearly, Over, UpTo};
+use Unit::*;
+
+/// Each text with the figures it must give, in order.
+pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
+    // Counts with qualifiers and nouns.
+    ("Federal support for nearly 6,500 small firms in the region has helped sustain more than 41,000 jobs.", &[
+        ("6500", None, Count, Nearly, "small firms", "nearly 6,500 small firms"),
+        ("41000", None, Count, Over, "jobs", "more than 41,000 jobs"),
+    ]),
+    ("The program trained over 300 labor inspectors on child labor standards.", &[
+        ("300", None, Count, Over, "labor inspectors", "over 300 labor inspectors"),
+    ]),
+    ("The trade mission included more than 120 participants representing 58 U.S. companies from 19 states.", &[
+        ("120", None, Count, Over, "participants", "more than 120 participants"),
+        ("58", None, Count, Exact, "U.S. companies", "58 U.S. companies"),
+        ("19", None, Count, Exact, "states", "19 states"),
+    ]),
+    ("Approximately 52 companies and organizations have pledged new investments.", &[
+        ("52", None, Count, Approx, "companies and organizations", "Approximately 52 companies and organizations"),
+    ]),
+    ("The effort has resulted in 61 U.S. convictions of smuggling network members.", &[
+        ("61", None, Count, Exact, "U.S. convictions", "61 U.S. convictions"),
+    ]),
+    ("Partners have carried out over 95,000 disruption activities and over 6,100 arrests.", &[
+        ("95000", None, Count, Over, "disruption activities", "over 95,000 disruption activities"),
+        ("6100", None, Count, Over, "arrests", "over 6,100 arrests"),
+    ]),
+    ("Treasury has sanctioned 21 individuals and entities for corruption.", &[
+        ("21", None, Count, Exact, "individuals and entities", "21 individuals and entities"),
+    ]),
+    ("The State Department has trained more than 4,000 national and local government officials to apply audit standards.", &[
+        ("4000", None, Count, Over, "national and local government officials", "more than 4,000 national and local government officials"),
+    ]),
+    ("Police academies graduated over 8,200 civilian police in the region.", &[
+        ("8200", None, Count, Over, "civilian police", "over 8,200 civilian police"),
+    ]),
+    ("Programs reached more than 44,000 at-risk youth with prevention services.", &[
+        ("44000", None, Count, Over, "at-risk youth", "more than 44,000 at-risk youth"),
+    ]),
+    ("In addition, more than 1,900 youth obtained jobs, with nearly 10,500 youth recently finishing their courses.", &[
+        ("1900", None, Count, Over, "youth", "more than 1,900 youth"),
+        ("10500", None, Count, Nearly, "youth", "nearly 10,500 youth"),
+    ]),
+    ("USAID reached more than 2,100 women, youth, and indigenous people with literacy classes.", &[
+        ("2100", None, Count, Over, "women", "more than 2,100 women"),
+    ]),
+    ("The mission is training more than 350 staff from 54 organizations to improve child protection.", &[
+        ("350", None, Count, Over, "staff", "more than 350 staff"),
+        ("54", None, Count, Exact, "organizations", "54 organizations"),
+    ]),
+    ("Shelters provided care to 615 victims of human trafficking last year.", &[
+        ("615", None, Count, Exact, "victims", "615 victims"),
+    ]),
+    ("The government has delivered more than 12 million vaccine doses free-of-cost to partner countries.", &[
+        ("12000000", None, Count, Over, "vaccine doses", "more than 12 million vaccine doses"),
+    ]),
+    ("The United States shipped more than 9 million free-of-cost vaccine doses bilaterally.", &[
+        ("9000000", None, Count, Over, "free-of-cost vaccine doses", "more than 9 million free-of-cost vaccine doses"),
+    ]),
+    ("Grants will support at least 40 community health centers across the state.", &[
+        ("40", None, Count, AtLeast, "community health centers", "at least 40 community health centers"),
+    ]),
+    ("The initiative will serve a minimum of 2,000 rural households.", &[
+        ("2000", None, Count, AtLeast, "rural households", "a minimum of 2,000 rural households"),
+    ]),
+    ("No fewer than 15 agencies signed the pledge.", &[
+        ("15", None, Count, AtLeast, "agencies", "No fewer than 15 agencies"),
+    ]),
+    ("The corps has deployed almost 3,000 volunteers since the storm.", &[
+        ("3000", None, Count, Nearly, "volunteers", "almost 3,000 volunteers"),
+    ]),
+    ("Close to 700 schools have been rebuilt.", &[
+        ("700", None, Count, Nearly, "schools", "Close to 700 schools"),
+    ]),
+    ("The network now includes just under 90 clinics.", &[
+        ("90", None, Count, Nearly, "clinics", "just under 90 clinics"),
+    ]),
+    ("Roughly 1,200 families received emergency cash.", &[
+        ("1200", None, Count, Approx, "families", "Roughly 1,200 families"),
+    ]),
+    ("The program supports about 430 cooperatives and some 2,600 farmers.", &[
+        ("430", None, Count, Approx, "cooperatives", "about 430 cooperatives"),
+        ("2600", None, Count, Approx, "farmers", "some 2,600 farmers"),
+    ]),
+    ("Feed the Future reached an estimated 58,000 farmers in the highlands.", &[
+        ("58000", None, Count, Approx, "farmers", "an estimated 58,000 farmers"),
+    ]),
+    ("The expansion could create up to an estimated 180,000 jobs.", &[
+        ("180000", None, Count, UpTo, "jobs", "up to an estimated 180,000 jobs"),
+    ]),
+    ("Support reached as many as 21,000 private sector firms.", &[
+        ("21000", None, Count, UpTo, "private sector firms", "as many as 21,000 private sector firms"),
+    ]),
+    ("The facility can house up to 500 unaccompanied children.", &[
+        ("500", None, Count, UpTo, "unaccompanied children", "up to 500 unaccompanied children"),
+    ]),
+    ("Fewer than 30 counties still lack a testing site.", &[
+        ("30", None, Count, UpTo, "counties", "Fewer than 30 counties"),
+    ]),
+    ("The rule covers a maximum of 75 ports of entry.", &[
+        ("75", None, Count, UpTo, "ports", "a maximum of 75 ports"),
+    ]),
+    ("Volunteers logged over 3,500 hours of service this spring.", &[
+        ("3500", None, Count, Over, "hours", "over 3,500 hours"),
+    ]),
+    ("Mentors provided 2,800+ hours of coaching to new entrepreneurs.", &[
+        ("2800", None, Count, Over, "hours", "2,800+ hours"),
+    ]),
+    ("The partnership will connect 4,500 new businesses to export markets.", &[
+        ("4500", None, Count, Exact, "new businesses", "4,500 new businesses"),
+    ]),
+    ("The agency distributed 250,000 U.S.-supported water filters.", &[
+        ("250000", None, Count, Exact, "U.S.-supported water filters", "250,000 U.S.-supported water filters"),
+    ]),
+    ("Crews removed over 12 metric tons of illegal fishing gear.", &[
+        ("12", None, Tons, Over, "illegal fishing gear", "over 12 metric tons of illegal fishing gear"),
+    ]),
+    ("Authorities seized over 3,200 small arms and light weapons.", &[
+        ("3200", None, Count, Over, "small arms and light weapons", "over 3,200 small arms and light weapons"),
+    ]),
+    ("Shelters assisted over 900 domestic and gender-based violence survivors.", &[
+        ("900", None, Count, Over, "domestic and gender-based violence survivors", "over 900 domestic and gender-based violence survivors"),
+    ]),
+    ("Scholarships helped nearly 14,000 returning/potential migrants stay in school.", &[
+        ("14000", None, Count, Nearly, "returning/potential migrants", "nearly 14,000 returning/potential migrants"),
+    ]),
+    ("More than 9,000 young people completed the course.", &[
+        ("9000", None, Count, Over, "young people", "More than 9,000 young people"),
+    ]),
+    ("Upwards of 600 teachers joined the network, and in excess of 80 districts adopted it.", &[
+        ("600", None, Count, Over, "teachers", "Upwards of 600 teachers"),
+        ("80", None, Count, Over, "districts", "in excess of 80 districts"),
+    ]),
+    ("The fund backed exceeding 70 startups.", &[
+        ("70", None, Count, Over, "startups", "exceeding 70 startups"),
+    ]),
+    ("The project trained ~400 midwives.", &[
+        ("400", None, Count, Approx, "midwives", "~400 midwives"),
+    ]),
+    ("The hotline handled approx. 5,000 calls.", &[
+        ("5000", None, Count, Approx, "calls", "approx. 5,000 calls"),
+    ]),
+    ("The program enrolled 1,234,567 students.", &[
+        ("1234567", None, Count, Exact, "students", "1,234,567 students"),
+    ]),
+    ("Field teams vaccinated 4.5 million children.", &[
+        ("4500000", None, Count, Exact, "children", "4.5 million children"),
+    ]),
+    ("The 3M plant in Ohio employs 1,000 workers.", &[
+        ("1000", None, Count, Exact, "workers", "1,000 workers"),
+    ]),
+    ("Exports reached 1.2bn tonnes.", &[
+        ("1200000000", None, Tons, Exact, "", "1.2bn tonnes"),
+    ]),
+    // Spelled numbers.
+    ("A new project will combat violence in seven municipalities along the border.", &[
+        ("7", None, Count, Exact, "municipalities", "seven municipalities"),
+    ]),
+    ("The company is connecting three million people to broadband.", &[
+        ("3000000", None, Count, Exact, "people", "three million people"),
+    ]),
+    ("The plan funds one hundred rural clinics and twenty-five mobile units.", &[
+        ("100", None, Count, Exact, "rural clinics", "one hundred rural clinics"),
+        ("25", None, Count, Exact, "mobile units", "twenty-five mobile units"),
+    ]),
+    ("The firm will digitize one million micro and small businesses.", &[
+        ("1000000", None, Count, Exact, "micro and small businesses", "one million micro and small businesses"),
+    ]),
+    ("Prosecutors indicted eight leaders of smuggling organizations.", &[
+        ("8", None, Count, Exact, "leaders", "eight leaders"),
+    ]),
+    // Money.
+    ("Micro and small businesses have accessed $142 million in financing to support recovery.", &[
+        ("142000000", None, Usd, Exact, "financing", "$142 million in financing"),
+    ]),
+    ("Private partners have committed to invest more than $3.8 billion to strengthen livelihoods.", &[
+        ("3800000000", None, Usd, Over, "", "more than $3.8 billion"),
+    ]),
+    ("The government provided $96 million in assistance for school meals.", &[
+        ("96000000", None, Usd, Exact, "assistance", "$96 million in assistance"),
+    ]),
+    ("The effort leveraged an estimated $164 million from public and private sources.", &[
+        ("164000000", None, Usd, Approx, "", "an estimated $164 million"),
+    ]),
+    ("The Department of State launched a $2 million project to reduce violence.", &[
+        ("2000000", None, Usd, Exact, "project", "$2 million project"),
+    ]),
+    ("Through the four-year, $250 million Local Works initiative—partners lead the design.", &[
+        ("250000000", None, Usd, Exact, "Local Works initiative", "$250 million Local Works initiative"),
+    ]),
+    ("The United States also provided nearly $380 million in humanitarian assistance to the region.", &[
+        ("380000000", None, Usd, Nearly, "humanitarian assistance", "nearly $380 million in humanitarian assistance"),
+    ]),
+    ("The grants total $26.4 million this year.", &[
+        ("26400000", None, Usd, Exact, "", "$26.4 million"),
+    ]),
+    ("Budget authority of $4,200 million was enacted.", &[
+        ("4200000000", None, Usd, Exact, "", "$4,200 million"),
+    ]),
+    ("The bank approved a $1.2B credit line and a $500K pilot.", &[
+        ("1200000000", None, Usd, Exact, "credit line", "$1.2B credit line"),
+        ("500000", None, Usd, Exact, "pilot", "$500K pilot"),
+    ]),
+    ("The guarantee covers US$45 million in loans.", &[
+        ("45000000", None, Usd, Exact, "loans", "US$45 million in loans"),
+    ]),
+    ("Partners pledged USD 12 million for clean water.", &[
+        ("12000000", None, Usd, Exact, "", "USD 12 million"),
+    ]),
+    ("The state will receive 15 million dollars in new funding.", &[
+        ("15000000", None, Usd, Exact, "new funding", "15 million dollars in new funding"),
+    ]),
+    ("The facility received $7.5 million for ports and another $7.5 million for roads.", &[
+        ("7500000", None, Usd, Exact, "", "$7.5 million"),
+        ("7500000", None, Usd, Exact, "", "$7.5 million"),
+    ]),
+    ("Funding rose to $3.1 trillion.", &[
+        ("3100000000000", None, Usd, Exact, "", "$3.1 trillion"),
+    ]),
+    ("The lender extended a $2.5bn facility.", &[
+        ("2500000000", None, Usd, Exact, "facility", "$2.5bn facility"),
+    ]),
+    ("Seizures exceeded $9 billion in illegal drugs last year.", &[
+        ("9000000000", None, Usd, Exact, "illegal drugs", "$9 billion in illegal drugs"),
+    ]),
+    ("PepsiCo is investing at least $170 million in northern Central America.", &[
+        ("170000000", None, Usd, AtLeast, "", "at least $170 million"),
+    ]),
+    ("The program pays $15 per hour.", &[
+        ("15", None, Usd, Exact, "", "$15"),
+    ]),
+    ("Families will save $800 a year on premiums.", &[
+        ("800", None, Usd, Exact, "", "$800"),
+    ]),
+    // Percent and multiples.
+    ("Exports to the region rose 30% last year.", &[
+        ("30", None, Percent, Exact, "", "30%"),
+    ]),
+    ("The program cut wait times by over 50%.", &[
+        ("50", None, Percent, Over, "", "over 50%"),
+    ]),
+    ("Nearly 40 percent of recipients were women.", &[
+        ("40", None, Percent, Nearly, "", "Nearly 40 percent"),
+    ]),
+    ("Emissions fell 12.5 per cent below the baseline.", &[
+        ("12.5", None, Percent, Exact, "", "12.5 per cent"),
+    ]),
+    ("Unemployment fell by 2.1 percentage points.", &[
+        ("2.1", None, PercentagePoints, Exact, "", "2.1 percentage points"),
+    ]),
+    ("Lending to women-owned firms grew five-fold.", &[
+        ("5", None, Times, Exact, "", "five-fold"),
+    ]),
+    ("Lending to small farms grew fivefold in two years.", &[
+        ("5", None, Times, Exact, "", "fivefold"),
+        ("2", None, Span, Exact, "years", "two years"),
+    ]),
+    ("Clean energy output is 1.4 times higher than in 2020.", &[
+        ("1.4", None, Times, Exact, "", "1.4 times"),
+    ]),
+    ("Broadband speeds improved 2x for rural users.", &[
+        ("2", None, Times, Exact, "", "2x"),
+    ]),
+    ("Demand grew 3-fold.", &[
+        ("3", None, Times, Exact, "", "3-fold"),
+    ]),
+    // Ranges.
+    ("Each hub will employ between 10 and 20 technicians.", &[
+        ("10", Some("20"), Count, Exact, "technicians", "between 10 and 20 technicians"),
+    ]),
+    ("Premiums will fall 10 to 20 percent for most enrollees.", &[
+        ("10", Some("20"), Percent, Exact, "", "10 to 20 percent"),
+    ]),
+    ("Each award will range from $5-$10 million.", &[
+        ("5000000", Some("10000000"), Usd, Exact, "", "$5-$10 million"),
+    ]),
+    ("Grants of $5-10 million in seed capital are available.", &[
+        ("5000000", Some("10000000"), Usd, Exact, "seed capital", "$5-10 million in seed capital"),
+    ]),
+    ("The centers will host 200–300 trainees each season.", &[
+        ("200", Some("300"), Count, Exact, "trainees", "200–300 trainees"),
+    ]),
+    ("The plan covers 2 to 3 million acres of forest.", &[
+        ("2000000", Some("3000000"), Acres, Exact, "forest", "2 to 3 million acres of forest"),
+    ]),
+    ("Costs may rise 15%-25% next year.", &[
+        ("15", Some("25"), Percent, Exact, "", "15%-25%"),
+    ]),
+    // Several figures; qualifiers bind only to the next number.
+    ("Over 150 individuals were identified, and 18 were sanctioned along with 12 companies.", &[
+        ("150", None, Count, Over, "individuals", "Over 150 individuals"),
+        ("12", None, Count, Exact, "companies", "12 companies"),
+    ]),
+];

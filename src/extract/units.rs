@@ -1,0 +1,370 @@
+//! Units: the money sign before a number ("$", "US$", "USD"), the unit word or sign after it
+//! ("%", "percent", "percentage points", "dollars", "times"), and the [`Unit`] they give.
+
+use super::lexicon::{
+    in_list, Shapes, COMPOUND_COUNT_HEADS, DEGREE_SCALES, MULTIPLE_FOLLOWERS, PHYSICAL_UNITS,
+    SPAN_EXTREMES, SPAN_MODIFIERS, STREAK_TAILS, TIME_UNITS, UNIT_ABBREVIATIONS,
+};
+use super::tokens::Toks;
+use crate::figure::Unit;
+use crate::text::{lower_ascii, WORD_BUF};
+
+/// A unit written after an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    Percent,
+    Points,
+    Dollars,
+    Times,
+    /// A physical measure or a span of time.
+    Measure(Unit),
+}
+
+/// A unit read after an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Marked {
+    pub(super) mark: Mark,
+    /// The token after the unit's words.
+    pub(super) next: usize,
+    /// The bytes of the unit word itself ("months" in "22 consecutive months in a row").
+    pub(super) word: (usize, usize),
+}
+
+/// What the head of a hyphenated compound after a number makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Compound {
+    /// A count whose noun ends in this plural ("a 12-member commission": commission members).
+    Count(&'static str),
+    /// A unit ("a 14-acre site", "a 52-percent cut", "a 54-year low").
+    Mark(Mark),
+}
+
+/// The compound a number makes with `head`, the word after its hyphen ("member", "acre"),
+/// when `after` (the token after the compound) does not undo it: an "N-year" compound is a
+/// span only before "low" or "high" ("five-year plan" stays no figure). Returns the compound
+/// and how many tokens after the compound it takes.
+pub(super) fn compound_of(t: &Toks, head: &str, after: usize) -> Option<(Compound, usize)> {
+    let mut buf = [0u8; WORD_BUF];
+    let lower = lower_ascii(head, &mut buf);
+    if let Some((_, plural)) = COMPOUND_COUNT_HEADS.iter().find(|(h, _)| *h == lower) {
+        return Some((Compound::Count(plural), 0));
+    }
+    if lower == "percent" {
+        return Some((Compound::Mark(Mark::Percent), 0));
+    }
+    if let Some((_, u)) = PHYSICAL_UNITS
+        .iter()
+        .find(|(phrase, _)| phrase.len() == 1 && phrase.first() == Some(&lower))
+    {
+        return Some((Compound::Mark(Mark::Measure(*u)), 0));
+    }
+    let extreme = t.word(after).is_some_and(|w| SPAN_EXTREMES.has(w));
+    let span = in_list(lower, &["year", "month", "week", "day"]) && extreme;
+    span.then_some((Compound::Mark(Mark::Measure(Unit::Span)), 1))
+}
+
+/// The token where a money sign before the number at `i` starts ("$5", "US$5", "USD 5").
+pub(super) fn money_before(t: &Toks, i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    if t.sym(p) == Some('$') && t.glued(i) {
+        let us = p
+            .checked_sub(1)
+            .filter(|&pp| t.word_is(pp, "US") && t.glued(p));
+        return Some(us.unwrap_or(p));
+    }
+    t.word_is(p, "USD").then_some(p)
+}
+
+/// A unit word or sign at token `k`: percent, points, dollars, a multiple, a physical measure
+/// or a span of time.
+pub(super) fn mark_after(t: &Toks, k: usize) -> Option<Marked> {
+    let (mark, next) = match word_mark(t, k) {
+        Some(found) => found,
+        None => return physical_after(t, k).or_else(|| span_after(t, k)),
+    };
+    let word = (t.start_of(k)?, t.end_of(next - 1)?);
+    Some(Marked { mark, next, word })
+}
+
+/// The marks of money, percentages and multiples at token `k`, with the token after.
+fn word_mark(t: &Toks, k: usize) -> Option<(Mark, usize)> {
+    if t.sym(k) == Some('%') {
+        return Some((Mark::Percent, k + 1));
+    }
+    let w = t.word(k)?;
+    let mut buf = [0u8; WORD_BUF];
+    match lower_ascii(w, &mut buf) {
+        "percent" => Some((Mark::Percent, k + 1)),
+        "per" if t.word_is(k + 1, "cent") => Some((Mark::Percent, k + 2)),
+        "percentage" if t.word_is(k + 1, "points") || t.word_is(k + 1, "point") => {
+            Some((Mark::Points, k + 2))
+        }
+        "dollars" | "usd" => Some((Mark::Dollars, k + 1)),
+        "u.s." if t.word_is(k + 1, "dollars") => Some((Mark::Dollars, k + 2)),
+        // "four times the rate", "1.4 times higher" — not "spoke four times with".
+        "times" if t.word(k + 1).is_some_and(|n| MULTIPLE_FOLLOWERS.has(n)) => {
+            Some((Mark::Times, k + 1))
+        }
+        _ => None,
+    }
+}
+
+/// A physical unit at token `k` ("acres", "metric tons", "GW", "degrees Celsius", "°C").
+fn physical_after(t: &Toks, k: usize) -> Option<Marked> {
+    let start = t.start_of(k)?;
+    let (unit, mut next) = if t.sym(k) == Some('°') {
+        (Unit::Degrees, k + 1)
+    } else if let Some((_, u)) = t
+        .word(k)
+        .and_then(|w| UNIT_ABBREVIATIONS.iter().find(|(a, _)| *a == w))
+    {
+        (*u, k + 1)
+    } else {
+        /// The shapes of the words that start a physical unit.
+        const FIRST_WORDS: Shapes = Shapes::of_phrases(PHYSICAL_UNITS, false);
+        if !t.word(k).is_some_and(|w| FIRST_WORDS.may_hold(w)) {
+            return None;
+        }
+        let (phrase, u) = PHYSICAL_UNITS
+            .iter()
+            .find(|(phrase, _)| phrase.iter().enumerate().all(|(n, p)| t.word_is(k + n, p)))?;
+        (*u, k + phrase.len())
+    };
+    // "1.5 degrees Celsius", "100°F": the scale is part of the unit.
+    if unit == Unit::Degrees && degree_scale(t, next) {
+        next += 1;
+    }
+    let word = (start, t.end_of(next - 1)?);
+    Some(Marked {
+        mark: Mark::Measure(unit),
+        next,
+        word,
+    })
+}
+
+/// True when token `k` names a temperature scale ("Celsius", "F").
+pub(super) fn degree_scale(t: &Toks, k: usize) -> bool {
+    t.word(k).is_some_and(|w| DEGREE_SCALES.has(w))
+}
+
+/// A span of time at token `k`: an optional modifier, a time unit, and a streak's tail ("22
+/// months in a row", "seven consecutive years", "six months straight"). "Hours of" work are a
+/// count ("3,500 hours of training"), but not hours of a moment ("within 72 hours of the
+/// storm").
+fn span_after(t: &Toks, k: usize) -> Option<Marked> {
+    let unit_at = if t.word(k).is_some_and(|w| SPAN_MODIFIERS.has(w)) {
+        k + 1
+    } else {
+        k
+    };
+    let w = t.word(unit_at).filter(|w| TIME_UNITS.has(w))?;
+    if in_list(w, &["hours", "hour"])
+        && t.word_is(unit_at + 1, "of")
+        && !moment_after(t, unit_at + 2)
+    {
+        return None;
+    }
+    let mut next = unit_at + 1;
+    if let Some(tail) = STREAK_TAILS
+        .iter()
+        .find(|tail| tail.iter().enumerate().all(|(n, p)| t.word_is(next + n, p)))
+    {
+        next += tail.len();
+    }
+    let word = (t.start_of(unit_at)?, t.end_of(unit_at)?);
+    Some(Marked {
+        mark: Mark::Measure(Unit::Span),
+        next,
+        word,
+    })
+}
+
+/// True when token `k` starts a definite noun phrase ("the storm", "its passage"): what a
+/// span "of" is measured from.
+fn moment_after(t: &Toks, k: usize) -> bool {
+    t.word(k).is_some_and(|w| {
+        in_list(
+            w,
+            &[
+                "the",
+                "a",
+                "an",
+                "its",
+                "their",
+                "this",
+                "that",
+                "his",
+                "her",
+                "enactment",
+            ],
+        )
+    })
+}
+
+/// True when a span of time starts at token `k` (a time unit, after an optional modifier).
+pub(super) fn span_at(t: &Toks, k: usize) -> bool {
+    span_after(t, k).is_some()
+}
+
+/// The unit a mark (or a money sign before the number) gives; a count otherwise.
+pub(super) fn unit_of(mark: Option<Mark>, money: bool) -> Unit {
+    match mark {
+        Some(Mark::Percent) => Unit::Percent,
+        Some(Mark::Points) => Unit::PercentagePoints,
+        Some(Mark::Times) => Unit::Times,
+        Some(Mark::Dollars) => Unit::Usd,
+        Some(Mark::Measure(unit)) => unit,
+        None if money => Unit::Usd,
+        None => Unit::Count,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokens_of;
+    use super::*;
+
+    fn toks_of(text: &str, f: impl FnOnce(&Toks)) {
+        let toks = tokens_of(text);
+        f(&Toks { text, toks: &toks });
+    }
+
+    #[test]
+    fn money_signs_before_a_number() {
+        // text, number token, where the money words start
+        let cases = [
+            ("$5", 1, Some(0)),
+            ("US$5", 2, Some(0)),
+            ("USD 5", 1, Some(0)),
+            ("usd 5", 1, Some(0)),
+            ("$ 5", 1, None),
+            ("CAD$5", 2, Some(1)),
+            ("5", 0, None),
+        ];
+        for (text, at, want) in cases {
+            toks_of(text, |t| assert_eq!(money_before(t, at), want, "{text}"));
+        }
+    }
+
+    #[test]
+    fn marks_after_a_number() {
+        use Unit::{Acres, Degrees, Gigawatts, Span, SquareMiles, Tons};
+        // text, mark, tokens read after the number, the unit word
+        let cases = [
+            ("30%", Some((Mark::Percent, 1, "%"))),
+            ("30 percent", Some((Mark::Percent, 1, "percent"))),
+            ("30 per cent", Some((Mark::Percent, 2, "per cent"))),
+            (
+                "2.1 percentage points",
+                Some((Mark::Points, 2, "percentage points")),
+            ),
+            (
+                "1 percentage point",
+                Some((Mark::Points, 2, "percentage point")),
+            ),
+            ("5 dollars", Some((Mark::Dollars, 1, "dollars"))),
+            ("5 U.S. dollars", Some((Mark::Dollars, 2, "U.S. dollars"))),
+            ("4 times the rate", Some((Mark::Times, 1, "times"))),
+            ("4 times with", None),
+            ("4 percentage", None),
+            ("4 jobs", None),
+            (
+                "500 acres of land",
+                Some((Mark::Measure(Acres), 1, "acres")),
+            ),
+            (
+                "12 metric tons of gear",
+                Some((Mark::Measure(Tons), 2, "metric tons")),
+            ),
+            (
+                "3 square miles",
+                Some((Mark::Measure(SquareMiles), 2, "square miles")),
+            ),
+            ("30 GW by 2030", Some((Mark::Measure(Gigawatts), 1, "GW"))),
+            ("30 gw by 2030", None),
+            (
+                "1.5 degrees Celsius of",
+                Some((Mark::Measure(Degrees), 2, "degrees Celsius")),
+            ),
+            ("100°F heat", Some((Mark::Measure(Degrees), 2, "°F"))),
+            (
+                "1.5 degrees within reach",
+                Some((Mark::Measure(Degrees), 1, "degrees")),
+            ),
+            (
+                "22 months in a row",
+                Some((Mark::Measure(Span), 4, "months")),
+            ),
+            (
+                "seven consecutive years",
+                Some((Mark::Measure(Span), 2, "years")),
+            ),
+            (
+                "six months straight",
+                Some((Mark::Measure(Span), 2, "months")),
+            ),
+            ("150 days", Some((Mark::Measure(Span), 1, "days"))),
+            (
+                "72 hours of the storm",
+                Some((Mark::Measure(Span), 1, "hours")),
+            ),
+            ("3,500 hours of training", None),
+            ("5 more jobs", None),
+        ];
+        for (text, want) in cases {
+            toks_of(text, |t| {
+                let got = mark_after(t, 1).map(|m| (m.mark, m.next - 1, &text[m.word.0..m.word.1]));
+                assert_eq!(got, want, "{text}");
+            });
+        }
+    }
+
+    #[test]
+    fn compounds_after_a_number() {
+        use Unit::{Acres, Span};
+        // head, the word after the compound, compound and tokens it takes after
+        let cases = [
+            (
+                "member",
+                "commission",
+                Some((Compound::Count("members"), 0)),
+            ),
+            ("Member", "board", Some((Compound::Count("members"), 0))),
+            (
+                "acre",
+                "site",
+                Some((Compound::Mark(Mark::Measure(Acres)), 0)),
+            ),
+            ("percent", "cut", Some((Compound::Mark(Mark::Percent), 0))),
+            (
+                "year",
+                "low",
+                Some((Compound::Mark(Mark::Measure(Span)), 1)),
+            ),
+            ("year", "plan", None),
+            ("day", "", None),
+            ("old", "", None),
+        ];
+        for (head, after, want) in cases {
+            toks_of(after, |t| {
+                assert_eq!(compound_of(t, head, 0), want, "{head} {after}")
+            });
+        }
+    }
+
+    #[test]
+    fn units_from_marks() {
+        let cases = [
+            (Some(Mark::Percent), false, Unit::Percent),
+            (Some(Mark::Points), false, Unit::PercentagePoints),
+            (Some(Mark::Measure(Unit::Acres)), false, Unit::Acres),
+            (Some(Mark::Times), true, Unit::Times),
+            (Some(Mark::Dollars), false, Unit::Usd),
+            (None, true, Unit::Usd),
+            (None, false, Unit::Count),
+        ];
+        for (mark, money, want) in cases {
+            assert_eq!(unit_of(mark, money), want, "{mark:?} {money}");
+        }
+    }
+}
