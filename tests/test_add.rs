@@ -315,3 +315,38 @@ fn a_rerun_stats_pulls_instead_of_reading_them() {
     let fourth = add(&store, std::slice::from_ref(&pull), &["--series", "h"]);
     assert!(fourth.contains("1 revised"), "{fourth}");
 }
+
+/// `add --no-text` into a series with rules keeps each figure's context words, as `extract
+/// --no-text` does (it stored none: the text was dropped before the words were taken).
+#[test]
+fn no_text_with_series_rules_keeps_context_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("st");
+    std::fs::create_dir_all(store.join("harbor")).unwrap();
+    std::fs::copy(
+        fixture("harbor/topics.toml"),
+        store.join("harbor/topics.toml"),
+    )
+    .unwrap();
+    let pull = fixture("harbor/2022-05-10.md");
+    add(
+        &store,
+        std::slice::from_ref(&pull),
+        &["--no-text", "--series", "harbor"],
+    );
+    let stored = std::fs::read_to_string(store.join("harbor/2022-05-10.toml")).unwrap();
+    let extracted = String::from_utf8(
+        factdiff()
+            .arg("extract")
+            .arg(&pull)
+            .arg("--no-text")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let contexts = |s: &str| s.matches("\ncontext = [").count();
+    assert!(contexts(&extracted) > 0);
+    assert_eq!(contexts(&stored), contexts(&extracted), "{stored}");
+    assert!(!stored.contains("\ntext = "), "{stored}");
+}

@@ -626,3 +626,59 @@ fn a_pull_of_more_than_a_million_blocks_is_refused_early() {
     );
     assert!(started.elapsed() < Duration::from_secs(30));
 }
+
+// ---- signs and leading-dot decimals (item 8) --------------------------------------------------
+
+/// ".5 percent" was read as 5 and "-500 jobs" as 500. A hyphen inside a range, a code or a
+/// phone number, or a list dash, is no sign.
+#[test]
+fn signs_and_leading_dot_decimals_keep_their_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("signs.md");
+    std::fs::write(
+        &path,
+        "# FACT SHEET: Signs\n\nMarch 14, 2023\n\n\
+         - Interest rates fell .5 percent this quarter.\n\
+         - Fees dropped .25% for borrowers.\n\
+         - The plant reported -500 jobs over the year.\n\
+         - Output changed \u{2212}3.2 percent in the region.\n\
+         - The budget gap stood at -$4 billion.\n\
+         - The program will add 10-20 jobs per site.\n\
+         - The COVID-19 response reached 40 states; call 1-800-555-0100.\n\
+         - -- 700 homes were rebuilt.\n\
+         -  - 800 roads were paved.\n",
+    )
+    .unwrap();
+    let set = json(
+        factdiff()
+            .args(["extract", "--format", "json"])
+            .arg(&path)
+            .timeout(TIMEOUT),
+    );
+    let got: Vec<(String, String, String)> = set["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["figures"].as_array().cloned().unwrap_or_default())
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (s("quote"), s("value"), s("max"))
+        })
+        .collect();
+    let want = [
+        (".5 percent", "0.5", ""),
+        (".25%", "0.25", ""),
+        ("-500 jobs", "-500", ""),
+        ("\u{2212}3.2 percent", "-3.2", ""),
+        ("-$4 billion", "-4000000000", ""),
+        ("10-20 jobs", "10", "20"),
+        ("40 states", "40", ""),
+        ("700 homes", "700", ""),
+        ("800 roads", "800", ""),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(q, v, m)| (q.to_string(), v.to_string(), m.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}

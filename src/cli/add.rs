@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     if let Some(n) = args.jobs {
         let threads = capped_jobs(n);
         if threads != n && !ctx.quiet {
-            eprintln!("factdiff: --jobs {n}: using {threads} (the number of cores)");
+            warn_line!("factdiff: --jobs {n}: using {threads} (the number of cores)");
         }
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -146,7 +146,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                 );
                 // A warning, shown like a failure even with --quiet: a sheet that stores
                 // nothing deserves a look.
-                let show = || eprintln!("{line}");
+                let show = || warn_line!("{line}");
                 match &bar {
                     Some(bar) => bar.suspend(show),
                     None => show(),
@@ -168,7 +168,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             Err(e) => {
                 failed += 1;
                 let line = CliError::from(e).line("add");
-                let show = || eprintln!("{line}");
+                let show = || warn_line!("{line}");
                 match &bar {
                     Some(bar) => bar.suspend(show),
                     None => show(),

@@ -1,5 +1,14 @@
 //! Command-line front end: clap definitions, settings resolved once, one module per subcommand.
 
+/// `eprintln!` that never panics: a stderr that cannot be written (a log file on a full disk)
+/// loses the line instead of ending the run with a panic.
+macro_rules! warn_line {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod add;
 mod check;
 mod completions;
@@ -134,7 +143,7 @@ pub fn run() -> Exit {
         Err(err) if err.is_broken_pipe() => Exit::Success,
         Err(err) => {
             // File names and quoted input may hold control characters: made safe like stdout.
-            eprintln!("{}", factdiff::render::terminal_safe(&err.line(command)));
+            warn_line!("{}", factdiff::render::terminal_safe(&err.line(command)));
             Exit::Error
         }
     }
