@@ -676,9 +676,9 @@ pub(super) fn history(
             "<tr><th scope=\"row\">{}</th>",
             esc(&format!("{} · {}", r.track.topic, r.track.measure))
         )?;
-        for cell in &r.cells {
+        for cell in r.cells() {
             match cell {
-                Some(c) => write!(out, "<td class=\"num\">{}</td>", esc(c))?,
+                Some(c) => write!(out, "<td class=\"num\">{}</td>", esc(&c))?,
                 None => write!(out, "<td class=\"num absent\">—</td>")?,
             }
         }

@@ -187,11 +187,7 @@ pub(super) fn history(
     for r in &view.rows {
         let t = r.track;
         let mut cells = vec![format!("{} · {}", md(&t.topic), md(&t.measure))];
-        cells.extend(
-            r.cells
-                .iter()
-                .map(|c| c.as_deref().map(md).unwrap_or_default()),
-        );
+        cells.extend(r.cells().map(|c| c.as_deref().map(md).unwrap_or_default()));
         cells.push(md(r.net.as_deref().unwrap_or("")));
         cells.push(md(&flag_list(&t.flags)));
         row(out, &cells)?;

@@ -296,68 +296,73 @@ pub(super) fn history(
         return Ok(());
     }
     let dates = &view.labels;
-    let rows: Vec<(String, Vec<String>, String, String)> = view
+    // Column widths from the cells that are there (a track is in a few of many editions);
+    // each line is then made as it is written, never the whole table.
+    let mut cell_w: Vec<usize> = dates.iter().map(String::len).collect();
+    for r in &view.rows {
+        for (k, c) in r.present_cells() {
+            if let Some(w) = cell_w.get_mut(k) {
+                *w = (*w).max(c.chars().count());
+            }
+        }
+    }
+    let net_w = view
         .rows
         .iter()
-        .map(|r| {
-            // The measure first: it tells rows apart when the name is cut.
-            let name = format!("{} · {}", r.track.measure, r.track.topic);
-            let cells = r
-                .cells
-                .iter()
-                .map(|c| c.clone().unwrap_or_default())
-                .collect();
-            let flags = r
-                .track
-                .flags
-                .iter()
-                .map(|f| f.as_str())
-                .collect::<Vec<_>>()
-                .join(",");
-            (name, cells, r.net.clone().unwrap_or_default(), flags)
-        })
-        .collect();
-    let cell_w: Vec<usize> = (0..dates.len())
-        .map(|i| {
-            rows.iter()
-                .map(|r| r.1[i].chars().count())
-                .max()
-                .unwrap_or(0)
-                .max(dates[i].len())
-        })
-        .collect();
-    let net_w = rows
-        .iter()
-        .map(|r| r.2.chars().count())
+        .filter_map(|r| r.net.as_ref())
+        .map(|n| n.chars().count())
         .max()
         .unwrap_or(0)
         .max(3);
     let fixed: usize = cell_w.iter().map(|w| w + 2).sum::<usize>() + net_w + 2 + 12;
     let name_w = MAX_LINE_CHARS.saturating_sub(fixed).clamp(20, 48);
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
-    let lpad =
-        |s: &str, w: usize| format!("{}{s}", " ".repeat(w.saturating_sub(s.chars().count())));
+    let push_pad = |line: &mut String, s: &str, w: usize| {
+        line.push_str(s);
+        line.extend(std::iter::repeat_n(
+            ' ',
+            w.saturating_sub(s.chars().count()),
+        ));
+    };
+    let push_lpad = |line: &mut String, s: &str, w: usize| {
+        line.extend(std::iter::repeat_n(
+            ' ',
+            w.saturating_sub(s.chars().count()),
+        ));
+        line.push_str(s);
+    };
 
-    let mut header = pad("figure", name_w);
+    let mut header = String::new();
+    push_pad(&mut header, "figure", name_w);
     for (d, w) in dates.iter().zip(&cell_w) {
         header.push_str("  ");
-        header.push_str(&lpad(d, *w));
+        push_lpad(&mut header, d, *w);
     }
     header.push_str("  ");
-    header.push_str(&lpad("net", net_w));
+    push_lpad(&mut header, "net", net_w);
     header.push_str("  flags");
     writeln!(out, "{}", style.bold(header.trim_end()))?;
-    for (name, cells, net, flags) in &rows {
-        let mut line = pad(&clip(name, name_w), name_w);
-        for (c, w) in cells.iter().zip(&cell_w) {
+    let mut line = String::new();
+    for r in &view.rows {
+        line.clear();
+        // The measure first: it tells rows apart when the name is cut.
+        let name = format!("{} · {}", r.track.measure, r.track.topic);
+        push_pad(&mut line, &clip(&name, name_w), name_w);
+        for (c, w) in r.cells().zip(&cell_w) {
             line.push_str("  ");
-            line.push_str(&lpad(c, *w));
+            push_lpad(&mut line, c.as_deref().unwrap_or_default(), *w);
         }
         line.push_str("  ");
-        line.push_str(&lpad(net, net_w));
+        push_lpad(&mut line, r.net.as_deref().unwrap_or_default(), net_w);
+        let flags = r
+            .track
+            .flags
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join(",");
         if !flags.is_empty() {
             line.push_str("  ");
-            line.push_str(&style.yellow(flags));
+            line.push_str(&style.yellow(&flags));
         }
         writeln!(out, "{}", line.trim_end())?;
     }
