@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::index::{Index, Mode, PullEntry, PullStatus, Pulls};
 use crate::pipeline::{extract_bytes, ExtractOptions, MAX_INPUT_BYTES};
 use crate::series::{series_name, SeriesConfig, SeriesMatcher};
-use crate::store::{load_stored, Stamp, Store, StoreLock, StoredEdition};
+use crate::store::{load_stored, Content, Stamp, Store, StoreLock, StoredEdition};
 use crate::topics::TopicRules;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -28,6 +28,10 @@ pub const PULLS_PER_BATCH: usize = 64;
 /// set, its TOML and its bytes take about 15 times its size, and all of a batch's are held
 /// until it is stored: the count alone let 8 pulls of 8 MB take 2 GB.
 pub const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Pulls up to this size have their claim set's TOML made on a worker, in parallel; a larger
+/// one's is written a part at a time when it is stored.
+const WORKER_TOML_MAX_BYTES: usize = 1024 * 1024;
 
 /// File endings `add DIR` picks up.
 pub const PULL_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "xhtml"];
@@ -141,8 +145,9 @@ enum Prepared {
         stamp: Stamp,
         bytes: Vec<u8>,
         set: Box<ClaimSet>,
-        /// The claim set's TOML as stored when no series rules apply, made on a worker.
-        toml: String,
+        /// The claim set's TOML as stored when no series rules apply, made on a worker (for
+        /// pulls up to [`WORKER_TOML_MAX_BYTES`]).
+        toml: Option<String>,
     },
     /// Read: no claims in it.
     NoClaims {
@@ -231,10 +236,14 @@ fn prepare_bytes(
         }
         Err(e) => return Err(e),
     };
-    let toml = if keep_text {
-        set.to_toml()
+    // A large pull's TOML is written a part at a time when it is stored: made here, it would
+    // be held whole beside its claim set (ten times the pull, and a batch's worth at once).
+    let toml = if bytes.len() > WORKER_TOML_MAX_BYTES {
+        None
+    } else if keep_text {
+        Some(set.to_toml())
     } else {
-        set.clone().without_text().to_toml()
+        Some(set.clone().without_text().to_toml())
     };
     Ok(Prepared::Fresh {
         key,
@@ -644,7 +653,7 @@ impl Ingest {
                 bytes,
                 set,
                 toml,
-            } => (key, stamp, bytes, *set, Some(toml)),
+            } => (key, stamp, bytes, *set, toml),
         };
         self.store_fresh(file, key, stamp, bytes, set, toml, options)
     }
@@ -730,15 +739,18 @@ impl Ingest {
             path
         } else {
             // A new series appears with its first claim set and raw copy at once.
-            let toml = toml.unwrap_or_else(|| set.to_toml());
+            set.edition.revision = None;
             let name = crate::store::edition_file_name(date, 1);
             let raw = raw_name(Path::new(&name), file);
-            let mut files: Vec<(&str, &[u8])> = vec![(&name, toml.as_bytes())];
+            let body = match &toml {
+                Some(text) => Content::Bytes(text.as_bytes()),
+                None => Content::Toml(&set),
+            };
+            let mut files: Vec<(&str, Content)> = vec![(&name, body)];
             if options.keep_raw {
-                files.push((&raw, &bytes));
+                files.push((&raw, Content::Bytes(&bytes)));
             }
-            let folder = self.store.create_series(&series, &files)?;
-            set.edition.revision = None;
+            let folder = self.store.create_series_from(&series, &files)?;
             folder.join(name)
         };
         self.index.insert(&series, &path, &set);
