@@ -102,6 +102,8 @@ impl StoreLock {
 pub struct Store {
     root: PathBuf,
     sync: bool,
+    /// Called with the lock file's path when [`Store::lock`] must wait for another holder.
+    on_lock_wait: Option<fn(&Path)>,
 }
 
 /// One stored edition file.
@@ -202,7 +204,15 @@ impl Store {
         Store {
             root: root.into(),
             sync: false,
+            on_lock_wait: None,
         }
+    }
+
+    /// Calls `notice` (with the lock file's path) before [`Store::lock`] waits for another
+    /// writer: a run that only waited looked hung.
+    pub fn with_lock_wait_notice(mut self, notice: fn(&Path)) -> Store {
+        self.on_lock_wait = Some(notice);
+        self
     }
 
     /// Flush every file to the disk before it becomes visible (survives power loss, not only
@@ -227,7 +237,16 @@ impl Store {
     pub fn lock(&self) -> Result<StoreLock> {
         let path = self.root.join(LOCK_FILE);
         let file = open_lock_file(&path)?;
-        file.lock().map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                if let Some(notice) = self.on_lock_wait {
+                    notice(&path);
+                }
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
         Ok(StoreLock { file })
     }
 

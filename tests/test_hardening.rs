@@ -380,6 +380,34 @@ fn error_lines_carry_no_control_sequences() {
     assert!(unsafe_chars(&err).is_empty(), "{err:?}");
 }
 
+/// A file name may hold any byte but `/` and NUL: `add` names each pull on its lines (stored,
+/// without claims, failed), and none of them may carry the name's escape sequences.
+#[test]
+fn add_lines_carry_no_control_sequences_from_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "\x1b]52;c;ZXZpbA==\x07\x1b[8m\u{9b}31m";
+    let stored = dir.path().join(format!("2023-03-14{evil}.md"));
+    std::fs::copy(fixture("harbor/2023-03-14.md"), &stored).unwrap();
+    let images = dir.path().join(format!("images{evil}.md"));
+    std::fs::write(
+        &images,
+        "---\ntitle: 'FACT SHEET: Pictures'\ndate: '2020-03-01'\n---\n\n![a](a.png)\n",
+    )
+    .unwrap();
+    let empty = dir.path().join(format!("empty{evil}.md"));
+    std::fs::write(&empty, "").unwrap();
+    let out = add(&dir.path().join("st"), &[&stored, &images, &empty]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let (text, err) = (stdout(&out), stderr(&out));
+    assert!(text.contains("added"), "{text}");
+    assert!(
+        err.contains("no claims") && err.contains("is empty"),
+        "{err}"
+    );
+    assert!(unsafe_chars(&text).is_empty(), "{text:?}");
+    assert!(unsafe_chars(&err).is_empty(), "{err:?}");
+}
+
 // ---- Markdown bold around a value ending in whitespace (item 10) -----------------------------
 
 #[test]

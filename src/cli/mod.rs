@@ -173,7 +173,7 @@ fn run_parsed(cli: Cli) -> CliResult {
         }
     };
     let ctx = Context {
-        store: Store::new(cli.editions),
+        store: Store::new(cli.editions).with_lock_wait_notice(lock_wait_notice),
         series: cli.series,
         quiet: cli.quiet,
         color,
@@ -270,4 +270,13 @@ fn load_edition(
             .into())
         }
     }
+}
+
+/// Said before waiting for another writer's lock, even with `--quiet`: a run that only waited
+/// looked hung.
+fn lock_wait_notice(lock: &Path) {
+    warn_line!(
+        "factdiff: waiting for another run that is writing to this store ({} is locked)",
+        factdiff::render::terminal_safe(&lock.display().to_string())
+    );
 }
