@@ -25,8 +25,8 @@ use std::path::{Path, PathBuf};
 pub const PULLS_PER_BATCH: usize = 64;
 
 /// How many input bytes one batch may hold (a larger pull makes a batch alone). A pull's claim
-/// set, its TOML and its bytes take about 15 times its size, and all of a batch's are held
-/// until it is stored: the count alone let 8 pulls of 8 MB take 2 GB.
+/// set and its bytes take up to ten times its size, and all of a batch's are held until it is
+/// stored: the count alone let 8 pulls of 8 MB take 2 GB.
 pub const BATCH_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Pulls up to this size have their claim set's TOML made on a worker, in parallel; a larger
