@@ -396,33 +396,55 @@ pub fn fragment_link(source: &str, fragment: &str) -> Option<String> {
     Some(format!("{source}{sep}text={}", encode_term(fragment)))
 }
 
-/// Lines of a raw file, split as the readers split them (LF, CRLF or a lone CR).
-fn raw_lines(raw: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = raw.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(&raw[start..i]);
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(&raw[start..i]);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+/// Walks the lines of a raw file once, split as the readers split them (LF, CRLF or a lone
+/// CR): a list of every line cost 16 bytes a line, a gigabyte for a pull of blank lines.
+struct LineCursor<'a> {
+    raw: &'a str,
+    /// Byte where line `line` starts.
+    pos: usize,
+    /// 1-based number of the line at `pos`.
+    line: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    fn new(raw: &'a str) -> LineCursor<'a> {
+        LineCursor {
+            raw,
+            pos: 0,
+            line: 1,
         }
-        i += 1;
     }
-    if start < raw.len() {
-        out.push(&raw[start..]);
+
+    /// The line at the cursor, and the cursor moved past it; none at the end.
+    fn next_line(&mut self) -> Option<&'a str> {
+        let bytes = self.raw.as_bytes();
+        if self.pos >= bytes.len() {
+            return None;
+        }
+        let start = self.pos;
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let mut next = end + 1;
+        if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
+            next += 1;
+        }
+        self.pos = next;
+        self.line += 1;
+        self.raw.get(start..end)
     }
-    out
+
+    /// The lines that hold anything but white space, with their 1-based numbers: blank lines
+    /// cost nothing (a pull of blank lines is within the input limit).
+    fn non_blank(mut self) -> Vec<(usize, &'a str)> {
+        let mut out = Vec::new();
+        loop {
+            let n = self.line;
+            let Some(l) = self.next_line() else { break };
+            if !l.trim().is_empty() {
+                out.push((n, l));
+            }
+        }
+        out
+    }
 }
 
 /// Gives each figure of each claim the line of `raw` it stands on. `spans` holds, per claim,
@@ -430,19 +452,18 @@ fn raw_lines(raw: &str) -> Vec<&str> {
 /// A figure is found by its number's first word ("4.2", "90,000", "five"), the n-th figure
 /// with the same word taking its n-th occurrence; one not found gets its block's first line.
 pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
-    let lines = raw_lines(raw);
+    let lines = LineCursor::new(raw).non_blank();
     for (claim, &(start, end)) in claims.iter_mut().zip(spans) {
-        let end = end.max(start + 1).min(lines.len() + 1);
-        let window: Vec<(usize, &str)> = (start..end)
-            .filter_map(|n| lines.get(n.checked_sub(1)?).map(|l| (n, *l)))
-            .collect();
+        let from = lines.partition_point(|(n, _)| *n < start);
+        let to = lines.partition_point(|(n, _)| *n < end.max(start + 1));
+        let window = &lines[from..to.max(from)];
         let mut seen: Vec<String> = Vec::new();
         for f in &mut claim.figures {
             let token = number_token(f);
             let nth = seen.iter().filter(|t| **t == token).count();
             seen.push(token.clone());
             let found = (!token.is_empty())
-                .then(|| nth_line(&window, &token, nth).or_else(|| nth_line(&window, &token, 0)))
+                .then(|| nth_line(window, &token, nth).or_else(|| nth_line(window, &token, 0)))
                 .flatten();
             f.line = u32::try_from(found.unwrap_or(start))
                 .ok()
@@ -606,6 +627,11 @@ mod tests {
         locate_lines(&mut claims, raw, &[(5, 7)]);
         let lines: Vec<Option<u32>> = claims[0].figures.iter().map(|f| f.line).collect();
         assert_eq!(lines, [Some(5), Some(6), Some(6), Some(5)]);
-        assert_eq!(raw_lines("a\r\nb\rc\n"), ["a", "b", "c"]);
+        let mut c = LineCursor::new("a\r\nb\rc\n\n  \nd");
+        let lines: Vec<&str> = std::iter::from_fn(|| c.next_line()).collect();
+        assert_eq!(lines, ["a", "b", "c", "", "  ", "d"]);
+        // Blank lines are left out.
+        let lines = LineCursor::new("a\r\nb\rc\n\n  \nd").non_blank();
+        assert_eq!(lines, [(1, "a"), (2, "b"), (3, "c"), (6, "d")]);
     }
 }

@@ -85,6 +85,10 @@ fn default_schema() -> u32 {
     OLDEST_SCHEMA
 }
 
+/// The largest claim-set file read: 256 MiB, four times the default input limit (a claim set
+/// that keeps its claims' words repeats them with each figure's quote).
+pub const MAX_CLAIM_SET_BYTES: u64 = 4 * crate::pipeline::MAX_INPUT_BYTES;
+
 impl ClaimSet {
     /// All figures with the claim each sits in.
     pub fn figures(&self) -> impl Iterator<Item = (&Claim, &Figure)> {
@@ -132,73 +136,146 @@ impl ClaimSet {
     /// (the shape is fixed and the bytes are a contract): 3–5× faster than `toml::to_string`
     /// with half its allocations (docs/performance.md).
     pub fn to_toml(&self) -> String {
-        use std::fmt::Write as _;
-        let mut out = String::with_capacity(256 + self.claims.len() * 512);
-        let e = &self.edition;
-        // Writing to a String cannot fail.
-        let _ = write!(out, "schema = {}\n\n[edition]\n", self.schema);
-        toml_pair(&mut out, "title", &e.title);
-        let _ = writeln!(out, "date = {}", e.date.format("%Y-%m-%d"));
-        if let Some(v) = &e.source {
-            toml_pair(&mut out, "source", v);
-        }
-        if let Some(v) = &e.digest {
-            toml_pair(&mut out, "digest", v);
-        }
-        if let Some(r) = e.revision {
-            let _ = writeln!(out, "revision = {r}");
-        }
+        // Sized once from the parts (a doubling string would hold one and a half times the
+        // text while it grows).
+        let mut out = String::with_capacity(self.toml_size_hint());
+        self.toml_header(&mut out);
         for claim in &self.claims {
-            out.push_str("\n[[claims]]\n");
-            toml_pair(&mut out, "topic", claim.topic.as_str());
-            if !claim.label.is_empty() {
-                toml_pair(&mut out, "label", &claim.label);
-            }
-            for (key, value) in [
-                ("heading", &claim.heading),
-                ("section", &claim.section),
-                ("text", &claim.text),
-            ] {
-                if let Some(v) = value {
-                    toml_pair(&mut out, key, v);
-                }
-            }
-            for f in &claim.figures {
-                out.push_str("\n[[claims.figures]]\n");
-                toml_pair(&mut out, "measure", &f.measure);
-                toml_pair(&mut out, "value", &f.value.to_string());
-                if let Some(max) = f.max {
-                    toml_pair(&mut out, "max", &max.to_string());
-                }
-                toml_pair(&mut out, "unit", f.unit.as_str());
-                toml_pair(&mut out, "noun", &f.noun);
-                if !f.noun_from.is_after() {
-                    toml_pair(&mut out, "noun_from", f.noun_from.as_str());
-                }
-                toml_pair(&mut out, "qualifier", f.qualifier.as_str());
-                toml_pair(&mut out, "quote", &f.quote);
-                if !f.written.is_empty() {
-                    toml_pair(&mut out, "written", &f.written);
-                }
-                if !f.class.is_plain() {
-                    toml_pair(&mut out, "class", f.class.as_str());
-                }
-                toml_list(&mut out, "context", &f.context);
-                toml_list(&mut out, "names", &f.names);
-                if !f.sentence.is_empty() {
-                    toml_pair(&mut out, "sentence", &f.sentence);
-                }
-                if let Some(line) = f.line {
-                    let _ = writeln!(out, "line = {line}");
-                }
-                if !f.fragment.is_empty() {
-                    toml_pair(&mut out, "fragment", &f.fragment);
-                }
-            }
+            toml_claim(&mut out, claim);
         }
         out
     }
 
+    /// Writes the TOML form of [`to_toml`](Self::to_toml) a part at a time, never the whole
+    /// text at once (for a large claim set, the text is ten times its pull).
+    pub fn write_toml(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        const CHUNK: usize = 64 * 1024;
+        let mut buf = String::with_capacity(CHUNK + 4096);
+        self.toml_header(&mut buf);
+        for claim in &self.claims {
+            toml_claim(&mut buf, claim);
+            if buf.len() >= CHUNK {
+                out.write_all(buf.as_bytes())?;
+                buf.clear();
+            }
+        }
+        out.write_all(buf.as_bytes())
+    }
+
+    /// Writes the JSON form of [`to_json`](Self::to_json) without holding the whole text.
+    pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, self).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")
+    }
+
+    /// About the length of the TOML form: the strings plus the keys and quotes around them.
+    fn toml_size_hint(&self) -> usize {
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, |s| s.len() + 16);
+        let claims: usize = self
+            .claims
+            .iter()
+            .map(|c| {
+                let figures: usize = c
+                    .figures
+                    .iter()
+                    .map(|f| {
+                        let list = |l: &[String]| l.iter().map(|w| w.len() + 4).sum::<usize>();
+                        f.measure.len()
+                            + f.noun.len()
+                            + f.quote.len()
+                            + f.written.len()
+                            + list(&f.context)
+                            + list(&f.names)
+                            + f.sentence.len()
+                            + f.fragment.len()
+                            + 240
+                    })
+                    .sum();
+                c.topic.as_str().len()
+                    + c.label.len()
+                    + 16
+                    + opt(&c.heading)
+                    + opt(&c.section)
+                    + opt(&c.text)
+                    + 32
+                    + figures
+            })
+            .sum();
+        512 + self.edition.title.len() + claims + claims / 16
+    }
+
+    fn toml_header(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let e = &self.edition;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "schema = {}\n\n[edition]\n", self.schema);
+        toml_pair(out, "title", &e.title);
+        let _ = writeln!(out, "date = {}", e.date.format("%Y-%m-%d"));
+        if let Some(v) = &e.source {
+            toml_pair(out, "source", v);
+        }
+        if let Some(v) = &e.digest {
+            toml_pair(out, "digest", v);
+        }
+        if let Some(r) = e.revision {
+            let _ = writeln!(out, "revision = {r}");
+        }
+    }
+}
+
+/// Appends one claim (and its figures) in the TOML form.
+fn toml_claim(out: &mut String, claim: &Claim) {
+    out.push_str("\n[[claims]]\n");
+    toml_pair(out, "topic", claim.topic.as_str());
+    if !claim.label.is_empty() {
+        toml_pair(out, "label", &claim.label);
+    }
+    for (key, value) in [
+        ("heading", &claim.heading),
+        ("section", &claim.section),
+        ("text", &claim.text),
+    ] {
+        if let Some(v) = value {
+            toml_pair(out, key, v);
+        }
+    }
+    for f in &claim.figures {
+        out.push_str("\n[[claims.figures]]\n");
+        toml_pair(out, "measure", &f.measure);
+        toml_pair(out, "value", &f.value.to_string());
+        if let Some(max) = f.max {
+            toml_pair(out, "max", &max.to_string());
+        }
+        toml_pair(out, "unit", f.unit.as_str());
+        toml_pair(out, "noun", &f.noun);
+        if !f.noun_from.is_after() {
+            toml_pair(out, "noun_from", f.noun_from.as_str());
+        }
+        toml_pair(out, "qualifier", f.qualifier.as_str());
+        toml_pair(out, "quote", &f.quote);
+        if !f.written.is_empty() {
+            toml_pair(out, "written", &f.written);
+        }
+        if !f.class.is_plain() {
+            toml_pair(out, "class", f.class.as_str());
+        }
+        toml_list(out, "context", &f.context);
+        toml_list(out, "names", &f.names);
+        if !f.sentence.is_empty() {
+            toml_pair(out, "sentence", &f.sentence);
+        }
+        if let Some(line) = f.line {
+            use std::fmt::Write as _;
+            // Writing to a String cannot fail.
+            let _ = writeln!(out, "line = {line}");
+        }
+        if !f.fragment.is_empty() {
+            toml_pair(out, "fragment", &f.fragment);
+        }
+    }
+}
+
+impl ClaimSet {
     /// Reads the TOML form of this or an older schema (an older one comes back upgraded to
     /// [`SCHEMA_VERSION`]); errors name the file, line and column.
     pub fn from_toml(text: &str, path: &Path) -> Result<ClaimSet> {
@@ -218,9 +295,10 @@ impl ClaimSet {
         Ok(set)
     }
 
-    /// Reads a claim-set file from disk.
+    /// Reads a claim-set file from disk: a regular file (after following symbolic links) of at
+    /// most [`MAX_CLAIM_SET_BYTES`].
     pub fn load(path: &Path) -> Result<ClaimSet> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::input::read_regular_file(path, MAX_CLAIM_SET_BYTES)?;
         let text = String::from_utf8(bytes).map_err(|e| Error::Encoding {
             path: path.to_path_buf(),
             offset: e.utf8_error().valid_up_to(),
@@ -476,5 +554,26 @@ mod tests {
         let text = sample().to_toml().replace("schema = 2", "schema = 9");
         let err = ClaimSet::from_toml(&text, Path::new("x.toml")).unwrap_err();
         assert!(matches!(err, Error::Schema { found: 9, .. }), "{err}");
+    }
+
+    #[test]
+    fn the_toml_size_hint_covers_the_text() {
+        let set = sample();
+        let (hint, len) = (set.toml_size_hint(), set.to_toml().len());
+        assert!(len <= hint && hint < 2 * len + 1024, "{len} {hint}");
+    }
+
+    #[test]
+    fn written_forms_equal_the_texts() {
+        let mut set = sample();
+        // Enough claims to cross the chunk size several times.
+        let one = set.claims[0].clone();
+        set.claims = (0..2000).map(|_| one.clone()).collect();
+        let mut toml = Vec::new();
+        set.write_toml(&mut toml).unwrap();
+        assert_eq!(String::from_utf8(toml).unwrap(), set.to_toml());
+        let mut json = Vec::new();
+        set.write_json(&mut json).unwrap();
+        assert_eq!(String::from_utf8(json).unwrap(), set.to_json());
     }
 }

@@ -26,6 +26,15 @@ pub enum Error {
         /// The file or folder it is about.
         path: PathBuf,
     },
+    /// The path names a FIFO, socket or device (after following symbolic links): only regular
+    /// files are read, since such a file may block or never end.
+    #[error("{path}: is {kind}, expected a regular file")]
+    NotARegularFile {
+        /// The file it is about.
+        path: PathBuf,
+        /// What it is instead ("a FIFO (named pipe)", "a character device", …).
+        kind: &'static str,
+    },
     /// The file is empty or holds only white space.
     #[error("{path}: the file is empty")]
     Empty {
@@ -50,6 +59,18 @@ pub enum Error {
         size: u64,
         /// The input limit in force, in bytes.
         limit: u64,
+    },
+    /// The file holds more blocks of text or figures than a pull may (see
+    /// [`MAX_BLOCKS`](crate::MAX_BLOCKS) and
+    /// [`pipeline::MAX_FIGURES`](crate::pipeline::MAX_FIGURES)): fact sheets hold tens.
+    #[error("{path}: more than {limit} {what}; a fact sheet holds tens")]
+    TooMany {
+        /// The file it is about.
+        path: PathBuf,
+        /// What there is too much of ("blocks of text …", "figures", "HTML nodes").
+        what: &'static str,
+        /// The most a pull may hold.
+        limit: usize,
     },
     /// The file is not valid UTF-8.
     #[error("{path}: invalid UTF-8 at byte offset {offset}; convert the file to UTF-8")]

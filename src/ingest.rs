@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::index::{Index, Mode, PullEntry, PullStatus, Pulls};
 use crate::pipeline::{extract_bytes, ExtractOptions, MAX_INPUT_BYTES};
 use crate::series::{series_name, SeriesConfig, SeriesMatcher};
-use crate::store::{load_stored, Stamp, Store, StoreLock, StoredEdition};
+use crate::store::{load_stored, Content, Stamp, Store, StoreLock, StoredEdition};
 use crate::topics::TopicRules;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -23,6 +23,15 @@ use std::path::{Path, PathBuf};
 /// How many pulls are read and extracted together before they are stored: bounds memory
 /// whatever the archive size.
 pub const PULLS_PER_BATCH: usize = 64;
+
+/// How many input bytes one batch may hold (a larger pull makes a batch alone). A pull's claim
+/// set and its bytes take up to ten times its size, and all of a batch's are held until it is
+/// stored: the count alone let 8 pulls of 8 MB take 2 GB.
+pub const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Pulls up to this size have their claim set's TOML made on a worker, in parallel; a larger
+/// one's is written a part at a time when it is stored.
+const WORKER_TOML_MAX_BYTES: usize = 1024 * 1024;
 
 /// File endings `add DIR` picks up.
 pub const PULL_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "xhtml"];
@@ -136,8 +145,9 @@ enum Prepared {
         stamp: Stamp,
         bytes: Vec<u8>,
         set: Box<ClaimSet>,
-        /// The claim set's TOML as stored when no series rules apply, made on a worker.
-        toml: String,
+        /// The claim set's TOML as stored when no series rules apply, made on a worker (for
+        /// pulls up to [`WORKER_TOML_MAX_BYTES`]).
+        toml: Option<String>,
     },
     /// Read: no claims in it.
     NoClaims {
@@ -147,15 +157,9 @@ enum Prepared {
     },
 }
 
-/// Reads a pull whole, refusing one over the limit.
+/// Reads a pull whole: a regular file, the limit counted while reading.
 fn read_pull(file: &Path, limit: u64) -> Result<Vec<u8>> {
-    crate::pipeline::check_size(file, limit)?;
-    std::fs::read(file).map_err(|e| match e.kind() {
-        std::io::ErrorKind::IsADirectory => Error::IsDirectory {
-            path: file.to_path_buf(),
-        },
-        _ => Error::io(file, e),
-    })
+    crate::input::read_regular_file(file, limit)
 }
 
 /// What a worker needs to prepare pulls: it never sees the store being written.
@@ -176,7 +180,13 @@ fn prepare(file: &Path, cx: &PrepareContext<'_>) -> Result<Prepared> {
         });
     }
     // The limit holds for a pull noted before, too (its size is known without reading it).
-    crate::pipeline::check_size(file, cx.limit)?;
+    if meta.len() > cx.limit {
+        return Err(Error::TooLarge {
+            path: file.to_path_buf(),
+            size: meta.len(),
+            limit: cx.limit,
+        });
+    }
     let stamp = Stamp::of(&meta);
     let key = Pulls::key(file);
     let noted = if meta.is_file() {
@@ -226,10 +236,14 @@ fn prepare_bytes(
         }
         Err(e) => return Err(e),
     };
-    let toml = if keep_text {
-        set.to_toml()
+    // A large pull's TOML is written a part at a time when it is stored: made here, it would
+    // be held whole beside its claim set (ten times the pull, and a batch's worth at once).
+    let toml = if bytes.len() > WORKER_TOML_MAX_BYTES {
+        None
+    } else if keep_text {
+        Some(set.to_toml())
     } else {
-        set.clone().without_text().to_toml()
+        Some(set.clone().without_text().to_toml())
     };
     Ok(Prepared::Fresh {
         key,
@@ -249,6 +263,25 @@ fn extract_with_text(bytes: &[u8], file: &Path, limit: u64) -> Result<ClaimSet> 
         ..ExtractOptions::default()
     };
     extract_bytes(bytes, file, &options)
+}
+
+/// Cuts pulls of the given sizes into batches (ranges of indices) of at most
+/// [`PULLS_PER_BATCH`] pulls and [`BATCH_BYTES`] of input, a larger pull alone.
+fn plan_batches(sizes: &[u64]) -> Vec<(std::ops::Range<usize>, u64)> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, &size) in sizes.iter().enumerate() {
+        let full = i - start == PULLS_PER_BATCH || bytes.saturating_add(size) > BATCH_BYTES;
+        if i > start && full {
+            out.push((start..i, bytes));
+            (start, bytes) = (i, 0);
+        }
+        bytes = bytes.saturating_add(size);
+    }
+    if start < sizes.len() {
+        out.push((start..sizes.len(), bytes));
+    }
+    out
 }
 
 /// Prepares one batch on all cores, results in input order.
@@ -443,7 +476,15 @@ impl Ingest {
             .entries()
             .filter_map(|(_, e)| e.digest.clone())
             .collect();
-        let batches: Vec<&[PathBuf]> = files.chunks(PULLS_PER_BATCH).collect();
+        // Sizes as reported, only to cut batches: the reading itself counts the limit.
+        let sizes: Vec<u64> = files
+            .iter()
+            .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+            .collect();
+        let batches: Vec<(&[PathBuf], u64)> = plan_batches(&sizes)
+            .into_iter()
+            .filter_map(|(range, bytes)| Some((files.get(range)?, bytes)))
+            .collect();
         let pulls = self.index.pulls().clone();
         let cx = PrepareContext {
             known: &known,
@@ -452,24 +493,34 @@ impl Ingest {
             limit: options.max_input_bytes,
         };
         std::thread::scope(|scope| -> Result<()> {
-            // While one batch is stored, the next is read and extracted on the other cores.
+            // While one batch is stored, the next is read and extracted on the other cores,
+            // unless the two hold more than two batches' worth of input (a large pull): then
+            // the next waits, so that memory follows one large pull, not two.
             let cx = &cx;
-            let mut pending = batches
-                .first()
-                .copied()
-                .map(|b| scope.spawn(move || prepare_batch(b, cx)));
-            for (i, batch) in batches.iter().enumerate() {
+            let batches = &batches;
+            let spawn = |j: usize| {
+                batches
+                    .get(j)
+                    .map(|&(b, _)| scope.spawn(move || prepare_batch(b, cx)))
+            };
+            let mut pending = spawn(0);
+            for (i, &(batch, bytes)) in batches.iter().enumerate() {
                 let prepared = match pending.take().map(|h| h.join()) {
                     Some(Ok(p)) => p,
                     _ => return Err(Error::WorkerFailed),
                 };
-                pending = batches
-                    .get(i + 1)
-                    .copied()
-                    .map(|b| scope.spawn(move || prepare_batch(b, cx)));
+                let next = batches.get(i + 1);
+                let overlap =
+                    next.is_some_and(|&(_, b)| bytes.saturating_add(b) <= 2 * BATCH_BYTES);
+                if overlap {
+                    pending = spawn(i + 1);
+                }
                 for (file, prep) in batch.iter().zip(prepared) {
                     let outcome = prep.and_then(|p| self.store_one(file, p, options, &known));
                     each(file, outcome);
+                }
+                if !overlap {
+                    pending = spawn(i + 1);
                 }
                 self.index.save_if_due(&self.store)?;
             }
@@ -602,7 +653,7 @@ impl Ingest {
                 bytes,
                 set,
                 toml,
-            } => (key, stamp, bytes, *set, Some(toml)),
+            } => (key, stamp, bytes, *set, toml),
         };
         self.store_fresh(file, key, stamp, bytes, set, toml, options)
     }
@@ -651,9 +702,10 @@ impl Ingest {
         }
         for claim in &mut set.claims {
             rules.apply(claim);
-            if !options.keep_text {
-                claim.text = None;
-            }
+        }
+        if !options.keep_text {
+            // As `extract --no-text` does: each figure keeps its context words and names.
+            set = set.without_text();
         }
         let date = set.edition.date;
         let stored: Vec<StoredEdition> = self
@@ -687,15 +739,18 @@ impl Ingest {
             path
         } else {
             // A new series appears with its first claim set and raw copy at once.
-            let toml = toml.unwrap_or_else(|| set.to_toml());
+            set.edition.revision = None;
             let name = crate::store::edition_file_name(date, 1);
             let raw = raw_name(Path::new(&name), file);
-            let mut files: Vec<(&str, &[u8])> = vec![(&name, toml.as_bytes())];
+            let body = match &toml {
+                Some(text) => Content::Bytes(text.as_bytes()),
+                None => Content::Toml(&set),
+            };
+            let mut files: Vec<(&str, Content)> = vec![(&name, body)];
             if options.keep_raw {
-                files.push((&raw, &bytes));
+                files.push((&raw, Content::Bytes(&bytes)));
             }
-            let folder = self.store.create_series(&series, &files)?;
-            set.edition.revision = None;
+            let folder = self.store.create_series_from(&series, &files)?;
             folder.join(name)
         };
         self.index.insert(&series, &path, &set);
@@ -946,4 +1001,53 @@ fn is_pull(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| PULL_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_are_cut_by_count_and_by_bytes() {
+        const M: u64 = 1024 * 1024;
+        type Batches = Vec<(std::ops::Range<usize>, u64)>;
+        let cases: Vec<(Vec<u64>, Batches)> = vec![
+            (vec![], vec![]),
+            (vec![10], vec![(0..1, 10)]),
+            // 8 pulls of 8 MB: two to a batch.
+            (
+                vec![8_000_000; 8],
+                vec![
+                    (0..2, 16_000_000),
+                    (2..4, 16_000_000),
+                    (4..6, 16_000_000),
+                    (6..8, 16_000_000),
+                ],
+            ),
+            // A pull over the budget makes a batch alone, before and after small ones.
+            (
+                vec![M, 64 * M, M, M],
+                vec![(0..1, M), (1..2, 64 * M), (2..4, 2 * M)],
+            ),
+            // Exactly the budget fits.
+            (vec![BATCH_BYTES, 1], vec![(0..1, BATCH_BYTES), (1..2, 1)]),
+            // Small pulls: at most PULLS_PER_BATCH to a batch.
+            (
+                vec![1; PULLS_PER_BATCH * 2 + 1],
+                vec![
+                    (0..PULLS_PER_BATCH, PULLS_PER_BATCH as u64),
+                    (PULLS_PER_BATCH..2 * PULLS_PER_BATCH, PULLS_PER_BATCH as u64),
+                    (2 * PULLS_PER_BATCH..2 * PULLS_PER_BATCH + 1, 1),
+                ],
+            ),
+            // Sizes that would overflow a sum.
+            (
+                vec![u64::MAX, u64::MAX],
+                vec![(0..1, u64::MAX), (1..2, u64::MAX)],
+            ),
+        ];
+        for (sizes, want) in cases {
+            assert_eq!(plan_batches(&sizes), want, "{sizes:?}");
+        }
+    }
 }

@@ -22,7 +22,7 @@ pub struct ExtractOptions {
     /// The series' rules, applied to headless claims and figures.
     pub rules: TopicRules,
     /// The largest input read, in bytes ([`MAX_INPUT_BYTES`] by default); a larger one is
-    /// refused with [`Error::TooLarge`] before it is read.
+    /// refused with [`Error::TooLarge`], counted while reading (see [`crate::input`]).
     pub max_input_bytes: u64,
 }
 
@@ -39,18 +39,14 @@ impl Default for ExtractOptions {
     }
 }
 
-/// The largest pull read by default: 64 MiB. Fact sheets are tens of kilobytes; extraction
-/// takes about 60–90 bytes of memory per input byte, so this bounds a run to a few GB.
+/// The largest pull read by default: 64 MiB. Fact sheets are tens of kilobytes. With
+/// [`crate::MAX_BLOCKS`] and [`MAX_FIGURES`] this bounds the extraction of one pull to under
+/// 1 GB of memory (measured in `docs/limits.md`).
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Refuses a file larger than `limit` bytes before reading it (a folder or a missing file is
-/// left to the reader, which names the problem).
-pub fn check_size(path: &Path, limit: u64) -> Result<()> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        check_len(meta.len(), path, limit)?;
-    }
-    Ok(())
-}
+/// The most figures a pull may hold: fact sheets hold tens. Each costs a few hundred bytes in
+/// memory; past this many the pull is refused.
+pub const MAX_FIGURES: usize = 1_000_000;
 
 fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
     if size > limit {
@@ -65,13 +61,7 @@ fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
 
 /// Extracts a claim set from a file on disk.
 pub fn extract_file(path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
-    check_size(path, options.max_input_bytes)?;
-    if path.is_dir() {
-        return Err(Error::IsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::input::read_regular_file(path, options.max_input_bytes)?;
     extract_bytes(&bytes, path, options)
 }
 
@@ -120,23 +110,32 @@ fn build(
             .unwrap_or_default()
     });
     let title_figures = extract::extract_figures(&title);
-    let mut claims: Vec<Claim> = segments
-        .into_iter()
-        .map(|seg| {
-            let mut figures = extract::extract_figures(&seg.text);
-            class::classify(&seg.text, &mut figures, &title_figures);
-            let mut claim = Claim {
-                figures,
-                topic: seg.topic,
-                label: String::new(),
-                heading: seg.heading,
-                section: seg.section,
-                text: Some(seg.text),
-            };
-            options.rules.apply(&mut claim);
-            claim
-        })
-        .collect();
+    let mut claims = Vec::with_capacity(segments.len());
+    let mut figure_count = 0;
+    for seg in segments {
+        let mut figures = extract::extract_figures(&seg.text);
+        class::classify(&seg.text, &mut figures, &title_figures);
+        // A growing vector keeps room for four figures: most claims hold one or two.
+        figures.shrink_to_fit();
+        figure_count += figures.len();
+        if figure_count > MAX_FIGURES {
+            return Err(Error::TooMany {
+                path: path.to_path_buf(),
+                what: "figures",
+                limit: MAX_FIGURES,
+            });
+        }
+        let mut claim = Claim {
+            figures,
+            topic: seg.topic,
+            label: String::new(),
+            heading: seg.heading,
+            section: seg.section,
+            text: Some(seg.text),
+        };
+        options.rules.apply(&mut claim);
+        claims.push(claim);
+    }
     // One claim per block that is not a section (see `segment_blocks`).
     debug_assert_eq!(claims.len(), spans.len());
     cite::locate_lines(&mut claims, raw, &spans);

@@ -89,23 +89,36 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
     let raw_blocks = match detect(text, path) {
         Form::Html => {
             let page = html::read(text);
+            if page.too_many_nodes {
+                return Err(Error::TooMany {
+                    path: path.to_path_buf(),
+                    what: "HTML elements and text runs",
+                    limit: html::MAX_NODES,
+                });
+            }
             meta.title = page.title;
             meta.date = page.date;
             meta.source = page.source;
             page.blocks
         }
         Form::Text => {
-            let lines = markdown::split_lines(text);
-            let start = match front_matter::split(&lines) {
+            let start = match front_matter::split(markdown::lines(text)) {
                 Some((fm, body)) => {
                     meta.apply_front_matter(&fm);
                     body
                 }
                 None => 0,
             };
-            markdown::blocks(&lines, start)
+            markdown::blocks(markdown::lines(text), start)
         }
     };
+    if raw_blocks.len() > MAX_BLOCKS {
+        return Err(Error::TooMany {
+            path: path.to_path_buf(),
+            what: "blocks of text (bullets, paragraphs, headings)",
+            limit: MAX_BLOCKS,
+        });
+    }
     let raw_blocks = remove_furniture(raw_blocks, &mut meta);
     let blocks = classify(raw_blocks);
     let date = meta.date.or_else(|| {
@@ -127,6 +140,11 @@ enum Form {
     Html,
     Text,
 }
+
+/// The most blocks of text a pull may hold: fact sheets hold tens. Each becomes a claim of a
+/// few hundred bytes in memory, so a pull of millions of tiny bullets within the input limit
+/// would need gigabytes; reading stops past this many and the pull is refused.
+pub const MAX_BLOCKS: usize = 1_000_000;
 
 /// How far into the file HTML tags are looked for.
 const HTML_SNIFF_BYTES: usize = 1024;

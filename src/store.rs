@@ -25,6 +25,46 @@ pub const MAX_SERIES_NAME_BYTES: usize = 128;
 /// The lock file that keeps two writers of one store from interleaving.
 pub const LOCK_FILE: &str = ".factdiff.lock";
 
+/// What a new store file holds: bytes at hand, or a claim set written a part at a time (a
+/// large one's TOML text is ten times its pull; it is never held whole).
+#[derive(Debug, Clone, Copy)]
+pub enum Content<'a> {
+    /// These bytes.
+    Bytes(&'a [u8]),
+    /// This claim set's TOML form.
+    Toml(&'a ClaimSet),
+}
+
+/// A writer handing each part to the store's write function (which tests replace with one
+/// that fails part way).
+struct Parts<'a, F: FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>> {
+    file: &'a mut fs::File,
+    write: &'a mut F,
+}
+
+impl<F: FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>> Write for Parts<'_, F> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        (self.write)(self.file, buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes `content` into `file` through `write`.
+fn write_content<F: FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>>(
+    file: &mut fs::File,
+    content: Content<'_>,
+    write: &mut F,
+) -> std::io::Result<()> {
+    match content {
+        Content::Bytes(bytes) => write(file, bytes),
+        Content::Toml(set) => set.write_toml(&mut Parts { file, write }),
+    }
+}
+
 /// The store's exclusive lock, held while the value lives.
 #[derive(Debug)]
 pub struct StoreLock {
@@ -62,6 +102,8 @@ impl StoreLock {
 pub struct Store {
     root: PathBuf,
     sync: bool,
+    /// Called with the lock file's path when [`Store::lock`] must wait for another holder.
+    on_lock_wait: Option<fn(&Path)>,
 }
 
 /// One stored edition file.
@@ -162,7 +204,15 @@ impl Store {
         Store {
             root: root.into(),
             sync: false,
+            on_lock_wait: None,
         }
+    }
+
+    /// Calls `notice` (with the lock file's path) before [`Store::lock`] waits for another
+    /// writer: a run that only waited looked hung.
+    pub fn with_lock_wait_notice(mut self, notice: fn(&Path)) -> Store {
+        self.on_lock_wait = Some(notice);
+        self
     }
 
     /// Flush every file to the disk before it becomes visible (survives power loss, not only
@@ -187,7 +237,16 @@ impl Store {
     pub fn lock(&self) -> Result<StoreLock> {
         let path = self.root.join(LOCK_FILE);
         let file = open_lock_file(&path)?;
-        file.lock().map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                if let Some(notice) = self.on_lock_wait {
+                    notice(&path);
+                }
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
         Ok(StoreLock { file })
     }
 
@@ -380,17 +439,19 @@ impl Store {
         &self,
         series: &str,
         set: &mut ClaimSet,
-        mut first: Option<String>,
+        first: Option<String>,
         mut write: impl FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>,
     ) -> Result<PathBuf> {
         check_name(series)?;
         let dir = self.series_dir(series);
         if fs::symlink_metadata(&dir).is_err() {
-            let toml = first.take().unwrap_or_else(|| set.to_toml());
             set.edition.revision = None;
             let name = edition_file_name(set.edition.date, 1);
-            let folder =
-                self.create_series_with(series, &[(&name, toml.as_bytes())], |f, b| write(f, b))?;
+            let body = match &first {
+                Some(text) => Content::Bytes(text.as_bytes()),
+                None => Content::Toml(set),
+            };
+            let folder = self.create_series_with(series, &[(&name, body)], &mut write)?;
             return Ok(folder.join(name));
         }
         check_real_dir(&dir)?;
@@ -399,11 +460,14 @@ impl Store {
             let name = edition_file_name(set.edition.date, revision);
             let path = dir.join(&name);
             set.edition.revision = (revision > 1).then_some(revision);
-            let bytes = match first.take() {
-                Some(text) if revision == 1 => text,
-                _ => set.to_toml(),
+            // The text made before applies to the first revision only (the header changes).
+            let body = match &first {
+                Some(text) if revision == 1 => Content::Bytes(text.as_bytes()),
+                _ => Content::Toml(set),
             };
-            match write_atomic_new_with(&path, self.sync, |file| write(file, bytes.as_bytes())) {
+            match write_atomic_new_with(&path, self.sync, |file| {
+                write_content(file, body, &mut write)
+            }) {
                 Ok(()) => return Ok(path),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => revision += 1,
                 Err(e) => return Err(Error::io(&path, e)),
@@ -416,23 +480,35 @@ impl Store {
     /// therefore never leaves an empty or half-filled series folder; the next run removes the
     /// temporary one. Fails with [`Error::SeriesExists`] when the name is taken meanwhile.
     pub fn create_series(&self, series: &str, files: &[(&str, &[u8])]) -> Result<PathBuf> {
-        self.create_series_with(series, files, |file, bytes| file.write_all(bytes))
+        let files: Vec<(&str, Content)> = files
+            .iter()
+            .map(|&(name, bytes)| (name, Content::Bytes(bytes)))
+            .collect();
+        self.create_series_from(series, &files)
     }
 
-    fn create_series_with(
+    /// [`Store::create_series`] with each file's [`Content`]: a claim set is written a part at
+    /// a time.
+    pub fn create_series_from(&self, series: &str, files: &[(&str, Content)]) -> Result<PathBuf> {
+        self.create_series_with(series, files, &mut |file: &mut fs::File, bytes: &[u8]| {
+            file.write_all(bytes)
+        })
+    }
+
+    fn create_series_with<F: FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>>(
         &self,
         series: &str,
-        files: &[(&str, &[u8])],
-        mut write: impl FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>,
+        files: &[(&str, Content)],
+        write: &mut F,
     ) -> Result<PathBuf> {
         check_name(series)?;
         let target = self.series_dir(series);
         let staging = create_temp_dir(&self.root, series).map_err(|e| Error::io(&self.root, e))?;
         let result = (|| -> Result<()> {
-            for (name, bytes) in files {
+            for &(name, body) in files {
                 check_file_name(name)?;
                 let path = staging.join(name);
-                write_atomic_new_with(&path, self.sync, |f| write(f, bytes))
+                write_atomic_new_with(&path, self.sync, |f| write_content(f, body, write))
                     .map_err(|e| Error::io(&path, e))?;
             }
             // rename(2) refuses a non-empty target; an empty folder in the way is replaced, a

@@ -315,3 +315,86 @@ fn a_rerun_stats_pulls_instead_of_reading_them() {
     let fourth = add(&store, std::slice::from_ref(&pull), &["--series", "h"]);
     assert!(fourth.contains("1 revised"), "{fourth}");
 }
+
+/// `add --no-text` into a series with rules keeps each figure's context words, as `extract
+/// --no-text` does (it stored none: the text was dropped before the words were taken).
+#[test]
+fn no_text_with_series_rules_keeps_context_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("st");
+    std::fs::create_dir_all(store.join("harbor")).unwrap();
+    std::fs::copy(
+        fixture("harbor/topics.toml"),
+        store.join("harbor/topics.toml"),
+    )
+    .unwrap();
+    let pull = fixture("harbor/2022-05-10.md");
+    add(
+        &store,
+        std::slice::from_ref(&pull),
+        &["--no-text", "--series", "harbor"],
+    );
+    let stored = std::fs::read_to_string(store.join("harbor/2022-05-10.toml")).unwrap();
+    let extracted = String::from_utf8(
+        factdiff()
+            .arg("extract")
+            .arg(&pull)
+            .arg("--no-text")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let contexts = |s: &str| s.matches("\ncontext = [").count();
+    assert!(contexts(&extracted) > 0);
+    assert_eq!(contexts(&stored), contexts(&extracted), "{stored}");
+    assert!(!stored.contains("\ntext = "), "{stored}");
+}
+
+/// A pull over 1 MiB has its claim set written a part at a time, not made whole on a worker:
+/// the bytes are those `extract` writes, in a new series, in an existing one and as a revision.
+#[test]
+fn a_large_pull_is_stored_as_extract_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("st");
+    let pull = |name: &str, base: u64| {
+        let mut text = String::from("# FACT SHEET: Large Pulls\n\nMarch 1, 2023\n\n");
+        // Long bullets: few claims, so the run stays quick in a debug build.
+        let words =
+            "and the port authority said its crews kept working on the channels ".repeat(14);
+        let mut i = base;
+        while text.len() < 1_100_000 {
+            text.push_str(&format!(
+                "- **Heading {i}:** The agency hired more than {i} inspectors {words}.\n"
+            ));
+            i += 1;
+        }
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let first = pull("first.md", 1);
+    let second = pull("second.md", 7);
+    let extracted = |p: &std::path::Path| {
+        let out = factdiff()
+            .arg("extract")
+            .arg(p)
+            .arg("--no-text")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let flags = ["--no-text", "--no-raw", "--quiet", "--series", "large"];
+    add(&store, std::slice::from_ref(&first), &flags);
+    add(&store, std::slice::from_ref(&second), &flags);
+    let series = store.join("large");
+    assert_eq!(files_in(&series), ["2023-03-01.2.toml", "2023-03-01.toml"]);
+    let stored = std::fs::read_to_string(series.join("2023-03-01.toml")).unwrap();
+    assert!(stored == extracted(&first), "new series");
+    let revised = std::fs::read_to_string(series.join("2023-03-01.2.toml")).unwrap();
+    assert!(
+        revised.replacen("revision = 2\n", "", 1) == extracted(&second),
+        "revision"
+    );
+}

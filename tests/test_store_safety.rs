@@ -49,7 +49,22 @@ fn planted_index_temporaries_never_write_outside() {
             std::os::unix::fs::symlink("../outside/victim.txt", store.join(name)).unwrap();
         }
     }
-    let out = add(&store, &["--quiet"], &[fixture("harbor/2023-03-14.md")]);
+    // And under the names of the very process that runs `add` (a shell plants them, then
+    // execs the binary under its own process id), whatever the machine's pid range.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(
+            r#"i=0; while [ $i -lt 64 ]; do
+                 ln -s ../outside/victim.txt "$1/.factdiff-index.json.$$.$i.tmp" || exit 99
+                 i=$((i+1))
+               done
+               exec "$0" add --quiet --editions "$1" "$2""#,
+        )
+        .arg(assert_cmd::cargo::cargo_bin("factdiff"))
+        .arg(&store)
+        .arg(fixture("harbor/2023-03-14.md"))
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "victim");
     // The sweep removed the links (not their target).

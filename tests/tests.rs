@@ -13,6 +13,7 @@ mod test_extract;
 mod test_fuzz_regressions;
 mod test_gold_extract;
 mod test_gold_match;
+mod test_hardening;
 mod test_history;
 mod test_hostile;
 mod test_pipes;

@@ -126,6 +126,10 @@ const GENERIC_MEASURES: [&str; 4] = ["usd", "count", "percent", "times"];
 /// Claims with fewer words than this are never paired by similarity: too little to judge.
 const MIN_WORDS_FOR_SIMILARITY: usize = 3;
 
+/// Up to this many claim pairs left for similarity, each is tried; past it, only those
+/// [`similarity_candidates`] finds.
+const CROSS_PRODUCT_PAIRS: usize = 10_000;
+
 /// A claim set in the one canonical form matching reads: the series' rules applied once (each
 /// claim's canonical key and where it came from, each figure's measure after figure rules).
 /// Build it once per claim set and compare it with as many others as needed.
@@ -335,24 +339,51 @@ impl ClaimPairing {
         }
         let old_sorted: Vec<Vec<&str>> = old_words.iter().map(|w| sorted(w)).collect();
         let new_sorted: Vec<Vec<&str>> = new_words.iter().map(|w| sorted(w)).collect();
-        let mut candidates = Vec::new();
+        let old_measures: Vec<BTreeSet<&str>> =
+            old_left.iter().map(|&i| a.claim_measures(i)).collect();
+        let new_measures: Vec<BTreeSet<&str>> =
+            new_left.iter().map(|&j| b.claim_measures(j)).collect();
         // A second pass (with figure evidence) looks only at the pairs the evidence names: the
-        // others were judged already, on the same words.
-        let second_pass = !evidence.is_empty();
+        // others were judged already, on the same words. The first looks only at the pairs
+        // that can reach the threshold (the whole cross product was 4 million pairs for two
+        // editions of 2,000 claims).
+        let candidates_of: Vec<Vec<usize>> = if !evidence.is_empty() {
+            let new_pos: BTreeMap<usize, usize> = new_left
+                .iter()
+                .enumerate()
+                .map(|(nj, &j)| (j, nj))
+                .collect();
+            old_left
+                .iter()
+                .map(|&i| {
+                    evidence
+                        .range((i, 0)..(i + 1, 0))
+                        .filter_map(|(&(_, j), _)| new_pos.get(&j).copied())
+                        .collect()
+                })
+                .collect()
+        } else if old_left.len().saturating_mul(new_left.len()) <= CROSS_PRODUCT_PAIRS {
+            // Fact sheets hold tens of claims: every pair costs less than an index.
+            vec![(0..new_left.len()).collect(); old_left.len()]
+        } else {
+            similarity_candidates(
+                [&old_sorted, &new_sorted],
+                [&old_measures, &new_measures],
+                settings.min_claim_similarity,
+            )
+        };
+        let mut candidates = Vec::new();
         for (oi, &i) in old_left.iter().enumerate() {
-            let ma = a.claim_measures(i);
-            for (nj, &j) in new_left.iter().enumerate() {
-                if second_pass && !evidence.contains_key(&(i, j)) {
-                    continue;
-                }
+            let ma = &old_measures[oi];
+            for &nj in &candidates_of[oi] {
+                let j = new_left[nj];
                 let (sa, sb) = (&old_sorted[oi], &new_sorted[nj]);
                 if sa.len() < MIN_WORDS_FOR_SIMILARITY || sb.len() < MIN_WORDS_FOR_SIMILARITY {
                     continue;
                 }
                 let bonus =
                     evidence.get(&(i, j)).copied().unwrap_or(0.0) * settings.figure_evidence_weight;
-                let mb = b.claim_measures(j);
-                let measures = measure_share(&ma, &mb);
+                let measures = measure_share(ma, &new_measures[nj]);
                 let best_text = ratio_bound(sa, sb);
                 if blend(best_text + 1e-6, measures) + bonus < settings.min_claim_similarity {
                     continue;
@@ -396,11 +427,119 @@ impl ClaimPairing {
 }
 
 /// Word similarity (0–1) blended with the share of named measures the claims have in common.
+/// The weight of the words in [`blend`] when a claim has measures.
+const TEXT_WEIGHT: f64 = 0.6;
+
 fn blend(text: f64, measures: Option<f64>) -> f64 {
     match measures {
-        Some(shared) => 0.6 * text + 0.4 * shared,
+        Some(shared) => TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * shared,
         None => text,
     }
+}
+
+/// For each old claim (by position in `sorted[0]`), the new claims (positions in `sorted[1]`,
+/// ascending) that may reach `min` in the first similarity pass: those sharing a measure, and
+/// those whose words could score high enough alone. A pair not listed cannot pass
+/// [`ratio_bound`]'s test, so leaving it out changes no result.
+///
+/// Without a shared measure the score is the word ratio (neither claim has a measure) or
+/// [`TEXT_WEIGHT`] times it, so the words must reach `t` = `min` or `min / TEXT_WEIGHT`. The
+/// bound `2c / (la + lb) ≥ t` needs `c ≥ t·l / (2 − t)` common words for either length `l`,
+/// and two word multisets with `c` in common share a word among each one's first `l − c + 1`
+/// words in one global order (prefix filtering); rare words first keep those lists short.
+fn similarity_candidates<'w>(
+    sorted: [&[Vec<&'w str>]; 2],
+    measures: [&[BTreeSet<&str>]; 2],
+    min: f64,
+) -> Vec<Vec<usize>> {
+    use std::collections::HashMap;
+    type Token<'w> = (&'w str, u32);
+    // Each occurrence of a word is its own token ("the", 0), ("the", 1): sets then intersect
+    // as the multisets do (the words come sorted).
+    fn tokens<'w>(words: &[&'w str]) -> Vec<Token<'w>> {
+        let mut out: Vec<Token<'w>> = Vec::with_capacity(words.len());
+        for (k, w) in words.iter().enumerate() {
+            let n = match k.checked_sub(1).and_then(|p| out.get(p)) {
+                Some(&(prev, n)) if prev == *w => n + 1,
+                _ => 0,
+            };
+            out.push((w, n));
+        }
+        out
+    }
+    let [old, new] = sorted;
+    let mut old_tokens: Vec<Vec<Token<'w>>> = old.iter().map(|w| tokens(w)).collect();
+    let mut new_tokens: Vec<Vec<Token<'w>>> = new.iter().map(|w| tokens(w)).collect();
+    let mut freq: HashMap<Token<'w>, usize> = HashMap::new();
+    for t in old_tokens.iter().chain(&new_tokens).flatten() {
+        *freq.entry(*t).or_default() += 1;
+    }
+    for t in old_tokens.iter_mut().chain(new_tokens.iter_mut()) {
+        t.sort_unstable_by_key(|x| (freq.get(x).copied().unwrap_or(0), *x));
+    }
+    // Slightly below the thresholds: a candidate too many is harmless, one too few is not.
+    let loose = min - 1e-3;
+    let strict = min / TEXT_WEIGHT - 1e-3;
+    let prefix = |t: &[Token<'w>], threshold: f64| -> usize {
+        if threshold <= 0.0 {
+            return t.len();
+        }
+        if threshold >= 1.0 + 1e-3 {
+            return 0;
+        }
+        let l = t.len() as f64;
+        let need = (threshold * l / (2.0 - threshold)).ceil().max(1.0);
+        (l - need + 1.0).clamp(0.0, l) as usize
+    };
+    let usable = |words: &Vec<&str>| words.len() >= MIN_WORDS_FOR_SIMILARITY;
+    // New claims by the tokens of their prefixes: for pairs needing `strict` (all new claims)
+    // and for pairs needing `loose` (new claims without measures).
+    let mut strict_index: HashMap<Token<'w>, Vec<usize>> = HashMap::new();
+    let mut loose_index: HashMap<Token<'w>, Vec<usize>> = HashMap::new();
+    let mut by_measure: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (nj, t) in new_tokens.iter().enumerate() {
+        if !usable(&new[nj]) {
+            continue;
+        }
+        for tok in &t[..prefix(t, strict)] {
+            strict_index.entry(*tok).or_default().push(nj);
+        }
+        if measures[1][nj].is_empty() {
+            for tok in &t[..prefix(t, loose)] {
+                loose_index.entry(*tok).or_default().push(nj);
+            }
+        }
+        for m in &measures[1][nj] {
+            by_measure.entry(m).or_default().push(nj);
+        }
+    }
+    old_tokens
+        .iter()
+        .enumerate()
+        .map(|(oi, t)| {
+            let mut found: Vec<usize> = Vec::new();
+            if !usable(&old[oi]) {
+                return found;
+            }
+            let measured = !measures[0][oi].is_empty();
+            for tok in &t[..prefix(t, strict)] {
+                let hits = strict_index.get(tok).into_iter().flatten();
+                // A measureless pair is judged by the loose index below.
+                found.extend(hits.filter(|&&nj| measured || !measures[1][nj].is_empty()));
+            }
+            if !measured {
+                for tok in &t[..prefix(t, loose)] {
+                    found.extend(loose_index.get(tok).into_iter().flatten());
+                }
+            }
+            for m in &measures[0][oi] {
+                found.extend(by_measure.get(m).into_iter().flatten());
+            }
+            found.sort_unstable();
+            found.dedup();
+            found
+        })
+        .collect()
 }
 
 /// The share of named measures two claims have in common, or none when neither has one.
@@ -424,6 +563,9 @@ fn ratio_bound(a: &[&str], b: &[&str]) -> f64 {
 /// Similarity (0–1) of two texts over their words alone: the spaces between words are not
 /// tokens here, else every pair of long texts would look half alike.
 fn word_ratio(a: &str, b: &str) -> f64 {
+    if a == b && !a.trim().is_empty() {
+        return 1.0; // what the diff gives, without it
+    }
     let wa: Vec<&str> = a.split_whitespace().collect();
     let wb: Vec<&str> = b.split_whitespace().collect();
     f64::from(similar::TextDiff::from_slices(&wa, &wb).ratio())
@@ -469,6 +611,113 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every pair that can pass the first similarity pass is a candidate, whatever the
+    /// words, repeats, lengths and measures (checked against the whole cross product).
+    #[test]
+    fn similarity_candidates_miss_no_pair_that_can_pass() {
+        let vocab = [
+            "the", "a", "police", "jobs", "#", "region", "grants", "ports", "of", "x",
+        ];
+        let measure_names = ["jobs", "grants", "ports"];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |m: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m as u64) as usize
+        };
+        for round in 0..40 {
+            let mut side = || {
+                let claims = 1 + next(30);
+                let mut words: Vec<Vec<&str>> = Vec::new();
+                let mut measures: Vec<BTreeSet<&str>> = Vec::new();
+                for _ in 0..claims {
+                    let len = next(14);
+                    let mut w: Vec<&str> = (0..len).map(|_| vocab[next(vocab.len())]).collect();
+                    w.sort_unstable();
+                    words.push(w);
+                    measures.push((0..next(3)).map(|_| measure_names[next(3)]).collect());
+                }
+                (words, measures)
+            };
+            let (ow, om) = side();
+            let (nw, nm) = side();
+            for min in [0.3, 0.5, 0.7, 0.9] {
+                let found = similarity_candidates([&ow, &nw], [&om, &nm], min);
+                for oi in 0..ow.len() {
+                    for nj in 0..nw.len() {
+                        let usable = ow[oi].len() >= MIN_WORDS_FOR_SIMILARITY
+                            && nw[nj].len() >= MIN_WORDS_FOR_SIMILARITY;
+                        let share = measure_share(&om[oi], &nm[nj]);
+                        let passes =
+                            usable && blend(ratio_bound(&ow[oi], &nw[nj]) + 1e-6, share) >= min;
+                        if passes {
+                            assert!(
+                                found[oi].contains(&nj),
+                                "round {round}, min {min}: {:?} / {:?} ({:?} / {:?})",
+                                ow[oi],
+                                nw[nj],
+                                om[oi],
+                                nm[nj]
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Two editions of 1,000 claims of their own words (but for a few common ones) and their
+    /// own measures: the cross product is a million pairs; no candidate among them.
+    #[test]
+    fn similarity_candidates_prune_unrelated_claims() {
+        let n = 1_000;
+        let own: Vec<Vec<String>> = (0..2 * n)
+            .map(|c| (0..8).map(|k| format!("w{c}x{k}")).collect())
+            .collect();
+        let side = |from: usize| {
+            let words: Vec<Vec<&str>> = (from..from + n)
+                .map(|c| {
+                    let mut w: Vec<&str> = own[c].iter().map(String::as_str).collect();
+                    w.extend(["the", "agency", "said", "in", "the", "region", "#", "#"]);
+                    w.sort_unstable();
+                    w
+                })
+                .collect();
+            let measures: Vec<BTreeSet<&str>> = (from..from + n)
+                .map(|c| BTreeSet::from([own[c][0].as_str()]))
+                .collect();
+            (words, measures)
+        };
+        let (ow, om) = side(0);
+        let (nw, nm) = side(n);
+        let found = similarity_candidates([&ow, &nw], [&om, &nm], 0.5);
+        let total: usize = found.iter().map(Vec::len).sum();
+        assert_eq!(total, 0, "{total} candidate pairs");
+        // Claims without measures pass on words alone: half their words in common (the eight
+        // common ones here) may reach 0.5, so each pair is a candidate; a third may not.
+        let none: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); n];
+        let found = similarity_candidates([&ow, &nw], [&none, &none], 0.5);
+        let total: usize = found.iter().map(Vec::len).sum();
+        assert_eq!(total, n * n);
+        fn fewer<'w>(w: &[Vec<&'w str>]) -> Vec<Vec<&'w str>> {
+            w.iter()
+                .map(|w| {
+                    let mut w: Vec<&str> = w
+                        .iter()
+                        .copied()
+                        .filter(|x| !matches!(*x, "in" | "region" | "#"))
+                        .collect();
+                    w.dedup();
+                    w
+                })
+                .collect()
+        }
+        let found = similarity_candidates([&fewer(&ow), &fewer(&nw)], [&none, &none], 0.5);
+        let total: usize = found.iter().map(Vec::len).sum();
+        assert_eq!(total, 0, "{total} candidate pairs");
     }
 
     #[test]

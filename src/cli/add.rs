@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     if let Some(n) = args.jobs {
         let threads = capped_jobs(n);
         if threads != n && !ctx.quiet {
-            eprintln!("factdiff: --jobs {n}: using {threads} (the number of cores)");
+            warn_line!("factdiff: --jobs {n}: using {threads} (the number of cores)");
         }
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -85,7 +85,10 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     if let Some(series) = &options.series {
         factdiff::store::check_name(series)?;
     }
-    let mut ingest = Ingest::open_for_writing(Store::new(ctx.store.root()).with_sync(args.sync))?;
+    let store = Store::new(ctx.store.root())
+        .with_sync(args.sync)
+        .with_lock_wait_notice(super::lock_wait_notice);
+    let mut ingest = Ingest::open_for_writing(store)?;
     let bar = (!ctx.quiet && files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         bar.set_style(
@@ -146,7 +149,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                 );
                 // A warning, shown like a failure even with --quiet: a sheet that stores
                 // nothing deserves a look.
-                let show = || eprintln!("{line}");
+                let show = || warn_line!("{}", factdiff::render::terminal_safe(&line));
                 match &bar {
                     Some(bar) => bar.suspend(show),
                     None => show(),
@@ -168,7 +171,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             Err(e) => {
                 failed += 1;
                 let line = CliError::from(e).line("add");
-                let show = || eprintln!("{line}");
+                let show = || warn_line!("{}", factdiff::render::terminal_safe(&line));
                 match &bar {
                     Some(bar) => bar.suspend(show),
                     None => show(),
@@ -179,7 +182,8 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         if ctx.quiet || write_error.is_some() {
             return;
         }
-        let mut write = || writeln!(out, "{line}");
+        // File names are the user's, but any byte but `/` and NUL may be in them.
+        let mut write = || writeln!(out, "{}", factdiff::render::terminal_safe(&line));
         let written = match &bar {
             Some(bar) => bar.suspend(write),
             None => write(),

@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     std::mem::forget(ingest);
     let note = |text: String| {
         if !ctx.quiet {
-            eprintln!("factdiff: {text}");
+            warn_line!("factdiff: {text}");
         }
     };
     let Some(report) = &checked.report else {

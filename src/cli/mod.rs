@@ -1,5 +1,14 @@
 //! Command-line front end: clap definitions, settings resolved once, one module per subcommand.
 
+/// `eprintln!` that never panics: a stderr that cannot be written (a log file on a full disk)
+/// loses the line instead of ending the run with a panic.
+macro_rules! warn_line {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod add;
 mod check;
 mod completions;
@@ -135,7 +144,8 @@ pub fn run() -> Exit {
         // A closed pipe (`factdiff diff | head`) is the reader's choice, not a failure.
         Err(err) if err.is_broken_pipe() => Exit::Success,
         Err(err) => {
-            eprintln!("{}", err.line(command));
+            // File names and quoted input may hold control characters: made safe like stdout.
+            warn_line!("{}", factdiff::render::terminal_safe(&err.line(command)));
             Exit::Error
         }
     }
@@ -183,7 +193,7 @@ fn run_parsed(cli: Cli) -> CliResult {
         }
     };
     let ctx = Context {
-        store: Store::new(cli.editions),
+        store: Store::new(cli.editions).with_lock_wait_notice(lock_wait_notice),
         series: cli.series,
         quiet: cli.quiet,
         color,
@@ -217,7 +227,8 @@ impl Context {
 /// ends the output, not the command: it goes on to its exit code (a policy that fired still
 /// exits 1).
 fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> CliResult<()> {
-    let mut out = std::io::stdout().lock();
+    // Block-buffered: stdout alone flushes each line, a system call per line of a long table.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if error::is_broken_pipe(&e) => Ok(()),
         Err(e) => Err(CliError::Io(e)),
@@ -281,4 +292,13 @@ fn load_edition(
             .into())
         }
     }
+}
+
+/// Said before waiting for another writer's lock, even with `--quiet`: a run that only waited
+/// looked hung.
+fn lock_wait_notice(lock: &Path) {
+    warn_line!(
+        "factdiff: waiting for another run that is writing to this store ({} is locked)",
+        factdiff::render::terminal_safe(&lock.display().to_string())
+    );
 }

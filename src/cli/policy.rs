@@ -266,14 +266,14 @@ impl Fired {
     /// reader kept the pipe open.
     pub fn exit(&self) -> Exit {
         if self.accepted > 0 {
-            eprintln!(
+            warn_line!(
                 "factdiff: policy: {} accepted change(s) not counted",
                 self.accepted
             );
         }
         match self.line() {
             Some(line) => {
-                eprintln!("{line}");
+                warn_line!("{line}");
                 Exit::PolicyFailed
             }
             None => Exit::Success,

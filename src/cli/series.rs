@@ -111,19 +111,10 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     }
 }
 
-/// One line a terminal shows as it is: control and direction characters become U+FFFD.
+/// One line a terminal shows as it is: the one terminal sanitiser (escape sequences dropped
+/// whole, other controls U+FFFD, direction overrides dropped), and no line break or tab.
 fn plain(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control()
-                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-            {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    factdiff::render::terminal_safe(text).replace(['\n', '\t'], " ")
 }
 
 /// A TSV cell: no tab or line break inside.

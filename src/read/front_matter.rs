@@ -20,18 +20,16 @@ impl FrontMatter {
 
 /// Splits front matter off `lines` when the first line is `---`: returns the front matter and
 /// the index of the first body line. Without a closing `---`/`...` line there is no front matter.
-pub fn split(lines: &[&str]) -> Option<(FrontMatter, usize)> {
-    if lines.first().map(|l| l.trim_end()) != Some("---") {
+pub fn split<'a>(mut lines: impl Iterator<Item = &'a str> + Clone) -> Option<(FrontMatter, usize)> {
+    if lines.next().map(str::trim_end) != Some("---") {
         return None;
     }
+    // The closing line is looked for first, so no line is kept when there is none.
     let close = lines
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, l)| matches!(l.trim_end(), "---" | "..."))
-        .map(|(i, _)| i)?;
-    let inner = lines.get(1..close).unwrap_or_default();
-    Some((parse(inner), close + 1))
+        .clone()
+        .position(|l| matches!(l.trim_end(), "---" | "..."))?;
+    let inner: Vec<&str> = lines.take(close).collect();
+    Some((parse(&inner), close + 2))
 }
 
 /// Parses `key: value` lines; indented lines continue the previous value.
@@ -234,7 +232,7 @@ mod tests {
     fn splits_front_matter() {
         let text = "---\ndate: '2023-02-06'\ntitle: \"FACT SHEET: An Update on\\\n  \\ the\\_Plan\"\nsource_url: https://example.gov/a\n---\nbody\n";
         let lines: Vec<&str> = text.lines().collect();
-        let (fm, body) = split(&lines).unwrap();
+        let (fm, body) = split(lines.iter().copied()).unwrap();
         assert_eq!(fm.get("date"), Some("2023-02-06"));
         assert_eq!(
             fm.get("title"),
@@ -247,7 +245,7 @@ mod tests {
     #[test]
     fn no_front_matter_without_closing_line() {
         let lines = ["---", "title: x", "body"];
-        assert!(split(&lines).is_none());
-        assert!(split(&["text"]).is_none());
+        assert!(split(lines.into_iter()).is_none());
+        assert!(split(["text"].into_iter()).is_none());
     }
 }

@@ -33,35 +33,69 @@ const NUMBER_MARKER_MAX_DIGITS: usize = 3;
 const BULLET_CHARS: [char; 9] = ['•', '–', '·', '‣', '▪', '◦', '●', '○', '■'];
 
 /// Splits text on LF, CRLF or CR.
+#[cfg(test)]
 pub fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
+    lines(text).collect()
+}
+
+/// The lines of `text`, split on LF, CRLF or CR, one at a time: a list of every line would
+/// cost 16 bytes per line (a megabyte of blank lines, a million entries).
+pub fn lines(text: &str) -> Lines<'_> {
     // A final line break does not open another line.
     let body = text
         .strip_suffix("\r\n")
         .or_else(|| text.strip_suffix(['\n', '\r']))
         .unwrap_or(text);
-    let bytes = body.as_bytes();
-    // `memchr_iter` finds every line end with SIMD, without a searcher per line; a lone CR
-    // inside a line is rare and split afterwards.
-    let has_cr = memchr::memchr(b'\r', bytes).is_some();
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
-    for end in ends {
-        // Both ends sit at ASCII bytes (or the text's end), so the slice is on char boundaries.
-        let piece = body.get(start..end).unwrap_or_default();
-        start = end + 1;
-        if !has_cr {
-            lines.push(piece);
-            continue;
+    Lines {
+        rest: Some(body),
+        has_cr: memchr::memchr(b'\r', body.as_bytes()).is_some(),
+        cr_parts: None,
+    }
+}
+
+/// See [`lines`].
+#[derive(Clone)]
+pub struct Lines<'a> {
+    /// What is left after the last LF found; `None` once the last line is out.
+    rest: Option<&'a str>,
+    /// Whether any CR is in the text (rare): lines are then split at lone CRs too.
+    has_cr: bool,
+    /// The rest of a piece split at lone CRs.
+    cr_parts: Option<std::str::Split<'a, char>>,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if let Some(parts) = &mut self.cr_parts {
+            if let Some(part) = parts.next() {
+                return Some(part);
+            }
+            self.cr_parts = None;
+        }
+        let rest = self.rest?;
+        // The LF sits at an ASCII byte, so both slices are on char boundaries.
+        let (piece, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => (
+                rest.get(..i).unwrap_or_default(),
+                Some(rest.get(i + 1..).unwrap_or_default()),
+            ),
+            None => (rest, None),
+        };
+        self.rest = next;
+        if !self.has_cr {
+            return Some(piece);
         }
         let piece = piece.strip_suffix('\r').unwrap_or(piece);
-        if piece.contains('\r') {
-            lines.extend(piece.split('\r'));
-        } else {
-            lines.push(piece);
+        if !piece.contains('\r') {
+            return Some(piece);
         }
+        let mut parts = piece.split('\r');
+        let first = parts.next();
+        self.cr_parts = Some(parts);
+        first
     }
-    lines
 }
 
 /// The block being built; its raw text lives in one buffer reused across blocks.
@@ -72,12 +106,16 @@ struct Open {
 }
 
 /// Parses the lines from index `start` on into blocks.
-pub fn blocks(lines: &[&str], start: usize) -> Vec<RawBlock> {
+pub fn blocks<'a>(lines: impl Iterator<Item = &'a str>, start: usize) -> Vec<RawBlock> {
     let mut out = Vec::new();
     let mut cur: Option<Open> = None;
     let mut raw = String::new();
     let mut blank_before = false;
-    for (idx, line) in lines.iter().enumerate().skip(start) {
+    for (idx, line) in lines.enumerate().skip(start) {
+        if out.len() > super::MAX_BLOCKS {
+            // Refused by the caller: reading on would only fill memory.
+            return out;
+        }
         let line_no = idx + 1;
         let trimmed = line.trim();
         if cur.as_ref().is_some_and(|o| o.table) {
@@ -317,7 +355,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Vec<(RawKind, String, usize)> {
-        blocks(&split_lines(text), 0)
+        blocks(lines(text), 0)
             .into_iter()
             .map(|b| (b.kind, b.text, b.line))
             .collect()

@@ -171,9 +171,9 @@ pub(super) fn history(history: &History, out: &mut dyn Write) -> io::Result<()> 
         .unwrap_or_default();
     for t in &history.tracks {
         let track_flags = flags(&t.flags);
-        for (edition, value) in history.editions.iter().zip(&t.values) {
-            let [_, sentence, url] = side_cells(edition, value.as_ref());
-            let [value, max, _, qualifier, quote] = figure_cells(value.as_ref());
+        for (edition, value) in history.editions.iter().zip(t.values.iter()) {
+            let [_, sentence, url] = side_cells(edition, value);
+            let [value, max, _, qualifier, quote] = figure_cells(value);
             record(
                 out,
                 &[

@@ -1,9 +1,119 @@
-//! Escaping at the output boundary: one function per target (Markdown, HTML, CSV) makes source
-//! text inert — no markup, no links, no mentions, no formulas. Reports keep their text raw.
+//! Escaping at the output boundary: one function per target (terminal, Markdown, HTML, CSV)
+//! makes source text inert — no control sequences, no markup, no links, no mentions, no
+//! formulas, no right-to-left overrides. Reports keep their text raw.
 //!
 //! Markdown stays readable as plain text: only what would render or ping is escaped, with
 //! backslashes (`\[`, `\|`, `\*`) or code spans (a URL or `@mention` becomes `` `@everyone` ``),
 //! so `$7 million` is still `$7 million` in the raw output.
+
+use std::borrow::Cow;
+
+/// The bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder what
+/// a reader sees without changing the text ("Trojan Source"). Every human format drops them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Makes `text` safe to print on a terminal: control sequences and control characters that a
+/// document (or a hand-edited claim set) carries never reach it.
+///
+/// - Escape sequences are removed whole, each leaving one U+FFFD: CSI (`ESC [` … or C1 `0x9B`,
+///   colours, `ESC[8m` concealed text, cursor moves), OSC (`ESC ]` … or `0x9D`, to BEL or ST:
+///   OSC 8 hyperlinks, OSC 52 clipboard writes, window titles), DCS/SOS/PM/APC strings, and
+///   two-character escapes (`ESC c` reset, `ESC 7`, charset designations).
+/// - Any other C0 control, DEL and C1 control (NUL, BEL, backspace, carriage return…) becomes
+///   U+FFFD; newline and tab stay, for layouts that need them.
+/// - Bidirectional overrides and isolates are dropped.
+///
+/// Text without any of these is returned as it is, without a copy.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    let clean = |c: char| (!c.is_control() || c == '\n' || c == '\t') && !is_bidi_control(c);
+    if text.chars().all(clean) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if clean(c) {
+            out.push(c);
+            continue;
+        }
+        if is_bidi_control(c) {
+            continue;
+        }
+        // A string sequence (OSC, DCS, SOS, PM, APC) runs to BEL or ST; one left open stops at
+        // the end of the line, so it never swallows the rest of the output.
+        let skip_string = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+            while let Some(&d) = chars.peek() {
+                match d {
+                    '\u{07}' | '\u{9C}' => {
+                        chars.next();
+                        break;
+                    }
+                    '\u{1B}' => {
+                        chars.next();
+                        if chars.peek() == Some(&'\\') {
+                            chars.next();
+                        }
+                        break;
+                    }
+                    '\n' => break,
+                    _ => {
+                        chars.next();
+                    }
+                }
+            }
+        };
+        // CSI: parameter and intermediate bytes, then one final byte.
+        let skip_csi = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+            while let Some(&d) = chars.peek() {
+                match d {
+                    '\u{20}'..='\u{3F}' => {
+                        chars.next();
+                    }
+                    '\u{40}'..='\u{7E}' => {
+                        chars.next();
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        };
+        match c {
+            '\u{1B}' => match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi(&mut chars);
+                }
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    chars.next();
+                    skip_string(&mut chars);
+                }
+                Some('\u{20}'..='\u{7E}') => {
+                    // Intermediates (`ESC ( B`), then the final character (`ESC c`).
+                    while chars
+                        .peek()
+                        .is_some_and(|d| matches!(d, '\u{20}'..='\u{2F}'))
+                    {
+                        chars.next();
+                    }
+                    if chars
+                        .peek()
+                        .is_some_and(|d| matches!(d, '\u{30}'..='\u{7E}'))
+                    {
+                        chars.next();
+                    }
+                }
+                _ => {}
+            },
+            '\u{9B}' => skip_csi(&mut chars),
+            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
+            _ => {}
+        }
+        out.push('\u{FFFD}');
+    }
+    Cow::Owned(out)
+}
 
 /// Makes `text` inert in GitHub-flavoured Markdown wherever it goes: a paragraph, a list item,
 /// a table cell, link text, the start of a line. Line breaks become spaces so a value can never
@@ -42,7 +152,7 @@ fn flatten(text: &str) -> String {
             if !out.ends_with(' ') {
                 out.push(' ');
             }
-        } else if !c.is_control() {
+        } else if !c.is_control() && !is_bidi_control(c) {
             out.push(c);
         }
     }
@@ -225,6 +335,7 @@ pub(crate) fn html(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             // Control characters other than whitespace are invalid in HTML text.
             c if c.is_control() && !matches!(c, '\n' | '\t') => out.push('\u{FFFD}'),
+            c if is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
@@ -257,5 +368,44 @@ pub(crate) fn csv_field(cell: &str) -> String {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
         cell.to_string()
+    }
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    use super::*;
+
+    #[test]
+    fn terminal_removes_sequences_whole_and_replaces_controls() {
+        let cases = [
+            ("plain text\twith tab\n", "plain text\twith tab\n"),
+            ("a\x1b]52;c;ZXZpbA==\x07b", "a\u{FFFD}b"),
+            (
+                "a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b",
+                "a\u{FFFD}link\u{FFFD}b",
+            ),
+            ("\x1b[8mhidden\x1b[0m", "\u{FFFD}hidden\u{FFFD}"),
+            ("\x1b[38;5;196mred", "\u{FFFD}red"),
+            ("x\x1bcy", "x\u{FFFD}y"),
+            ("x\x1b(By", "x\u{FFFD}y"),
+            ("x\u{9b}31my", "x\u{FFFD}y"),
+            ("x\u{9d}0;title\u{9c}y", "x\u{FFFD}y"),
+            ("x\0y\x7fz\x08\r", "x\u{FFFD}y\u{FFFD}z\u{FFFD}\u{FFFD}"),
+            ("\u{202e}evil\u{202c} \u{2066}iso\u{2069}", "evil iso"),
+            // An OSC left open stops at the end of the line.
+            ("a\x1b]0;title\nnext", "a\u{FFFD}\nnext"),
+            ("trailing\x1b", "trailing\u{FFFD}"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(terminal(input), want, "{input:?}");
+        }
+        assert!(matches!(terminal("ünïcode ok"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn markdown_and_html_drop_bidi_overrides() {
+        let text = "a\u{202e}b\u{2066}c\u{2069}d\u{202a}";
+        assert_eq!(markdown(text), "abcd");
+        assert_eq!(html(text), "abcd");
     }
 }

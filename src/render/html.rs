@@ -552,12 +552,7 @@ fn chart(labels: &[String], t: &Track, id: usize) -> String {
     let plot_h = CHART_H - MARGIN_TOP - margin_bottom;
     let plot_w = CHART_W - MARGIN_LEFT - MARGIN_RIGHT;
 
-    let present: Vec<(usize, &Figure)> = t
-        .values
-        .iter()
-        .enumerate()
-        .filter_map(|(k, v)| v.as_ref().map(|f| (k, f)))
-        .collect();
+    let present: Vec<(usize, &Figure)> = t.values.present().collect();
     let high = present
         .iter()
         .map(|(_, f)| f.max.unwrap_or(f.value).max(f.value))
@@ -793,13 +788,13 @@ pub(super) fn history(
             "<tr><th scope=\"row\" class=\"label\">{}</th>",
             esc(r.label)
         )?;
-        for (cell, label) in r.cells.iter().zip(labels) {
+        for (cell, label) in r.cells().zip(labels) {
             match cell {
                 Some(c) => write!(
                     out,
                     "<td class=\"num\" data-label=\"{}\">{}</td>",
                     esc(label),
-                    esc(c)
+                    esc(&c)
                 )?,
                 None => write!(
                     out,
@@ -868,7 +863,7 @@ pub(super) fn history(
             cols.push(("As written", false));
         }
         table_head(out, &cols)?;
-        for ((label, v), said) in labels.iter().zip(&t.values).zip(&r.cited) {
+        for ((label, v), said) in labels.iter().zip(t.values.iter()).zip(r.cited(labels)) {
             write!(out, "<tr><th scope=\"row\">{}</th>", esc(label))?;
             match v {
                 Some(f) => write!(

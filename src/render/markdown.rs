@@ -111,8 +111,8 @@ fn cited_line(out: &mut dyn Write, links: &mut Links, indent: &str, c: &Cited) -
 /// The label, and the old claim's label when the figure moved from another claim.
 fn label_text(label: &str, from: Option<&str>) -> String {
     match from {
-        Some(old) => format!("**{}** (from {})", md(label), md_inline(old)),
-        None => format!("**{}**", md(label)),
+        Some(old) => format!("**{}** (from {})", md(label).trim(), md_inline(old)),
+        None => format!("**{}**", md(label).trim()),
     }
 }
 
@@ -173,7 +173,7 @@ pub(super) fn diff(
             }
             Rows::Renames(rows) => {
                 for r in rows {
-                    let mut line = format!("- {} → **{}**", md(r.old), md_inline(r.new));
+                    let mut line = format!("- {} → **{}**", md(r.old), md_inline(r.new).trim());
                     if let Some(reason) = r.reason {
                         line.push_str(&format!(" (paired by: {})", md_inline(reason)));
                     }
@@ -182,7 +182,8 @@ pub(super) fn diff(
             }
             Rows::Rewordings(rows) => {
                 for r in rows {
-                    writeln!(out, "- **{}**", md(r.label))?;
+                    // Bold holds no outer whitespace (a label may end in a dropped control).
+                    writeln!(out, "- **{}**", md(r.label).trim())?;
                     for (old, new) in &r.hunks {
                         // A sentence only one side has is tagged; a pair shows old above new.
                         let (old_tag, new_tag) = match (old.is_empty(), new.is_empty()) {
@@ -219,7 +220,7 @@ pub(super) fn diff(
             }
             Rows::ClaimList(_, rows) => {
                 for r in rows {
-                    let mut line = format!("- **{}**", md(r.label));
+                    let mut line = format!("- **{}**", md(r.label).trim());
                     if !r.text.is_empty() {
                         line.push_str(": ");
                         line.push_str(&sentence(&mut links, &r.text));
@@ -271,11 +272,14 @@ pub(super) fn history(
     let mut links = Links::default();
     for r in &view.rows {
         let t = r.track;
-        let latest = r.cited.iter().rev().flatten().find_map(|c| c.link());
-        let mut cells = vec![links.to(&md(r.label), latest)];
+        let latest = r
+            .cited(&view.labels)
+            .flatten()
+            .filter_map(|c| c.link().map(str::to_string))
+            .last();
+        let mut cells = vec![links.to(&md(r.label), latest.as_deref())];
         cells.extend(
-            r.cells
-                .iter()
+            r.cells()
                 .map(|c| c.as_deref().map(md_inline).unwrap_or_default()),
         );
         // Values and the net are ours ("<~$7 million", "+160,000"): inline escapes suffice.

@@ -13,6 +13,8 @@ mod tests;
 mod view;
 mod wire;
 
+pub use escape::terminal as terminal_safe;
+
 use crate::diff::Report;
 use crate::history::History;
 use std::io::{self, Write};

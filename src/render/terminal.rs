@@ -3,6 +3,7 @@
 //! and claims; history as one table. Lines fit the width the caller resolved
 //! ([`RenderOptions::width`]) and wrap rather than cut.
 
+use super::escape::terminal as safe;
 use super::view::{
     mark_key, Cited, DiffView, Direction, HistoryView, Mark, Movement, Piece, Rows, Side, UNTRACKED,
 };
@@ -160,6 +161,57 @@ fn wrap_plain(
     wrap(style, &[(text.to_string(), ink)], width, first, rest)
 }
 
+/// The codes `Style` writes: with colour on, these and only these escape sequences pass.
+const OWN_CODES: [&str; 7] = [
+    "\x1b[1m",
+    "\x1b[2m",
+    "\x1b[31m",
+    "\x1b[32m",
+    "\x1b[33m",
+    "\x1b[1;33m",
+    "\x1b[0m",
+];
+
+/// The output boundary: every piece written goes through [`safe`] (no control sequence or
+/// control character from a document reaches the terminal), except the renderer's own colour
+/// codes when colour is on.
+struct Boundary<'a> {
+    out: &'a mut dyn Write,
+    color: bool,
+}
+
+impl Write for Boundary<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // The renderer writes whole `str` pieces (`write!`), so no character is split.
+        let text = String::from_utf8_lossy(buf);
+        let mut rest: &str = &text;
+        while !rest.is_empty() {
+            let own = if self.color {
+                rest.match_indices('\x1b').find_map(|(i, _)| {
+                    OWN_CODES
+                        .iter()
+                        .find(|c| rest[i..].starts_with(**c))
+                        .map(|c| (i, c.len()))
+                })
+            } else {
+                None
+            };
+            let (plain, code) = match own {
+                Some((i, len)) => (&rest[..i], &rest[i..i + len]),
+                None => (rest, ""),
+            };
+            self.out.write_all(safe(plain).as_bytes())?;
+            self.out.write_all(code.as_bytes())?;
+            rest = &rest[plain.len() + code.len()..];
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// Breaks a comma-separated list into lines of at most `max` characters.
 fn wrap_list(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -241,6 +293,10 @@ pub(super) fn diff(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let out = &mut Boundary {
+        out,
+        color: options.color,
+    };
     let view = DiffView::new(report, options);
     let style = Style {
         color: options.color,
@@ -484,6 +540,10 @@ pub(super) fn history(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let out = &mut Boundary {
+        out,
+        color: options.color,
+    };
     let view = HistoryView::new(history, options);
     let style = Style {
         color: options.color,
@@ -506,11 +566,7 @@ pub(super) fn history(
         .rows
         .iter()
         .map(|r| {
-            let cells = r
-                .cells
-                .iter()
-                .map(|c| c.clone().unwrap_or_default())
-                .collect();
+            let cells = r.cells().map(Option::unwrap_or_default).collect();
             let flags = r
                 .track
                 .flags

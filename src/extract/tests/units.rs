@@ -61,6 +61,13 @@ pub(super) const UNITS: &[(&str, &[Want])] = &[
         ("-4000000000", None, Usd, Exact, "", "-$4 billion"),
     ]),
     ("Codes like COVID-19, K-12, PM2.5 and 1-800-318-2596 stay out; 10 - 20 is no range.", &[]),
+    // A hyphen between or after numbers, or a list dash, is no sign.
+    ("Fees dropped .25%, sites add 10-20 jobs, costs fall 5-10% and -- 700 homes rose.", &[
+        ("0.25", None, Percent, Exact, "", ".25%"),
+        ("10", Some("20"), Count, Exact, "jobs", "10-20 jobs"),
+        ("5", Some("10"), Percent, Exact, "", "5-10%"),
+        ("700", None, Count, Exact, "homes", "700 homes"),
+    ]),
     // Compounds: a count, a physical measure, a percentage or a record span in one word.
     ("A new 12-member commission and a five-member board will oversee a 14-acre site.", &[
         ("12", None, Count, Exact, "commission members", "12-member commission"),
