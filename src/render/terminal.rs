@@ -5,7 +5,8 @@
 
 use super::escape::terminal as safe;
 use super::view::{
-    mark_key, Cited, DiffView, Direction, HistoryView, Mark, Movement, Piece, Rows, Side, UNTRACKED,
+    mark_key, Cited, DiffView, Direction, HistoryView, Mark, Movement, Piece, Rows, Side, TrackRow,
+    UNTRACKED,
 };
 use super::RenderOptions;
 use crate::diff::{Flag, Report};
@@ -562,45 +563,31 @@ pub(super) fn history(
         return Ok(());
     }
     let dates = &view.labels;
-    let rows: Vec<(&str, Vec<String>, String, String)> = view
-        .rows
-        .iter()
-        .map(|r| {
-            let cells = r.cells().map(Option::unwrap_or_default).collect();
-            let flags = r
-                .track
-                .flags
-                .iter()
-                .map(|f| f.as_str())
-                .collect::<Vec<_>>()
-                .join(",");
-            (r.label, cells, r.net.clone().unwrap_or_default(), flags)
-        })
-        .collect();
-    let cell_w: Vec<usize> = (0..dates.len())
-        .map(|i| {
-            rows.iter()
-                .map(|r| r.1[i].chars().count())
-                .max()
-                .unwrap_or(0)
-                .max(dates[i].len())
-        })
-        .collect();
-    let net_w = rows
-        .iter()
-        .map(|r| r.2.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(3);
-    let flags_w = rows
-        .iter()
-        .map(|r| r.3.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(5);
+    // Widths from a first pass over the cells that are there; each row is then made as it is
+    // written: a whole table held at once was 44 million cells and 1.4 GB for the archive as
+    // one series.
+    let flags_of = |r: &TrackRow| {
+        r.track
+            .flags
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut cell_w: Vec<usize> = dates.iter().map(String::len).collect();
+    let (mut net_w, mut flags_w, mut longest) = (3, 5, 0);
+    for r in &view.rows {
+        for (k, f) in r.track.values.present() {
+            if let Some(w) = cell_w.get_mut(k) {
+                *w = (*w).max(super::view::cell_text(f).chars().count());
+            }
+        }
+        net_w = net_w.max(r.net.as_deref().map_or(0, |n| n.chars().count()));
+        flags_w = flags_w.max(flags_of(r).chars().count());
+        longest = longest.max(r.label.chars().count());
+    }
     let fixed: usize = cell_w.iter().map(|w| w + 2).sum::<usize>() + net_w + 2 + flags_w + 2;
     // The labels take what the numbers leave, and wrap within it.
-    let longest = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
     let name_w = width
         .saturating_sub(fixed)
         .clamp(MIN_LABEL_CHARS, MAX_LABEL_CHARS)
@@ -619,18 +606,19 @@ pub(super) fn history(
     header.push_str("  flags");
     writeln!(out, "{}", style.bold(header.trim_end()))?;
     let plain = Style { color: false };
-    for (name, cells, net, flags) in &rows {
-        let name_lines = wrap_plain(&plain, name, Ink::Plain, name_w, "", "  ");
+    for r in &view.rows {
+        let name_lines = wrap_plain(&plain, r.label, Ink::Plain, name_w, "", "  ");
         let mut line = pad(name_lines.first().map_or("", String::as_str), name_w);
-        for (c, w) in cells.iter().zip(&cell_w) {
+        for (c, w) in r.cells().zip(&cell_w) {
             line.push_str("  ");
-            line.push_str(&lpad(c, *w));
+            line.push_str(&lpad(c.as_deref().unwrap_or_default(), *w));
         }
         line.push_str("  ");
-        line.push_str(&lpad(net, net_w));
+        line.push_str(&lpad(r.net.as_deref().unwrap_or_default(), net_w));
+        let flags = flags_of(r);
         if !flags.is_empty() {
             line.push_str("  ");
-            line.push_str(&style.yellow(flags));
+            line.push_str(&style.yellow(&flags));
         }
         writeln!(out, "{}", line.trim_end())?;
         for more in name_lines.iter().skip(1) {

@@ -796,7 +796,7 @@ impl TrackRow<'_> {
 }
 
 /// A history cell: qualifier mark and value (`>90,000`).
-fn cell_text(f: &Figure) -> String {
+pub(crate) fn cell_text(f: &Figure) -> String {
     format!("{}{}", qualifier_mark(f.qualifier), f.display_value())
 }
 
