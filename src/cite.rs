@@ -111,7 +111,7 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
     count
 }
 
-/// The edition's words (see [`haystack`]) with where each whitespace-separated token starts,
+/// The edition's words (title, sections, headings and claim text, lower case) with where each whitespace-separated token starts,
 /// so that a fragment's uniqueness is checked where its rarest inner word stands rather than
 /// by a scan of the whole edition per candidate (that scan was a third of `add`'s time).
 pub struct Haystack {
