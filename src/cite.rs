@@ -111,9 +111,10 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
     count
 }
 
-/// The edition's words (title, sections, headings and claim text, lower case) with where each whitespace-separated token starts,
-/// so that a fragment's uniqueness is checked where its rarest inner word stands rather than
-/// by a scan of the whole edition per candidate (that scan was a third of `add`'s time).
+/// The edition's words (title, sections, headings and claim text, lower case) with where each
+/// whitespace-separated token starts, so that a fragment's uniqueness is checked where its
+/// rarest inner word stands rather than by a scan of the whole edition per candidate (that
+/// scan was a third of `add`'s time).
 pub struct Haystack {
     text: String,
     /// (token hash, token start), sorted: a collision only adds a place to compare, so no
