@@ -206,13 +206,22 @@ impl Haystack {
     /// between spaces wherever the needle does, so it is a whole token there: only the places
     /// of the rarest such word are compared.
     fn occurrences(&self, needle: &str) -> usize {
-        let inner = needle
+        // The first of the rarest: each word's places are counted only up to the best count
+        // so far, so a common word's long chain is not walked to its end.
+        let mut inner: Option<(usize, &str, usize)> = None;
+        for (offset, w) in needle
             .match_indices(' ')
             .zip(needle.match_indices(' ').skip(1))
             .map(|((a, _), (b, _))| (a + 1, &needle[a + 1..b]))
             .filter(|(_, w)| !w.is_empty())
-            .min_by_key(|(_, w)| self.places(w).count());
-        let Some((offset, word)) = inner else {
+        {
+            let best = inner.map_or(usize::MAX, |(_, _, n)| n);
+            let n = self.places(w).take(best).count();
+            if n < best {
+                inner = Some((offset, w, n));
+            }
+        }
+        let Some((offset, word, _)) = inner else {
             return occurrences(&self.text, needle);
         };
         let mut count = 0;
