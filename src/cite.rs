@@ -55,10 +55,9 @@ fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
     if needle.is_empty() {
         return None;
     }
+    let find = |h: &str| memchr::memmem::find(h.as_bytes(), needle.as_bytes());
     let rest = text.get(from..)?;
-    rest.find(needle)
-        .map(|i| i + from)
-        .or_else(|| text.find(needle))
+    find(rest).map(|i| i + from).or_else(|| find(text))
 }
 
 /// Everything of the edition a reader sees, lower case, one block a line: where a fragment must
@@ -117,9 +116,59 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
 /// scan was a third of `add`'s time).
 pub struct Haystack {
     text: String,
-    /// (token hash, token start), sorted: a collision only adds a place to compare, so no
-    /// token is copied.
-    tokens: std::cell::OnceCell<Vec<(u64, u32)>>,
+    tokens: std::cell::OnceCell<TokenIndex>,
+}
+
+/// Token starts chained by hash bucket: built in one pass, no sort (sorting was most of the
+/// index's cost). A collision only adds a place to compare, so no token is copied.
+struct TokenIndex {
+    /// Per bucket, the last entry + 1 (0: none).
+    heads: Vec<u32>,
+    /// (token hash, token start, previous entry of the bucket + 1).
+    entries: Vec<(u64, u32, u32)>,
+}
+
+impl TokenIndex {
+    /// Indexes the whitespace-separated tokens of `text` in one pass.
+    fn new(text: &str) -> TokenIndex {
+        // About one token per six bytes: twice as many buckets as tokens.
+        let mut heads = vec![0u32; (text.len() / 3).max(1).next_power_of_two()];
+        let mask = heads.len() - 1;
+        let mut entries: Vec<(u64, u32, u32)> = Vec::with_capacity(text.len() / 5);
+        let mut add = |s: usize, e: usize| {
+            let h = token_hash(&text[s..e]);
+            let head = &mut heads[(h as usize) & mask];
+            // An edition is far below 4 GiB (the input limit).
+            let at = u32::try_from(s).unwrap_or(u32::MAX);
+            entries.push((h, at, *head));
+            *head = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+        };
+        let bytes = text.as_bytes();
+        let (mut i, mut start) = (0, None);
+        while i < bytes.len() {
+            // Bytes below 0x80 are whole characters: only the others are decoded.
+            let (space, len) = match bytes[i] {
+                b @ 0..=0x7f => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+                _ => text[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            };
+            match (space, start) {
+                (true, Some(s)) => {
+                    add(s, i);
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+            i += len;
+        }
+        if let Some(s) = start {
+            add(s, bytes.len());
+        }
+        TokenIndex { heads, entries }
+    }
 }
 
 impl Haystack {
@@ -131,40 +180,25 @@ impl Haystack {
         }
     }
 
-    fn tokens(&self) -> &[(u64, u32)] {
-        self.tokens.get_or_init(|| {
-            let text = &self.text;
-            let mut tokens = Vec::with_capacity(text.len() / 6);
-            let mut start = None;
-            for (i, c) in text
-                .char_indices()
-                .chain(std::iter::once((text.len(), ' ')))
-            {
-                match (c.is_whitespace(), start) {
-                    (true, Some(s)) => {
-                        // An edition is far below 4 GiB (the input limit).
-                        let at = u32::try_from(s).unwrap_or(u32::MAX);
-                        tokens.push((token_hash(&text[s..i]), at));
-                        start = None;
-                    }
-                    (false, None) => start = Some(i),
-                    _ => {}
-                }
-            }
-            tokens.sort_unstable();
-            tokens
-        })
+    fn tokens(&self) -> &TokenIndex {
+        self.tokens.get_or_init(|| TokenIndex::new(&self.text))
     }
 
     /// The starts of the tokens whose hash is that of `word`.
     fn places(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
-        let tokens = self.tokens();
+        let index = self.tokens();
         let h = token_hash(word);
-        let from = tokens.partition_point(|(t, _)| *t < h);
-        tokens[from..]
-            .iter()
-            .take_while(move |(t, _)| *t == h)
-            .map(|(_, at)| *at as usize)
+        let mut next = index.heads[(h as usize) & (index.heads.len() - 1)];
+        std::iter::from_fn(move || {
+            while next > 0 {
+                let (t, at, prev) = index.entries[next as usize - 1];
+                next = prev;
+                if t == h {
+                    return Some(at as usize);
+                }
+            }
+            None
+        })
     }
 
     /// How often `needle` (lower case, words split by single spaces) stands in the edition
@@ -172,13 +206,22 @@ impl Haystack {
     /// between spaces wherever the needle does, so it is a whole token there: only the places
     /// of the rarest such word are compared.
     fn occurrences(&self, needle: &str) -> usize {
-        let inner = needle
+        // The first of the rarest: each word's places are counted only up to the best count
+        // so far, so a common word's long chain is not walked to its end.
+        let mut inner: Option<(usize, &str, usize)> = None;
+        for (offset, w) in needle
             .match_indices(' ')
             .zip(needle.match_indices(' ').skip(1))
             .map(|((a, _), (b, _))| (a + 1, &needle[a + 1..b]))
             .filter(|(_, w)| !w.is_empty())
-            .min_by_key(|(_, w)| self.places(w).count());
-        let Some((offset, word)) = inner else {
+        {
+            let best = inner.map_or(usize::MAX, |(_, _, n)| n);
+            let n = self.places(w).take(best).count();
+            if n < best {
+                inner = Some((offset, w, n));
+            }
+        }
+        let Some((offset, word, _)) = inner else {
             return occurrences(&self.text, needle);
         };
         let mut count = 0;
@@ -199,11 +242,21 @@ impl Haystack {
     }
 }
 
-/// FNV-1a of a token's bytes: the index's key, already a hash.
+/// A token's key: its length and first and last eight bytes, mixed. Tokens that differ only
+/// in the middle of a long word collide, which costs a comparison, never a wrong count.
 fn token_hash(token: &str) -> u64 {
-    token.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    let b = token.as_bytes();
+    let n = b.len();
+    let u64_at = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap_or_default());
+    let u32_at = |s: &[u8]| u64::from(u32::from_le_bytes(s.try_into().unwrap_or_default()));
+    // Overlapping loads: all bytes of a token up to 16 bytes long count.
+    let (head, tail) = match n {
+        8.. => (u64_at(&b[..8]), u64_at(&b[n - 8..])),
+        4.. => (u32_at(&b[..4]), u32_at(&b[n - 4..])),
+        _ => (b.iter().fold(0, |w, &c| (w << 8) | u64::from(c)), 0),
+    };
+    let h = (head ^ tail.rotate_left(31) ^ ((n as u64) << 56)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
 }
 
 /// True when `haystack[at..end]` has no letter or digit right before or after it.
@@ -455,16 +508,23 @@ impl<'a> LineCursor<'a> {
 pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
     let lines = LineCursor::new(raw).non_blank();
     for (claim, &(start, end)) in claims.iter_mut().zip(spans) {
+        if claim.figures.is_empty() {
+            continue;
+        }
         let from = lines.partition_point(|(n, _)| *n < start);
         let to = lines.partition_point(|(n, _)| *n < end.max(start + 1));
-        let window = &lines[from..to.max(from)];
+        // Lower-cased once per claim, not once per figure.
+        let window: Vec<(usize, String)> = lines[from..to.max(from)]
+            .iter()
+            .map(|(n, l)| (*n, l.to_lowercase()))
+            .collect();
         let mut seen: Vec<String> = Vec::new();
         for f in &mut claim.figures {
             let token = number_token(f);
             let nth = seen.iter().filter(|t| **t == token).count();
             seen.push(token.clone());
             let found = (!token.is_empty())
-                .then(|| nth_line(window, &token, nth).or_else(|| nth_line(window, &token, 0)))
+                .then(|| nth_line(&window, &token, nth).or_else(|| nth_line(&window, &token, 0)))
                 .flatten();
             f.line = u32::try_from(found.unwrap_or(start))
                 .ok()
@@ -489,11 +549,11 @@ fn number_token(f: &Figure) -> String {
         .to_lowercase()
 }
 
-/// The line holding the `nth` (0-based) occurrence of `token` between word boundaries.
-fn nth_line(window: &[(usize, &str)], token: &str, nth: usize) -> Option<usize> {
+/// The line holding the `nth` (0-based) occurrence of `token` between word boundaries
+/// (`window`: numbered lines, lower case).
+fn nth_line(window: &[(usize, String)], token: &str, nth: usize) -> Option<usize> {
     let mut count = 0;
-    for (n, line) in window {
-        let lower = line.to_lowercase();
+    for (n, lower) in window {
         let mut from = 0;
         while let Some(i) = lower.get(from..).and_then(|l| l.find(token)) {
             let at = from + i;
@@ -556,7 +616,8 @@ mod tests {
     #[test]
     fn the_token_index_counts_as_the_scan_does() {
         let text = "the plan (more than 5 million jobs) and more than 5 million jobs;\n\
-                    more than 5 million jobs, more than 15 million jobs and more than 5 millions";
+                    more than 5 million jobs, more than 15 million jobs and more than 5 millions\n\
+                    more\u{a0}than 5 million jobs\u{2003}and 5 million jobs,\tand";
         let hay = Haystack::new(text.to_string());
         let needles = [
             "more than 5 million jobs",
@@ -569,6 +630,8 @@ mod tests {
             "more than 5",
             "no such words here",
             "one",
+            "5 million jobs and",
+            "million jobs, and",
         ];
         for needle in needles {
             assert_eq!(

@@ -352,9 +352,10 @@ fn toml_pair(out: &mut String, key: &str, value: &str) {
     out.push_str(key);
     out.push_str(" = \"");
     // Most values need no escape: copy them whole (0xC2 leads the C1 controls U+0080–U+009F).
-    let plain = value
-        .bytes()
-        .all(|b| b >= 0x20 && !matches!(b, b'"' | b'\\' | 0x7f | 0xc2));
+    // A fold without an early exit: the compiler checks many bytes at once.
+    let plain = !value.bytes().fold(false, |bad, b| {
+        bad | (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7f) | (b == 0xc2)
+    });
     if plain {
         out.push_str(value);
         out.push_str("\"\n");

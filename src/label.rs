@@ -35,7 +35,7 @@ pub fn claim_label(claim: &Claim) -> String {
     if let Some(p) = claim
         .text
         .as_deref()
-        .and_then(|t| crate::text::sentences(t).into_iter().next())
+        .and_then(crate::text::first_sentence)
         .and_then(opening_phrase)
     {
         return p;
@@ -130,20 +130,26 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
 
 /// Where the quote's words stand among the sentence's words (`qa..qb`), matching words with
 /// their punctuation trimmed.
-fn find_words(words: &[&str], quote: &[&str]) -> Option<(usize, usize)> {
+fn find_words<'a>(words: &[&'a str], quote: &[&'a str]) -> Option<(usize, usize)> {
     if quote.is_empty() || quote.len() > words.len() {
         return None;
     }
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%')
-            .to_lowercase()
+    let bare = |w: &'a str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%');
+    // Compared without a lower-case copy of each word when both are ASCII.
+    let same = |a: &str, b: &str| {
+        if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
     };
+    let quote: Vec<&str> = quote.iter().map(|q| bare(q)).collect();
     (0..=words.len() - quote.len())
         .find(|&i| {
             quote
                 .iter()
                 .enumerate()
-                .all(|(k, q)| bare(words[i + k]) == bare(q))
+                .all(|(k, q)| same(bare(words[i + k]), q))
         })
         .map(|i| (i, i + quote.len()))
 }

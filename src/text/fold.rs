@@ -4,6 +4,18 @@
 ///
 /// "  Café AND  Más " folds to "cafe and mas".
 pub fn fold(text: &str) -> String {
+    // deunicode returns text below 0x7F as it is: one pass and one allocation then.
+    if text.bytes().all(|b| b < 0x7f) {
+        let mut out = String::with_capacity(text.len());
+        for w in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.make_ascii_lowercase();
+        return out;
+    }
     let folded = deunicode::deunicode(text).to_lowercase();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -68,6 +80,7 @@ mod tests {
             ("  U.S.  Strategy ", "u.s. strategy", "u-s-strategy"),
             ("Résumé\u{a0}Naïve", "resume naive", "resume-naive"),
             ("Harris's", "harris's", "harriss"),
+            ("A\x0bB\tC ", "a b c", "a-b-c"),
             ("", "", ""),
         ];
         for (text, folded, slugged) in cases {

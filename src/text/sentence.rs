@@ -5,7 +5,7 @@ pub fn sentence_around<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
     if quote.is_empty() {
         return None;
     }
-    let at = text.find(quote)?;
+    let at = memchr::memmem::find(text.as_bytes(), quote.as_bytes())?;
     sentence_at(text, at, quote.len())
 }
 
@@ -23,21 +23,31 @@ pub fn sentence_at(text: &str, at: usize, len: usize) -> Option<&str> {
 
 /// The sentences of `text`, in order, trimmed (split as in [`sentence_around`]).
 pub fn sentences(text: &str) -> Vec<&str> {
+    sentence_iter(text).collect()
+}
+
+/// The first sentence of `text` (see [`sentences`]), found without splitting the rest.
+pub fn first_sentence(text: &str) -> Option<&str> {
+    sentence_iter(text).next()
+}
+
+fn sentence_iter(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..bytes.len() {
-        if is_sentence_end(bytes, i) {
-            if let Some(s) = text.get(start..=i).map(str::trim).filter(|s| !s.is_empty()) {
-                out.push(s);
+    let (mut start, mut i) = (0, 0);
+    std::iter::from_fn(move || {
+        while start <= bytes.len() {
+            let end = (i..bytes.len())
+                .find(|&k| is_sentence_end(bytes, k))
+                .map_or(bytes.len(), |k| k + 1);
+            let piece = text.get(start..end).map(str::trim);
+            start = end + usize::from(end == bytes.len());
+            i = end;
+            if let Some(s) = piece.filter(|s| !s.is_empty()) {
+                return Some(s);
             }
-            start = i + 1;
         }
-    }
-    if let Some(s) = text.get(start..).map(str::trim).filter(|s| !s.is_empty()) {
-        out.push(s);
-    }
-    out
+        None
+    })
 }
 
 /// True when byte `i` ends a sentence: '.', '!', '?' or ';' before a space or the end, except
@@ -93,5 +103,10 @@ mod tests {
             ]
         );
         assert!(sentences("  ").is_empty());
+        assert!(sentences("").is_empty());
+        assert_eq!(sentences("a. b."), ["a.", "b."]);
+        assert_eq!(sentences(". ; x"), [".", ";", "x"]);
+        assert_eq!(first_sentence(" ; Then 6. More"), Some(";"));
+        assert_eq!(first_sentence("No end"), Some("No end"));
     }
 }
