@@ -209,20 +209,28 @@ impl Haystack {
         // The first of the rarest: each word's places are counted only up to the best count
         // so far, so a common word's long chain is not walked to its end.
         let mut inner: Option<(usize, &str, usize)> = None;
+        let mut words = 0;
         for (offset, w) in needle
             .match_indices(' ')
             .zip(needle.match_indices(' ').skip(1))
             .map(|((a, _), (b, _))| (a + 1, &needle[a + 1..b]))
             .filter(|(_, w)| !w.is_empty())
         {
-            let best = inner.map_or(usize::MAX, |(_, _, n)| n);
+            words += 1;
+            let best = inner.map_or(MAX_PLACES + 1, |(_, _, n)| n);
             let n = self.places(w).take(best).count();
             if n < best {
                 inner = Some((offset, w, n));
             }
         }
+        // Every inner word is everywhere (a sheet of near-identical lines): the needle is not
+        // shown unique, so the fragment grows, rather than a walk of every place per candidate.
         let Some((offset, word, _)) = inner else {
-            return occurrences(&self.text, needle);
+            return if words > 0 {
+                2
+            } else {
+                occurrences(&self.text, needle)
+            };
         };
         let mut count = 0;
         for p in self.places(word) {
@@ -241,6 +249,10 @@ impl Haystack {
         count
     }
 }
+
+/// The most places of a fragment's rarest inner word that are compared: past it the fragment
+/// counts as not unique (an edition of a million "jobs," would otherwise be walked per figure).
+const MAX_PLACES: usize = 1024;
 
 /// A token's key: its length and first and last eight bytes, mixed. Tokens that differ only
 /// in the middle of a long word collide, which costs a comparison, never a wrong count.
@@ -611,6 +623,22 @@ mod tests {
         assert_eq!(occurrences("15 million and 5 million", "5 million"), 1);
         assert_eq!(occurrences("5 million, 5 million", "5 million"), 2);
         assert_eq!(occurrences("abc", ""), 0);
+    }
+
+    #[test]
+    fn an_edition_of_common_words_gives_fragments_without_walking_them_all() {
+        // 50,000 "jobs," tokens: each candidate used to walk them all (a 1 MB pull of such
+        // lines took minutes); now a fragment of only common words stops growing at its cap.
+        let line = (0..40)
+            .map(|k| format!("{k} jobs,"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = vec![line.clone(); 1250].join("\n");
+        let hay = Haystack::new(text);
+        let sentence = format!("It added {line} in all.");
+        let frag = fragment(&sentence, "7 jobs", &hay);
+        assert!(frag.contains("7 jobs"), "{frag}");
+        assert!(frag.split(' ').count() <= MAX_FRAGMENT_WORDS, "{frag}");
     }
 
     #[test]
