@@ -44,9 +44,9 @@ impl Default for ExtractOptions {
 /// 1 GB of memory (measured in `docs/limits.md`).
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The most figures a pull may hold: fact sheets hold tens. Each costs a few hundred bytes in
-/// memory; past this many the pull is refused.
-pub const MAX_FIGURES: usize = 1_000_000;
+/// The most figures a pull may hold: fact sheets hold tens. Each costs up to a kilobyte or so
+/// in memory (its sentence and fragment are kept); past this many the pull is refused.
+pub const MAX_FIGURES: usize = 500_000;
 
 fn check_len(size: u64, path: &Path, limit: u64) -> Result<()> {
     if size > limit {
