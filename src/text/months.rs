@@ -47,6 +47,11 @@ pub(crate) fn month_by_prefix(word: &str) -> Option<u32> {
 /// True for a capitalised month name or standard abbreviation ("May", "Sept", "Jan"), case
 /// sensitive so that "may" the verb is not a month.
 pub(crate) fn is_month_name(word: &str) -> bool {
+    // Most words are ruled out by length and first letter, before any copy.
+    let initial = word.as_bytes().first().copied().unwrap_or_default();
+    if !(3..=9).contains(&word.len()) || !b"JFMASOND".contains(&initial) {
+        return false;
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;

@@ -13,7 +13,7 @@ mod sentence;
 pub(super) use sentence::noun_in_sentence;
 
 use super::lexicon::{
-    in_list, Shapes, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_IN_NOT_NOUNS, PLURAL_WORDS,
+    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_IN_NOT_NOUNS, PLURAL_WORDS,
 };
 use super::numbers::scale_factor;
 use super::numbers::words::small_number;
@@ -228,34 +228,6 @@ fn take_joiner(t: &Toks, r: &mut NounRead) -> bool {
     true
 }
 
-/// The shapes of month names and their abbreviations: most words need no month look-up.
-const MONTH_FORMS: Shapes = Shapes::of(&[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]);
-
 /// True when word `w` cannot be part of a noun that has taken `r` so far.
 fn ends_noun(w: &str, r: &NounRead) -> bool {
     let first_ok = r.words == 0 && MEASURE_DROP.has(w);
@@ -263,7 +235,7 @@ fn ends_noun(w: &str, r: &NounRead) -> bool {
         || is_adverb(w)
         || small_number(w).is_some()
         || scale_factor(w).is_some()
-        || (MONTH_FORMS.may_hold(w) && is_month_name(w))
+        || is_month_name(w)
         || (r.prev_plural && !is_plural(w))
         || (r.after_joiner && is_verb_form(w))
 }
