@@ -38,7 +38,7 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
                 let sentence = at
                     .and_then(|at| crate::text::sentence_at(text, at, f.quote.len()))
                     .unwrap_or_default();
-                f.sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+                f.sentence = one_spaced(sentence);
             }
             if f.fragment.is_empty() && !f.sentence.is_empty() {
                 f.fragment = fragment(&f.sentence, &f.quote, haystack);
@@ -48,6 +48,18 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     if claim.label.is_empty() {
         claim.label = crate::label::claim_label(claim);
     }
+}
+
+/// `text` with its words joined by single spaces.
+fn one_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// `needle` in `text` at or after byte `from` (none for an empty needle).
@@ -85,19 +97,24 @@ fn haystack(set: &ClaimSet) -> String {
 /// the page: a fragment holding one might not match it. (Quotes are fine: the reader
 /// straightens curly ones, and browsers match a straight quote in a fragment to a curly one on
 /// the page — checked in Chromium.)
-fn unsafe_char(c: char) -> bool {
-    matches!(c, '`' | '*' | '_' | '\\' | '|' | '<' | '>')
+fn unsafe_char(c: u8) -> bool {
+    matches!(c, b'`' | b'*' | b'_' | b'\\' | b'|' | b'<' | b'>')
 }
 
 /// How often `needle` (lower case) stands in `haystack` (lower case) between word boundaries,
-/// counting to two at most.
+/// counting to two at most. Overlapping places count: "5 jobs 5" stands twice in
+/// "5 jobs 5 jobs 5".
 fn occurrences(haystack: &str, needle: &str) -> usize {
     if needle.is_empty() {
         return 0;
     }
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    // A match starts on a character boundary (both are UTF-8), so the next search may start
+    // one byte on: a continuation byte never starts a match.
+    let step = needle.chars().next().map_or(1, char::len_utf8);
     let mut count = 0;
     let mut from = 0;
-    while let Some(i) = haystack.get(from..).and_then(|h| h.find(needle)) {
+    while let Some(i) = haystack.as_bytes().get(from..).and_then(|h| finder.find(h)) {
         let at = from + i;
         if at_word_boundaries(haystack, at, at + needle.len()) {
             count += 1;
@@ -105,7 +122,7 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
                 break;
             }
         }
-        from = at + needle.chars().next().map_or(1, char::len_utf8);
+        from = at + step;
     }
     count
 }
@@ -117,7 +134,15 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
 pub struct Haystack {
     text: String,
     tokens: std::cell::OnceCell<TokenIndex>,
+    /// Bytes scanned so far by whole-text searches: past [`SCAN_BUDGET`] times the text, the
+    /// token index is built and used instead.
+    scanned: std::cell::Cell<usize>,
 }
+
+/// How many times its own length an edition is scanned for fragments before its token index
+/// is built: a sheet of tens of kilobytes needs a few scans (each far cheaper than the index),
+/// while a pull of many figures goes through the index and stays linear.
+const SCAN_BUDGET: usize = 32;
 
 /// Token starts chained by hash bucket: built in one pass, no sort (sorting was most of the
 /// index's cost). A collision only adds a place to compare, so no token is copied.
@@ -177,6 +202,7 @@ impl Haystack {
         Haystack {
             text,
             tokens: std::cell::OnceCell::new(),
+            scanned: std::cell::Cell::new(0),
         }
     }
 
@@ -206,6 +232,16 @@ impl Haystack {
     /// between spaces wherever the needle does, so it is a whole token there: only the places
     /// of the rarest such word are compared.
     fn occurrences(&self, needle: &str) -> usize {
+        let scanned = self.scanned.get() + self.text.len();
+        if self.tokens.get().is_none() && scanned <= SCAN_BUDGET * self.text.len() {
+            self.scanned.set(scanned);
+            return occurrences(&self.text, needle);
+        }
+        self.indexed_occurrences(needle)
+    }
+
+    /// [`Haystack::occurrences`] through the token index.
+    fn indexed_occurrences(&self, needle: &str) -> usize {
         // The first of the rarest: each word's places are counted only up to the best count
         // so far, so a common word's long chain is not walked to its end.
         let mut inner: Option<(usize, &str, usize)> = None;
@@ -291,7 +327,7 @@ pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
     }
     let safe: Vec<bool> = words
         .iter()
-        .map(|(_, w)| !w.chars().any(unsafe_char))
+        .map(|(_, w)| !w.bytes().any(unsafe_char))
         .collect();
     // The words the quote covers (the whole sentence when it is not found).
     let (qa, qb) = match sentence.find(quote).filter(|_| !quote.is_empty()) {
@@ -369,8 +405,9 @@ const EDGE_WORDS: usize = 3;
 fn word_spans(sentence: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in sentence.char_indices() {
-        match (c == ' ', start) {
+    // A space byte is a whole character in UTF-8: bytes split words as characters would.
+    for (i, c) in sentence.bytes().enumerate() {
+        match (c == b' ', start) {
             (true, Some(s)) => {
                 out.push((s, &sentence[s..i]));
                 start = None;
@@ -525,19 +562,26 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
         }
         let from = lines.partition_point(|(n, _)| *n < start);
         let to = lines.partition_point(|(n, _)| *n < end.max(start + 1));
-        // Lower-cased once per claim, not once per figure.
-        let window: Vec<(usize, String)> = lines[from..to.max(from)]
-            .iter()
-            .map(|(n, l)| (*n, l.to_lowercase()))
-            .collect();
+        let window = &lines[from..to.max(from)];
+        // Lower-cased once per claim, and only for a number written in words: digits have
+        // no case.
+        let mut lower: Option<Vec<(usize, String)>> = None;
         let mut seen: Vec<String> = Vec::new();
         for f in &mut claim.figures {
             let token = number_token(f);
             let nth = seen.iter().filter(|t| **t == token).count();
-            seen.push(token.clone());
-            let found = (!token.is_empty())
-                .then(|| nth_line(&window, &token, nth).or_else(|| nth_line(&window, &token, 0)))
-                .flatten();
+            let found = if token.is_empty() {
+                None
+            } else if token.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+                let window = window.iter().map(|(n, l)| (*n, *l));
+                nth_line(window, &token, nth)
+            } else {
+                let lower = lower.get_or_insert_with(|| {
+                    window.iter().map(|(n, l)| (*n, l.to_lowercase())).collect()
+                });
+                nth_line(lower.iter().map(|(n, l)| (*n, l.as_str())), &token, nth)
+            };
+            seen.push(token);
             f.line = u32::try_from(found.unwrap_or(start))
                 .ok()
                 .filter(|l| *l > 0);
@@ -561,13 +605,20 @@ fn number_token(f: &Figure) -> String {
         .to_lowercase()
 }
 
-/// The line holding the `nth` (0-based) occurrence of `token` between word boundaries
-/// (`window`: numbered lines, lower case).
-fn nth_line(window: &[(usize, String)], token: &str, nth: usize) -> Option<usize> {
+/// The line holding the `nth` (0-based) occurrence of `token` between word boundaries, else
+/// the line of its first occurrence (`window`: numbered lines, lower case where `token` has
+/// letters).
+fn nth_line<'w>(
+    window: impl Iterator<Item = (usize, &'w str)>,
+    token: &str,
+    nth: usize,
+) -> Option<usize> {
+    let finder = memchr::memmem::Finder::new(token.as_bytes());
     let mut count = 0;
+    let mut first = None;
     for (n, lower) in window {
         let mut from = 0;
-        while let Some(i) = lower.get(from..).and_then(|l| l.find(token)) {
+        while let Some(i) = lower.as_bytes().get(from..).and_then(|l| finder.find(l)) {
             let at = from + i;
             let end = at + token.len();
             let before = lower.get(..at).and_then(|l| l.chars().next_back());
@@ -584,14 +635,15 @@ fn nth_line(window: &[(usize, String)], token: &str, nth: usize) -> Option<usize
                 });
             if bounded {
                 if count == nth {
-                    return Some(*n);
+                    return Some(n);
                 }
+                first.get_or_insert(n);
                 count += 1;
             }
             from = end;
         }
     }
-    None
+    first
 }
 
 #[cfg(test)]
@@ -663,7 +715,7 @@ mod tests {
         ];
         for needle in needles {
             assert_eq!(
-                hay.occurrences(needle),
+                hay.indexed_occurrences(needle),
                 occurrences(text, needle),
                 "{needle}"
             );

@@ -13,12 +13,43 @@ pub fn sentence_around<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
 /// caller, e.g. its second occurrence).
 pub fn sentence_at(text: &str, at: usize, len: usize) -> Option<&str> {
     let bytes = text.as_bytes();
-    let is_end = |i: usize| is_sentence_end(bytes, i);
-    let start = (0..at).rev().find(|&i| is_end(i)).map_or(0, |i| i + 1);
-    let end = (at + len..text.len())
-        .find(|&i| is_end(i))
-        .map_or(text.len(), |i| i + 1);
+    let start = end_before(bytes, at).map_or(0, |i| i + 1);
+    let end = end_from(bytes, at + len).map_or(text.len(), |i| i + 1);
     text.get(start..end).map(str::trim)
+}
+
+/// The last sentence end before byte `at`: candidates are found with `memchr` (a sentence is
+/// scanned once per figure it holds).
+fn end_before(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut hay = bytes.get(..at)?;
+    loop {
+        let stop = memchr::memrchr3(b'.', b'!', b'?', hay);
+        let semi = memchr::memrchr(b';', hay);
+        let i = stop.max(semi)?;
+        if is_sentence_end(bytes, i) {
+            return Some(i);
+        }
+        hay = &hay[..i];
+    }
+}
+
+/// The first sentence end at or after byte `from`.
+fn end_from(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let hay = bytes.get(at..)?;
+        let stop = memchr::memchr3(b'.', b'!', b'?', hay);
+        let semi = memchr::memchr(b';', hay);
+        let i = at
+            + match (stop, semi) {
+                (Some(a), Some(b)) => a.min(b),
+                (a, b) => a.or(b)?,
+            };
+        if is_sentence_end(bytes, i) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 /// The sentences of `text`, in order, trimmed (split as in [`sentence_around`]).
@@ -36,9 +67,7 @@ fn sentence_iter(text: &str) -> impl Iterator<Item = &str> {
     let (mut start, mut i) = (0, 0);
     std::iter::from_fn(move || {
         while start <= bytes.len() {
-            let end = (i..bytes.len())
-                .find(|&k| is_sentence_end(bytes, k))
-                .map_or(bytes.len(), |k| k + 1);
+            let end = end_from(bytes, i).map_or(bytes.len(), |k| k + 1);
             let piece = text.get(start..end).map(str::trim);
             start = end + usize::from(end == bytes.len());
             i = end;
