@@ -572,7 +572,10 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
             let nth = seen.iter().filter(|t| **t == token).count();
             let found = if token.is_empty() {
                 None
-            } else if token.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            } else if token
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            {
                 let window = window.iter().map(|(n, l)| (*n, *l));
                 nth_line(window, &token, nth)
             } else {

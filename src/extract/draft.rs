@@ -5,7 +5,8 @@
 use super::context;
 use super::lexicon::in_list;
 use super::nouns::{
-    count_noun, is_plural, measure_for, measure_noun, money_noun, noun_at, noun_in_sentence,
+    count_noun, is_plural, measure_for, measure_noun, money_noun, money_verb_noun, noun_at,
+    noun_in_sentence,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -93,6 +94,14 @@ pub(super) struct Draft {
 }
 
 impl Draft {
+    /// The quote's first token: the qualifier's, else the number's.
+    pub(super) fn quote_first(&self, t: &Toks) -> usize {
+        let lead = self.start.lead;
+        (lead.saturating_sub(4)..=lead)
+            .find(|&j| t.start_of(j) == Some(self.quote_start))
+            .unwrap_or(lead)
+    }
+
     /// The counted noun: its words, and the plural of a compound after them.
     pub(super) fn noun_text<'a>(&self, t: &Toks<'a>) -> Cow<'a, str> {
         let words = t.span(self.noun.0, self.noun.1);
@@ -256,6 +265,11 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
         d.noun = (n.start, n.end);
         d.end = n.end;
         d.next = n.next;
+    } else if d.unit == Unit::Usd {
+        if let Some(noun) = money_verb_noun(t, d.quote_first(t)) {
+            d.noun_tail = Some(noun);
+            d.noun_from = NounFrom::Before;
+        }
     }
 }
 
@@ -270,11 +284,7 @@ pub(super) fn check_noun(t: &Toks, d: &mut Draft) -> Result<(), usize> {
     }
     if d.noun.0 == d.noun.1 {
         // No noun after the number: the sentence may name it ("deaths dropped to 8,400").
-        let lead = d.start.lead;
-        let first = (lead.saturating_sub(4)..=lead)
-            .find(|&j| t.start_of(j) == Some(d.quote_start))
-            .unwrap_or(lead);
-        let (n, from) = noun_in_sentence(t, first, d.next).ok_or(d.next)?;
+        let (n, from) = noun_in_sentence(t, d.quote_first(t), d.next).ok_or(d.next)?;
         // A count read from the sentence is whole or scaled: "grew from 10.6" is a rate.
         if !d.amount.scaled && !d.value.fract().is_zero() {
             return Err(d.next);

@@ -328,3 +328,32 @@ pub(crate) const PEOPLE_NOUNS: Words = Words::new(&[
 
 /// Endings of plural nouns of people ("workers", "scientists", "residents", "trainees").
 pub(crate) const PEOPLE_SUFFIXES: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ees"];
+
+/// Verbs that say what a money amount right after them is, with the noun a reader gives it
+/// ("committed to invest more than $4.2 billion" → investment; "leveraged an estimated $189
+/// million" → leveraged funds; "will save nearly $900 per year" → savings). Only verbs whose
+/// money is always that thing: "provided $3 billion to expand outreach" names no noun.
+#[rustfmt::skip]
+pub(crate) const MONEY_VERB_NOUNS: &[(&str, &str)] = &[
+    ("invest", "investment"), ("invests", "investment"), ("invested", "investment"),
+    ("investing", "investment"),
+    ("commit", "commitments"), ("commits", "commitments"), ("committed", "commitments"),
+    ("committing", "commitments"),
+    ("pledge", "pledges"), ("pledges", "pledges"), ("pledged", "pledges"),
+    ("pledging", "pledges"),
+    ("leverage", "leveraged funds"), ("leverages", "leveraged funds"),
+    ("leveraged", "leveraged funds"), ("leveraging", "leveraged funds"),
+    ("mobilize", "mobilized funds"), ("mobilizes", "mobilized funds"),
+    ("mobilized", "mobilized funds"), ("mobilizing", "mobilized funds"),
+    ("raise", "funds raised"), ("raises", "funds raised"), ("raised", "funds raised"),
+    ("raising", "funds raised"),
+    ("donate", "donations"), ("donates", "donations"), ("donated", "donations"),
+    ("contribute", "contributions"), ("contributes", "contributions"),
+    ("contributed", "contributions"),
+    ("lend", "loans"), ("lends", "loans"), ("lent", "loans"), ("loaned", "loans"),
+    ("spend", "spending"), ("spends", "spending"), ("spent", "spending"),
+    ("disburse", "disbursements"), ("disburses", "disbursements"),
+    ("disbursed", "disbursements"),
+    ("obligate", "obligations"), ("obligates", "obligations"), ("obligated", "obligations"),
+    ("save", "savings"), ("saves", "savings"), ("saved", "savings"), ("saving", "savings"),
+];

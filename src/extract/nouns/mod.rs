@@ -13,7 +13,8 @@ mod sentence;
 pub(super) use sentence::noun_in_sentence;
 
 use super::lexicon::{
-    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_IN_NOT_NOUNS, PLURAL_WORDS,
+    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_IN_NOT_NOUNS, MONEY_VERB_NOUNS,
+    PLURAL_WORDS,
 };
 use super::numbers::scale_factor;
 use super::numbers::words::small_number;
@@ -123,6 +124,33 @@ pub(super) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         return None;
     }
     noun_at(t, k, true)
+}
+
+/// The noun a verb right before a money amount gives it ("invest more than $4.2 billion" →
+/// investment); `first` is the amount's first token (its qualifier or money sign).
+pub(super) fn money_verb_noun(t: &Toks, first: usize) -> Option<&'static str> {
+    let mut k = first.checked_sub(1)?;
+    // "to invest an additional $50 million".
+    while t
+        .word(k)
+        .is_some_and(|w| in_list(w, &["an", "a", "additional", "another"]))
+    {
+        k = k.checked_sub(1)?;
+    }
+    let noun_of = |k: usize| {
+        let verb = t.word(k)?;
+        MONEY_VERB_NOUNS
+            .iter()
+            .find(|(v, _)| v.eq_ignore_ascii_case(verb))
+            .map(|(_, noun)| *noun)
+    };
+    let inner = noun_of(k)?;
+    // "committed to invest $4.2 billion": the money is a commitment (to invest).
+    let outer = k
+        .checked_sub(2)
+        .filter(|_| t.word_is(k - 1, "to"))
+        .and_then(noun_of);
+    Some(outer.unwrap_or(inner))
 }
 
 /// The noun of a physical measure at token `k`: what it measures ("30 gigawatts of offshore

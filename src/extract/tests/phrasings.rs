@@ -179,13 +179,22 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("142000000", None, Usd, Exact, "financing", "$142 million in financing"),
     ]),
     ("Private partners have committed to invest more than $3.8 billion to strengthen livelihoods.", &[
-        ("3800000000", None, Usd, Over, "", "more than $3.8 billion"),
+        ("3800000000", None, Usd, Over, "commitments", "more than $3.8 billion"),
     ]),
     ("The government provided $96 million in assistance for school meals.", &[
         ("96000000", None, Usd, Exact, "assistance", "$96 million in assistance"),
     ]),
     ("The effort leveraged an estimated $164 million from public and private sources.", &[
-        ("164000000", None, Usd, Approx, "", "an estimated $164 million"),
+        ("164000000", None, Usd, Approx, "leveraged funds", "an estimated $164 million"),
+    ]),
+    // A verb names the money: its own noun, or the outer verb's before "to".
+    ("The fund will invest an additional $50 million and the city saved $1.2 million.", &[
+        ("50000000", None, Usd, Exact, "investment", "$50 million"),
+        ("1200000", None, Usd, Exact, "savings", "$1.2 million"),
+    ]),
+    ("Donors pledged to spend $5 million; the agency provided $3 million to expand outreach.", &[
+        ("5000000", None, Usd, Exact, "pledges", "$5 million"),
+        ("3000000", None, Usd, Exact, "", "$3 million"),
     ]),
     ("The Department of State launched a $2 million project to reduce violence.", &[
         ("2000000", None, Usd, Exact, "project", "$2 million project"),
@@ -210,7 +219,7 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("45000000", None, Usd, Exact, "loans", "US$45 million in loans"),
     ]),
     ("Partners pledged USD 12 million for clean water.", &[
-        ("12000000", None, Usd, Exact, "", "USD 12 million"),
+        ("12000000", None, Usd, Exact, "pledges", "USD 12 million"),
     ]),
     ("The state will receive 15 million dollars in new funding.", &[
         ("15000000", None, Usd, Exact, "new funding", "15 million dollars in new funding"),
@@ -234,13 +243,13 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("350000", None, Count, Over, "jobs", "over 350,000"),
     ]),
     ("PepsiCo is investing at least $170 million in northern Central America.", &[
-        ("170000000", None, Usd, AtLeast, "", "at least $170 million"),
+        ("170000000", None, Usd, AtLeast, "investment", "at least $170 million"),
     ]),
     ("The program pays $15 per hour.", &[
         ("15", None, Usd, Exact, "", "$15"),
     ]),
     ("Families will save $800 a year on premiums.", &[
-        ("800", None, Usd, Exact, "", "$800"),
+        ("800", None, Usd, Exact, "savings", "$800"),
     ]),
     // Percent and multiples.
     ("Exports to the region rose 30% last year.", &[
