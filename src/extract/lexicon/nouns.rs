@@ -357,3 +357,22 @@ pub(crate) const MONEY_VERB_NOUNS: &[(&str, &str)] = &[
     ("obligate", "obligations"), ("obligates", "obligations"), ("obligated", "obligations"),
     ("save", "savings"), ("saves", "savings"), ("saved", "savings"), ("saving", "savings"),
 ];
+
+/// Lower-case words that end a name of money after "$… in" ("in ARP funding", "in Community
+/// Development Block Grant funds").
+pub(crate) const MONEY_HEADS: Words = Words::new(&[
+    "funding",
+    "funds",
+    "grants",
+    "loans",
+    "financing",
+    "assistance",
+    "investments",
+    "investment",
+    "commitments",
+    "aid",
+    "relief",
+    "credits",
+    "awards",
+    "bonds",
+]);

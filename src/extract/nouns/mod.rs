@@ -13,8 +13,8 @@ mod sentence;
 pub(super) use sentence::noun_in_sentence;
 
 use super::lexicon::{
-    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_IN_NOT_NOUNS, MONEY_VERB_NOUNS,
-    PLURAL_WORDS,
+    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_HEADS, MONEY_IN_NOT_NOUNS,
+    MONEY_VERB_NOUNS, PLURAL_WORDS,
 };
 use super::numbers::scale_factor;
 use super::numbers::words::small_number;
@@ -114,10 +114,23 @@ pub(super) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         let at = if t.word_is(k, "in") { k + 1 } else { k + 2 };
         let w = t.word(at)?;
         let lower_case = w.chars().next().is_some_and(char::is_lowercase) || w == "U.S.";
-        if !lower_case || MONEY_IN_NOT_NOUNS.has(w) {
+        if MONEY_IN_NOT_NOUNS.has(w) {
             return None;
         }
-        return noun_at(t, at, false);
+        if lower_case {
+            return noun_at(t, at, false);
+        }
+        // "in ARP funding", "in Emergency Relief Funds Committed to …": a name is what the
+        // money is only up to a money word ("in Central America" is a place).
+        let n = noun_at(t, at, false)?;
+        let head = (at..n.next)
+            .rev()
+            .find(|&k| t.word(k).is_some_and(|w| MONEY_HEADS.has(w)))?;
+        return Some(NounSpan {
+            start: n.start,
+            end: t.end_of(head)?,
+            next: head + 1,
+        });
     }
     let w = t.word(k)?;
     if is_plural(w) || is_verb_form(w) {

@@ -187,6 +187,11 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
     ("The effort leveraged an estimated $164 million from public and private sources.", &[
         ("164000000", None, Usd, Approx, "leveraged funds", "an estimated $164 million"),
     ]),
+    // A name after "in" is what the money is up to a money word; a place is not.
+    ("It provided $6 billion in ARP funding and $2 billion in Central America.", &[
+        ("6000000000", None, Usd, Exact, "ARP funding", "$6 billion in ARP funding"),
+        ("2000000000", None, Usd, Exact, "", "$2 billion"),
+    ]),
     // A verb names the money: its own noun, or the outer verb's before "to".
     ("The fund will invest an additional $50 million and the city saved $1.2 million.", &[
         ("50000000", None, Usd, Exact, "investment", "$50 million"),
