@@ -126,22 +126,8 @@ pub fn clean_markdown(s: &str) -> String {
                 i += 1;
             }
             0..=0x7F => {
-                // Copy a run of plain ASCII at once; single spaces between words belong to it.
                 let start = i;
-                i += 1;
-                loop {
-                    // Letters and digits eight at a time, the rest byte by byte.
-                    i += ascii_alnum_run(b, i);
-                    let Some(&x) = b.get(i) else {
-                        break;
-                    };
-                    let plain = !SPECIAL[x as usize]
-                        || (x == b' ' && b.get(i + 1).is_some_and(|n| !SPECIAL[*n as usize]));
-                    if !plain {
-                        break;
-                    }
-                    i += 1;
-                }
+                i = plain_run_end(b, i + 1);
                 out.push_str(s.get(start..i).unwrap_or_default());
             }
             _ => {
@@ -153,6 +139,28 @@ pub fn clean_markdown(s: &str) -> String {
     }
     trim_in_place(&mut out);
     out
+}
+
+/// The end of a run of plain ASCII that a plain byte starts just before `i`: it is copied as
+/// it is. A space joins the run unless it follows another: the run then ends in one space,
+/// which is what [`push_space`] would add there (the byte before is not a space).
+fn plain_run_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        // Letters and digits eight at a time, the rest byte by byte.
+        i += ascii_alnum_run(b, i);
+        let Some(&x) = b.get(i) else {
+            return i;
+        };
+        let plain = if x == b' ' {
+            b.get(i - 1) != Some(&b' ')
+        } else {
+            !SPECIAL[x as usize]
+        };
+        if !plain {
+            return i;
+        }
+        i += 1;
+    }
 }
 
 /// After a link's `]`: skips a `(target)` and a pandoc `{attributes}` block; returns the new index.
