@@ -86,8 +86,16 @@ pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
             section = Some(block.text);
             continue;
         }
-        let (heading, text) = match split_heading(&block.text) {
-            Some((h, t)) => (Some(h.to_string()), t.to_string()),
+        let split = split_heading(&block.text)
+            .map(|(h, t)| (h.to_string(), offset_in(&block.text, t), t.len()));
+        let (heading, text) = match split {
+            Some((heading, start, len)) => {
+                // The text after the lead, kept in the block's own buffer.
+                let mut text = block.text;
+                text.truncate(start + len);
+                text.drain(..start);
+                (Some(heading), text)
+            }
             None => (None, block.text),
         };
         let base = match &heading {
@@ -109,6 +117,11 @@ pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
         });
     }
     out
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
 /// Keys handed out so far, and the next suffix to try for each base key.
@@ -141,11 +154,8 @@ impl Keys {
 /// every word capitalised except small words, and text after the colon.
 pub fn split_heading(text: &str) -> Option<(&str, &str)> {
     // The lead is short: look for its colon near the start only.
-    let colon = text
-        .as_bytes()
-        .iter()
-        .take(HEADING_MAX_BYTES)
-        .position(|b| *b == b':')?;
+    let head = text.as_bytes();
+    let colon = memchr::memchr(b':', head.get(..HEADING_MAX_BYTES).unwrap_or(head))?;
     let lead = text.get(..colon)?;
     let rest = text.get(colon + 1..)?;
     let lead = lead.trim();
