@@ -22,22 +22,28 @@ fn below_del(text: &str) -> bool {
     text.bytes().all(|b| b < 0x7f)
 }
 
-/// [`fold`] of ASCII text: one pass, words lower-cased and joined by single spaces.
+/// [`fold`] of ASCII text: words copied whole with single spaces between, then lower-cased.
 fn fold_ascii(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut gap = false;
-    for &b in text.as_bytes() {
-        // The white space `split_whitespace` splits at (vertical tab and form feed included).
-        if char::from(b).is_whitespace() {
-            gap = true;
-            continue;
-        }
-        if gap && !out.is_empty() {
+    let bytes = text.as_bytes();
+    // The white space `split_whitespace` splits at (vertical tab and form feed included).
+    let is_space = |b: &u8| char::from(*b).is_whitespace();
+    let mut i = 0;
+    while let Some(rest) = bytes.get(i..) {
+        let Some(start) = rest.iter().position(|b| !is_space(b)).map(|p| i + p) else {
+            break;
+        };
+        let end = bytes
+            .get(start..)
+            .and_then(|word| word.iter().position(is_space))
+            .map_or(bytes.len(), |p| start + p);
+        if !out.is_empty() {
             out.push(' ');
         }
-        gap = false;
-        out.push(char::from(b.to_ascii_lowercase()));
+        out.push_str(text.get(start..end).unwrap_or_default());
+        i = end;
     }
+    out.make_ascii_lowercase();
     out
 }
 
