@@ -380,7 +380,13 @@ mod tests {
             assert_eq!(by_bytes, by_chars, "{text:?}");
         }
         // Text that turns non-ASCII anywhere: the mixed reading gives the character reading.
-        let tails = ["\u{e9}t\u{e9}", "\u{2014}", ".\u{e9}", "'\u{e9}x", "\u{2019}s"];
+        let tails = [
+            "\u{e9}t\u{e9}",
+            "\u{2014}",
+            ".\u{e9}",
+            "'\u{e9}x",
+            "\u{2019}s",
+        ];
         for (n, text) in texts.iter().enumerate() {
             for cut in [0, text.len() / 2, text.len()] {
                 let tail = tails[n % tails.len()];
