@@ -36,7 +36,7 @@ impl NextByte {
         }
         let found = s
             .get(from..)
-            .and_then(|rest| rest.iter().position(|&b| b == self.byte))
+            .and_then(|rest| memchr::memchr(self.byte, rest))
             .map(|p| p + from);
         self.at = found;
         self.exhausted = found.is_none();
@@ -278,18 +278,17 @@ fn tag(
         push_plain(out, inner);
         return end + 1;
     }
-    let name: String = inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if name == "sup" && !inner.starts_with('/') {
+    // The tag name: its letters and digits, compared ignoring case (no lower-case copy).
+    let named = inner.trim_start_matches('/');
+    let name = named
+        .get(..named.bytes().take_while(u8::is_ascii_alphanumeric).count())
+        .unwrap_or_default();
+    if name.eq_ignore_ascii_case("sup") && !inner.starts_with('/') {
         if let Some(after) = footnote_end(s, end + 1) {
             return after;
         }
     }
-    if BREAKING_TAGS.contains(&name.as_str()) {
+    if BREAKING_TAGS.iter().any(|t| name.eq_ignore_ascii_case(t)) {
         push_space(out);
     }
     end + 1
@@ -411,6 +410,7 @@ mod tests {
             ("the 21<sup>st</sup> century", "the 21st century"),
             ("<u>Pillar I: Growth</u>.", "Pillar I: Growth."),
             ("a<br />b", "a b"),
+            ("a<BR>b<Td>c</TH>d<brx>e<SUP>2</Sup>", "a b c de"),
             (
                 "<a href=\"https://x.gov\"\ndata-id=\"7\">Read the full strategy here </a>",
                 "Read the full strategy here",
