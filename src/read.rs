@@ -66,9 +66,8 @@ pub struct Document {
 
 /// Reads raw bytes; `path` names the file in errors and may give the date (`2023-02-06.md`).
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
-    // `contains` on bytes is memchr-fast; the position is only needed on the error path.
-    if bytes.contains(&0) {
-        let offset = bytes.iter().position(|b| *b == 0).unwrap_or_default();
+    // The vectorised memchr: several times faster than `contains` on bytes.
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
             offset,

@@ -86,8 +86,16 @@ pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
             section = Some(block.text);
             continue;
         }
-        let (heading, text) = match split_heading(&block.text) {
-            Some((h, t)) => (Some(h.to_string()), t.to_string()),
+        let split = split_heading(&block.text)
+            .map(|(h, t)| (h.to_string(), offset_in(&block.text, t), t.len()));
+        let (heading, text) = match split {
+            Some((heading, start, len)) => {
+                // The text after the lead, kept in the block's own buffer.
+                let mut text = block.text;
+                text.truncate(start + len);
+                text.drain(..start);
+                (Some(heading), text)
+            }
             None => (None, block.text),
         };
         let base = match &heading {
@@ -109,6 +117,11 @@ pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
         });
     }
     out
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
 /// Keys handed out so far, and the next suffix to try for each base key.
@@ -141,11 +154,8 @@ impl Keys {
 /// every word capitalised except small words, and text after the colon.
 pub fn split_heading(text: &str) -> Option<(&str, &str)> {
     // The lead is short: look for its colon near the start only.
-    let colon = text
-        .as_bytes()
-        .iter()
-        .take(HEADING_MAX_BYTES)
-        .position(|b| *b == b':')?;
+    let head = text.as_bytes();
+    let colon = memchr::memchr(b':', head.get(..HEADING_MAX_BYTES).unwrap_or(head))?;
     let lead = text.get(..colon)?;
     let rest = text.get(colon + 1..)?;
     let lead = lead.trim();
@@ -162,20 +172,18 @@ pub fn split_heading(text: &str) -> Option<(&str, &str)> {
         }
         prev = c;
     }
-    let words: Vec<&str> = lead
-        .split_whitespace()
-        .take(HEADING_MAX_WORDS + 1)
-        .collect();
-    if words.len() > HEADING_MAX_WORDS {
+    if lead.split_whitespace().nth(HEADING_MAX_WORDS).is_some() {
         return None;
     }
     let first_upper = lead.chars().next().is_some_and(char::is_uppercase);
-    let all_capitalised = words.iter().all(|w| {
+    let all_capitalised = lead.split_whitespace().all(|w| {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower = bare.to_lowercase();
         match bare.chars().next() {
             None => true,
-            Some(c) => c.is_uppercase() || is_stop_word(&lower, StopRole::TitleLower),
+            Some(c) if c.is_uppercase() => true,
+            // The stop-word look-up lower-cases ASCII itself.
+            Some(_) if bare.is_ascii() => is_stop_word(bare, StopRole::TitleLower),
+            Some(_) => is_stop_word(&bare.to_lowercase(), StopRole::TitleLower),
         }
     });
     (first_upper && all_capitalised).then_some((lead, rest))
@@ -185,22 +193,22 @@ pub fn split_heading(text: &str) -> Option<(&str, &str)> {
 /// abbreviation dots and apostrophes joined ("U.S." → "us"), digits and stop words left out.
 pub fn derived_key(text: &str) -> String {
     let mut key = String::with_capacity(64);
-    let mut count = 0;
-    if text.is_ascii() {
-        derived_key_ascii(text.as_bytes(), &mut key, &mut count);
-    } else {
-        derived_key_chars(text, &mut key, &mut count);
+    // Most keys are full before any non-ASCII character (a dash, an accent) comes up.
+    if !derived_key_ascii(text.as_bytes(), &mut key) {
+        key.clear();
+        derived_key_chars(text, &mut key);
     }
     key
 }
 
 /// [`derived_key`] for any text, character by character.
-fn derived_key_chars(text: &str, key: &mut String, count: &mut usize) {
+fn derived_key_chars(text: &str, key: &mut String) {
     // Words go straight into the key: no list of words, one buffer for the word being read.
-    let mut word = String::new();
+    let (mut word, mut folded) = (String::new(), String::new());
+    let mut count = 0;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if *count >= DERIVED_KEY_WORDS {
+        if count >= DERIVED_KEY_WORDS {
             break;
         }
         let joiner = matches!(c, '.' | '\'' | '\u{2019}')
@@ -211,29 +219,34 @@ fn derived_key_chars(text: &str, key: &mut String, count: &mut usize) {
         } else if joiner || (c == '.' && !word.is_empty()) {
             // "U.S." and "Harris's" stay one word; a final dot just ends it.
             if !joiner {
-                finish_word(&mut word, key, count);
+                finish_word(&mut word, &mut folded, key, &mut count);
             }
         } else {
-            finish_word(&mut word, key, count);
+            finish_word(&mut word, &mut folded, key, &mut count);
         }
     }
-    finish_word(&mut word, key, count);
+    finish_word(&mut word, &mut folded, key, &mut count);
 }
 
-/// [`derived_key`] for ASCII text, byte by byte: the same words, without decoding characters.
-fn derived_key_ascii(bytes: &[u8], key: &mut String, count: &mut usize) {
-    let mut word: Vec<u8> = Vec::with_capacity(32);
+/// [`derived_key`] byte by byte, the same words without decoding characters, as long as the
+/// bytes read are ASCII: false (and a partial key) at the first one that is not.
+fn derived_key_ascii(bytes: &[u8], key: &mut String) -> bool {
+    let mut word = String::with_capacity(32);
+    let mut count = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if *count >= DERIVED_KEY_WORDS {
-            return;
+        // Checked before the count: the byte before may have been read as no joiner because
+        // this one is not an ASCII letter.
+        if !b.is_ascii() {
+            return false;
+        }
+        if count >= DERIVED_KEY_WORDS {
+            return true;
         }
         if b.is_ascii_alphabetic() {
             // Letters kept lower case; digits are read as part of the word but left out.
-            word.push(b.to_ascii_lowercase());
-        } else if b.is_ascii_digit() {
-            // Nothing kept.
-        } else {
+            word.push(char::from(b.to_ascii_lowercase()));
+        } else if !b.is_ascii_digit() {
             // A word is open when the byte before is a letter or digit (a joiner is always
             // followed by one).
             let in_word = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
@@ -241,46 +254,43 @@ fn derived_key_ascii(bytes: &[u8], key: &mut String, count: &mut usize) {
                 && in_word
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
             if !joiner {
-                push_key_word(&word, key, count);
+                push_key_word(&word, key, &mut count);
                 word.clear();
             }
         }
         i += 1;
     }
-    push_key_word(&word, key, count);
+    push_key_word(&word, key, &mut count);
+    true
 }
 
 /// Folds the word just read and appends it to `key` unless it is a stop word or the key is full.
-fn finish_word(word: &mut String, key: &mut String, count: &mut usize) {
+fn finish_word(word: &mut String, folded: &mut String, key: &mut String, count: &mut usize) {
     if word.is_empty() {
         return;
     }
     // ASCII words need no folding; others go through the slug's ASCII folding.
-    let folded: String = if word.is_ascii() {
-        word.chars().filter(char::is_ascii_alphabetic).collect()
+    folded.clear();
+    let letters = |c: &char| c.is_ascii_alphabetic();
+    if word.is_ascii() {
+        folded.extend(word.chars().filter(letters));
     } else {
-        slug(word)
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .collect()
-    };
-    push_key_word(folded.to_ascii_lowercase().as_bytes(), key, count);
+        folded.extend(slug(word).chars().filter(letters));
+    }
+    folded.make_ascii_lowercase();
+    push_key_word(folded, key, count);
     word.clear();
 }
 
 /// Appends a lower-case ASCII word to the key unless it is empty, a stop word or one too many.
-fn push_key_word(word: &[u8], key: &mut String, count: &mut usize) {
-    if word.is_empty()
-        || *count >= DERIVED_KEY_WORDS
-        || is_stop_word(std::str::from_utf8(word).unwrap_or_default(), StopRole::Key)
-    {
+fn push_key_word(word: &str, key: &mut String, count: &mut usize) {
+    if word.is_empty() || *count >= DERIVED_KEY_WORDS || is_stop_word(word, StopRole::Key) {
         return;
     }
     if !key.is_empty() {
         key.push('-');
     }
-    // The word is lower-case ASCII letters: valid UTF-8 as it is.
-    key.push_str(std::str::from_utf8(word).unwrap_or_default());
+    key.push_str(word);
     *count += 1;
 }
 
@@ -365,10 +375,26 @@ mod tests {
         }
         for text in &texts {
             let (mut by_bytes, mut by_chars) = (String::new(), String::new());
-            let (mut n1, mut n2) = (0, 0);
-            derived_key_ascii(text.as_bytes(), &mut by_bytes, &mut n1);
-            derived_key_chars(text, &mut by_chars, &mut n2);
+            assert!(derived_key_ascii(text.as_bytes(), &mut by_bytes));
+            derived_key_chars(text, &mut by_chars);
             assert_eq!(by_bytes, by_chars, "{text:?}");
+        }
+        // Text that turns non-ASCII anywhere: the mixed reading gives the character reading.
+        let tails = [
+            "\u{e9}t\u{e9}",
+            "\u{2014}",
+            ".\u{e9}",
+            "'\u{e9}x",
+            "\u{2019}s",
+        ];
+        for (n, text) in texts.iter().enumerate() {
+            for cut in [0, text.len() / 2, text.len()] {
+                let tail = tails[n % tails.len()];
+                let mixed = format!("{}{tail}{}", &text[..cut], &text[cut..]);
+                let mut by_chars = String::new();
+                derived_key_chars(&mixed, &mut by_chars);
+                assert_eq!(derived_key(&mixed), by_chars, "{mixed:?}");
+            }
         }
     }
 

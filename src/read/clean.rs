@@ -1,7 +1,7 @@
 //! Inline cleaning of a block's text: Markdown inline markup, inline HTML tags and entities,
 //! typographic quotes and white space, all in one linear pass.
 
-use crate::text::{ascii_alnum_run, push_norm, push_plain, push_space, trim_in_place};
+use crate::text::{push_norm, push_plain, push_space, trim_in_place};
 
 /// A `<sup>` whose content is at most this long and holds no letters is a footnote mark.
 const FOOTNOTE_MAX_CHARS: usize = 4;
@@ -36,7 +36,7 @@ impl NextByte {
         }
         let found = s
             .get(from..)
-            .and_then(|rest| rest.iter().position(|&b| b == self.byte))
+            .and_then(|rest| memchr::memchr(self.byte, rest))
             .map(|p| p + from);
         self.at = found;
         self.exhausted = found.is_none();
@@ -126,22 +126,8 @@ pub fn clean_markdown(s: &str) -> String {
                 i += 1;
             }
             0..=0x7F => {
-                // Copy a run of plain ASCII at once; single spaces between words belong to it.
                 let start = i;
-                i += 1;
-                loop {
-                    // Letters and digits eight at a time, the rest byte by byte.
-                    i += ascii_alnum_run(b, i);
-                    let Some(&x) = b.get(i) else {
-                        break;
-                    };
-                    let plain = !SPECIAL[x as usize]
-                        || (x == b' ' && b.get(i + 1).is_some_and(|n| !SPECIAL[*n as usize]));
-                    if !plain {
-                        break;
-                    }
-                    i += 1;
-                }
+                i = plain_run_end(b, i + 1);
                 out.push_str(s.get(start..i).unwrap_or_default());
             }
             _ => {
@@ -153,6 +139,63 @@ pub fn clean_markdown(s: &str) -> String {
     }
     trim_in_place(&mut out);
     out
+}
+
+/// The end of a run of plain ASCII that a plain byte starts just before `i`: it is copied as
+/// it is. A space joins the run unless it follows another: the run then ends in one space,
+/// which is what [`push_space`] would add there (the byte before is not a space).
+fn plain_run_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        // Eight bytes at a time up to one that may need a look, then that byte exactly.
+        while let Some(chunk) = b.get(i..i + 8) {
+            let stop = maybe_special(chunk, b.get(i - 1) == Some(&b' '));
+            if stop != 0 {
+                i += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        let Some(&x) = b.get(i) else {
+            return i;
+        };
+        let plain = if x == b' ' {
+            b.get(i - 1) != Some(&b' ')
+        } else {
+            !SPECIAL[x as usize]
+        };
+        if !plain {
+            return i;
+        }
+        i += 1;
+    }
+}
+
+/// The high bit of each of eight bytes that may end a plain run (SWAR): non-ASCII, control
+/// bytes, 0x5B-0x60 (brackets, backslash, caret, underscore, backtick), `!`, `&`, `*`, `<`, and
+/// a space after a space (`space_before`: the byte before the chunk is one). Every byte that
+/// ends a run is marked, and each mark is exact for its own byte (no carry crosses bytes), so
+/// the lowest mark is the first byte to look at.
+fn maybe_special(chunk: &[u8], space_before: bool) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let w = u64::from_le_bytes(word);
+    // Below 0x80 in every byte, so the additions below never carry into the next byte.
+    let x = w & !HI;
+    let at_least = |lo: u8| x + ONES * u64::from(0x80 - lo);
+    let equal = |c: u8| !((x ^ (ONES * u64::from(c))) + ONES * 0x7F);
+    let spaces = equal(b' ') & HI;
+    let after_space = (spaces << 8) | if space_before { 0x80 } else { 0 };
+    let marks = w
+        | !at_least(0x20)
+        | (at_least(b'[') & !at_least(b'`' + 1))
+        | equal(b'!')
+        | equal(b'&')
+        | equal(b'*')
+        | equal(b'<')
+        | (spaces & after_space);
+    marks & HI
 }
 
 /// After a link's `]`: skips a `(target)` and a pandoc `{attributes}` block; returns the new index.
@@ -235,18 +278,17 @@ fn tag(
         push_plain(out, inner);
         return end + 1;
     }
-    let name: String = inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if name == "sup" && !inner.starts_with('/') {
+    // The tag name: its letters and digits, compared ignoring case (no lower-case copy).
+    let named = inner.trim_start_matches('/');
+    let name = named
+        .get(..named.bytes().take_while(u8::is_ascii_alphanumeric).count())
+        .unwrap_or_default();
+    if name.eq_ignore_ascii_case("sup") && !inner.starts_with('/') {
         if let Some(after) = footnote_end(s, end + 1) {
             return after;
         }
     }
-    if BREAKING_TAGS.contains(&name.as_str()) {
+    if BREAKING_TAGS.iter().any(|t| name.eq_ignore_ascii_case(t)) {
         push_space(out);
     }
     end + 1
@@ -368,6 +410,7 @@ mod tests {
             ("the 21<sup>st</sup> century", "the 21st century"),
             ("<u>Pillar I: Growth</u>.", "Pillar I: Growth."),
             ("a<br />b", "a b"),
+            ("a<BR>b<Td>c</TH>d<brx>e<SUP>2</Sup>", "a b c de"),
             (
                 "<a href=\"https://x.gov\"\ndata-id=\"7\">Read the full strategy here </a>",
                 "Read the full strategy here",
@@ -387,6 +430,40 @@ mod tests {
         ];
         for (raw, want) in cases {
             assert_eq!(clean_markdown(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn plain_runs_end_where_a_byte_loop_ends_them() {
+        // The run rule byte by byte, as the eight-byte scan must give it.
+        let by_bytes = |b: &[u8], mut i: usize| {
+            while let Some(&x) = b.get(i) {
+                let plain = if x == b' ' {
+                    b.get(i - 1) != Some(&b' ')
+                } else {
+                    !SPECIAL[x as usize]
+                };
+                if !plain {
+                    break;
+                }
+                i += 1;
+            }
+            i
+        };
+        let mut texts: Vec<Vec<u8>> = vec![b"a  b c d e f g h i j k  l".to_vec()];
+        for lane in 0..9 {
+            for x in 0..=255u8 {
+                let mut t = b"ab cd ef gh ij kl".to_vec();
+                t[lane + 1] = x;
+                texts.push(t.clone());
+                t[lane] = b' ';
+                texts.push(t);
+            }
+        }
+        for t in &texts {
+            for start in 1..t.len() {
+                assert_eq!(plain_run_end(t, start), by_bytes(t, start), "{t:?} {start}");
+            }
         }
     }
 

@@ -294,12 +294,12 @@ fn is_separator(t: &str) -> bool {
     if t.starts_with(":::") {
         return true;
     }
-    let marks = t.chars().filter(|c| !c.is_whitespace()).count();
-    marks >= 3
-        && (t.chars().all(|c| c == '-' || c == ' ')
-            || t.chars().all(|c| c == '_' || c == ' ')
-            || (t.chars().all(|c| c == '*' || c == ' ') && t.contains(' ')))
-        || (marks >= 3 && t.chars().all(|c| c == '*'))
+    // Rules are made of one mark and spaces: the shape is checked first, as a bullet line
+    // ("- text", "* text") fails it within a few bytes.
+    let only = |mark: u8| t.bytes().all(|c| c == mark || c == b' ');
+    let rule = only(b'-') || only(b'_') || only(b'*');
+    // Those lines hold ASCII only: the marks are the bytes that are not spaces.
+    rule && t.bytes().filter(|c| *c != b' ').count() >= 3
 }
 
 /// The text of an ATX heading line (`## Title ##`, `# Title {#id}`).

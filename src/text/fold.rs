@@ -4,20 +4,47 @@
 ///
 /// "  Café AND  Más " folds to "cafe and mas".
 pub fn fold(text: &str) -> String {
-    // deunicode returns text below 0x7F as it is: one pass and one allocation then.
-    if text.bytes().all(|b| b < 0x7f) {
-        let mut out = String::with_capacity(text.len());
-        for w in text.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(w);
-        }
-        out.make_ascii_lowercase();
-        return out;
+    // deunicode returns text below 0x7F as it is.
+    if below_del(text) {
+        return fold_ascii(text);
     }
-    let folded = deunicode::deunicode(text).to_lowercase();
+    let folded = deunicode::deunicode(text);
+    if folded.is_ascii() {
+        // Lower-casing ASCII is ASCII lower-casing: no second copy.
+        return fold_ascii(&folded);
+    }
+    let folded = folded.to_lowercase();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether every byte is ASCII below DEL, which deunicode keeps as it is.
+fn below_del(text: &str) -> bool {
+    text.bytes().all(|b| b < 0x7f)
+}
+
+/// [`fold`] of ASCII text: words copied whole with single spaces between, then lower-cased.
+fn fold_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    // The white space `split_whitespace` splits at (vertical tab and form feed included).
+    let is_space = |b: &u8| char::from(*b).is_whitespace();
+    let mut i = 0;
+    while let Some(rest) = bytes.get(i..) {
+        let Some(start) = rest.iter().position(|b| !is_space(b)).map(|p| i + p) else {
+            break;
+        };
+        let end = bytes
+            .get(start..)
+            .and_then(|word| word.iter().position(is_space))
+            .map_or(bytes.len(), |p| start + p);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text.get(start..end).unwrap_or_default());
+        i = end;
+    }
+    out.make_ascii_lowercase();
+    out
 }
 
 /// Lower-case, ASCII-folded words joined by single hyphens; apostrophes vanish ("Harris's" →
@@ -25,7 +52,14 @@ pub fn fold(text: &str) -> String {
 ///
 /// "Vice President Harris's Call to Action" → "vice-president-harriss-call-to-action".
 pub fn slug(text: &str) -> String {
-    let folded = deunicode::deunicode(text);
+    if below_del(text) {
+        return slug_ascii(text);
+    }
+    slug_ascii(&deunicode::deunicode(text))
+}
+
+/// [`slug`] of text deunicode gives back as it is (or of its output).
+fn slug_ascii(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     let mut pending_hyphen = false;
     for ch in folded.chars() {
@@ -69,6 +103,12 @@ mod tests {
         }
     }
 
+    /// [`fold`] as it was first written: deunicode, lower case, split and join.
+    fn fold_by_parts(text: &str) -> String {
+        let folded = deunicode::deunicode(text).to_lowercase();
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     #[test]
     fn folding_and_slugs() {
         let cases = [
@@ -86,6 +126,21 @@ mod tests {
         for (text, folded, slugged) in cases {
             assert_eq!(fold(text), folded, "{text:?}");
             assert_eq!(slug(text), slugged, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_paths_match_the_general_ones() {
+        let slug_by_parts = |text: &str| slug_ascii(&deunicode::deunicode(text));
+        for text in [
+            "\x0c\u{2014}x\u{1f}\x0b Y\u{a0}",
+            "a\u{7f}b \u{4eac}\u{1c}",
+            " Caf\u{e9} \u{2018}Q\u{2019} \r\n z ",
+            "\u{130}stanbul \u{212a}",
+            "ASCII only,\tplain  TEXT\x0b",
+        ] {
+            assert_eq!(fold(text), fold_by_parts(text), "{text:?}");
+            assert_eq!(slug(text), slug_by_parts(text), "{text:?}");
         }
     }
 }
