@@ -303,39 +303,52 @@ fn plain_runs(bytes: &[u8], last: bool) -> Option<([(usize, usize); CUE_WINDOW_W
     let word = |b: u8| is_word(char::from(b));
     let mut runs = [(0, 0); CUE_WINDOW_WORDS];
     let mut n = 0;
-    let mut i = if last { bytes.len() } else { 0 };
-    // The byte read next, walking backwards or forwards.
-    let next = |i: usize| {
-        if last {
-            i.checked_sub(1).map(|k| bytes[k])
-        } else {
-            bytes.get(i).copied()
-        }
-    };
-    let step = |i: usize| if last { i - 1 } else { i + 1 };
-    while n < CUE_WINDOW_WORDS {
-        while let Some(b) = next(i).filter(|&b| !word(b)) {
-            if b >= 0x7f {
+    if last {
+        let mut i = bytes.len();
+        while n < CUE_WINDOW_WORDS {
+            while i > 0 && !word(bytes[i - 1]) {
+                if bytes[i - 1] >= 0x7f {
+                    return None;
+                }
+                i -= 1;
+            }
+            let end = i;
+            while i > 0 && word(bytes[i - 1]) {
+                i -= 1;
+            }
+            if i == end {
+                break;
+            }
+            // A word is whole only when plain ASCII (or the text's end) bounds it.
+            if i > 0 && bytes[i - 1] >= 0x7f {
                 return None;
             }
-            i = step(i);
+            runs[n] = (i, end);
+            n += 1;
         }
-        if next(i).is_none() {
-            break;
-        }
-        let from = i;
-        while next(i).is_some_and(word) {
-            i = step(i);
-        }
-        // The word is whole only when plain ASCII (or the text's end) bounds it.
-        if next(i).is_some_and(|b| b >= 0x7f) {
-            return None;
-        }
-        runs[n] = if last { (i, from) } else { (from, i) };
-        n += 1;
-    }
-    if last {
         runs[..n].reverse();
+    } else {
+        let mut i = 0;
+        while n < CUE_WINDOW_WORDS {
+            while i < bytes.len() && !word(bytes[i]) {
+                if bytes[i] >= 0x7f {
+                    return None;
+                }
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && word(bytes[i]) {
+                i += 1;
+            }
+            if i == start {
+                break;
+            }
+            if bytes.get(i).is_some_and(|&b| b >= 0x7f) {
+                return None;
+            }
+            runs[n] = (start, i);
+            n += 1;
+        }
     }
     Some((runs, n))
 }

@@ -524,7 +524,7 @@ fn clause_before(left: &[&str]) -> Option<String> {
                 | "to"
                 | "least"
                 | "at"
-        ) || b.chars().any(|c| c.is_ascii_digit())
+        ) || b.bytes().any(|c| c.is_ascii_digit())
     }) {
         words.remove(0);
     }
@@ -549,7 +549,7 @@ fn clause_before(left: &[&str]) -> Option<String> {
         words.pop();
     }
     // Another figure's number in the clause would change with it.
-    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    if words.iter().any(|w| w.bytes().any(|c| c.is_ascii_digit())) {
         return None;
     }
     let ends_with_verb = words.last().is_some_and(|w| is_verb(&bare(w)));
@@ -597,7 +597,7 @@ fn opening_phrase(sentence: &str) -> Option<String> {
     let mut at_number = false;
     for w in skip_aside(&all) {
         // A number belongs to a figure, whose value may change: the label stops before it.
-        if w.chars().any(|c| c.is_ascii_digit()) {
+        if w.bytes().any(|c| c.is_ascii_digit()) {
             while words.last().is_some_and(|p| {
                 matches!(
                     &*bare(p),
@@ -647,11 +647,12 @@ fn opening_phrase(sentence: &str) -> Option<String> {
 /// text is split by its bytes, without decoding characters.
 fn words_of(s: &str, limit: usize) -> Vec<&str> {
     // ASCII whitespace but the vertical tab, which `char::is_whitespace` also counts.
-    if s.bytes().all(|b| b.is_ascii() && b != 0x0b) {
-        s.split_ascii_whitespace().take(limit).collect()
-    } else {
-        s.split_whitespace().take(limit).collect()
+    if !s.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+        return s.split_whitespace().take(limit).collect();
     }
+    let mut words = Vec::with_capacity((s.len() / 6 + 1).min(limit));
+    words.extend(s.split_ascii_whitespace().take(limit));
+    words
 }
 
 /// Drops joiners ("of", "and", "in"…) from both ends.
@@ -679,8 +680,8 @@ fn clean(phrase: &str) -> String {
         .trim_end_matches([',', ';', ':', '.', '!', '?', ' '])
         .trim_start_matches([',', ';', ':', ' ']);
     // A bracket left open or closed at one end only is cut.
-    let opens = trimmed.matches('(').count();
-    let closes = trimmed.matches(')').count();
+    let opens = trimmed.bytes().filter(|&b| b == b'(').count();
+    let closes = trimmed.bytes().filter(|&b| b == b')').count();
     let t = if closes > opens {
         trimmed.trim_end_matches(')')
     } else if opens > closes {
