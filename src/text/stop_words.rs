@@ -323,7 +323,7 @@ pub(crate) fn is_stop_word(word: &str, role: StopRole) -> bool {
 struct Table {
     words: Vec<(&'static str, u8)>,
     /// The range of `words` for each length up to [`Table::longest`] and letter.
-    groups: Vec<(u16, u16)>,
+    groups: Vec<(usize, usize)>,
     longest: usize,
 }
 
@@ -335,7 +335,6 @@ impl Table {
         let mut groups = vec![(0, 0); (longest + 1) * 26];
         for (i, (w, _)) in words.iter().enumerate() {
             let g = &mut groups[Table::group(w.len(), w.as_bytes()[0])];
-            let i = u16::try_from(i).expect("a short list");
             *g = if g.1 == 0 { (i, i + 1) } else { (g.0, i + 1) };
         }
         Table {
@@ -358,7 +357,7 @@ impl Table {
             return 0;
         }
         let (from, to) = self.groups[Table::group(word.len(), first)];
-        self.words[usize::from(from)..usize::from(to)]
+        self.words[from..to]
             .iter()
             .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
             .map_or(0, |(_, roles)| *roles)
