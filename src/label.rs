@@ -11,6 +11,11 @@
 
 use crate::claimset::Claim;
 use crate::figure::Figure;
+use crate::text::{WordHash, WORD_BUF};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Deref;
+use std::sync::LazyLock;
 
 /// A label has at most this many words.
 pub const MAX_LABEL_WORDS: usize = 8;
@@ -96,16 +101,25 @@ const UNIT_NOUNS: &[&str] = &[
 ];
 
 fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
-    // Dashes joining words ("people—surpassing") part them.
-    let spaced = sentence.replace(['\u{2014}', '\u{2013}'], " \u{2014} ");
-    let words: Vec<&str> = spaced.split_whitespace().collect();
-    let quote_words: Vec<&str> = quote.split_whitespace().collect();
+    // Dashes joining words ("people—surpassing") part them; most sentences have none to copy.
+    let dashes = ['\u{2014}', '\u{2013}'];
+    let spaced = if sentence.contains(dashes) {
+        Cow::Owned(sentence.replace(dashes, " \u{2014} "))
+    } else {
+        Cow::Borrowed(sentence)
+    };
+    let words = words_of(&spaced, usize::MAX);
+    let quote_words = words_of(quote, usize::MAX);
     let Some((qa, qb)) = find_words(&words, &quote_words) else {
         return (!noun.is_empty()).then(|| clean(noun));
     };
     let left = &words[..qa];
     let right = &words[qb..];
-    let unit_noun = UNIT_NOUNS.contains(&noun.to_lowercase().as_str());
+    let unit_noun = if noun.is_ascii() {
+        UNIT_NOUNS.iter().any(|u| noun.eq_ignore_ascii_case(u))
+    } else {
+        UNIT_NOUNS.contains(&noun.to_lowercase().as_str())
+    };
     if !noun.is_empty() && !unit_noun {
         let mut phrase = noun.to_string();
         // The noun stops before punctuation the quote kept ("jobs," → "jobs").
@@ -213,28 +227,96 @@ const CHANGE_VERBS: &[&str] = &[
 /// Words a phrase may hold inside but must not start or end with.
 const JOINERS: &[&str] = &["of", "for", "and", "in", "on", "from", "at", "&"];
 
-fn bare(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+/// A word with the punctuation at its ends trimmed, in lower case: on the stack when the
+/// word is short ASCII, so looking words up allocates nothing.
+enum Bare<'w> {
+    Borrowed(&'w str),
+    Ascii([u8; WORD_BUF], usize),
+    Owned(String),
+}
+
+impl Deref for Bare<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Bare::Borrowed(s) => s,
+            Bare::Ascii(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Bare::Owned(s) => s,
+        }
+    }
+}
+
+fn bare(w: &str) -> Bare<'_> {
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if !t.is_ascii() || t.len() > WORD_BUF {
+        return Bare::Owned(t.to_lowercase());
+    }
+    if !t.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Bare::Borrowed(t);
+    }
+    let mut buf = [0u8; WORD_BUF];
+    for (d, s) in buf.iter_mut().zip(t.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    Bare::Ascii(buf, t.len())
+}
+
+/// The word lists a bare word is in, one bit a list.
+const FUNCTION: u8 = 1;
+const VERB: u8 = 2;
+const NOUN_ING_ED: u8 = 4;
+const CHANGE: u8 = 8;
+const JOINER: u8 = 16;
+const PLACE_PREPOSITION: u8 = 32;
+const ASIDE_START: u8 = 64;
+const NOT_PLACE: u8 = 128;
+
+/// Every listed word with its lists: one look-up a word instead of a scan a list.
+static LISTS: LazyLock<HashMap<&'static str, u8, WordHash>> = LazyLock::new(|| {
+    let mut map = HashMap::with_hasher(WordHash);
+    let lists: [(&[&'static str], u8); 8] = [
+        (FUNCTION_WORDS, FUNCTION),
+        (VERBS, VERB),
+        (NOUNS_ING_ED, NOUN_ING_ED),
+        (CHANGE_VERBS, CHANGE),
+        (JOINERS, JOINER),
+        (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
+        (ASIDE_STARTS, ASIDE_START),
+        (NOT_PLACES, NOT_PLACE),
+    ];
+    for (words, bit) in lists {
+        for w in words {
+            *map.entry(*w).or_insert(0) |= bit;
+        }
+    }
+    map
+});
+
+/// True when the bare word `b` is in one of the lists in `bits`.
+fn listed(b: &str, bits: u8) -> bool {
+    LISTS.get(b).is_some_and(|l| l & bits != 0)
 }
 
 /// True for a word that ends a phrase read backwards or forwards.
 fn is_stop(word: &str) -> bool {
     let b = bare(word);
-    b.is_empty()
-        || b.chars().any(|c| c.is_ascii_digit())
-        || FUNCTION_WORDS.contains(&b.as_str())
-        || is_verb(&b)
+    b.is_empty() || b.bytes().any(|c| c.is_ascii_digit()) || is_verb_or(&b, FUNCTION)
 }
 
 /// True for a verb: listed, or an "-ing"/"-ed" word that is not a known noun. `b` is bare.
 fn is_verb(b: &str) -> bool {
-    if VERBS.contains(&b) {
+    is_verb_or(b, 0)
+}
+
+/// True for a verb or a word in the lists in `bits`, with one look-up.
+fn is_verb_or(b: &str, bits: u8) -> bool {
+    let lists = LISTS.get(b).copied().unwrap_or(0);
+    if lists & (VERB | bits) != 0 {
         return true;
     }
     let verb_like = (b.ends_with("ing") && b.len() > 5) || (b.ends_with("ed") && b.len() > 4);
     // A hyphenated "-ed" word is an adjective ("women-owned", "remittance-linked").
-    verb_like && !NOUNS_ING_ED.contains(&b) && !b.ends_with("eed") && !b.contains('-')
+    verb_like && lists & NOUN_ING_ED == 0 && !b.ends_with("eed") && !b.contains('-')
 }
 
 /// True when a word carries punctuation that closes a clause on its right (",", ";", ":", a
@@ -252,9 +334,7 @@ fn closes_clause(word: &str) -> bool {
 /// The words after a short opening aside ("In addition,", "To date,", "For example,"): the
 /// sentence's subject starts there.
 fn skip_aside<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
-    let opens_aside = words
-        .first()
-        .is_some_and(|w| ASIDE_STARTS.contains(&bare(w).as_str()));
+    let opens_aside = words.first().is_some_and(|w| listed(&bare(w), ASIDE_START));
     match words
         .iter()
         .take(MAX_ASIDE_WORDS)
@@ -296,23 +376,20 @@ const NOT_PLACES: &[&str] = &[
 /// America", "of sediment" (up to four words, up to the first clause punctuation).
 fn place_after(right: &[&str]) -> Option<String> {
     let first = right.first()?;
-    let opens = PLACE_PREPOSITIONS.contains(&bare(first).as_str()) || bare(first) == "of";
+    let opens = is_place_word(&bare(first));
     if !opens || closes_clause(first) {
         return None;
     }
-    if right
-        .get(1)
-        .is_some_and(|w| NOT_PLACES.contains(&bare(w).as_str()))
-    {
+    if right.get(1).is_some_and(|w| listed(&bare(w), NOT_PLACE)) {
         return None;
     }
     let mut out = vec![*first];
     let mut ended = false;
     for (k, w) in right.iter().enumerate().skip(1) {
         let b = bare(w);
-        let article = matches!(b.as_str(), "the" | "a" | "an");
+        let article = matches!(&*b, "the" | "a" | "an");
         // A place is one phrase: a second preposition or a verb ends it.
-        if !article && (is_stop(w) || JOINERS.contains(&b.as_str()) || is_place_word(&b)) {
+        if !article && (is_stop(w) || is_place_word(&b) || listed(&b, JOINER)) {
             ended = true;
             break;
         }
@@ -324,11 +401,11 @@ fn place_after(right: &[&str]) -> Option<String> {
             ended = true;
             // A comma inside a list of plain words ("agricultural, aquaculture, and fishing
             // sectors") cuts the place short of its noun: leave the place out.
-            let next = right.get(k + 1).map(|n| bare(n)).unwrap_or_default();
+            let next = right.get(k + 1).map_or(Bare::Borrowed(""), |n| bare(n));
             let list_goes_on = w.ends_with(',')
                 && next.chars().next().is_some_and(char::is_lowercase)
                 && !is_stop(&next)
-                && !matches!(next.as_str(), "and" | "or");
+                && !matches!(&*next, "and" | "or");
             if list_goes_on {
                 return None;
             }
@@ -340,11 +417,7 @@ fn place_after(right: &[&str]) -> Option<String> {
         return None;
     }
     // The preposition opens the place; joiners left at its end go.
-    while out.len() > 1
-        && out
-            .last()
-            .is_some_and(|w| JOINERS.contains(&bare(w).as_str()))
-    {
+    while out.len() > 1 && out.last().is_some_and(|w| listed(&bare(w), JOINER)) {
         out.pop();
     }
     (out.len() >= 2).then(|| clean(&out.join(" ")))
@@ -355,7 +428,7 @@ const MAX_PLACE_WORDS: usize = 4;
 
 /// True for a preposition that opens a place (or "of").
 fn is_place_word(b: &str) -> bool {
-    b == "of" || PLACE_PREPOSITIONS.contains(&b)
+    b == "of" || listed(b, PLACE_PREPOSITION)
 }
 
 /// The noun phrase just before the figure, read backwards past a linking word or two ("the
@@ -368,7 +441,7 @@ fn noun_phrase_before(left: &[&str]) -> Option<String> {
         let w = left[i - 1];
         let b = bare(w);
         let link = matches!(
-            b.as_str(),
+            &*b,
             "to" | "of"
                 | "at"
                 | "by"
@@ -400,7 +473,7 @@ fn noun_phrase_before(left: &[&str]) -> Option<String> {
         return None;
     }
     // A verb of change between the subject and its figure ("savings grew by 20 points").
-    if i > 0 && CHANGE_VERBS.contains(&bare(left[i - 1]).as_str()) && !closes_clause(left[i - 1]) {
+    if i > 0 && listed(&bare(left[i - 1]), CHANGE) && !closes_clause(left[i - 1]) {
         i -= 1;
     }
     let end = i;
@@ -412,10 +485,7 @@ fn noun_phrase_before(left: &[&str]) -> Option<String> {
         i -= 1;
     }
     let phrase = trim_joiners(&left[i..end]);
-    let content = phrase
-        .iter()
-        .filter(|w| !JOINERS.contains(&bare(w).as_str()))
-        .count();
+    let content = phrase.iter().filter(|w| !listed(&bare(w), JOINER)).count();
     (content >= 1).then(|| clean(&phrase.join(" ")))
 }
 
@@ -435,7 +505,7 @@ fn clause_before(left: &[&str]) -> Option<String> {
     while words.first().is_some_and(|w| {
         let b = bare(w);
         matches!(
-            b.as_str(),
+            &*b,
             "the"
                 | "a"
                 | "an"
@@ -454,7 +524,7 @@ fn clause_before(left: &[&str]) -> Option<String> {
                 | "to"
                 | "least"
                 | "at"
-        ) || b.chars().any(|c| c.is_ascii_digit())
+        ) || b.bytes().any(|c| c.is_ascii_digit())
     }) {
         words.remove(0);
     }
@@ -463,23 +533,23 @@ fn clause_before(left: &[&str]) -> Option<String> {
         return None;
     }
     // A clause cut short of its subject ("in the 2021 Strategy to provide") says too little.
-    if words
-        .first()
-        .is_some_and(|w| PLACE_PREPOSITIONS.contains(&bare(w).as_str()) || bare(w) == "to")
-    {
+    if words.first().is_some_and(|w| {
+        let b = bare(w);
+        listed(&b, PLACE_PREPOSITION) || &*b == "to"
+    }) {
         return None;
     }
     // Words between the verb and the figure that say nothing on their own.
     while words.last().is_some_and(|w| {
         matches!(
-            bare(w).as_str(),
+            &*bare(w),
             "the" | "a" | "an" | "additional" | "another" | "further" | "new" | "over" | "up"
         )
     }) {
         words.pop();
     }
     // Another figure's number in the clause would change with it.
-    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    if words.iter().any(|w| w.bytes().any(|c| c.is_ascii_digit())) {
         return None;
     }
     let ends_with_verb = words.last().is_some_and(|w| is_verb(&bare(w)));
@@ -510,7 +580,7 @@ fn subject_before(left: &[&str]) -> Option<String> {
     }
     let words: Vec<&str> = words
         .into_iter()
-        .skip_while(|w| matches!(bare(w).as_str(), "the" | "a" | "an" | "to" | "date"))
+        .skip_while(|w| matches!(&*bare(w), "the" | "a" | "an" | "to" | "date"))
         .collect();
     let content = words.iter().filter(|w| !is_stop(w)).count();
     (content >= 1)
@@ -521,15 +591,16 @@ fn subject_before(left: &[&str]) -> Option<String> {
 /// An opening phrase of a sentence for a claim without figures: its first clause, cut at
 /// [`MAX_LABEL_WORDS`] words.
 fn opening_phrase(sentence: &str) -> Option<String> {
-    let all: Vec<&str> = sentence.split_whitespace().collect();
+    // The aside and the phrase after it are all that is read.
+    let all = words_of(sentence, MAX_ASIDE_WORDS + MAX_LABEL_WORDS + 1);
     let mut words: Vec<&str> = Vec::new();
     let mut at_number = false;
     for w in skip_aside(&all) {
         // A number belongs to a figure, whose value may change: the label stops before it.
-        if w.chars().any(|c| c.is_ascii_digit()) {
+        if w.bytes().any(|c| c.is_ascii_digit()) {
             while words.last().is_some_and(|p| {
                 matches!(
-                    bare(p).as_str(),
+                    &*bare(p),
                     "more"
                         | "than"
                         | "over"
@@ -563,9 +634,7 @@ fn opening_phrase(sentence: &str) -> Option<String> {
         && words.last().is_some_and(|w| {
             let b = bare(w);
             let verb_kept = at_number && is_verb(&b);
-            (is_stop(w) && !verb_kept)
-                || JOINERS.contains(&b.as_str())
-                || PLACE_PREPOSITIONS.contains(&b.as_str())
+            (is_stop(w) && !verb_kept) || listed(&b, JOINER | PLACE_PREPOSITION)
         })
     {
         words.pop();
@@ -574,19 +643,25 @@ fn opening_phrase(sentence: &str) -> Option<String> {
     (!phrase.is_empty() && !looks_like_slug(&phrase)).then_some(phrase)
 }
 
+/// The first `limit` words of `s` between whitespace, as `split_whitespace` gives them; ASCII
+/// text is split by its bytes, without decoding characters.
+fn words_of(s: &str, limit: usize) -> Vec<&str> {
+    // ASCII whitespace but the vertical tab, which `char::is_whitespace` also counts.
+    if !s.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+        return s.split_whitespace().take(limit).collect();
+    }
+    let mut words = Vec::with_capacity((s.len() / 6 + 1).min(limit));
+    words.extend(s.split_ascii_whitespace().take(limit));
+    words
+}
+
 /// Drops joiners ("of", "and", "in"…) from both ends.
 fn trim_joiners<'w>(words: &[&'w str]) -> Vec<&'w str> {
     let mut v: Vec<&str> = words.to_vec();
-    while v
-        .first()
-        .is_some_and(|w| JOINERS.contains(&bare(w).as_str()))
-    {
+    while v.first().is_some_and(|w| listed(&bare(w), JOINER)) {
         v.remove(0);
     }
-    while v
-        .last()
-        .is_some_and(|w| JOINERS.contains(&bare(w).as_str()))
-    {
+    while v.last().is_some_and(|w| listed(&bare(w), JOINER)) {
         v.pop();
     }
     v
@@ -605,8 +680,8 @@ fn clean(phrase: &str) -> String {
         .trim_end_matches([',', ';', ':', '.', '!', '?', ' '])
         .trim_start_matches([',', ';', ':', ' ']);
     // A bracket left open or closed at one end only is cut.
-    let opens = trimmed.matches('(').count();
-    let closes = trimmed.matches(')').count();
+    let opens = trimmed.bytes().filter(|&b| b == b'(').count();
+    let closes = trimmed.bytes().filter(|&b| b == b')').count();
     let t = if closes > opens {
         trimmed.trim_end_matches(')')
     } else if opens > closes {

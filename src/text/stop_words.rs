@@ -3,9 +3,7 @@
 //! One table rather than a list per stage, so a word's roles are visible side by side; each
 //! stage asks for the role it needs ([`StopRole`]).
 
-use super::WordHash;
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// What a stop word is skipped for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -316,14 +314,54 @@ const STOP_WORDS: &[(&str, u8)] = &[
 
 /// True when `word` (any case) is a stop word in `role`.
 pub(crate) fn is_stop_word(word: &str, role: StopRole) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u8, WordHash>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| STOP_WORDS.iter().copied().collect());
-    let mut buf = [0u8; super::WORD_BUF];
-    let lower = super::lower_ascii(word, &mut buf);
-    !lower.is_empty()
-        && table
-            .get(lower)
-            .is_some_and(|roles| roles & role as u8 != 0)
+    static TABLE: LazyLock<Table> = LazyLock::new(Table::new);
+    TABLE.roles(word) & role as u8 != 0
+}
+
+/// The stop words grouped by length and first letter: a look-up compares a word with the
+/// few words of its group, without a lower-case copy or a hash.
+struct Table {
+    words: Vec<(&'static str, u8)>,
+    /// The range of `words` for each length up to [`Table::longest`] and letter.
+    groups: Vec<(usize, usize)>,
+    longest: usize,
+}
+
+impl Table {
+    fn new() -> Table {
+        let mut words = STOP_WORDS.to_vec();
+        words.sort_by_key(|(w, _)| (w.len(), w.as_bytes()[0]));
+        let longest = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+        let mut groups = vec![(0, 0); (longest + 1) * 26];
+        for (i, (w, _)) in words.iter().enumerate() {
+            let g = &mut groups[Table::group(w.len(), w.as_bytes()[0])];
+            *g = if g.1 == 0 { (i, i + 1) } else { (g.0, i + 1) };
+        }
+        Table {
+            words,
+            groups,
+            longest,
+        }
+    }
+
+    fn group(len: usize, first: u8) -> usize {
+        len * 26 + usize::from(first - b'a')
+    }
+
+    /// The roles of `word` (any ASCII case), 0 for a word in no list.
+    fn roles(&self, word: &str) -> u8 {
+        let Some(first) = word.bytes().next().map(|b| b.to_ascii_lowercase()) else {
+            return 0;
+        };
+        if word.len() > self.longest || !first.is_ascii_lowercase() {
+            return 0;
+        }
+        let (from, to) = self.groups[Table::group(word.len(), first)];
+        self.words[from..to]
+            .iter()
+            .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
+            .map_or(0, |(_, roles)| *roles)
+    }
 }
 
 #[cfg(test)]
@@ -346,6 +384,34 @@ mod tests {
         ];
         for (word, role, want) in cases {
             assert_eq!(is_stop_word(word, role), want, "{word:?} as {role:?}");
+        }
+    }
+
+    #[test]
+    fn groups_find_every_word_in_any_case() {
+        for (w, roles) in STOP_WORDS {
+            assert!(w.as_bytes()[0].is_ascii_lowercase(), "{w}");
+            let upper = w.to_ascii_uppercase();
+            for role in [
+                StopRole::NounEnd,
+                StopRole::Key,
+                StopRole::TitleLower,
+                StopRole::SeriesNoise,
+            ] {
+                assert_eq!(is_stop_word(w, role), roles & role as u8 != 0, "{w}");
+                assert_eq!(is_stop_word(&upper, role), roles & role as u8 != 0, "{w}");
+            }
+        }
+        for w in [
+            "Caf\u{e9}",
+            "\u{e9}t\u{e9}",
+            "1990",
+            "-",
+            "approximatelyy",
+            "s\u{17f}",
+        ] {
+            assert!(!is_stop_word(w, StopRole::NounEnd), "{w}");
+            assert!(!is_stop_word(w, StopRole::Key), "{w}");
         }
     }
 
