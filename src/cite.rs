@@ -53,6 +53,21 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
 /// `text` with its words joined by single spaces.
 fn one_spaced(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // The ASCII bytes `char::is_whitespace` holds (vertical tab included).
+        for w in text
+            .as_bytes()
+            .split(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            // Whole ASCII runs of an ASCII `str`.
+            out.push_str(std::str::from_utf8(w).unwrap_or_default());
+        }
+        return out;
+    }
     for w in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -671,6 +686,14 @@ mod tests {
         assert_eq!(occurrences(text, &frag.to_lowercase()), 1, "{frag}");
         // Joining punctuation is trimmed from the ends.
         assert_eq!(trim_edges("(in the coast,"), "in the coast");
+    }
+
+    #[test]
+    fn sentences_are_one_spaced_as_split_whitespace_would() {
+        for text in ["a  b\tc\n d", " lead and trail ", "", "x\u{0b}y\u{0c}z", "é  ü\u{a0}v"] {
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(one_spaced(text), want, "{text:?}");
+        }
     }
 
     #[test]
