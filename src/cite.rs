@@ -690,7 +690,13 @@ mod tests {
 
     #[test]
     fn sentences_are_one_spaced_as_split_whitespace_would() {
-        for text in ["a  b\tc\n d", " lead and trail ", "", "x\u{0b}y\u{0c}z", "é  ü\u{a0}v"] {
+        for text in [
+            "a  b\tc\n d",
+            " lead and trail ",
+            "",
+            "x\u{0b}y\u{0c}z",
+            "é  ü\u{a0}v",
+        ] {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(text), want, "{text:?}");
         }
