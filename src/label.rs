@@ -10,7 +10,7 @@
 //! leads to it ("Acceso will invest $3.6 million").
 
 use crate::claimset::Claim;
-use crate::figure::Figure;
+use crate::figure::{Figure, NounFrom, Unit};
 use crate::text::{WordHash, WORD_BUF};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -89,7 +89,10 @@ pub fn figure_phrase(f: &Figure) -> Option<String> {
     let phrase = if f.sentence.is_empty() {
         (!noun.is_empty()).then(|| noun.to_string())
     } else {
-        phrase_in(&f.sentence, &f.quote, noun)
+        // A money noun read from the verb before the amount ("PepsiCo is investing $190
+        // million" → investment) is not in the sentence: its clause names the figure better.
+        let from_verb = f.unit == Unit::Usd && f.noun_from != NounFrom::After;
+        phrase_in(&f.sentence, &f.quote, if from_verb { "" } else { noun })
     };
     phrase.filter(|p| !looks_like_slug(p))
 }
@@ -727,6 +730,18 @@ mod tests {
             line: None,
             fragment: String::new(),
         }
+    }
+
+    #[test]
+    fn a_money_noun_read_from_its_verb_leaves_the_label_to_the_clause() {
+        let sentence = "PepsiCo is investing at least $190 million in the region.";
+        let mut f = fig(sentence, "at least $190 million", "investment");
+        assert_eq!(
+            figure_phrase(&f).as_deref(),
+            Some("investment in the region")
+        );
+        f.noun_from = crate::figure::NounFrom::Before;
+        assert_eq!(figure_phrase(&f).as_deref(), Some("PepsiCo is investing"));
     }
 
     #[test]
