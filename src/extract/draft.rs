@@ -6,7 +6,7 @@ use super::context;
 use super::lexicon::in_list;
 use super::nouns::{
     count_noun, is_plural, measure_for, measure_noun, money_noun, money_verb_noun, noun_at,
-    noun_in_sentence,
+    noun_in_sentence, percent_noun,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -254,6 +254,7 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             }
             _ => count_noun(t, d.next),
         },
+        Unit::Percent => percent_noun(t, d.next),
         u if u.is_physical() => {
             let (s, e) = d.unit_word.unwrap_or_default();
             let singular = !t.span(s, e).rsplit(' ').next().is_some_and(is_plural);

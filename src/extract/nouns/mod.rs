@@ -13,7 +13,7 @@ mod sentence;
 pub(super) use sentence::noun_in_sentence;
 
 use super::lexicon::{
-    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_HEADS, MONEY_IN_NOT_NOUNS,
+    in_list, Words, DETERMINERS, LY_WORDS, MEASURE_DROP_WORDS, MONEY_HEADS, MONEY_IN_NOT_NOUNS,
     MONEY_VERB_NOUNS, PLURAL_WORDS,
 };
 use super::numbers::scale_factor;
@@ -164,6 +164,24 @@ pub(super) fn money_verb_noun(t: &Toks, first: usize) -> Option<&'static str> {
         .filter(|_| t.word_is(k - 1, "to"))
         .and_then(noun_of);
     Some(outer.unwrap_or(inner))
+}
+
+/// What a percentage at token `k` is of: "47 percent of students" → students, "82% of all
+/// inspected nursing homes" → inspected nursing homes. Only a lower-case noun after "of"
+/// (and its determiners): "of GDP" or "of Target's containers" stay no noun.
+pub(super) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
+    if !t.word_is(k, "of") {
+        return None;
+    }
+    let mut at = k + 1;
+    while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
+        at += 1;
+    }
+    let w = t.word(at)?;
+    if !w.chars().next().is_some_and(char::is_lowercase) || MONEY_IN_NOT_NOUNS.has(w) {
+        return None;
+    }
+    noun_at(t, at, false)
 }
 
 /// The noun of a physical measure at token `k`: what it measures ("30 gigawatts of offshore

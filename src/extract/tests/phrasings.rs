@@ -187,6 +187,12 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
     ("The effort leveraged an estimated $164 million from public and private sources.", &[
         ("164000000", None, Usd, Approx, "leveraged funds", "an estimated $164 million"),
     ]),
+    // A percentage takes the lower-case noun it is "of"; a name or a bare percentage does not.
+    ("About 82% of all inspected nursing homes passed, 3% of GDP went, and 5% fell.", &[
+        ("82", None, Percent, Approx, "inspected nursing homes", "About 82% of all inspected nursing homes"),
+        ("3", None, Percent, Exact, "", "3%"),
+        ("5", None, Percent, Exact, "", "5%"),
+    ]),
     // A name after "in" is what the money is up to a money word; a place is not.
     ("It provided $6 billion in ARP funding and $2 billion in Central America.", &[
         ("6000000000", None, Usd, Exact, "ARP funding", "$6 billion in ARP funding"),
@@ -264,7 +270,7 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("50", None, Percent, Over, "", "over 50%"),
     ]),
     ("Nearly 40 percent of recipients were women.", &[
-        ("40", None, Percent, Nearly, "", "Nearly 40 percent"),
+        ("40", None, Percent, Nearly, "recipients", "Nearly 40 percent of recipients"),
     ]),
     ("Emissions fell 12.5 per cent below the baseline.", &[
         ("12.5", None, Percent, Exact, "", "12.5 per cent"),
