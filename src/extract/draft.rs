@@ -5,8 +5,8 @@
 use super::context;
 use super::lexicon::in_list;
 use super::nouns::{
-    count_noun, is_plural, measure_for, measure_noun, money_noun, money_verb_noun, noun_at,
-    noun_in_sentence, percent_noun,
+    count_noun, is_plural, measure_for, measure_noun, money_for_noun, money_noun, money_verb_noun,
+    noun_at, noun_in_sentence, percent_noun,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -246,7 +246,7 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             d.noun = d.unit_word.unwrap_or_default();
             return;
         }
-        Unit::Usd => money_noun(t, d.next),
+        Unit::Usd => money_noun(t, d.next).or_else(|| money_for_noun(t, d.next)),
         Unit::Count => match d.amount.compound {
             Some((Compound::Count(plural), _)) => {
                 d.noun_tail = Some(plural);

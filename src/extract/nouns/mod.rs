@@ -166,6 +166,31 @@ pub(super) fn money_verb_noun(t: &Toks, first: usize) -> Option<&'static str> {
     Some(outer.unwrap_or(inner))
 }
 
+/// What a money amount is for, from "for" at token `k`: "$2.9 billion for lead service line
+/// replacement", "$500 million for states and local governments". Only a lower-case noun
+/// (after its determiners); "for the first time", "for each", "for 2023" name nothing.
+pub(super) fn money_for_noun(t: &Toks, k: usize) -> Option<NounSpan> {
+    if !t.word_is(k, "for") {
+        return None;
+    }
+    let mut at = k + 1;
+    while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
+        at += 1;
+    }
+    let w = t.word(at)?;
+    let lower_case = w.chars().next().is_some_and(char::is_lowercase);
+    if !lower_case || MONEY_IN_NOT_NOUNS.has(w) || in_list(w, MONEY_FOR_NOT_NOUNS) {
+        return None;
+    }
+    noun_at(t, at, false)
+}
+
+/// Words after "$… for" that start no purpose.
+const MONEY_FOR_NOT_NOUNS: &[&str] = &[
+    "first", "second", "last", "next", "example", "instance", "more", "less", "up", "over",
+    "about", "nearly", "around", "years", "months", "decades", "life", "free", "only", "just",
+];
+
 /// What a percentage at token `k` is of: "47 percent of students" → students, "82% of all
 /// inspected nursing homes" → inspected nursing homes. Only a lower-case noun after "of"
 /// (and its determiners): "of GDP" or "of Target's containers" stay no noun.

@@ -187,6 +187,11 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
     ("The effort leveraged an estimated $164 million from public and private sources.", &[
         ("164000000", None, Usd, Approx, "leveraged funds", "an estimated $164 million"),
     ]),
+    // A money amount takes what it is for; "for the first time" and names do not count.
+    ("It adds $2.9 billion for lead service line replacement and $5 million for the first time.", &[
+        ("2900000000", None, Usd, Exact, "lead service line replacement", "$2.9 billion for lead service line replacement"),
+        ("5000000", None, Usd, Exact, "", "$5 million"),
+    ]),
     // A percentage takes the lower-case noun it is "of"; a name or a bare percentage does not.
     ("About 82% of all inspected nursing homes passed, 3% of GDP went, and 5% fell.", &[
         ("82", None, Percent, Approx, "inspected nursing homes", "About 82% of all inspected nursing homes"),
@@ -230,14 +235,14 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("45000000", None, Usd, Exact, "loans", "US$45 million in loans"),
     ]),
     ("Partners pledged USD 12 million for clean water.", &[
-        ("12000000", None, Usd, Exact, "pledges", "USD 12 million"),
+        ("12000000", None, Usd, Exact, "clean water", "USD 12 million for clean water"),
     ]),
     ("The state will receive 15 million dollars in new funding.", &[
         ("15000000", None, Usd, Exact, "new funding", "15 million dollars in new funding"),
     ]),
     ("The facility received $7.5 million for ports and another $7.5 million for roads.", &[
-        ("7500000", None, Usd, Exact, "", "$7.5 million"),
-        ("7500000", None, Usd, Exact, "", "$7.5 million"),
+        ("7500000", None, Usd, Exact, "ports", "$7.5 million for ports"),
+        ("7500000", None, Usd, Exact, "roads", "$7.5 million for roads"),
     ]),
     ("Funding rose to $3.1 trillion.", &[
         ("3100000000000", None, Usd, Exact, "", "$3.1 trillion"),
