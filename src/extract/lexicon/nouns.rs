@@ -376,3 +376,9 @@ pub(crate) const MONEY_HEADS: Words = Words::new(&[
     "awards",
     "bonds",
 ]);
+
+/// Words after "$… for" that start no purpose.
+pub(crate) const MONEY_FOR_NOT_NOUNS: Words = Words::new(&[
+    "first", "second", "last", "next", "example", "instance", "more", "less", "up", "over",
+    "about", "nearly", "around", "years", "months", "decades", "life", "free", "only", "just",
+]);

@@ -1,0 +1,127 @@
+//! Nouns of amounts that are not counts: what a money amount is ("in financing", "for lead
+//! service line replacement", or the verb before it: "invest" → investment), what a
+//! percentage is of, and what a physical measure measures.
+
+use super::super::lexicon::{
+    in_list, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_IN_NOT_NOUNS, MONEY_VERB_NOUNS,
+};
+use super::super::tokens::Toks;
+use super::{is_plural, is_verb_form, noun_at, NounSpan};
+
+/// The noun after a money amount at token `k`: "in financing", "worth of …", or a singular
+/// noun right after ("project", "Centroamérica Local initiative").
+pub(in crate::extract) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
+    if t.word_is(k, "in") || (t.word_is(k, "worth") && t.word_is(k + 1, "of")) {
+        let at = if t.word_is(k, "in") { k + 1 } else { k + 2 };
+        let w = t.word(at)?;
+        let lower_case = w.chars().next().is_some_and(char::is_lowercase) || w == "U.S.";
+        if MONEY_IN_NOT_NOUNS.has(w) {
+            return None;
+        }
+        if lower_case {
+            return noun_at(t, at, false);
+        }
+        // "in ARP funding", "in Emergency Relief Funds Committed to …": a name is what the
+        // money is only up to a money word ("in Central America" is a place).
+        let n = noun_at(t, at, false)?;
+        let head = (at..n.next)
+            .rev()
+            .find(|&k| t.word(k).is_some_and(|w| MONEY_HEADS.has(w)))?;
+        return Some(NounSpan {
+            start: n.start,
+            end: t.end_of(head)?,
+            next: head + 1,
+        });
+    }
+    let w = t.word(k)?;
+    if is_plural(w) || is_verb_form(w) {
+        return None;
+    }
+    noun_at(t, k, true)
+}
+
+/// The noun a verb right before a money amount gives it ("invest more than $4.2 billion" →
+/// investment); `first` is the amount's first token (its qualifier or money sign).
+pub(in crate::extract) fn money_verb_noun(t: &Toks, first: usize) -> Option<&'static str> {
+    let mut k = first.checked_sub(1)?;
+    // "to invest an additional $50 million".
+    while t
+        .word(k)
+        .is_some_and(|w| in_list(w, &["an", "a", "additional", "another"]))
+    {
+        k = k.checked_sub(1)?;
+    }
+    let noun_of = |k: usize| {
+        let verb = t.word(k)?;
+        MONEY_VERB_NOUNS
+            .iter()
+            .find(|(v, _)| v.eq_ignore_ascii_case(verb))
+            .map(|(_, noun)| *noun)
+    };
+    let inner = noun_of(k)?;
+    // "committed to invest $4.2 billion": the money is a commitment (to invest).
+    let outer = k
+        .checked_sub(2)
+        .filter(|_| t.word_is(k - 1, "to"))
+        .and_then(noun_of);
+    Some(outer.unwrap_or(inner))
+}
+
+/// What a money amount is for, from "for" at token `k`: "$2.9 billion for lead service line
+/// replacement", "$500 million for states and local governments". Only a lower-case noun
+/// (after its determiners); "for the first time", "for each", "for 2023" name nothing.
+pub(in crate::extract) fn money_for_noun(t: &Toks, k: usize) -> Option<NounSpan> {
+    if !t.word_is(k, "for") {
+        return None;
+    }
+    let mut at = k + 1;
+    while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
+        at += 1;
+    }
+    let w = t.word(at)?;
+    let lower_case = w.chars().next().is_some_and(char::is_lowercase);
+    if !lower_case || MONEY_IN_NOT_NOUNS.has(w) || MONEY_FOR_NOT_NOUNS.has(w) {
+        return None;
+    }
+    noun_at(t, at, false)
+}
+
+/// What a percentage at token `k` is of: "47 percent of students" → students, "82% of all
+/// inspected nursing homes" → inspected nursing homes. Only a lower-case noun after "of"
+/// (and its determiners): "of GDP" or "of Target's containers" stay no noun.
+pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
+    if !t.word_is(k, "of") {
+        return None;
+    }
+    let mut at = k + 1;
+    while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
+        at += 1;
+    }
+    let w = t.word(at)?;
+    if !w.chars().next().is_some_and(char::is_lowercase) || MONEY_IN_NOT_NOUNS.has(w) {
+        return None;
+    }
+    noun_at(t, at, false)
+}
+
+/// The noun of a physical measure at token `k`: what it measures ("30 gigawatts of offshore
+/// wind"), or a singular noun after a singular unit ("a 500 megawatt solar farm").
+pub(in crate::extract) fn measure_noun(
+    t: &Toks,
+    k: usize,
+    singular_unit: bool,
+) -> Option<NounSpan> {
+    if t.word_is(k, "of") {
+        let w = t.word(k + 1)?;
+        let lower_case = w.chars().next().is_some_and(char::is_lowercase);
+        if !lower_case || MONEY_IN_NOT_NOUNS.has(w) {
+            return None;
+        }
+        return noun_at(t, k + 1, false);
+    }
+    let w = t.word(k)?;
+    if !singular_unit || is_plural(w) || is_verb_form(w) {
+        return None;
+    }
+    noun_at(t, k, true)
+}
