@@ -50,12 +50,13 @@ fn planted_index_temporaries_never_write_outside() {
         }
     }
     // And under the names of the very process that runs `add` (a shell plants them, then
-    // execs the binary under its own process id), whatever the machine's pid range.
+    // execs the binary under its own process id), whatever the machine's pid range; `-f`
+    // because a pid below 2000 (the pid counter wraps) already has its link from above.
     let out = std::process::Command::new("sh")
         .arg("-c")
         .arg(
             r#"i=0; while [ $i -lt 64 ]; do
-                 ln -s ../outside/victim.txt "$1/.factdiff-index.json.$$.$i.tmp" || exit 99
+                 ln -sf ../outside/victim.txt "$1/.factdiff-index.json.$$.$i.tmp" || exit 99
                  i=$((i+1))
                done
                exec "$0" add --quiet --editions "$1" "$2""#,
