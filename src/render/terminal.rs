@@ -239,6 +239,39 @@ fn figure_words(f: &Figure) -> String {
     }
 }
 
+/// A row's label wrapped to the width, in its side's colour, its flags after the last line.
+fn write_flagged(
+    out: &mut dyn Write,
+    style: &Style,
+    side: Side,
+    text: &str,
+    row_flags: &[Flag],
+    width: usize,
+) -> io::Result<()> {
+    let lines = wrap_plain(
+        style,
+        text,
+        Ink::Plain,
+        width.saturating_sub(12),
+        "  ",
+        "    ",
+    );
+    let last = lines.len().saturating_sub(1);
+    for (i, l) in lines.iter().enumerate() {
+        let tail = if i == last {
+            flags(style, row_flags)
+        } else {
+            String::new()
+        };
+        let line = match side {
+            Side::Added => style.green(l),
+            Side::Dropped => style.red(l),
+        };
+        writeln!(out, "{line}{tail}")?;
+    }
+    Ok(())
+}
+
 fn flags(style: &Style, flags: &[Flag]) -> String {
     if flags.is_empty() {
         return String::new();
@@ -329,10 +362,6 @@ pub(super) fn diff(
             }
         }
         Ok(())
-    };
-    let paint = |side: Side, text: &str| match side {
-        Side::Added => style.green(text),
-        Side::Dropped => style.red(text),
     };
     let label_lines =
         |out: &mut dyn Write, label: &str, from: Option<&str>, lead: &str| -> io::Result<()> {
@@ -460,23 +489,7 @@ pub(super) fn diff(
                     if !c.has_sentence {
                         text.push_str(&format!(" · {}", figure_words(c.figure)));
                     }
-                    let lines = wrap_plain(
-                        &style,
-                        &text,
-                        Ink::Plain,
-                        width.saturating_sub(12),
-                        "  ",
-                        "    ",
-                    );
-                    let last = lines.len() - 1;
-                    for (i, l) in lines.iter().enumerate() {
-                        let tail = if i == last {
-                            flags(&style, &row.flags)
-                        } else {
-                            String::new()
-                        };
-                        writeln!(out, "{}{tail}", paint(*side, l))?;
-                    }
+                    write_flagged(out, &style, *side, &text, &row.flags, width)?;
                     if c.has_sentence {
                         for l in cited_lines(&style, c, *side, 6, width) {
                             writeln!(out, "{l}")?;
@@ -487,23 +500,7 @@ pub(super) fn diff(
             Rows::ClaimList(side, rows) => {
                 for row in rows {
                     let text = format!("{} {}", side.mark(), row.label);
-                    let lines = wrap_plain(
-                        &style,
-                        &text,
-                        Ink::Plain,
-                        width.saturating_sub(12),
-                        "  ",
-                        "    ",
-                    );
-                    let last = lines.len() - 1;
-                    for (i, l) in lines.iter().enumerate() {
-                        let tail = if i == last {
-                            flags(&style, &row.flags)
-                        } else {
-                            String::new()
-                        };
-                        writeln!(out, "{}{tail}", paint(*side, l))?;
-                    }
+                    write_flagged(out, &style, *side, &text, &row.flags, width)?;
                     // Each figure's sentence once (figures sharing a sentence show it once).
                     let mut shown: Vec<&str> = Vec::new();
                     for c in &row.figures {
