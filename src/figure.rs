@@ -297,6 +297,8 @@ pub enum NounFrom {
     Subject,
     /// An earlier noun phrase ("97 judges, 30 of whom", "Of the new hires, 14 are veterans").
     Before,
+    /// The head of the number's table column ("Medicare Enrollees" over "1,095,969").
+    Column,
 }
 
 impl NounFrom {
@@ -306,6 +308,7 @@ impl NounFrom {
             NounFrom::After => "after",
             NounFrom::Subject => "subject",
             NounFrom::Before => "before",
+            NounFrom::Column => "column",
         }
     }
 

@@ -61,8 +61,12 @@ pub fn claim_label(claim: &Claim) -> String {
 /// figure's phrase otherwise, and the claim's label when the figure has no phrase.
 pub fn figure_label(heading: Option<&str>, claim_label: &str, figure: &Figure) -> String {
     let heading = heading.map(str::trim).filter(|h| !h.is_empty());
-    let phrase = figure_phrase(figure);
     let claim_label = claim_label.trim();
+    // A table cell: its row's name and its column's ("Ohio: households served").
+    if figure.noun_from == NounFrom::Column && !claim_label.is_empty() && !figure.noun.is_empty() {
+        return format!("{claim_label}: {}", figure.noun.trim());
+    }
+    let phrase = figure_phrase(figure);
     match (heading, phrase) {
         (Some(h), Some(p)) if !h.to_lowercase().contains(&p.to_lowercase()) => {
             format!("{h}: {p}")
@@ -828,5 +832,8 @@ mod tests {
         assert!(!looks_like_slug("Job Creation: state-of-the-art"));
         let sluggy = fig("", "two state-of-the-art", "state-of-the-art");
         assert_eq!(figure_phrase(&sluggy), None);
+        let mut cell = fig("Ohio | 1,200 | 4.5", "1,200", "households served");
+        cell.noun_from = NounFrom::Column;
+        assert_eq!(figure_label(None, "Ohio", &cell), "Ohio: households served");
     }
 }

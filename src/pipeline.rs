@@ -88,6 +88,14 @@ fn claim_spans(blocks: &[read::Block]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The first cell of a table row, as its label.
+fn first_cell(row: &str) -> String {
+    row.split(read::CELL_SEPARATOR)
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
 fn build(
     doc: read::Document,
     raw: &str,
@@ -112,8 +120,22 @@ fn build(
     let title_figures = extract::extract_figures(&title);
     let mut claims = Vec::with_capacity(segments.len());
     let mut figure_count = 0;
+    // The columns of the table being read, by its head row's cells (rows share them).
+    let mut table: Option<(std::sync::Arc<[String]>, Vec<extract::Column>)> = None;
     for seg in segments {
-        let mut figures = extract::extract_figures(&seg.text);
+        let mut figures = match &seg.columns {
+            Some(head) => {
+                if !table
+                    .as_ref()
+                    .is_some_and(|(h, _)| std::sync::Arc::ptr_eq(h, head))
+                {
+                    table = Some((head.clone(), extract::columns(head)));
+                }
+                let columns = table.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
+                extract::extract_row(&seg.text, columns)
+            }
+            None => extract::extract_figures(&seg.text),
+        };
         class::classify(&seg.text, &mut figures, &title_figures);
         // A growing vector keeps room for four figures: most claims hold one or two.
         figures.shrink_to_fit();
@@ -125,10 +147,15 @@ fn build(
                 limit: MAX_FIGURES,
             });
         }
+        // A table row is labelled by its name, the first cell ("Ohio").
+        let label = match seg.columns {
+            Some(_) => first_cell(&seg.text),
+            None => String::new(),
+        };
         let mut claim = Claim {
             figures,
             topic: seg.topic,
-            label: String::new(),
+            label,
             heading: seg.heading,
             section: seg.section,
             text: Some(seg.text),

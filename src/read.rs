@@ -27,6 +27,9 @@ use chrono::NaiveDate;
 use markdown::{RawBlock, RawKind};
 use std::path::Path;
 
+/// What the reader puts between the cells of a table row.
+pub const CELL_SEPARATOR: &str = " | ";
+
 /// What a block of the document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -36,6 +39,10 @@ pub enum BlockKind {
     Paragraph,
     /// A section line between bullet groups ("Pillar I: …", a lead-in ending with ':').
     Section,
+    /// The first row of a table: its cells, joined by " | ", name the columns.
+    HeadRow,
+    /// A later row of a table, its non-empty cells joined by " | ".
+    Row,
 }
 
 /// One block of clean text: markup stripped, line breaks and runs of spaces folded to one space.
@@ -386,6 +393,8 @@ fn classify(raw: Vec<RawBlock>) -> Vec<Block> {
                 RawKind::Heading => BlockKind::Section,
                 RawKind::Para if is_section_shape(&b.text, next) => BlockKind::Section,
                 RawKind::Para => BlockKind::Paragraph,
+                RawKind::HeadRow => BlockKind::HeadRow,
+                RawKind::Row => BlockKind::Row,
             };
             Block {
                 kind,

@@ -4,11 +4,12 @@
 //! them. A "Heading: text" lead names the topic; without one, the key comes from the claim's first
 //! significant words, digits left out, so re-wrapping, re-formatting or a changed figure keep it.
 
-use crate::read::{Block, BlockKind};
+use crate::read::{Block, BlockKind, CELL_SEPARATOR};
 use crate::text::{is_stop_word, slug, StopRole};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 /// A stable slug naming what a claim is about (`creating-opportunities`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -58,6 +59,8 @@ pub struct Segment {
     pub text: String,
     /// The 1-based line of the raw file where the claim's block starts.
     pub line: usize,
+    /// For a table row, the cells of its table's head row, which name the columns.
+    pub columns: Option<Arc<[String]>>,
 }
 
 /// A heading lead has at most this many words.
@@ -81,12 +84,49 @@ pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
     let mut out = Vec::with_capacity(blocks.len());
     let mut used = Keys::default();
     let mut section: Option<String> = None;
+    let mut head: Option<Arc<[String]>> = None;
     for block in blocks {
-        if block.kind == BlockKind::Section {
-            section = Some(block.text);
-            continue;
-        }
-        let split = split_heading(&block.text)
+        let columns = match block.kind {
+            BlockKind::Section => {
+                section = Some(block.text);
+                continue;
+            }
+            BlockKind::HeadRow => {
+                head = Some(
+                    block
+                        .text
+                        .split(CELL_SEPARATOR)
+                        .map(str::to_string)
+                        .collect(),
+                );
+                None
+            }
+            // A head of one cell followed by a row of words is the table's caption: that row
+            // names the columns.
+            BlockKind::Row
+                if head.as_ref().is_none_or(|h| h.len() < 2)
+                    && !block.text.bytes().any(|b| b.is_ascii_digit()) =>
+            {
+                head = Some(
+                    block
+                        .text
+                        .split(CELL_SEPARATOR)
+                        .map(str::to_string)
+                        .collect(),
+                );
+                None
+            }
+            BlockKind::Row => head.clone(),
+            BlockKind::Bullet | BlockKind::Paragraph => {
+                head = None;
+                None
+            }
+        };
+        // A row's cells stay whole: "Note: …" in a cell is no heading.
+        let is_row = matches!(block.kind, BlockKind::HeadRow | BlockKind::Row);
+        let split = (!is_row)
+            .then(|| split_heading(&block.text))
+            .flatten()
             .map(|(h, t)| (h.to_string(), offset_in(&block.text, t), t.len()));
         let (heading, text) = match split {
             Some((heading, start, len)) => {
@@ -114,6 +154,7 @@ pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
             section: section.clone(),
             text,
             line: block.line,
+            columns,
         });
     }
     out
@@ -441,6 +482,44 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn table_rows_carry_their_head() {
+        let d = doc(&[
+            (BlockKind::HeadRow, "Impact by state"),
+            (BlockKind::Row, "State | Enrollees | Note: rounded"),
+            (BlockKind::Row, "Ohio | 1,200 | Note: est."),
+            (BlockKind::Paragraph, "After the table."),
+            (BlockKind::HeadRow, "Amount (billions)"),
+            (BlockKind::Row, "Total | $579"),
+        ]);
+        let segs = segment(&d);
+        let heads: Vec<Option<Vec<&str>>> = segs
+            .iter()
+            .map(|s| {
+                s.columns
+                    .as_ref()
+                    .map(|c| c.iter().map(String::as_str).collect())
+            })
+            .collect();
+        // A one-cell caption gives way to the row of words after it; a one-cell head over a
+        // row of numbers is the head (the row-name column's head is left empty).
+        let caption_head = vec!["State", "Enrollees", "Note: rounded"];
+        assert_eq!(
+            heads,
+            [
+                None,
+                None,
+                Some(caption_head),
+                None,
+                None,
+                Some(vec!["Amount (billions)"])
+            ]
+        );
+        // A row's "Note:" cell is no heading lead.
+        assert_eq!(segs[2].heading, None);
+        assert_eq!(segs[2].text, "Ohio | 1,200 | Note: est.");
     }
 
     #[test]

@@ -22,3 +22,4 @@ mod test_reports;
 mod test_series;
 mod test_snapshots;
 mod test_store_safety;
+mod test_tables;

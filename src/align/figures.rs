@@ -3,7 +3,7 @@
 
 use super::context::{contexts, weighted_dice, weights, FigureContext, Vocabulary};
 use super::{ClaimPair, FigureAt, FigurePair, Side, GENERIC_MEASURES};
-use crate::figure::{Figure, FigureClass, Unit};
+use crate::figure::{Figure, FigureClass, NounFrom, Unit};
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -346,6 +346,12 @@ fn score(p: &PairInputs, settings: FigureSettings) -> Option<(f64, FigureReason)
         return None;
     }
     let unique_same_noun = p.unique_noun && matches!(noun, NounMatch::Same(_));
+    // A table cell is named by its column and its row: another row's cell is another thing
+    // ("Maine: 400 households" is not "Vermont: 700 households").
+    let in_column = fa.noun_from == NounFrom::Column || fb.noun_from == NounFrom::Column;
+    if in_column && !p.paired_claims && !p.ruled {
+        return None;
+    }
     if !p.paired_claims && !p.ruled {
         // Different names acting in the two sentences: another company's or agency's figure.
         if !unique_same_noun && actors_differ(&ca.actors, &cb.actors) {

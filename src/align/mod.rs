@@ -381,6 +381,11 @@ impl ClaimPairing {
                 if sa.len() < MIN_WORDS_FOR_SIMILARITY || sb.len() < MIN_WORDS_FOR_SIMILARITY {
                     continue;
                 }
+                // A table row pairs by its name (its key) only: rows alike in all but the name
+                // are other states, drugs or programs.
+                if is_table_row(&a.set.claims[i]) || is_table_row(&b.set.claims[j]) {
+                    continue;
+                }
                 let bonus =
                     evidence.get(&(i, j)).copied().unwrap_or(0.0) * settings.figure_evidence_weight;
                 let measures = measure_share(ma, &new_measures[nj]);
@@ -424,6 +429,14 @@ impl ClaimPairing {
         claims.sort_by_key(|p| (p.new, p.old));
         claims
     }
+}
+
+/// True for a claim read from a table row: a figure of it is named by its column.
+fn is_table_row(claim: &crate::claimset::Claim) -> bool {
+    claim
+        .figures
+        .iter()
+        .any(|f| f.noun_from == crate::figure::NounFrom::Column)
 }
 
 /// Word similarity (0–1) blended with the share of named measures the claims have in common.

@@ -9,7 +9,8 @@
 //! ages, durations, compound adjectives such as "10-year"). When in doubt a number is left
 //! out: a false figure is worse than a missed one. Every word list is in `lexicon`.
 //!
-//! A count with no noun is dropped; money, percent and multiples may have none.
+//! A count with no noun is dropped; money, percent and multiples may have none. In a table
+//! row (`table`), a cell's number takes its column's name as its noun.
 
 mod context;
 mod draft;
@@ -17,6 +18,7 @@ mod lexicon;
 mod nouns;
 mod numbers;
 mod qualifiers;
+mod table;
 mod tokens;
 mod units;
 
@@ -25,6 +27,7 @@ mod tests;
 
 pub use lexicon::MEASURE_DROP_WORDS;
 pub use nouns::{measure_for, MAX_NOUN_WORDS};
+pub use table::{columns, extract_row, Column};
 
 use crate::figure::Figure;
 use tokens::Toks;

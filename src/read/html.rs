@@ -150,6 +150,8 @@ fn walk(root: ElementRef<'_>) -> Vec<RawBlock> {
     let mut buf = String::new();
     let mut stack: Vec<(ego_tree::NodeId, Ctx)> = Vec::new();
     let mut skipping: Option<ego_tree::NodeId> = None;
+    // The next row opened is its table's first: it names the columns.
+    let mut head_row = false;
     for edge in root.traverse() {
         if out.len() > super::MAX_BLOCKS {
             return out; // refused by the caller
@@ -178,16 +180,27 @@ fn walk(root: ElementRef<'_>) -> Vec<RawBlock> {
                             "td" | "th" => {
                                 let t = buf.trim_end();
                                 if !t.is_empty() && !t.ends_with('|') {
-                                    buf.push_str(" | ");
+                                    buf.push_str(super::CELL_SEPARATOR);
                                 }
                             }
                             _ => {}
                         }
                         if BLOCKS.contains(&name) {
                             let nearest = nearest_kind(&stack);
+                            let in_row = matches!(nearest, Some(RawKind::Row | RawKind::HeadRow));
                             let ctx = match name {
-                                "p" | "div" if nearest == Some(RawKind::Bullet) => Ctx::Merged,
+                                "p" | "div" if nearest == Some(RawKind::Bullet) || in_row => {
+                                    Ctx::Merged
+                                }
                                 "li" => Ctx::Block(RawKind::Bullet),
+                                "table" => {
+                                    head_row = true;
+                                    Ctx::Block(RawKind::Para)
+                                }
+                                "tr" if std::mem::take(&mut head_row) => {
+                                    Ctx::Block(RawKind::HeadRow)
+                                }
+                                "tr" => Ctx::Block(RawKind::Row),
                                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                                     Ctx::Block(RawKind::Heading)
                                 }
@@ -564,7 +577,7 @@ mod tests {
                 (RawKind::Bullet, "First item"),
                 (RawKind::Bullet, "Second"),
                 (RawKind::Bullet, "Nested"),
-                (RawKind::Para, "A | 9"),
+                (RawKind::HeadRow, "A | 9"),
             ]
         );
     }

@@ -12,6 +12,10 @@ pub enum RawKind {
     Para,
     /// A `#` heading or an HTML `h1`–`h6`.
     Heading,
+    /// The first row of a table, which names its columns.
+    HeadRow,
+    /// Any later row of a table.
+    Row,
 }
 
 /// A cleaned block and the 1-based line it starts on.
@@ -214,11 +218,13 @@ fn flush(cur: &mut Option<Open>, raw: &mut String, out: &mut Vec<RawBlock>) {
     }
 }
 
-/// An HTML table inside Markdown: one paragraph per row, non-empty cells joined by " | ".
+/// An HTML table inside Markdown: one block per row, non-empty cells joined by " | "; the
+/// first row that holds any text is the head row.
 fn table_rows(raw: &str, first_line: usize, out: &mut Vec<RawBlock>) {
     let lower = raw.to_ascii_lowercase();
     let mut line = first_line;
     let mut pos = 0;
+    let mut kind = RawKind::HeadRow;
     for chunk in lower.split("</tr>") {
         let end = pos + chunk.len();
         let original = raw.get(pos..end).unwrap_or_default();
@@ -235,10 +241,11 @@ fn table_rows(raw: &str, first_line: usize, out: &mut Vec<RawBlock>) {
             .collect();
         if !cells.is_empty() {
             out.push(RawBlock {
-                kind: RawKind::Para,
-                text: cells.join(" | "),
+                kind,
+                text: cells.join(super::CELL_SEPARATOR),
                 line: row_line,
             });
+            kind = RawKind::Row;
         }
         line += original.bytes().filter(|b| *b == b'\n').count();
         pos = end + "</tr>".len();
@@ -436,6 +443,8 @@ mod tests {
         let got = parse(text);
         let texts: Vec<&str> = got.iter().map(|b| b.1.as_str()).collect();
         assert_eq!(texts, ["State | Total", "Alabama | 1,234", "After."]);
+        let kinds: Vec<RawKind> = got.iter().map(|b| b.0).collect();
+        assert_eq!(kinds, [RawKind::HeadRow, RawKind::Row, RawKind::Para]);
         assert_eq!(got[1].2, 8);
     }
 }

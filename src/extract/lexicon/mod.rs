@@ -9,6 +9,7 @@ mod names;
 mod nouns;
 mod numbers;
 mod qualifiers;
+mod tables;
 mod units;
 
 pub(crate) use names::{
@@ -24,6 +25,7 @@ pub(crate) use nouns::{
 };
 pub(crate) use numbers::{MULTIPLE_FOLLOWERS, SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS};
 pub(crate) use qualifiers::{QUALIFIERS, TRAILING_QUALIFIERS};
+pub(crate) use tables::{HEAD_CUTS, HEAD_LEADS, HEAD_MONEY, HEAD_NOT_COUNTS};
 pub(crate) use units::{
     COMPOUND_COUNT_HEADS, DEGREE_SCALES, DURATION_WORDS, PHYSICAL_UNITS, SPAN_DEFINITE_WORDS,
     SPAN_EXTREMES, SPAN_MODIFIERS, SPAN_NOT_AFTER, STREAK_TAILS, TIME_UNITS, UNIT_ABBREVIATIONS,
@@ -136,6 +138,10 @@ mod tests {
         ("CHANGE_VERBS", CHANGE_VERBS.words()),
         ("COUNT_NOUNS", COUNT_NOUNS.words()),
         ("GROUP_OPENERS", GROUP_OPENERS.words()),
+        ("HEAD_CUTS", HEAD_CUTS.words()),
+        ("HEAD_LEADS", HEAD_LEADS.words()),
+        ("HEAD_MONEY", HEAD_MONEY.words()),
+        ("HEAD_NOT_COUNTS", HEAD_NOT_COUNTS.words()),
         ("RESTATING_LEADS", RESTATING_LEADS.words()),
         ("RESTATING_JOINERS", RESTATING_JOINERS.words()),
         ("RESTATING_FOLLOWERS", RESTATING_FOLLOWERS.words()),
