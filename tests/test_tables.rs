@@ -110,3 +110,50 @@ fn rows_pair_by_name_only() {
     assert!(kinds("claim-dropped").contains("Maine"));
     assert!(kinds("claim-added").contains("Vermont"));
 }
+
+#[test]
+fn markdown_pipe_tables_read_like_html_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2025-07-01.md");
+    std::fs::write(
+        &path,
+        "# Update on Apprenticeships\n\nNew apprentices by state, this quarter:\n\n\
+         | State | New Apprentices | Average Wage |\n|---|---:|---:|\n\
+         | Ohio | 2,150 | $21.50 |\n| Iowa | 1,040 | 19.75 |\n",
+    )
+    .unwrap();
+    let set = json(
+        factdiff()
+            .arg("extract")
+            .arg(&path)
+            .args(["--format", "json"]),
+    );
+    let got = figures(&set);
+    assert_eq!(
+        got,
+        [
+            (
+                "Ohio".into(),
+                "2150".into(),
+                "count".into(),
+                "new apprentices".into(),
+                "exact".into()
+            ),
+            (
+                "Ohio".into(),
+                "21.5".into(),
+                "USD".into(),
+                "average wage".into(),
+                "exact".into()
+            ),
+            // A bare number under "Average Wage" is no count: only the count is read.
+            (
+                "Iowa".into(),
+                "1040".into(),
+                "count".into(),
+                "new apprentices".into(),
+                "exact".into()
+            ),
+        ]
+    );
+}

@@ -293,6 +293,7 @@ mod tests {
             ),
             ("Estimated Number of Pell Borrowers Eligible", "pell borrowers", true, true),
             ("Medicare Enrollees", "medicare enrollees", true, false),
+            ("How Many Fewer People Served*", "fewer people served", true, false),
             (
                 "Number of Medicare Part D Enrollees Who Used the Drug from June 2022-May 2023",
                 "medicare part d enrollees",

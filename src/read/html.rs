@@ -582,6 +582,25 @@ mod tests {
         );
     }
 
+    #[test]
+    fn table_rows_and_their_head() {
+        let page = "<html><body><p>Lead.</p><table><thead><tr><th>State</th><th>Jobs</th></tr></thead><tbody><tr><td>Ohio</td><td><p>1,200</p></td></tr><tr><td>Iowa</td><td>900</td></tr></tbody></table><table><tr><td>B</td><td>2</td></tr></table></body></html>";
+        let got: Vec<(RawKind, String)> = read(page)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect();
+        let want = [
+            (RawKind::Para, "Lead."),
+            (RawKind::HeadRow, "State | Jobs"),
+            (RawKind::Row, "Ohio | 1,200"),
+            (RawKind::Row, "Iowa | 900"),
+            (RawKind::HeadRow, "B | 2"),
+        ];
+        let want: Vec<(RawKind, String)> = want.iter().map(|(k, t)| (*k, t.to_string())).collect();
+        assert_eq!(got, want);
+    }
+
     /// 2,000 nested `<div>`s read on a 128 KiB stack. A recursive walk of the tree overflows
     /// 256 KiB at this depth in a debug build (measured); the iterative walk needs a few KiB.
     /// Deeper pages only cost time: html5ever's tree builder is quadratic in the depth.

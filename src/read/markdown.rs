@@ -115,6 +115,8 @@ pub fn blocks<'a>(lines: impl Iterator<Item = &'a str>, start: usize) -> Vec<Raw
     let mut cur: Option<Open> = None;
     let mut raw = String::new();
     let mut blank_before = false;
+    // Rows of the Markdown pipe table being read (0: none).
+    let mut pipe_rows = 0usize;
     for (idx, line) in lines.enumerate().skip(start) {
         if out.len() > super::MAX_BLOCKS {
             // Refused by the caller: reading on would only fill memory.
@@ -137,8 +139,16 @@ pub fn blocks<'a>(lines: impl Iterator<Item = &'a str>, start: usize) -> Vec<Raw
         if is_separator(trimmed) {
             flush(&mut cur, &mut raw, &mut out);
             blank_before = true;
+            pipe_rows = 0;
             continue;
         }
+        if is_pipe_row(trimmed) {
+            flush(&mut cur, &mut raw, &mut out);
+            pipe_row(trimmed, line_no, &mut pipe_rows, &mut out);
+            blank_before = false;
+            continue;
+        }
+        pipe_rows = 0;
         if let Some(text) = atx_heading(trimmed) {
             flush(&mut cur, &mut raw, &mut out);
             let text = clean_markdown(text);
@@ -250,6 +260,60 @@ fn table_rows(raw: &str, first_line: usize, out: &mut Vec<RawBlock>) {
         line += original.bytes().filter(|b| *b == b'\n').count();
         pos = end + "</tr>".len();
     }
+}
+
+/// A line of a Markdown pipe table: `| a | b |`.
+fn is_pipe_row(t: &str) -> bool {
+    t.len() >= 3 && t.starts_with('|') && t.ends_with('|')
+}
+
+/// Reads one line of a pipe table: its delimiter row (`|---|:--:|`) makes the row before it,
+/// when that is the table's first, the head row; any other line is a row of its non-empty
+/// cells, joined as HTML rows are.
+fn pipe_row(t: &str, line: usize, rows: &mut usize, out: &mut Vec<RawBlock>) {
+    let inner = &t[1..t.len() - 1];
+    let delimiter = inner
+        .bytes()
+        .all(|b| matches!(b, b'-' | b':' | b'|' | b' '))
+        && inner.contains('-');
+    if delimiter {
+        if *rows == 1 {
+            if let Some(head) = out.last_mut().filter(|b| b.kind == RawKind::Row) {
+                head.kind = RawKind::HeadRow;
+            }
+        }
+        *rows += 1;
+        return;
+    }
+    *rows += 1;
+    // A `\|` is a bar inside a cell.
+    let cells: Vec<String> = split_pipes(inner)
+        .into_iter()
+        .map(|c| clean_markdown(&c.replace("\\|", "|")))
+        .filter(|c| !c.is_empty())
+        .collect();
+    if !cells.is_empty() {
+        out.push(RawBlock {
+            kind: RawKind::Row,
+            text: cells.join(super::CELL_SEPARATOR),
+            line,
+        });
+    }
+}
+
+/// Splits a pipe row's inside on bars that are not escaped.
+fn split_pipes(inner: &str) -> Vec<&str> {
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let bytes = inner.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+            cells.push(&inner[start..i]);
+            start = i + 1;
+        }
+    }
+    cells.push(&inner[start..]);
+    cells
 }
 
 /// Splits a row's HTML on cell ends (`</td>`, `</th>`), ignoring case.
@@ -435,6 +499,26 @@ mod tests {
         let got = parse("a\n\n* * *\n\nb\n\n---\n\n\\###\n\n ###\n");
         let texts: Vec<String> = got.into_iter().map(|b| b.1).collect();
         assert_eq!(texts, ["a", "b", "###"]);
+    }
+
+    #[test]
+    fn pipe_tables_become_rows() {
+        let text = "Intro.\n\n| State | Jobs \\| roles |\n|:---|---:|\n| **Ohio** | 1,200 |\n|  | |\n\nAfter.\n|\n";
+        let got = parse(text);
+        let rows: Vec<(RawKind, &str)> = got.iter().map(|b| (b.0, b.1.as_str())).collect();
+        assert_eq!(
+            rows,
+            [
+                (RawKind::Para, "Intro."),
+                (RawKind::HeadRow, "State | Jobs | roles"),
+                (RawKind::Row, "Ohio | 1,200"),
+                (RawKind::Para, "After. |"),
+            ]
+        );
+        assert_eq!(got[2].2, 5);
+        // Without a delimiter row, bar lines are rows with no head.
+        let got = parse("| a | 1 |\n| b | 2 |\n");
+        assert!(got.iter().all(|b| b.0 == RawKind::Row), "{got:?}");
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub(crate) static HEAD_LEADS: Words = Words::new(&[
     "approximate",
     "estimated",
     "expected",
+    "how",
+    "many",
     "number",
     "of",
     "projected",
