@@ -414,14 +414,14 @@ impl Index {
     /// were read) are read. In write mode the folder's temporaries are removed.
     pub fn reconcile(&mut self, store: &Store, series: &str) -> Result<()> {
         self.reconciled.insert(series.to_string());
-        if !store.has_folder(series) {
+        // One look answers both: a real folder, or (a file, a link) something bearing the name.
+        let meta = std::fs::symlink_metadata(store.series_dir(series));
+        if !meta.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
             self.drop_series(series);
             if self.folders.remove(series) {
                 self.changed = true;
             }
-            // A file or a link may still bear the name.
-            let present = std::fs::symlink_metadata(store.series_dir(series)).is_ok();
-            self.note_name(series, present);
+            self.note_name(series, meta.is_ok());
             return Ok(());
         }
         let scan = store.scan_folder(series)?;
