@@ -119,7 +119,7 @@ struct IndexFileRef<'a> {
     version: u32,
     folders: &'a BTreeSet<String>,
     editions: &'a BTreeMap<String, Entry>,
-    words: BTreeMap<&'a str, String>,
+    words: BTreeMap<&'a str, &'a str>,
 }
 
 /// Whether an open index may change the store (sweep temporaries, remove empty folders, save).
@@ -165,6 +165,9 @@ pub struct Index {
     /// Series → its latest title's series words, sorted, as read from the index file (dropped
     /// for a series whose entries change).
     words: BTreeMap<String, String>,
+    /// Series → its latest title's words as [`Index::save`] made them (dropped like `words`):
+    /// a long run saves many times, and most series are unchanged between two saves.
+    saved_words: HashMap<String, String>,
     /// Each claim set's stamp when it was read (write mode: from the cache).
     stamps: HashMap<String, Stamp>,
     /// What `add` learnt of pulls (write mode: from the cache).
@@ -177,6 +180,14 @@ pub struct Index {
     changed: bool,
     /// Entries inserted since the index was last written.
     unsaved: usize,
+}
+
+/// A title's series words, sorted, without repeats, space-separated (as the index keeps them).
+fn sorted_words(title: &str) -> String {
+    let mut words = crate::series::series_words(title);
+    words.sort_unstable();
+    words.dedup();
+    words.join(" ")
 }
 
 fn series_of(key: &str) -> &str {
@@ -207,6 +218,7 @@ impl Index {
             names: std::cell::OnceCell::new(),
             digests: None,
             words: BTreeMap::new(),
+            saved_words: HashMap::new(),
             stamps: HashMap::new(),
             pulls: Pulls::default(),
             cache_changed: false,
@@ -329,6 +341,9 @@ impl Index {
             } else {
                 names.remove(&name.to_lowercase());
             }
+            // The listing is read only to make the names, made now: a search of it per new
+            // series made a run quadratic in its series.
+            return;
         }
         if let Some(listed) = self.root_names.get_mut() {
             if present && !listed.iter().any(|n| n == name) {
@@ -376,6 +391,7 @@ impl Index {
                 }
             }
             self.words.remove(series_of(key));
+            self.saved_words.remove(series_of(key));
             self.changed = true;
         }
     }
@@ -390,6 +406,7 @@ impl Index {
             map.entry(d.clone()).or_default().push(key.clone());
         }
         self.words.remove(series_of(&key));
+        self.saved_words.remove(series_of(&key));
         self.entries.insert(key, entry);
         self.changed = true;
         self.unsaved += 1;
@@ -414,14 +431,14 @@ impl Index {
     /// were read) are read. In write mode the folder's temporaries are removed.
     pub fn reconcile(&mut self, store: &Store, series: &str) -> Result<()> {
         self.reconciled.insert(series.to_string());
-        if !store.has_folder(series) {
+        // One look answers both: a real folder, or (a file, a link) something bearing the name.
+        let meta = std::fs::symlink_metadata(store.series_dir(series));
+        if !meta.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
             self.drop_series(series);
             if self.folders.remove(series) {
                 self.changed = true;
             }
-            // A file or a link may still bear the name.
-            let present = std::fs::symlink_metadata(store.series_dir(series)).is_ok();
-            self.note_name(series, present);
+            self.note_name(series, meta.is_ok());
             return Ok(());
         }
         let scan = store.scan_folder(series)?;
@@ -821,15 +838,17 @@ impl Index {
             return Ok(());
         }
         if self.changed {
+            let missing: Vec<(String, String)> = self
+                .latest_entries()
+                .into_iter()
+                .filter(|(series, _)| !self.saved_words.contains_key(*series))
+                .map(|(series, latest)| (series.to_string(), sorted_words(&latest.title)))
+                .collect();
+            self.saved_words.extend(missing);
             let words = self
                 .latest_entries()
                 .into_iter()
-                .map(|(series, latest)| {
-                    let mut words = crate::series::series_words(&latest.title);
-                    words.sort_unstable();
-                    words.dedup();
-                    (series, words.join(" "))
-                })
+                .filter_map(|(series, _)| Some((series, self.saved_words.get(series)?.as_str())))
                 .collect();
             let file = IndexFileRef {
                 version: INDEX_VERSION,

@@ -13,7 +13,7 @@ use crate::diff::{diff, Flag, Report};
 use crate::error::{Error, Result};
 use crate::index::{Index, Mode, PullEntry, PullStatus, Pulls};
 use crate::pipeline::{extract_bytes, ExtractOptions, MAX_INPUT_BYTES};
-use crate::series::{series_name, SeriesConfig, SeriesMatcher};
+use crate::series::{series_name_of, series_words, SeriesConfig, SeriesMatcher};
 use crate::store::{load_stored, Content, Stamp, Store, StoreLock, StoredEdition};
 use crate::topics::TopicRules;
 use rayon::prelude::*;
@@ -350,19 +350,33 @@ impl Ingest {
         if let Some(s) = &options.series {
             return Ok(s.clone());
         }
+        self.series_for_words(title, &series_words(title), options)
+    }
+
+    /// [`Ingest::series_for`] with the title's [`series_words`] at hand.
+    fn series_for_words(
+        &mut self,
+        title: &str,
+        words: &[String],
+        options: &AddOptions,
+    ) -> Result<String> {
+        if let Some(s) = &options.series {
+            return Ok(s.clone());
+        }
         if let Some(s) = self.config.pinned(title) {
             return Ok(s.to_string());
         }
-        match self.best_series(title, options.min_title_similarity) {
+        match self.best_series(title, words, options.min_title_similarity) {
             Some(s) => Ok(s),
-            None => self.fresh_name(title, options),
+            None => self.fresh_name(title, words, options),
         }
     }
 
-    /// The best series for a title: by the matcher when one is made, else by a scan.
-    fn best_series(&self, title: &str, min_similarity: f64) -> Option<String> {
+    /// The best series for a title (with its series words): by the matcher when one is
+    /// made, else by a scan.
+    fn best_series(&self, title: &str, words: &[String], min_similarity: f64) -> Option<String> {
         match &self.matcher {
-            Some(m) => m.best(title, min_similarity).map(str::to_string),
+            Some(m) => m.best_of(words, min_similarity).map(str::to_string),
             None => self.index.best_series(title, min_similarity),
         }
     }
@@ -371,8 +385,13 @@ impl Ingest {
     /// another sheet (or a file, or another spelling of the name) holds it. A folder holding
     /// no edition (made by hand with a `topics.toml`) is taken as it is; a folder the index did
     /// not know to hold editions is read first, and joined when the title belongs to it.
-    fn fresh_name(&mut self, title: &str, options: &AddOptions) -> Result<String> {
-        let base = series_name(title);
+    fn fresh_name(
+        &mut self,
+        title: &str,
+        words: &[String],
+        options: &AddOptions,
+    ) -> Result<String> {
+        let base = series_name_of(words);
         for n in 1.. {
             let candidate = if n == 1 {
                 base.clone()
@@ -400,7 +419,7 @@ impl Ingest {
                         m.insert(&candidate, &latest);
                     }
                     if self
-                        .best_series(title, options.min_title_similarity)
+                        .best_series(title, words, options.min_title_similarity)
                         .as_deref()
                         == Some(candidate.as_str())
                     {
@@ -681,7 +700,13 @@ impl Ingest {
                 existing,
             });
         }
-        let series = self.series_for(&set.edition.title, options)?;
+        // Folded once: the matching, a new series' name and the matcher's update use them.
+        let words = if options.series.is_none() || self.matcher.is_some() {
+            series_words(&set.edition.title)
+        } else {
+            Vec::new()
+        };
+        let series = self.series_for_words(&set.edition.title, &words, options)?;
         crate::store::check_name(&series)?;
         // The folder is listed before it is written to: a claim set a killed run stored but
         // did not index is found here, and the pull is not stored twice.
@@ -758,7 +783,7 @@ impl Ingest {
         // The series answers to its latest title.
         if is_latest {
             if let Some(m) = self.matcher.as_mut() {
-                m.insert(&series, &set.edition.title);
+                m.insert_words(&series, &words);
             }
         }
         match republished {

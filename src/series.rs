@@ -39,15 +39,21 @@ pub fn series_words(title: &str) -> Vec<String> {
 /// A folder name for a new series from a title: its series words joined by hyphens, cut at
 /// [`MAX_SERIES_NAME_CHARS`].
 pub fn series_name(title: &str) -> String {
+    series_name_of(&series_words(title))
+}
+
+/// [`series_name`] from the title's [`series_words`] (folded once by a caller that needs them
+/// for more).
+pub fn series_name_of(words: &[String]) -> String {
     let mut name = String::new();
-    for w in series_words(title) {
+    for w in words {
         if name.len() + w.len() + 1 > MAX_SERIES_NAME_CHARS {
             break;
         }
         if !name.is_empty() {
             name.push('-');
         }
-        name.push_str(&w);
+        name.push_str(w);
     }
     if name.is_empty() {
         "untitled".into()
@@ -442,6 +448,10 @@ impl SeriesConfig {
     /// The pinned series for a title, if any: the first pin with a phrase the title contains,
     /// or an example title the title would join.
     pub fn pinned(&self, title: &str) -> Option<&str> {
+        // Most stores pin nothing: no title folding then.
+        if self.pins.is_empty() {
+            return None;
+        }
         let folded = fold(title);
         let words: std::collections::BTreeSet<String> = series_words(title).into_iter().collect();
         self.pins
@@ -483,8 +493,15 @@ impl SeriesMatcher {
 
     /// [`SeriesMatcher::insert`] with the title's [`series_words`] made already (the index
     /// keeps them, so opening a store does not fold every title again).
-    pub fn insert_words(&mut self, series: &str, title_words: impl IntoIterator<Item = String>) {
-        let mut words: Vec<u32> = title_words.into_iter().map(|w| self.word_id(w)).collect();
+    pub fn insert_words<S: AsRef<str>>(
+        &mut self,
+        series: &str,
+        title_words: impl IntoIterator<Item = S>,
+    ) {
+        let mut words: Vec<u32> = title_words
+            .into_iter()
+            .map(|w| self.word_id(w.as_ref()))
+            .collect();
         words.sort_unstable();
         words.dedup();
         let id = match self.ids.get(series) {
@@ -515,13 +532,13 @@ impl SeriesMatcher {
     }
 
     /// The number of a word, given one when new.
-    fn word_id(&mut self, word: String) -> u32 {
-        if let Some(&id) = self.word_ids.get(&word) {
+    fn word_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.word_ids.get(word) {
             return id;
         }
         let id = u32::try_from(self.by_word.len()).unwrap_or(u32::MAX);
         self.by_word.push(Vec::new());
-        self.word_ids.insert(word, id);
+        self.word_ids.insert(word.to_string(), id);
         id
     }
 
@@ -533,7 +550,12 @@ impl SeriesMatcher {
     /// The most similar series at or above `min_similarity` that [`same_sheet`] accepts (ties:
     /// the fewest differing words, then the first name).
     pub fn best(&self, title: &str, min_similarity: f64) -> Option<&str> {
-        let mut title_words = series_words(title);
+        self.best_of(&series_words(title), min_similarity)
+    }
+
+    /// [`SeriesMatcher::best`] from the title's [`series_words`].
+    pub fn best_of(&self, words: &[String], min_similarity: f64) -> Option<&str> {
+        let mut title_words: Vec<&str> = words.iter().map(String::as_str).collect();
         title_words.sort_unstable();
         title_words.dedup();
         let n = title_words.len();
@@ -543,7 +565,7 @@ impl SeriesMatcher {
         // Words no series holds can only be among the dropped ones.
         let mut known: Vec<u32> = title_words
             .iter()
-            .filter_map(|w| self.word_ids.get(w).copied())
+            .filter_map(|w| self.word_ids.get(*w).copied())
             .collect();
         if n - known.len() > MAX_TITLE_EXTRA_WORDS {
             return None;

@@ -507,27 +507,22 @@ impl Store {
         let result = (|| -> Result<()> {
             for &(name, body) in files {
                 check_file_name(name)?;
+                // The staging folder is this run's own and hidden; it becomes visible whole,
+                // by the rename below: its files need no temporary of their own.
                 let path = staging.join(name);
-                write_atomic_new_with(&path, self.sync, |f| write_content(f, body, write))
+                write_new_file(&path, self.sync, |f| write_content(f, body, write))
                     .map_err(|e| Error::io(&path, e))?;
             }
             // rename(2) refuses a non-empty target; an empty folder in the way is replaced, a
             // file or a link in the way is an error.
-            match fs::symlink_metadata(&target) {
-                Ok(m) if !m.is_dir() || m.file_type().is_symlink() => {
-                    return Err(Error::SeriesExists {
-                        root: self.root.clone(),
-                        name: series.to_string(),
-                    })
-                }
-                _ => {}
+            if cfg!(not(unix)) && is_file_or_link(&target) {
+                return Err(self.series_exists(series));
             }
             fs::rename(&staging, &target).map_err(|e| {
-                if matches!(e.raw_os_error(), Some(code) if is_not_empty(code)) {
-                    Error::SeriesExists {
-                        root: self.root.clone(),
-                        name: series.to_string(),
-                    }
+                let taken = matches!(e.raw_os_error(), Some(code) if is_not_empty(code));
+                // On unix a file or a link in the way fails the rename (ENOTDIR): named here.
+                if taken || is_file_or_link(&target) {
+                    self.series_exists(series)
                 } else {
                     Error::io(&target, e)
                 }
@@ -537,6 +532,13 @@ impl Store {
             let _ = remove_temporary(&staging);
         }
         result.map(|()| target)
+    }
+
+    fn series_exists(&self, series: &str) -> Error {
+        Error::SeriesExists {
+            root: self.root.clone(),
+            name: series.to_string(),
+        }
     }
 
     /// Writes a new file `name` in the series folder (a raw copy): never overwriting, never
@@ -885,17 +887,19 @@ pub fn open_lock_file(path: &Path) -> Result<fs::File> {
 fn temp_name(base: &str, attempt: u32) -> String {
     static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    // getpid(2) is a system call: asked once.
+    static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    let pid = *PID.get_or_init(std::process::id);
     let base = base.trim_start_matches('.');
     if attempt == 0 {
-        format!(".{base}.{}.{n}{TEMP_SUFFIX}", std::process::id())
+        format!(".{base}.{pid}.{n}{TEMP_SUFFIX}")
     } else {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or(attempt);
         format!(
-            ".{base}.{}.{n}.{:x}{TEMP_SUFFIX}",
-            std::process::id(),
+            ".{base}.{pid}.{n}.{:x}{TEMP_SUFFIX}",
             nanos ^ attempt.wrapping_mul(0x9e37_79b9)
         )
     }
@@ -964,6 +968,27 @@ pub fn write_atomic_new_with(
     })();
     let _ = fs::remove_file(&tmp);
     result
+}
+
+/// Creates `path` (never through a link, never over anything) and writes it with `write`;
+/// for a folder only this process writes to (a staging folder). A failure leaves the file
+/// half written: the caller removes the folder.
+fn write_new_file(
+    path: &Path,
+    sync: bool,
+    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut file = no_follow(fs::OpenOptions::new().write(true).create_new(true)).open(path)?;
+    write(&mut file)?;
+    if sync {
+        file.sync_all()?;
+    }
+    Ok(())
+}
+
+/// True when something other than a real folder is at `path` (a file, or a link).
+fn is_file_or_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir() || m.file_type().is_symlink())
 }
 
 /// Removes a temporary file, link or folder (with what is in it) a writer left behind; never
