@@ -31,8 +31,18 @@ pub struct Column {
 /// The noun of a column of totals: its bare numbers are what the row's other cells are.
 const TOTAL: &str = "total";
 
-/// The columns a table's head row names, one per cell.
+/// The columns a table's head row names, one per cell. A head that names a column twice
+/// ("State | Participants | State | Participants") folds several rows into one: its columns
+/// name nothing, since a cell's row is no longer the row's first cell.
 pub fn columns(head: &[String]) -> Vec<Column> {
+    let folded = head.iter().enumerate().any(|(i, a)| {
+        head[..i]
+            .iter()
+            .any(|b| a.trim().eq_ignore_ascii_case(b.trim()))
+    });
+    if folded {
+        return vec![Column::default(); head.len()];
+    }
     head.iter().map(|name| column(name)).collect()
 }
 
@@ -402,6 +412,13 @@ mod tests {
         assert_eq!((got[0].0.as_str(), got[0].1), ("579000000000", Unit::Usd));
         let got = row("Ohio | 702", &["State", "Millions of Dollars"]);
         assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("702000000", ""));
+    }
+
+    #[test]
+    fn folded_tables_name_nothing() {
+        let head = ["State", "Participants", "State", "Participants"];
+        // 27,800 is Missouri's, not Delaware's: no noun, so no figure.
+        assert!(row("Delaware | 100 | Missouri | 27,800", &head).is_empty());
     }
 
     #[test]
