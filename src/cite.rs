@@ -113,7 +113,10 @@ fn haystack(set: &ClaimSet) -> String {
 /// straightens curly ones, and browsers match a straight quote in a fragment to a curly one on
 /// the page — checked in Chromium.)
 fn unsafe_char(c: u8) -> bool {
-    matches!(c, b'`' | b'*' | b'_' | b'\\' | b'|' | b'<' | b'>')
+    // One bit per ASCII byte: a test, not seven comparisons, for each byte of a sentence.
+    const UNSAFE: u128 =
+        1 << b'`' | 1 << b'*' | 1 << b'_' | 1 << b'\\' | 1 << b'|' | 1 << b'<' | 1 << b'>';
+    c < 128 && UNSAFE >> c & 1 == 1
 }
 
 /// How often `needle` (lower case) stands in `haystack` (lower case) between word boundaries,
@@ -152,6 +155,8 @@ pub struct Haystack {
     /// Bytes scanned so far by whole-text searches: past [`SCAN_BUDGET`] times the text, the
     /// token index is built and used instead.
     scanned: std::cell::Cell<usize>,
+    /// Room for a sentence's words, kept from one fragment to the next.
+    words: std::cell::Cell<Vec<Word>>,
 }
 
 /// How many times its own length an edition is scanned for fragments before its token index
@@ -218,6 +223,7 @@ impl Haystack {
             text,
             tokens: std::cell::OnceCell::new(),
             scanned: std::cell::Cell::new(0),
+            words: std::cell::Cell::new(Vec::new()),
         }
     }
 
@@ -330,53 +336,77 @@ fn at_word_boundaries(haystack: &str, at: usize, end: usize) -> bool {
     boundary(before) && boundary(after)
 }
 
+/// A word of a sentence: where it stands, and whether it holds no markup character.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    safe: bool,
+}
+
+/// The words of `sentence` (split at spaces) into `out`, in one pass over its bytes.
+fn words_into(sentence: &str, out: &mut Vec<Word>) {
+    out.clear();
+    let bytes = sentence.as_bytes();
+    let (mut start, mut safe) = (0, true);
+    // A space byte is a whole character in UTF-8: bytes split words as characters would.
+    for (i, &c) in bytes.iter().enumerate() {
+        if c == b' ' {
+            if i > start {
+                out.push(Word {
+                    start,
+                    end: i,
+                    safe,
+                });
+            }
+            (start, safe) = (i + 1, true);
+        } else {
+            safe &= !unsafe_char(c);
+        }
+    }
+    if bytes.len() > start {
+        out.push(Word {
+            start,
+            end: bytes.len(),
+            safe,
+        });
+    }
+}
+
 /// A short snippet of `sentence` around `quote` that occurs once in the edition (`haystack`,
 /// lower case) and holds no markup character: the whole
 /// sentence when it has at most [`MAX_FRAGMENT_WORDS`] words, else a window of words around the
 /// quote grown to [`MIN_FRAGMENT_WORDS`] and on until it is unique. Empty when no safe word is
 /// left.
 pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
-    let words: Vec<(usize, &str)> = word_spans(sentence);
+    let mut words = haystack.words.take();
+    words_into(sentence, &mut words);
+    let out = fragment_of(sentence, quote, &words, haystack);
+    haystack.words.set(words);
+    out
+}
+
+/// [`fragment`] of a sentence split into `words`.
+fn fragment_of(sentence: &str, quote: &str, words: &[Word], haystack: &Haystack) -> String {
     if words.is_empty() {
         return String::new();
     }
-    let safe: Vec<bool> = words
-        .iter()
-        .map(|(_, w)| !w.bytes().any(unsafe_char))
-        .collect();
-    // The words the quote covers (the whole sentence when it is not found).
-    let (qa, qb) = match sentence.find(quote).filter(|_| !quote.is_empty()) {
-        Some(at) => {
-            let end = at + quote.len();
-            let first = words
-                .iter()
-                .position(|(s, w)| s + w.len() > at)
-                .unwrap_or(0);
-            let last = words
-                .iter()
-                .rposition(|(s, _)| *s < end)
-                .unwrap_or(words.len() - 1);
-            (first, last.max(first) + 1)
-        }
-        None => (0, words.len()),
-    };
+    let (qa, qb) = quote_words(sentence, quote, words);
     // Start from the longest safe run inside the quote.
-    let Some((mut lo, mut hi)) = longest_safe_run(&safe, qa, qb) else {
+    let Some((mut lo, mut hi)) = longest_safe_run(words, qa, qb) else {
         return String::new();
     };
-    let text_of = |lo: usize, hi: usize| -> String {
-        let start = words[lo].0;
-        let (s, w) = words[hi - 1];
-        trim_edges(&sentence[start..s + w.len()]).to_string()
-    };
-    let unique = |lo: usize, hi: usize| haystack.occurrences(&text_of(lo, hi).to_lowercase()) == 1;
+    let text_of_str =
+        |lo: usize, hi: usize| trim_edges(&sentence[words[lo].start..words[hi - 1].end]);
+    let text_of = |lo: usize, hi: usize| text_of_str(lo, hi).to_string();
+    let safe = |i: usize| words[i].safe;
     let whole_safe = lo == 0 && hi == words.len();
     if words.len() <= MAX_FRAGMENT_WORDS {
         // A short sentence: all of it that is safe around the quote.
-        while lo > 0 && safe[lo - 1] {
+        while lo > 0 && safe(lo - 1) {
             lo -= 1;
         }
-        while hi < words.len() && safe[hi] {
+        while hi < words.len() && safe(hi) {
             hi += 1;
         }
         return text_of(lo, hi);
@@ -384,6 +414,11 @@ pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
     if whole_safe {
         return text_of(lo, hi);
     }
+    let mut needle = String::new();
+    let mut unique = |lo: usize, hi: usize| {
+        lower_into(&mut needle, text_of_str(lo, hi));
+        haystack.occurrences(&needle) == 1
+    };
     // Grow one word at a time, right then left, while the words stay safe.
     let mut right = true;
     loop {
@@ -391,8 +426,8 @@ pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
         if (long_enough && unique(lo, hi)) || hi - lo >= MAX_FRAGMENT_WORDS {
             break;
         }
-        let can_right = hi < words.len() && safe[hi];
-        let can_left = lo > 0 && safe[lo - 1];
+        let can_right = hi < words.len() && safe(hi);
+        let can_left = lo > 0 && safe(lo - 1);
         match (right && can_right, can_left, can_right) {
             (true, _, _) => hi += 1,
             (false, true, _) => lo -= 1,
@@ -403,51 +438,56 @@ pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
     }
     // A few safe words left before the sentence's start or end come along: the highlight then
     // reads from the start or to the end of the sentence.
-    if lo <= EDGE_WORDS && safe[..lo].iter().all(|s| *s) {
+    if lo <= EDGE_WORDS && words[..lo].iter().all(|w| w.safe) {
         lo = 0;
     }
-    if words.len() - hi <= EDGE_WORDS && safe[hi..].iter().all(|s| *s) {
+    if words.len() - hi <= EDGE_WORDS && words[hi..].iter().all(|w| w.safe) {
         hi = words.len();
     }
     text_of(lo, hi)
+}
+
+/// The words `quote` covers in `sentence` (all of them when it is not found).
+fn quote_words(sentence: &str, quote: &str, words: &[Word]) -> (usize, usize) {
+    let Some(at) = crate::text::find_first(sentence.as_bytes(), quote.as_bytes()) else {
+        return (0, words.len());
+    };
+    let end = at + quote.len();
+    let first = words.iter().position(|w| w.end > at).unwrap_or(0);
+    let last = words
+        .iter()
+        .rposition(|w| w.start < end)
+        .unwrap_or(words.len() - 1);
+    (first, last.max(first) + 1)
+}
+
+/// `text` in lower case into `out` (its old contents dropped): one buffer for all of a
+/// fragment's candidates.
+fn lower_into(out: &mut String, text: &str) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
 }
 
 /// How many words short of a sentence's start or end a fragment may stop before it is
 /// stretched to it.
 const EDGE_WORDS: usize = 3;
 
-/// The words of a sentence (split at spaces) with their byte offsets.
-fn word_spans(sentence: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    // A space byte is a whole character in UTF-8: bytes split words as characters would.
-    for (i, c) in sentence.bytes().enumerate() {
-        match (c == b' ', start) {
-            (true, Some(s)) => {
-                out.push((s, &sentence[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &sentence[s..]));
-    }
-    out
-}
-
 /// The longest run of safe words within `lo..hi`.
-fn longest_safe_run(safe: &[bool], lo: usize, hi: usize) -> Option<(usize, usize)> {
+fn longest_safe_run(words: &[Word], lo: usize, hi: usize) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     let mut i = lo;
     while i < hi {
-        if !safe[i] {
+        if !words[i].safe {
             i += 1;
             continue;
         }
         let start = i;
-        while i < hi && safe[i] {
+        while i < hi && words[i].safe {
             i += 1;
         }
         if best.is_none_or(|(a, b)| i - start > b - a) {
@@ -457,11 +497,14 @@ fn longest_safe_run(safe: &[bool], lo: usize, hi: usize) -> Option<(usize, usize
     best
 }
 
+/// What [`trim_edges`] cuts from a snippet's start and end.
+const TRIM_START: [char; 6] = ['(', '[', ',', ';', ':', ' '];
+const TRIM_END: [char; 6] = [',', ';', ':', ')', ']', ' '];
+
 /// Cuts punctuation that only joins the snippet to its neighbours (",", ";", ":", brackets) from
 /// both ends; a final "." or "%" stays.
 fn trim_edges(s: &str) -> &str {
-    s.trim_start_matches(['(', '[', ',', ';', ':', ' '])
-        .trim_end_matches([',', ';', ':', ')', ']', ' '])
+    s.trim_start_matches(TRIM_START).trim_end_matches(TRIM_END)
 }
 
 /// Percent-encodes a text-fragment term: every byte but ASCII letters, digits, `.`, `_` and
@@ -686,6 +729,35 @@ mod tests {
         assert_eq!(occurrences(text, &frag.to_lowercase()), 1, "{frag}");
         // Joining punctuation is trimmed from the ends.
         assert_eq!(trim_edges("(in the coast,"), "in the coast");
+    }
+
+    #[test]
+    fn words_and_quotes_split_as_spaces_do() {
+        let sentence = "It  reached *5,000* jobs in `2023` and `5,000` more. ";
+        let mut words = vec![Word {
+            start: 9,
+            end: 9,
+            safe: false,
+        }];
+        words_into(sentence, &mut words);
+        let spans: Vec<&str> = words.iter().map(|w| &sentence[w.start..w.end]).collect();
+        let want: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
+        assert_eq!(spans, want);
+        let safe: Vec<bool> = words.iter().map(|w| w.safe).collect();
+        let want: Vec<bool> = spans
+            .iter()
+            .map(|w| !w.bytes().any(|b| b"`*_\\|<>".contains(&b)))
+            .collect();
+        assert_eq!(safe, want);
+        assert_eq!(quote_words(sentence, "jobs in", &words), (3, 5));
+        assert_eq!(quote_words(sentence, "s in `20", &words), (3, 6));
+        assert_eq!(quote_words(sentence, "absent", &words), (0, words.len()));
+        assert_eq!(quote_words(sentence, "", &words), (0, words.len()));
+        let mut s = String::from("old");
+        lower_into(&mut s, "\u{c9}T\u{c9} Jobs");
+        assert_eq!(s, "\u{e9}t\u{e9} jobs");
+        lower_into(&mut s, "More JOBS");
+        assert_eq!(s, "more jobs");
     }
 
     #[test]
