@@ -55,18 +55,29 @@ fn one_spaced(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         // The ASCII bytes `char::is_whitespace` holds (vertical tab included).
-        for w in text
-            .as_bytes()
-            .split(|b| matches!(b, b' ' | b'\t'..=b'\r'))
-            .filter(|w| !w.is_empty())
-        {
+        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        loop {
+            while i < bytes.len() && space(bytes[i]) {
+                i += 1;
+            }
+            if i == bytes.len() {
+                return out;
+            }
+            // Words already one space apart are copied as one run.
+            let start = i;
+            while i < bytes.len()
+                && (!space(bytes[i])
+                    || (bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&b| !space(b))))
+            {
+                i += 1;
+            }
             if !out.is_empty() {
                 out.push(' ');
             }
-            // Whole ASCII runs of an ASCII `str`.
-            out.push_str(std::str::from_utf8(w).unwrap_or_default());
+            out.push_str(&text[start..i]);
         }
-        return out;
     }
     for w in text.split_whitespace() {
         if !out.is_empty() {
@@ -82,7 +93,7 @@ fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
     if needle.is_empty() {
         return None;
     }
-    let find = |h: &str| memchr::memmem::find(h.as_bytes(), needle.as_bytes());
+    let find = |h: &str| crate::text::find_first(h.as_bytes(), needle.as_bytes());
     let rest = text.get(from..)?;
     find(rest).map(|i| i + from).or_else(|| find(text))
 }
@@ -90,22 +101,40 @@ fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
 /// Everything of the edition a reader sees, lower case, one block a line: where a fragment must
 /// be found exactly once.
 fn haystack(set: &ClaimSet) -> String {
-    let mut out = set.edition.title.to_lowercase();
+    let size = set.claims.iter().fold(set.edition.title.len(), |n, c| {
+        n + 4
+            + c.section.as_ref().map_or(0, String::len)
+            + c.heading.as_ref().map_or(0, String::len)
+            + c.text.as_ref().map_or(0, String::len)
+    });
+    let mut out = String::with_capacity(size);
+    push_lower(&mut out, &set.edition.title);
     let mut section: Option<&str> = None;
     for claim in &set.claims {
         if claim.section.as_deref() != section {
             section = claim.section.as_deref();
             out.push('\n');
-            out.push_str(&section.unwrap_or_default().to_lowercase());
+            push_lower(&mut out, section.unwrap_or_default());
         }
         out.push('\n');
         if let Some(h) = &claim.heading {
-            out.push_str(&h.to_lowercase());
+            push_lower(&mut out, h);
             out.push_str(": ");
         }
-        out.push_str(&claim.text.as_deref().unwrap_or_default().to_lowercase());
+        push_lower(&mut out, claim.text.as_deref().unwrap_or_default());
     }
     out
+}
+
+/// Pushes `text` in lower case onto `out`, without a copy of its own when it is ASCII.
+fn push_lower(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
 }
 
 /// True for a character that may be markup left in the extracted text rather than a word of
@@ -465,12 +494,7 @@ fn quote_words(sentence: &str, quote: &str, words: &[Word]) -> (usize, usize) {
 /// fragment's candidates.
 fn lower_into(out: &mut String, text: &str) {
     out.clear();
-    if text.is_ascii() {
-        out.push_str(text);
-        out.make_ascii_lowercase();
-    } else {
-        out.push_str(&text.to_lowercase());
-    }
+    push_lower(out, text);
 }
 
 /// How many words short of a sentence's start or end a fragment may stop before it is
@@ -768,6 +792,10 @@ mod tests {
             "",
             "x\u{0b}y\u{0c}z",
             "é  ü\u{a0}v",
+            "a b  c \n d e\r\nf ",
+            " ",
+            "one",
+            "\ta b\t",
         ] {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(text), want, "{text:?}");
