@@ -155,14 +155,13 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
     if needle.is_empty() {
         return 0;
     }
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let mut search = Search::new(needle.as_bytes(), haystack.len());
     // A match starts on a character boundary (both are UTF-8), so the next search may start
     // one byte on: a continuation byte never starts a match.
     let step = needle.chars().next().map_or(1, char::len_utf8);
     let mut count = 0;
     let mut from = 0;
-    while let Some(i) = haystack.as_bytes().get(from..).and_then(|h| finder.find(h)) {
-        let at = from + i;
+    while let Some(at) = search.find(haystack.as_bytes(), from) {
         if at_word_boundaries(haystack, at, at + needle.len()) {
             count += 1;
             if count > 1 {
@@ -172,6 +171,68 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
         from = at + step;
     }
     count
+}
+
+#[cfg(target_arch = "x86_64")]
+use memchr::arch::x86_64::avx2::packedpair::Finder as PairFinder;
+
+/// Candidates of a needle in `hay`, by its two rarest bytes: none when `hay` is too short
+/// for the vector search (the caller searches on).
+#[cfg(target_arch = "x86_64")]
+fn candidate(pair: &PairFinder, hay: &[u8]) -> Option<Option<usize>> {
+    (hay.len() >= pair.min_haystack_len()).then(|| pair.find_prefilter(hay))
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+use memchr::arch::all::packedpair::Finder as PairFinder;
+
+#[cfg(not(target_arch = "x86_64"))]
+fn candidate(pair: &PairFinder, hay: &[u8]) -> Option<Option<usize>> {
+    Some(pair.find_prefilter(hay))
+}
+
+/// The places of one needle, found by the prefilter memmem uses on the needle's two rarest
+/// bytes, each candidate compared directly: memmem's searcher cost more to build per needle
+/// than a sheet's scan. Past as many failed candidates as would read the haystack once, or
+/// near its end, memmem's searcher takes over, so the cost stays linear.
+struct Search<'n> {
+    needle: &'n [u8],
+    pair: Option<PairFinder>,
+    /// Candidates that may still fail before the searcher takes over.
+    misses: usize,
+    finder: Option<memchr::memmem::Finder<'n>>,
+}
+
+impl<'n> Search<'n> {
+    fn new(needle: &'n [u8], hay_len: usize) -> Search<'n> {
+        Search {
+            needle,
+            pair: PairFinder::new(needle),
+            misses: 64 + hay_len / needle.len().max(1),
+            finder: None,
+        }
+    }
+
+    /// The first place of the needle in `hay` at or after byte `from`.
+    fn find(&mut self, hay: &[u8], from: usize) -> Option<usize> {
+        let mut at = from;
+        while let Some(pair) = self.pair.as_ref().filter(|_| self.misses > 0) {
+            let Some(found) = candidate(pair, hay.get(at..)?) else {
+                break;
+            };
+            let i = at + found?;
+            if hay[i..].starts_with(self.needle) {
+                return Some(i);
+            }
+            self.misses -= 1;
+            at = i + 1;
+        }
+        let needle = self.needle;
+        let finder = self
+            .finder
+            .get_or_insert_with(|| memchr::memmem::Finder::new(needle));
+        hay.get(at..).and_then(|h| finder.find(h)).map(|i| at + i)
+    }
 }
 
 /// The edition's words (title, sections, headings and claim text, lower case) with where each
@@ -799,6 +860,26 @@ mod tests {
         ] {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn searches_find_what_memmem_finds() {
+        let mut hay = "ab".repeat(200);
+        hay.push_str(" 5 jobs and 15 jobs, 5 jobs; x");
+        for needle in [
+            "ab", "ba", "5 jobs", "jobs", "x", "abab", "b 5", "absent", "s; x",
+        ] {
+            let want: Vec<usize> =
+                memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect();
+            let mut search = Search::new(needle.as_bytes(), hay.len());
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(at) = search.find(hay.as_bytes(), from) {
+                got.push(at);
+                from = at + needle.len();
+            }
+            assert_eq!(got, want, "{needle}");
         }
     }
 
