@@ -55,18 +55,29 @@ fn one_spaced(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         // The ASCII bytes `char::is_whitespace` holds (vertical tab included).
-        for w in text
-            .as_bytes()
-            .split(|b| matches!(b, b' ' | b'\t'..=b'\r'))
-            .filter(|w| !w.is_empty())
-        {
+        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        loop {
+            while i < bytes.len() && space(bytes[i]) {
+                i += 1;
+            }
+            if i == bytes.len() {
+                return out;
+            }
+            // Words already one space apart are copied as one run.
+            let start = i;
+            while i < bytes.len()
+                && (!space(bytes[i])
+                    || (bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&b| !space(b))))
+            {
+                i += 1;
+            }
             if !out.is_empty() {
                 out.push(' ');
             }
-            // Whole ASCII runs of an ASCII `str`.
-            out.push_str(std::str::from_utf8(w).unwrap_or_default());
+            out.push_str(&text[start..i]);
         }
-        return out;
     }
     for w in text.split_whitespace() {
         if !out.is_empty() {
@@ -82,7 +93,7 @@ fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
     if needle.is_empty() {
         return None;
     }
-    let find = |h: &str| memchr::memmem::find(h.as_bytes(), needle.as_bytes());
+    let find = |h: &str| crate::text::find_first(h.as_bytes(), needle.as_bytes());
     let rest = text.get(from..)?;
     find(rest).map(|i| i + from).or_else(|| find(text))
 }
@@ -90,22 +101,40 @@ fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
 /// Everything of the edition a reader sees, lower case, one block a line: where a fragment must
 /// be found exactly once.
 fn haystack(set: &ClaimSet) -> String {
-    let mut out = set.edition.title.to_lowercase();
+    let size = set.claims.iter().fold(set.edition.title.len(), |n, c| {
+        n + 4
+            + c.section.as_ref().map_or(0, String::len)
+            + c.heading.as_ref().map_or(0, String::len)
+            + c.text.as_ref().map_or(0, String::len)
+    });
+    let mut out = String::with_capacity(size);
+    push_lower(&mut out, &set.edition.title);
     let mut section: Option<&str> = None;
     for claim in &set.claims {
         if claim.section.as_deref() != section {
             section = claim.section.as_deref();
             out.push('\n');
-            out.push_str(&section.unwrap_or_default().to_lowercase());
+            push_lower(&mut out, section.unwrap_or_default());
         }
         out.push('\n');
         if let Some(h) = &claim.heading {
-            out.push_str(&h.to_lowercase());
+            push_lower(&mut out, h);
             out.push_str(": ");
         }
-        out.push_str(&claim.text.as_deref().unwrap_or_default().to_lowercase());
+        push_lower(&mut out, claim.text.as_deref().unwrap_or_default());
     }
     out
+}
+
+/// Pushes `text` in lower case onto `out`, without a copy of its own when it is ASCII.
+fn push_lower(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
 }
 
 /// True for a character that may be markup left in the extracted text rather than a word of
@@ -113,7 +142,10 @@ fn haystack(set: &ClaimSet) -> String {
 /// straightens curly ones, and browsers match a straight quote in a fragment to a curly one on
 /// the page — checked in Chromium.)
 fn unsafe_char(c: u8) -> bool {
-    matches!(c, b'`' | b'*' | b'_' | b'\\' | b'|' | b'<' | b'>')
+    // One bit per ASCII byte: a test, not seven comparisons, for each byte of a sentence.
+    const UNSAFE: u128 =
+        1 << b'`' | 1 << b'*' | 1 << b'_' | 1 << b'\\' | 1 << b'|' | 1 << b'<' | 1 << b'>';
+    c < 128 && UNSAFE >> c & 1 == 1
 }
 
 /// How often `needle` (lower case) stands in `haystack` (lower case) between word boundaries,
@@ -123,14 +155,13 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
     if needle.is_empty() {
         return 0;
     }
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let mut search = Search::new(needle.as_bytes(), haystack.len());
     // A match starts on a character boundary (both are UTF-8), so the next search may start
     // one byte on: a continuation byte never starts a match.
     let step = needle.chars().next().map_or(1, char::len_utf8);
     let mut count = 0;
     let mut from = 0;
-    while let Some(i) = haystack.as_bytes().get(from..).and_then(|h| finder.find(h)) {
-        let at = from + i;
+    while let Some(at) = search.find(haystack.as_bytes(), from) {
         if at_word_boundaries(haystack, at, at + needle.len()) {
             count += 1;
             if count > 1 {
@@ -140,6 +171,68 @@ fn occurrences(haystack: &str, needle: &str) -> usize {
         from = at + step;
     }
     count
+}
+
+#[cfg(target_arch = "x86_64")]
+use memchr::arch::x86_64::avx2::packedpair::Finder as PairFinder;
+
+/// Candidates of a needle in `hay`, by its two rarest bytes: none when `hay` is too short
+/// for the vector search (the caller searches on).
+#[cfg(target_arch = "x86_64")]
+fn candidate(pair: &PairFinder, hay: &[u8]) -> Option<Option<usize>> {
+    (hay.len() >= pair.min_haystack_len()).then(|| pair.find_prefilter(hay))
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+use memchr::arch::all::packedpair::Finder as PairFinder;
+
+#[cfg(not(target_arch = "x86_64"))]
+fn candidate(pair: &PairFinder, hay: &[u8]) -> Option<Option<usize>> {
+    Some(pair.find_prefilter(hay))
+}
+
+/// The places of one needle, found by the prefilter memmem uses on the needle's two rarest
+/// bytes, each candidate compared directly: memmem's searcher cost more to build per needle
+/// than a sheet's scan. Past as many failed candidates as would read the haystack once, or
+/// near its end, memmem's searcher takes over, so the cost stays linear.
+struct Search<'n> {
+    needle: &'n [u8],
+    pair: Option<PairFinder>,
+    /// Candidates that may still fail before the searcher takes over.
+    misses: usize,
+    finder: Option<memchr::memmem::Finder<'n>>,
+}
+
+impl<'n> Search<'n> {
+    fn new(needle: &'n [u8], hay_len: usize) -> Search<'n> {
+        Search {
+            needle,
+            pair: PairFinder::new(needle),
+            misses: 64 + hay_len / needle.len().max(1),
+            finder: None,
+        }
+    }
+
+    /// The first place of the needle in `hay` at or after byte `from`.
+    fn find(&mut self, hay: &[u8], from: usize) -> Option<usize> {
+        let mut at = from;
+        while let Some(pair) = self.pair.as_ref().filter(|_| self.misses > 0) {
+            let Some(found) = candidate(pair, hay.get(at..)?) else {
+                break;
+            };
+            let i = at + found?;
+            if hay[i..].starts_with(self.needle) {
+                return Some(i);
+            }
+            self.misses -= 1;
+            at = i + 1;
+        }
+        let needle = self.needle;
+        let finder = self
+            .finder
+            .get_or_insert_with(|| memchr::memmem::Finder::new(needle));
+        hay.get(at..).and_then(|h| finder.find(h)).map(|i| at + i)
+    }
 }
 
 /// The edition's words (title, sections, headings and claim text, lower case) with where each
@@ -152,6 +245,8 @@ pub struct Haystack {
     /// Bytes scanned so far by whole-text searches: past [`SCAN_BUDGET`] times the text, the
     /// token index is built and used instead.
     scanned: std::cell::Cell<usize>,
+    /// Room for a sentence's words, kept from one fragment to the next.
+    words: std::cell::Cell<Vec<Word>>,
 }
 
 /// How many times its own length an edition is scanned for fragments before its token index
@@ -218,6 +313,7 @@ impl Haystack {
             text,
             tokens: std::cell::OnceCell::new(),
             scanned: std::cell::Cell::new(0),
+            words: std::cell::Cell::new(Vec::new()),
         }
     }
 
@@ -330,53 +426,77 @@ fn at_word_boundaries(haystack: &str, at: usize, end: usize) -> bool {
     boundary(before) && boundary(after)
 }
 
+/// A word of a sentence: where it stands, and whether it holds no markup character.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    safe: bool,
+}
+
+/// The words of `sentence` (split at spaces) into `out`, in one pass over its bytes.
+fn words_into(sentence: &str, out: &mut Vec<Word>) {
+    out.clear();
+    let bytes = sentence.as_bytes();
+    let (mut start, mut safe) = (0, true);
+    // A space byte is a whole character in UTF-8: bytes split words as characters would.
+    for (i, &c) in bytes.iter().enumerate() {
+        if c == b' ' {
+            if i > start {
+                out.push(Word {
+                    start,
+                    end: i,
+                    safe,
+                });
+            }
+            (start, safe) = (i + 1, true);
+        } else {
+            safe &= !unsafe_char(c);
+        }
+    }
+    if bytes.len() > start {
+        out.push(Word {
+            start,
+            end: bytes.len(),
+            safe,
+        });
+    }
+}
+
 /// A short snippet of `sentence` around `quote` that occurs once in the edition (`haystack`,
 /// lower case) and holds no markup character: the whole
 /// sentence when it has at most [`MAX_FRAGMENT_WORDS`] words, else a window of words around the
 /// quote grown to [`MIN_FRAGMENT_WORDS`] and on until it is unique. Empty when no safe word is
 /// left.
 pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
-    let words: Vec<(usize, &str)> = word_spans(sentence);
+    let mut words = haystack.words.take();
+    words_into(sentence, &mut words);
+    let out = fragment_of(sentence, quote, &words, haystack);
+    haystack.words.set(words);
+    out
+}
+
+/// [`fragment`] of a sentence split into `words`.
+fn fragment_of(sentence: &str, quote: &str, words: &[Word], haystack: &Haystack) -> String {
     if words.is_empty() {
         return String::new();
     }
-    let safe: Vec<bool> = words
-        .iter()
-        .map(|(_, w)| !w.bytes().any(unsafe_char))
-        .collect();
-    // The words the quote covers (the whole sentence when it is not found).
-    let (qa, qb) = match sentence.find(quote).filter(|_| !quote.is_empty()) {
-        Some(at) => {
-            let end = at + quote.len();
-            let first = words
-                .iter()
-                .position(|(s, w)| s + w.len() > at)
-                .unwrap_or(0);
-            let last = words
-                .iter()
-                .rposition(|(s, _)| *s < end)
-                .unwrap_or(words.len() - 1);
-            (first, last.max(first) + 1)
-        }
-        None => (0, words.len()),
-    };
+    let (qa, qb) = quote_words(sentence, quote, words);
     // Start from the longest safe run inside the quote.
-    let Some((mut lo, mut hi)) = longest_safe_run(&safe, qa, qb) else {
+    let Some((mut lo, mut hi)) = longest_safe_run(words, qa, qb) else {
         return String::new();
     };
-    let text_of = |lo: usize, hi: usize| -> String {
-        let start = words[lo].0;
-        let (s, w) = words[hi - 1];
-        trim_edges(&sentence[start..s + w.len()]).to_string()
-    };
-    let unique = |lo: usize, hi: usize| haystack.occurrences(&text_of(lo, hi).to_lowercase()) == 1;
+    let text_of_str =
+        |lo: usize, hi: usize| trim_edges(&sentence[words[lo].start..words[hi - 1].end]);
+    let text_of = |lo: usize, hi: usize| text_of_str(lo, hi).to_string();
+    let safe = |i: usize| words[i].safe;
     let whole_safe = lo == 0 && hi == words.len();
     if words.len() <= MAX_FRAGMENT_WORDS {
         // A short sentence: all of it that is safe around the quote.
-        while lo > 0 && safe[lo - 1] {
+        while lo > 0 && safe(lo - 1) {
             lo -= 1;
         }
-        while hi < words.len() && safe[hi] {
+        while hi < words.len() && safe(hi) {
             hi += 1;
         }
         return text_of(lo, hi);
@@ -384,6 +504,11 @@ pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
     if whole_safe {
         return text_of(lo, hi);
     }
+    let mut needle = String::new();
+    let mut unique = |lo: usize, hi: usize| {
+        lower_into(&mut needle, text_of_str(lo, hi));
+        haystack.occurrences(&needle) == 1
+    };
     // Grow one word at a time, right then left, while the words stay safe.
     let mut right = true;
     loop {
@@ -391,8 +516,8 @@ pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
         if (long_enough && unique(lo, hi)) || hi - lo >= MAX_FRAGMENT_WORDS {
             break;
         }
-        let can_right = hi < words.len() && safe[hi];
-        let can_left = lo > 0 && safe[lo - 1];
+        let can_right = hi < words.len() && safe(hi);
+        let can_left = lo > 0 && safe(lo - 1);
         match (right && can_right, can_left, can_right) {
             (true, _, _) => hi += 1,
             (false, true, _) => lo -= 1,
@@ -403,51 +528,51 @@ pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
     }
     // A few safe words left before the sentence's start or end come along: the highlight then
     // reads from the start or to the end of the sentence.
-    if lo <= EDGE_WORDS && safe[..lo].iter().all(|s| *s) {
+    if lo <= EDGE_WORDS && words[..lo].iter().all(|w| w.safe) {
         lo = 0;
     }
-    if words.len() - hi <= EDGE_WORDS && safe[hi..].iter().all(|s| *s) {
+    if words.len() - hi <= EDGE_WORDS && words[hi..].iter().all(|w| w.safe) {
         hi = words.len();
     }
     text_of(lo, hi)
+}
+
+/// The words `quote` covers in `sentence` (all of them when it is not found).
+fn quote_words(sentence: &str, quote: &str, words: &[Word]) -> (usize, usize) {
+    let Some(at) = crate::text::find_first(sentence.as_bytes(), quote.as_bytes()) else {
+        return (0, words.len());
+    };
+    let end = at + quote.len();
+    let first = words.iter().position(|w| w.end > at).unwrap_or(0);
+    let last = words
+        .iter()
+        .rposition(|w| w.start < end)
+        .unwrap_or(words.len() - 1);
+    (first, last.max(first) + 1)
+}
+
+/// `text` in lower case into `out` (its old contents dropped): one buffer for all of a
+/// fragment's candidates.
+fn lower_into(out: &mut String, text: &str) {
+    out.clear();
+    push_lower(out, text);
 }
 
 /// How many words short of a sentence's start or end a fragment may stop before it is
 /// stretched to it.
 const EDGE_WORDS: usize = 3;
 
-/// The words of a sentence (split at spaces) with their byte offsets.
-fn word_spans(sentence: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    // A space byte is a whole character in UTF-8: bytes split words as characters would.
-    for (i, c) in sentence.bytes().enumerate() {
-        match (c == b' ', start) {
-            (true, Some(s)) => {
-                out.push((s, &sentence[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &sentence[s..]));
-    }
-    out
-}
-
 /// The longest run of safe words within `lo..hi`.
-fn longest_safe_run(safe: &[bool], lo: usize, hi: usize) -> Option<(usize, usize)> {
+fn longest_safe_run(words: &[Word], lo: usize, hi: usize) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     let mut i = lo;
     while i < hi {
-        if !safe[i] {
+        if !words[i].safe {
             i += 1;
             continue;
         }
         let start = i;
-        while i < hi && safe[i] {
+        while i < hi && words[i].safe {
             i += 1;
         }
         if best.is_none_or(|(a, b)| i - start > b - a) {
@@ -457,11 +582,14 @@ fn longest_safe_run(safe: &[bool], lo: usize, hi: usize) -> Option<(usize, usize
     best
 }
 
+/// What [`trim_edges`] cuts from a snippet's start and end.
+const TRIM_START: [char; 6] = ['(', '[', ',', ';', ':', ' '];
+const TRIM_END: [char; 6] = [',', ';', ':', ')', ']', ' '];
+
 /// Cuts punctuation that only joins the snippet to its neighbours (",", ";", ":", brackets) from
 /// both ends; a final "." or "%" stays.
 fn trim_edges(s: &str) -> &str {
-    s.trim_start_matches(['(', '[', ',', ';', ':', ' '])
-        .trim_end_matches([',', ';', ':', ')', ']', ' '])
+    s.trim_start_matches(TRIM_START).trim_end_matches(TRIM_END)
 }
 
 /// Percent-encodes a text-fragment term: every byte but ASCII letters, digits, `.`, `_` and
@@ -689,6 +817,35 @@ mod tests {
     }
 
     #[test]
+    fn words_and_quotes_split_as_spaces_do() {
+        let sentence = "It  reached *5,000* jobs in `2023` and `5,000` more. ";
+        let mut words = vec![Word {
+            start: 9,
+            end: 9,
+            safe: false,
+        }];
+        words_into(sentence, &mut words);
+        let spans: Vec<&str> = words.iter().map(|w| &sentence[w.start..w.end]).collect();
+        let want: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
+        assert_eq!(spans, want);
+        let safe: Vec<bool> = words.iter().map(|w| w.safe).collect();
+        let want: Vec<bool> = spans
+            .iter()
+            .map(|w| !w.bytes().any(|b| b"`*_\\|<>".contains(&b)))
+            .collect();
+        assert_eq!(safe, want);
+        assert_eq!(quote_words(sentence, "jobs in", &words), (3, 5));
+        assert_eq!(quote_words(sentence, "s in `20", &words), (3, 6));
+        assert_eq!(quote_words(sentence, "absent", &words), (0, words.len()));
+        assert_eq!(quote_words(sentence, "", &words), (0, words.len()));
+        let mut s = String::from("old");
+        lower_into(&mut s, "\u{c9}T\u{c9} Jobs");
+        assert_eq!(s, "\u{e9}t\u{e9} jobs");
+        lower_into(&mut s, "More JOBS");
+        assert_eq!(s, "more jobs");
+    }
+
+    #[test]
     fn sentences_are_one_spaced_as_split_whitespace_would() {
         for text in [
             "a  b\tc\n d",
@@ -696,9 +853,33 @@ mod tests {
             "",
             "x\u{0b}y\u{0c}z",
             "é  ü\u{a0}v",
+            "a b  c \n d e\r\nf ",
+            " ",
+            "one",
+            "\ta b\t",
         ] {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn searches_find_what_memmem_finds() {
+        let mut hay = "ab".repeat(200);
+        hay.push_str(" 5 jobs and 15 jobs, 5 jobs; x");
+        for needle in [
+            "ab", "ba", "5 jobs", "jobs", "x", "abab", "b 5", "absent", "s; x",
+        ] {
+            let want: Vec<usize> =
+                memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect();
+            let mut search = Search::new(needle.as_bytes(), hay.len());
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(at) = search.find(hay.as_bytes(), from) {
+                got.push(at);
+                from = at + needle.len();
+            }
+            assert_eq!(got, want, "{needle}");
         }
     }
 

@@ -197,7 +197,7 @@ fn class_of(
     let quote = figure.quote.as_str();
     // As `sentence_around`, keeping where the quote was found.
     let found_at = (!quote.is_empty())
-        .then(|| memchr::memmem::find(text.as_bytes(), quote.as_bytes()))
+        .then(|| crate::text::find_first(text.as_bytes(), quote.as_bytes()))
         .flatten();
     let Some(sentence) = found_at.and_then(|at| sentence_at(text, at, quote.len())) else {
         return FigureClass::Plain;
@@ -208,7 +208,7 @@ fn class_of(
     let at = found_at
         .and_then(|at| at.checked_sub(start))
         .filter(|&at| sentence.as_bytes()[at..].starts_with(quote.as_bytes()))
-        .or_else(|| memchr::memmem::find(sentence.as_bytes(), quote.as_bytes()));
+        .or_else(|| crate::text::find_first(sentence.as_bytes(), quote.as_bytes()));
     window(sentence, at, quote, near);
     let found = CUES.lists_in(near);
     if found & RUNNING != 0 {

@@ -35,6 +35,23 @@ pub(crate) fn ascii_alnum_run(bytes: &[u8], i: usize) -> usize {
     }
 }
 
+/// The first place of `needle` in `hay` (none for an empty needle), as `memmem::find` gives
+/// it: a few places of its first byte are compared directly, since building a searcher costs
+/// more than a short sentence's scan; past them a searcher takes over, so the cost stays linear.
+pub(crate) fn find_first(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    const DIRECT: usize = 16;
+    let (&first, _) = needle.split_first()?;
+    for (k, i) in memchr::memchr_iter(first, hay).enumerate() {
+        if k == DIRECT {
+            return memchr::memmem::find(&hay[i..], needle).map(|j| i + j);
+        }
+        if hay[i..].starts_with(needle) {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// How many items two sorted lists share, counting repeats as often as both hold them (one
 /// merge pass).
 pub(crate) fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
@@ -56,6 +73,24 @@ pub(crate) fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_first_is_memmem_find() {
+        let hay = b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab 5 jobs, 5 jobs";
+        for needle in [
+            &b"ab"[..],
+            b"5 jobs",
+            b"jobs",
+            b"b",
+            b"x",
+            b"aaab",
+            b"aaaaaaaaaaaaaaaaaaaaab",
+        ] {
+            assert_eq!(find_first(hay, needle), memchr::memmem::find(hay, needle));
+        }
+        assert_eq!(find_first(hay, b""), None);
+        assert_eq!(find_first(b"", b"a"), None);
+    }
 
     #[test]
     fn alnum_runs_match_a_byte_loop() {
