@@ -5,7 +5,9 @@ use crate::error::{Error, Result};
 use crate::topics::TopicRules;
 use crate::{cite, class, extract, read, segment};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// What the caller knows better than the document.
 #[derive(Debug, Clone)]
@@ -88,6 +90,25 @@ fn claim_spans(blocks: &[read::Block]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// A table's identity: where its head's cells are, which its rows share. Every head is
+/// allocated before any segment is consumed, so two live tables never share an address.
+fn table_id(head: &Arc<[String]>) -> *const String {
+    head.as_ptr()
+}
+
+/// The most cells a row has, per table.
+fn table_widths(segments: &[segment::Segment]) -> HashMap<*const String, usize> {
+    let mut widths = HashMap::new();
+    for seg in segments {
+        if let Some(head) = &seg.columns {
+            let cells = seg.text.split(read::CELL_SEPARATOR).count();
+            let w = widths.entry(table_id(head)).or_insert(0);
+            *w = cells.max(*w);
+        }
+    }
+    widths
+}
+
 /// The first cell of a table row, as its label.
 fn first_cell(row: &str) -> String {
     row.split(read::CELL_SEPARATOR)
@@ -120,19 +141,18 @@ fn build(
     let title_figures = extract::extract_figures(&title);
     let mut claims = Vec::with_capacity(segments.len());
     let mut figure_count = 0;
+    let widths = table_widths(&segments);
     // The columns of the table being read, by its head row's cells (rows share them).
-    let mut table: Option<(std::sync::Arc<[String]>, Vec<extract::Column>)> = None;
+    let mut table: Option<(Arc<[String]>, Vec<extract::Column>)> = None;
     for seg in segments {
         let mut figures = match &seg.columns {
             Some(head) => {
-                if !table
-                    .as_ref()
-                    .is_some_and(|(h, _)| std::sync::Arc::ptr_eq(h, head))
-                {
+                if !table.as_ref().is_some_and(|(h, _)| Arc::ptr_eq(h, head)) {
                     table = Some((head.clone(), extract::columns(head)));
                 }
                 let columns = table.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
-                extract::extract_row(&seg.text, columns)
+                let width = widths.get(&table_id(head)).copied().unwrap_or(0);
+                extract::extract_row(&seg.text, columns, width)
             }
             None => extract::extract_figures(&seg.text),
         };

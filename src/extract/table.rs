@@ -174,13 +174,14 @@ fn noun_word(word: &str) -> String {
 }
 
 /// The figures of one table row. The first cell names the row; each other cell's figures take
-/// their column's noun when they have none. A row whose cells do not line up with the head
-/// (an empty cell was left out) is read as plain text.
-pub fn extract_row(text: &str, columns: &[Column]) -> Vec<Figure> {
+/// their column's noun when they have none. `width` is the most cells a row of the table has:
+/// a row with fewer (an empty cell was left out, so which cell is which is unknown) is read as
+/// plain text, and so is every row when `width` is not the head's width or one more (the head
+/// may leave out the name of the row-name column).
+pub fn extract_row(text: &str, columns: &[Column], width: usize) -> Vec<Figure> {
     let cells: Vec<&str> = text.split(CELL_SEPARATOR).collect();
-    // The head may leave out the name of the row-name column.
-    let offset = match cells.len().checked_sub(columns.len()) {
-        Some(d @ (0 | 1)) if cells.len() > 1 => d,
+    let offset = match width.checked_sub(columns.len()) {
+        Some(d @ (0 | 1)) if cells.len() == width && width > 1 => d,
         _ => return extract_figures(text),
     };
     let mut by_cell: Vec<Vec<Figure>> = Vec::with_capacity(cells.len());
@@ -337,8 +338,17 @@ mod tests {
     }
 
     fn row(text: &str, head: &[&str]) -> Vec<(String, Unit, String, Qualifier)> {
+        let width = text.split(CELL_SEPARATOR).count();
+        table_row(text, head, width)
+    }
+
+    fn table_row(
+        text: &str,
+        head: &[&str],
+        width: usize,
+    ) -> Vec<(String, Unit, String, Qualifier)> {
         let head: Vec<String> = head.iter().map(|s| s.to_string()).collect();
-        extract_row(text, &columns(&head))
+        extract_row(text, &columns(&head), width)
             .into_iter()
             .map(|f| (f.value.to_string(), f.unit, f.noun, f.qualifier))
             .collect()
@@ -412,6 +422,16 @@ mod tests {
         assert_eq!((got[0].0.as_str(), got[0].1), ("579000000000", Unit::Usd));
         let got = row("Ohio | 702", &["State", "Millions of Dollars"]);
         assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("702000000", ""));
+    }
+
+    #[test]
+    fn rows_missing_a_cell_are_plain_text() {
+        // The head leaves out the row-name column (rows have 4 cells); Ohio's funding cell is
+        // empty, so its 3 cells would line up as if the head named the row-name column.
+        let head = ["Funding", "Jobs", "Total"];
+        // (Dollars and a count: the total is neither, so it is left unread.)
+        assert_eq!(table_row("Iowa | $5 | 10 | 15", &head, 4).len(), 2);
+        assert!(table_row("Ohio | 10 | 15", &head, 4).is_empty());
     }
 
     #[test]
