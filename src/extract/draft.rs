@@ -114,11 +114,16 @@ impl Draft {
 }
 
 /// Step 2: the qualifier before the number and its amount; "one" alone (a pronoun) and "zero"
-/// (a goal) are no figures.
+/// (a goal) are no figures, but they open a range ("between one and three years": its high end
+/// alone would read as 3).
 pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
     let qualified = qualifier_before(t, s.lead);
     let mut a = amount(t, s.at, s.money).ok_or(s.at + 1)?;
-    if s.spelled && a.base <= Decimal::ONE && !a.scaled && !a.times {
+    // Only "one": "from zero to 25%" is a rate's change, not a range of counts.
+    let opens_range = a.base == Decimal::ONE
+        && t.word(a.next).is_some_and(|w| in_list(w, &["and", "to"]))
+        && t.is_lead(a.next + 1);
+    if s.spelled && a.base <= Decimal::ONE && !a.scaled && !a.times && !opens_range {
         return Err(a.next);
     }
     if s.negative {

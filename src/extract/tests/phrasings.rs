@@ -300,6 +300,13 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("3", None, Times, Exact, "", "3-fold"),
     ]),
     // Ranges.
+    // A spelled "one" opens a range: its high end alone is not the figure.
+    ("Between one and five million people could lose coverage.", &[
+        ("1000000", Some("5000000"), Count, Exact, "people", "Between one and five million people"),
+    ]),
+    ("Repairs take between one and three years.", &[
+        ("1", Some("3"), Span, Exact, "years", "between one and three years"),
+    ]),
     ("Each hub will employ between 10 and 20 technicians.", &[
         ("10", Some("20"), Count, Exact, "technicians", "between 10 and 20 technicians"),
     ]),

@@ -8,6 +8,11 @@ use Unit::*;
 
 /// Each text with the figures it must give, in order.
 pub(super) const REFUSALS: &[(&str, &[Want])] = &[
+    // "Zero" opens no range of counts: the rate's new level is the figure.
+    (
+        "The tariff rate on permanent magnets will increase from zero to 25% in 2026.",
+        &[("25", None, Percent, Exact, "", "25%")],
+    ),
     // Must not extract.
     (
         "A task force announced by the Vice President in June 2021 is working with partners.",
