@@ -372,6 +372,16 @@ impl ClaimPairing {
                 settings.min_claim_similarity,
             )
         };
+        // A table row pairs by its name (its key) only: rows alike in all but the name are
+        // other states, drugs or programs.
+        let old_rows: Vec<bool> = old_left
+            .iter()
+            .map(|&i| is_table_row(&a.set.claims[i]))
+            .collect();
+        let new_rows: Vec<bool> = new_left
+            .iter()
+            .map(|&j| is_table_row(&b.set.claims[j]))
+            .collect();
         let mut candidates = Vec::new();
         for (oi, &i) in old_left.iter().enumerate() {
             let ma = &old_measures[oi];
@@ -381,9 +391,7 @@ impl ClaimPairing {
                 if sa.len() < MIN_WORDS_FOR_SIMILARITY || sb.len() < MIN_WORDS_FOR_SIMILARITY {
                     continue;
                 }
-                // A table row pairs by its name (its key) only: rows alike in all but the name
-                // are other states, drugs or programs.
-                if is_table_row(&a.set.claims[i]) || is_table_row(&b.set.claims[j]) {
+                if old_rows[oi] || new_rows[nj] {
                     continue;
                 }
                 let bonus =
