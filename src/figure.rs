@@ -94,6 +94,9 @@ pub enum Unit {
     /// Miles of length.
     #[serde(rename = "miles")]
     Miles,
+    /// Nautical miles of length (at sea or in the air).
+    #[serde(rename = "nautical-miles")]
+    NauticalMiles,
     /// Square miles of area.
     #[serde(rename = "square-miles")]
     SquareMiles,
@@ -161,7 +164,7 @@ pub enum Unit {
 
 impl Unit {
     /// Every unit, in declaration order.
-    pub const ALL: [Unit; 28] = [
+    pub const ALL: [Unit; 29] = [
         Unit::Usd,
         Unit::Percent,
         Unit::Times,
@@ -169,6 +172,7 @@ impl Unit {
         Unit::PercentagePoints,
         Unit::Span,
         Unit::Miles,
+        Unit::NauticalMiles,
         Unit::SquareMiles,
         Unit::Kilometers,
         Unit::Feet,
@@ -202,6 +206,7 @@ impl Unit {
             Unit::PercentagePoints => "percentage-points",
             Unit::Span => "span",
             Unit::Miles => "miles",
+            Unit::NauticalMiles => "nautical-miles",
             Unit::SquareMiles => "square-miles",
             Unit::Kilometers => "kilometers",
             Unit::Feet => "feet",

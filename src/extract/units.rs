@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn marks_after_a_number() {
-        use Unit::{Acres, Degrees, Gigawatts, Span, SquareMiles, Tons};
+        use Unit::{Acres, Degrees, Gigawatts, NauticalMiles, Span, SquareMiles, Tons};
         // text, mark, tokens read after the number, the unit word
         let cases = [
             ("30%", Some((Mark::Percent, 1, "%"))),
@@ -279,6 +279,10 @@ mod tests {
             (
                 "3 square miles",
                 Some((Mark::Measure(SquareMiles), 2, "square miles")),
+            ),
+            (
+                "200 nautical miles offshore",
+                Some((Mark::Measure(NauticalMiles), 2, "nautical miles")),
             ),
             ("30 GW by 2030", Some((Mark::Measure(Gigawatts), 1, "GW"))),
             ("30 gw by 2030", None),

@@ -326,6 +326,9 @@ pub(crate) const PEOPLE_NOUNS: Words = Words::new(&[
     "apprentices",
 ]);
 
+/// Capitalised plurals of peoples without the "-ans" ending ("60% of Latinos").
+pub(crate) const DEMONYMS: Words = Words::new(&["latinos", "latinas", "hispanics", "filipinos"]);
+
 /// Endings of plural nouns of people ("workers", "scientists", "residents", "trainees").
 pub(crate) const PEOPLE_SUFFIXES: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ees"];
 

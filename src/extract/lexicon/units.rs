@@ -8,6 +8,7 @@ use crate::figure::Unit;
 #[rustfmt::skip] // One unit a line reads better than rustfmt's one word a line.
 pub(crate) const PHYSICAL_UNITS: &[(&[&str], Unit)] = &[
     (&["square", "miles"], Unit::SquareMiles), (&["square", "mile"], Unit::SquareMiles),
+    (&["nautical", "miles"], Unit::NauticalMiles), (&["nautical", "mile"], Unit::NauticalMiles),
     (&["square", "feet"], Unit::SquareFeet), (&["square", "foot"], Unit::SquareFeet),
     (&["metric", "tons"], Unit::Tons), (&["metric", "ton"], Unit::Tons),
     (&["metric", "tonnes"], Unit::Tons), (&["short", "tons"], Unit::Tons),

@@ -3,7 +3,8 @@
 //! percentage is of, and what a physical measure measures.
 
 use super::super::lexicon::{
-    in_list, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_IN_NOT_NOUNS, MONEY_VERB_NOUNS,
+    in_list, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_IN_NOT_NOUNS,
+    MONEY_VERB_NOUNS,
 };
 use super::super::tokens::Toks;
 use super::{is_plural, is_verb_form, noun_at, NounSpan};
@@ -98,10 +99,28 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         at += 1;
     }
     let w = t.word(at)?;
-    if !w.chars().next().is_some_and(char::is_lowercase) || MONEY_IN_NOT_NOUNS.has(w) {
-        return None;
+    if w.chars().next().is_some_and(char::is_lowercase) {
+        return (!MONEY_IN_NOT_NOUNS.has(w)).then(|| noun_at(t, at, false))?;
     }
-    noun_at(t, at, false)
+    // A name is what a share is of only when it names people: "60% of Americans", "of
+    // Black Americans", "of Latinos".
+    let people = (at..at + 2).find(|&k| t.word(k).is_some_and(is_demonym))?;
+    let n = noun_at(t, at, false)?;
+    let end = t.end_of(people)?;
+    Some(NounSpan {
+        start: n.start,
+        end,
+        next: people + 1,
+    })
+}
+
+/// True for a capitalised plural naming a people: "Americans", "Texans", "Latinos".
+fn is_demonym(w: &str) -> bool {
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    let tail = w.get(1..).unwrap_or_default();
+    capital
+        && tail.chars().all(|c| c.is_ascii_lowercase())
+        && ((tail.len() >= 4 && tail.ends_with("ans") && w != "Orleans") || DEMONYMS.has(w))
 }
 
 /// The noun of a physical measure at token `k`: what it measures ("30 gigawatts of offshore

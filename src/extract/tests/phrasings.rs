@@ -198,6 +198,14 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("3", None, Percent, Exact, "", "3%"),
         ("5", None, Percent, Exact, "", "5%"),
     ]),
+    // A name that is a people counts ("Americans", "Black Americans", "Latinos"); a city
+    // does not.
+    ("Now 60 percent of Americans, 12% of Black Americans, 9% of Latinos and 4% of New Orleans.", &[
+        ("60", None, Percent, Exact, "Americans", "60 percent of Americans"),
+        ("12", None, Percent, Exact, "Black Americans", "12% of Black Americans"),
+        ("9", None, Percent, Exact, "Latinos", "9% of Latinos"),
+        ("4", None, Percent, Exact, "", "4%"),
+    ]),
     // A name after "in" is what the money is up to a money word; a place is not.
     ("It provided $6 billion in ARP funding and $2 billion in Central America.", &[
         ("6000000000", None, Usd, Exact, "ARP funding", "$6 billion in ARP funding"),
