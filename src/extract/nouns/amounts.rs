@@ -4,10 +4,11 @@
 
 use super::super::lexicon::{
     in_list, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_IN_NOT_NOUNS,
-    MONEY_VERB_NOUNS,
+    MONEY_VERB_NOUNS, PEOPLE_NOUNS,
 };
+use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
-use super::{is_plural, is_verb_form, noun_at, NounSpan};
+use super::{is_adverb, is_noun_end, is_plural, is_verb_form, noun_at, NounSpan, MAX_NOUN_WORDS};
 
 /// The noun after a money amount at token `k`: "in financing", "worth of …", or a singular
 /// noun right after ("project", "Centroamérica Local initiative").
@@ -66,6 +67,52 @@ pub(in crate::extract) fn money_verb_noun(t: &Toks, first: usize) -> Option<&'st
         .filter(|_| t.word_is(k - 1, "to"))
         .and_then(noun_of);
     Some(outer.unwrap_or(inner))
+}
+
+/// The plural noun phrase right before "totaling", "worth", "valued at" or "amounting to"
+/// before a money amount: what the money is the total of ("awarding grants totaling $885
+/// million" → grants, "equipment donations worth $8.9 million" → equipment donations). A name
+/// ("its 504 Program totaling"), a singular ("the state worth") or people give none. `first` is the
+/// amount's first token.
+pub(in crate::extract) fn money_total_noun(t: &Toks, first: usize) -> Option<NounSpan> {
+    let k = first.checked_sub(1)?;
+    let head = match t.word(k)? {
+        w if in_list(w, &["totaling", "totalling", "worth"]) => k.checked_sub(1)?,
+        w if w.eq_ignore_ascii_case("at") && t.word_is(k.checked_sub(1)?, "valued") => {
+            k.checked_sub(2)?
+        }
+        w if w.eq_ignore_ascii_case("to") && t.word_is(k.checked_sub(1)?, "amounting") => {
+            k.checked_sub(2)?
+        }
+        _ => return None,
+    };
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let noun = t.word(head).filter(|&w| lower(w) && is_plural(w))?;
+    // Money is no total of people: "the debts of 45,000 people worth $26 million".
+    let people = PEOPLE_NOUNS.has(noun) || in_list(noun, &["populations", "customers"]);
+    if is_verb_form(noun) || is_noun_end(noun) || people {
+        return None;
+    }
+    let mut start = head;
+    while start > 0 && head - start + 1 < MAX_NOUN_WORDS {
+        let modifier = t.word(start - 1).is_some_and(|w| {
+            lower(w)
+                && !is_noun_end(w)
+                && !is_verb_form(w)
+                && !is_adverb(w)
+                && small_number(w).is_none()
+                && !in_list(w, &["and", "or"])
+        });
+        if !modifier {
+            break;
+        }
+        start -= 1;
+    }
+    Some(NounSpan {
+        start: t.start_of(start)?,
+        end: t.end_of(head)?,
+        next: head + 1,
+    })
 }
 
 /// What a money amount is for, from "for" at token `k`: "$2.9 billion for lead service line

@@ -11,7 +11,9 @@
 mod amounts;
 mod sentence;
 
-pub(super) use amounts::{measure_noun, money_for_noun, money_noun, money_verb_noun, percent_noun};
+pub(super) use amounts::{
+    measure_noun, money_for_noun, money_noun, money_total_noun, money_verb_noun, percent_noun,
+};
 pub(super) use sentence::noun_in_sentence;
 
 use super::lexicon::{in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, PLURAL_WORDS};

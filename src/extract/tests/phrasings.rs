@@ -192,6 +192,19 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("2900000000", None, Usd, Exact, "lead service line replacement", "$2.9 billion for lead service line replacement"),
         ("5000000", None, Usd, Exact, "", "$5 million"),
     ]),
+    // A money amount "totaling", "worth" or "valued at" is the total of the plural before;
+    // a name, a singular or people give no noun.
+    ("It is awarding grants totaling $885 million, equipment donations worth $8.9 million, \
+      1,084 loans through its 504 Program totaling $1.5 billion, debts of 45,000 people \
+      worth $26 million and aircraft valued at $500 million.", &[
+        ("885000000", None, Usd, Exact, "grants", "$885 million"),
+        ("8900000", None, Usd, Exact, "equipment donations", "$8.9 million"),
+        ("1084", None, Count, Exact, "loans", "1,084 loans"),
+        ("1500000000", None, Usd, Exact, "", "$1.5 billion"),
+        ("45000", None, Count, Exact, "people", "45,000 people"),
+        ("26000000", None, Usd, Exact, "", "$26 million"),
+        ("500000000", None, Usd, Exact, "aircraft", "$500 million"),
+    ]),
     // A percentage takes the lower-case noun it is "of"; a name or a bare percentage does not.
     ("About 82% of all inspected nursing homes passed, 3% of GDP went, and 5% fell.", &[
         ("82", None, Percent, Approx, "inspected nursing homes", "About 82% of all inspected nursing homes"),
