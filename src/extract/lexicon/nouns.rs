@@ -326,6 +326,12 @@ pub(crate) const PEOPLE_NOUNS: Words = Words::new(&[
     "apprentices",
 ]);
 
+/// Verbs that cap a price: what they cap is the noun of the money after "at" ("caps insulin
+/// at $35").
+pub(crate) const CAP_VERBS: Words = Words::new(&[
+    "cap", "caps", "capped", "capping", "limits", "limited", "limiting",
+]);
+
 /// Capitalised plurals of peoples without the "-ans" ending ("60% of Latinos").
 pub(crate) const DEMONYMS: Words = Words::new(&["latinos", "latinas", "hispanics", "filipinos"]);
 

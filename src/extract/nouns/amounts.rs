@@ -3,8 +3,8 @@
 //! percentage is of, and what a physical measure measures.
 
 use super::super::lexicon::{
-    in_list, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_IN_NOT_NOUNS,
-    MONEY_VERB_NOUNS, PEOPLE_NOUNS,
+    in_list, CAP_VERBS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS,
+    MONEY_IN_NOT_NOUNS, MONEY_VERB_NOUNS, PEOPLE_NOUNS,
 };
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
@@ -108,6 +108,44 @@ pub(in crate::extract) fn money_total_noun(t: &Toks, first: usize) -> Option<Nou
         }
         start -= 1;
     }
+    Some(NounSpan {
+        start: t.start_of(start)?,
+        end: t.end_of(head)?,
+        next: head + 1,
+    })
+}
+
+/// What a cap before a money amount caps: "caps insulin at $35" → insulin, "capped the cost
+/// of insulin at $35" → insulin, "capping out-of-pocket costs at $2,000" → out-of-pocket
+/// costs. `first` is the amount's first token.
+pub(in crate::extract) fn money_cap_noun(t: &Toks, first: usize) -> Option<NounSpan> {
+    let at = first.checked_sub(1).filter(|&k| t.word_is(k, "at"))?;
+    let head = at.checked_sub(1)?;
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let mut start = head;
+    while start > 0 && head - start + 1 < MAX_NOUN_WORDS {
+        let modifier = t
+            .word(start - 1)
+            .is_some_and(|w| lower(w) && !is_noun_end(w) && !CAP_VERBS.has(w));
+        if !modifier {
+            break;
+        }
+        start -= 1;
+    }
+    t.word(head).filter(|&w| lower(w) && !is_noun_end(w))?;
+    // "the cost of insulin": the phrase after "of" is what is capped.
+    let mut verb = start.checked_sub(1)?;
+    if t.word_is(verb, "of") {
+        let cost = verb.checked_sub(1).filter(|&k| {
+            t.word(k)
+                .is_some_and(|w| in_list(w, &["cost", "costs", "price", "prices"]))
+        })?;
+        verb = cost.checked_sub(1)?;
+        if t.word_is(verb, "the") {
+            verb = verb.checked_sub(1)?;
+        }
+    }
+    t.word(verb).filter(|w| CAP_VERBS.has(w))?;
     Some(NounSpan {
         start: t.start_of(start)?,
         end: t.end_of(head)?,

@@ -12,7 +12,8 @@ mod amounts;
 mod sentence;
 
 pub(super) use amounts::{
-    measure_noun, money_for_noun, money_noun, money_total_noun, money_verb_noun, percent_noun,
+    measure_noun, money_cap_noun, money_for_noun, money_noun, money_total_noun, money_verb_noun,
+    percent_noun,
 };
 pub(super) use sentence::noun_in_sentence;
 

@@ -205,6 +205,14 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("26000000", None, Usd, Exact, "", "$26 million"),
         ("500000000", None, Usd, Exact, "aircraft", "$500 million"),
     ]),
+    // What a cap caps is the noun of the money "at" which it is capped.
+    ("The law caps insulin at $35, capped the cost of insulin at $35 and capping out-of-pocket \
+      drug costs at $2,000, but the bill sits at $9 billion.", &[
+        ("35", None, Usd, Exact, "insulin", "$35"),
+        ("35", None, Usd, Exact, "insulin", "$35"),
+        ("2000", None, Usd, Exact, "out-of-pocket drug costs", "$2,000"),
+        ("9000000000", None, Usd, Exact, "", "$9 billion"),
+    ]),
     // A percentage takes the lower-case noun it is "of"; a name or a bare percentage does not.
     ("About 82% of all inspected nursing homes passed, 3% of GDP went, and 5% fell.", &[
         ("82", None, Percent, Approx, "inspected nursing homes", "About 82% of all inspected nursing homes"),
