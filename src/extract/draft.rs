@@ -5,8 +5,9 @@
 use super::context;
 use super::lexicon::in_list;
 use super::nouns::{
-    count_noun, is_plural, measure_for, measure_noun, money_cap_noun, money_for_noun, money_noun,
-    money_total_noun, money_verb_noun, noun_at, noun_in_sentence, percent_noun,
+    count_noun, indicator_before, is_plural, measure_for, measure_noun, money_cap_noun,
+    money_for_noun, money_noun, money_total_noun, money_verb_noun, noun_at, noun_in_sentence,
+    percent_noun,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -279,6 +280,11 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             money_total_noun(t, d.quote_first(t)).or_else(|| money_cap_noun(t, d.quote_first(t)))
         {
             // The noun stands before the quote: the quote stays the amount's own words.
+            d.noun = (n.start, n.end);
+            d.noun_from = NounFrom::Before;
+        }
+    } else if matches!(d.unit, Unit::Percent | Unit::PercentagePoints) {
+        if let Some(n) = indicator_before(t, d.quote_first(t)) {
             d.noun = (n.start, n.end);
             d.noun_from = NounFrom::Before;
         }

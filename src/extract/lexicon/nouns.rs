@@ -326,6 +326,68 @@ pub(crate) const PEOPLE_NOUNS: Words = Words::new(&[
     "apprentices",
 ]);
 
+/// Economic indicators: a rate with no noun of its own takes one of these when its clause
+/// names it before the rate ("inflation has fallen by 45%").
+pub(crate) const INDICATORS: Words = Words::new(&[
+    "inflation",
+    "unemployment",
+    "economy",
+    "gdp",
+    "wages",
+    "prices",
+    "income",
+    "incomes",
+    "deficit",
+    "premiums",
+    "rents",
+    "productivity",
+]);
+
+/// Words that say which figure of an indicator is meant ("core inflation", "real household
+/// incomes", "the national unemployment rate").
+pub(crate) const INDICATOR_MODIFIERS: Words = Words::new(&[
+    "core",
+    "real",
+    "average",
+    "household",
+    "median",
+    "family",
+    "personal",
+    "gas",
+    "food",
+    "energy",
+    "consumer",
+    "youth",
+    "black",
+    "hispanic",
+    "inflation-adjusted",
+    "corporate",
+    "agricultural",
+    "global",
+    "trade",
+    "goods",
+    "current",
+    "account",
+    "women's",
+    "state",
+    "federal",
+]);
+
+/// Words before an indicator that name no other figure of it: left out of its noun, so that
+/// "annual inflation" and "overall inflation" are one noun.
+pub(crate) const INDICATOR_NOT_MODIFIERS: Words = Words::new(&[
+    "annual",
+    "overall",
+    "headline",
+    "national",
+    "monthly",
+    "weekly",
+    "hourly",
+    "three-month",
+    "12-month",
+    "year-over-year",
+]);
+
 /// Verbs that cap a price: what they cap is the noun of the money after "at" ("caps insulin
 /// at $35").
 pub(crate) const CAP_VERBS: Words = Words::new(&[

@@ -5,13 +5,17 @@
 
 use super::super::lexicon::{
     in_list, BACK_POINTERS, CHANGE_PREPOSITIONS, CHANGE_VERBS, COUNT_NOUNS, DETERMINERS,
-    GROUP_OPENERS, LEVEL_VERBS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS,
-    RESTATING_FOLLOWERS, RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES,
+    GROUP_OPENERS, INDICATORS, INDICATOR_MODIFIERS, INDICATOR_NOT_MODIFIERS, LEVEL_VERBS,
+    PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS, RESTATING_FOLLOWERS, RESTATING_JOINERS,
+    RESTATING_LEADS, SUBJECT_AUXILIARIES,
 };
 use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
 use super::super::tokens::{Kind, Toks};
-use super::{count_noun, is_adverb, is_joiner, is_noun_end, is_plural, NounSpan, MAX_NOUN_WORDS};
+use super::{
+    count_noun, is_adverb, is_joiner, is_noun_end, is_plural, is_verb_form, NounSpan,
+    MAX_NOUN_WORDS,
+};
 use crate::figure::NounFrom;
 
 /// Farthest a sentence is searched back from a number, in tokens: keeps the search linear.
@@ -38,6 +42,108 @@ pub(in crate::extract) fn noun_in_sentence(
         Some(n) => Some((n, NounFrom::Subject)),
         None => restated(t, start, first, next).map(|n| (n, NounFrom::Before)),
     }
+}
+
+/// Farthest an indicator is looked for before a rate, in tokens.
+const INDICATOR_LOOK_BACK: usize = 12;
+
+/// The economic indicator a rate without a noun is of, named before it in its clause:
+/// "inflation has fallen by 45%" → inflation, "the unemployment rate has remained below 4%" →
+/// unemployment rate, "the economy grew at a 2.4 percent annual rate" → economy. Only the
+/// words of [`INDICATORS`] head such a noun: the subject of any verb is too often something
+/// else ("the report shows 5.7%"). `first` is the rate's first token.
+pub(in crate::extract) fn indicator_before(t: &Toks, first: usize) -> Option<NounSpan> {
+    let floor = first.saturating_sub(INDICATOR_LOOK_BACK);
+    // A relative or subordinate clause holds another subject ("categories where rates reach
+    // 55 percent").
+    let clause_end = |j: usize| {
+        matches!(
+            t.sym(j),
+            Some('.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–' | '•' | '|')
+        ) || t.word(j).is_some_and(|w| {
+            in_list(
+                w,
+                &[
+                    "where", "which", "who", "while", "whereas", "because", "but", "when",
+                ],
+            )
+        })
+    };
+    let mut k = first;
+    while k > floor {
+        k -= 1;
+        if clause_end(k) {
+            return None;
+        }
+        if t.word(k).is_some_and(|w| INDICATORS.has(w)) {
+            // "the unemployment rate" is unemployment: one noun whichever words a release uses.
+            let rate = t
+                .word(k + 1)
+                .is_some_and(|w| in_list(w, &["rate", "rates"]));
+            let after = if rate { k + 2 } else { k + 1 };
+            // "income tax", "unemployment insurance": the indicator names another noun.
+            if t.word(after).is_some_and(|w| !ends_indicator(w)) {
+                return None;
+            }
+            let n = indicator_phrase(t, k)?;
+            // "tax rates on earned and unearned income from 3.8 percent": the indicator is the
+            // object of a preposition, so the rate is of something else.
+            let before = (0..k)
+                .rev()
+                .filter(|&j| t.start_of(j).is_some_and(|s| s < n.start))
+                .find(|&j| {
+                    !t.word(j).is_some_and(|w| {
+                        is_joiner(w) || (!is_noun_end(w) && w.chars().all(char::is_lowercase))
+                    })
+                });
+            let object = before
+                .and_then(|j| t.word(j))
+                .is_some_and(|w| in_list(w, &["on", "of", "for", "in", "from", "to", "than"]));
+            return (!object).then_some(n);
+        }
+    }
+    None
+}
+
+/// True for a word that may follow an indicator that heads its own noun: a stop word, a
+/// verb ("fell", "has", "reached", "rising") or an adverb.
+fn ends_indicator(w: &str) -> bool {
+    is_noun_end(w)
+        || CHANGE_VERBS.has(w)
+        || LEVEL_VERBS.has(w)
+        || SUBJECT_AUXILIARIES.has(w)
+        || is_verb_form(w)
+        || is_adverb(w)
+        || in_list(
+            w,
+            &[
+                "remains", "remained", "stayed", "stays", "stood", "came", "went",
+            ],
+        )
+}
+
+/// The indicator at `k` with the modifiers before it that say whose or which it is: "core",
+/// "real household", "Hispanic", "Wisconsin's"; a verb or a sentence opener ends them
+/// ("Today's report shows inflation" → inflation). Words that name no other figure ("annual",
+/// "overall", "headline") are left out, so that releases wording it differently agree.
+fn indicator_phrase(t: &Toks, k: usize) -> Option<NounSpan> {
+    let mut first = k;
+    while first > 0 && k - first + 1 < MAX_NOUN_WORDS {
+        let Some(w) = t.word(first - 1) else {
+            break;
+        };
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let name = capital && !is_noun_end(w) && !in_list(w, &["today", "yesterday"]);
+        if !(name || INDICATOR_MODIFIERS.has(w)) || INDICATOR_NOT_MODIFIERS.has(w) {
+            break;
+        }
+        first -= 1;
+    }
+    Some(NounSpan {
+        start: t.start_of(first)?,
+        end: t.end_of(k)?,
+        next: k + 1,
+    })
 }
 
 /// The first token of the sentence (or clause after a colon or semicolon) holding `first`.

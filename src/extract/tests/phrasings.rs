@@ -213,6 +213,16 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("2000", None, Usd, Exact, "out-of-pocket drug costs", "$2,000"),
         ("9000000000", None, Usd, Exact, "", "$9 billion"),
     ]),
+    // A rate with no noun takes the indicator its clause names before it, without the words
+    // that name no other figure; an indicator that names another noun or is a preposition's
+    // object gives none.
+    ("The unemployment rate has remained below 4% while annual inflation fell to 3.1 percent, \
+      Hispanic unemployment is at 4.6% and tax rates on unearned income rise from 3.8 percent.", &[
+        ("4", None, Percent, UpTo, "unemployment", "below 4%"),
+        ("3.1", None, Percent, Exact, "inflation", "3.1 percent"),
+        ("4.6", None, Percent, Exact, "Hispanic unemployment", "4.6%"),
+        ("3.8", None, Percent, Exact, "", "3.8 percent"),
+    ]),
     // A percentage takes the lower-case noun it is "of"; a name or a bare percentage does not.
     ("About 82% of all inspected nursing homes passed, 3% of GDP went, and 5% fell.", &[
         ("82", None, Percent, Approx, "inspected nursing homes", "About 82% of all inspected nursing homes"),
@@ -310,7 +320,7 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("12.5", None, Percent, Exact, "", "12.5 per cent"),
     ]),
     ("Unemployment fell by 2.1 percentage points.", &[
-        ("2.1", None, PercentagePoints, Exact, "", "2.1 percentage points"),
+        ("2.1", None, PercentagePoints, Exact, "Unemployment", "2.1 percentage points"),
     ]),
     ("Lending to women-owned firms grew five-fold.", &[
         ("5", None, Times, Exact, "", "five-fold"),
@@ -340,7 +350,7 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("10", Some("20"), Count, Exact, "technicians", "between 10 and 20 technicians"),
     ]),
     ("Premiums will fall 10 to 20 percent for most enrollees.", &[
-        ("10", Some("20"), Percent, Exact, "", "10 to 20 percent"),
+        ("10", Some("20"), Percent, Exact, "Premiums", "10 to 20 percent"),
     ]),
     ("Each award will range from $5-$10 million.", &[
         ("5000000", Some("10000000"), Usd, Exact, "", "$5-$10 million"),

@@ -29,7 +29,7 @@ pub(super) const UNITS: &[(&str, &[Want])] = &[
         ("44", Some("66"), Unit::Pounds, Exact, "", "44 to 66 pounds"),
     ]),
     ("Unemployment has been below 4% for 22 months in a row, the lowest in over 50 years.", &[
-        ("4", None, Percent, UpTo, "", "below 4%"),
+        ("4", None, Percent, UpTo, "Unemployment", "below 4%"),
         ("22", None, Span, Exact, "months", "22 months in a row"),
         ("50", None, Span, Over, "years", "over 50 years"),
     ]),
@@ -57,7 +57,7 @@ pub(super) const UNITS: &[(&str, &[Want])] = &[
     ("Rates fell .5 percent, payrolls lost -500 jobs, and GDP shrank −3.2 percent (-$4 billion).", &[
         ("0.5", None, Percent, Exact, "", ".5 percent"),
         ("-500", None, Count, Exact, "jobs", "-500 jobs"),
-        ("-3.2", None, Percent, Exact, "", "−3.2 percent"),
+        ("-3.2", None, Percent, Exact, "GDP", "−3.2 percent"),
         ("-4000000000", None, Usd, Exact, "", "-$4 billion"),
     ]),
     ("Codes like COVID-19, K-12, PM2.5 and 1-800-318-2596 stay out; 10 - 20 is no range.", &[]),
