@@ -107,7 +107,9 @@ pub(super) fn ratio_before(t: &Toks, lead: usize) -> bool {
     let Some(r) = q.checked_sub(1) else {
         return false;
     };
-    t.is_num(r) || t.word(r).is_some_and(|w| small_number(w).is_some())
+    // "below $3 in 21 states": an amount of money is no ratio's first term.
+    let money = r.checked_sub(1).is_some_and(|s| t.sym(s) == Some('$'));
+    !money && (t.is_num(r) || t.word(r).is_some_and(|w| small_number(w).is_some()))
 }
 
 /// True when the number is part of a date or clock time ("June 15", "19 August", "3 p.m.");
@@ -157,6 +159,11 @@ pub(super) fn after_name(t: &Toks, lead: usize) -> bool {
     }
     let capital = w.chars().next().is_some_and(char::is_uppercase);
     let p = if t.sym(p) == Some('.') {
+        // "Pub. L. 117", "No. 5", "Sept. 5": a short word's or a month's dot is an
+        // abbreviation's; a longer word's ends a sentence ("… to Alaska. 38 states are …").
+        if w.chars().count() > 3 && !is_month_name(w) {
+            return false;
+        }
         p.saturating_sub(1)
     } else {
         p

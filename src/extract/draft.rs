@@ -236,7 +236,9 @@ pub(super) fn read_trailing_qualifier(t: &Toks, d: &mut Draft) {
 /// number ("Section 232"), a service line ("988 crisis lines").
 pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
     let (a, lead) = (&d.amount, d.start.lead);
-    (a.year_like && !d.money && d.mark.is_none() && !a.scaled)
+    // "in 2008 dollars": a year's constant dollars, not $2,008.
+    let in_year = lead.checked_sub(1).is_some_and(|p| t.word_is(p, "in"));
+    (a.year_like && !d.money && (d.mark.is_none() || in_year) && !a.scaled)
         || (!d.money && context::is_date_or_time(t, lead, a.next))
         || (!d.money && context::is_age(t, lead, d.next))
         || (!d.money && !d.start.spelled && d.qual_start.is_none() && context::after_name(t, lead))

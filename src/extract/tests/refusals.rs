@@ -39,6 +39,18 @@ pub(super) const REFUSALS: &[(&str, &[Want])] = &[
         &[],
     ),
     ("Investment surged in the 1990s and the 1990's.", &[]),
+    // A year's constant dollars; a ratio needs two bare numbers; a long word's dot ends a
+    // sentence, so the number after it is no name's.
+    (
+        "Losses reached $274,044 in 2008 dollars, gas was below $3 in 21 states and it runs \
+         to Alaska. 38 states are covered.",
+        &[
+            ("274044", None, Usd, Exact, "", "$274,044"),
+            ("3", None, Usd, UpTo, "", "below $3"),
+            ("21", None, Count, Exact, "states", "21 states"),
+            ("38", None, Count, Exact, "states", "38 states"),
+        ],
+    ),
     ("The briefing starts at 3:00 p.m. and ends at 5 p.m.", &[]),
     ("Leaders of the G7 and the G-20 met in Rome.", &[]),
     (
