@@ -28,7 +28,14 @@ pub fn annotate(set: &mut ClaimSet) {
 fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     if let Some(text) = claim.text.as_deref() {
         let mut from = 0;
-        for f in &mut claim.figures {
+        // The sentence last cut from the text and the figure that holds its copy: a third of
+        // figures stand in the same sentence as the figure before them.
+        let mut last_cut: Option<(&str, usize)> = None;
+        // The figure whose sentence `haystack` holds split into words.
+        let mut last_split: Option<usize> = None;
+        for i in 0..claim.figures.len() {
+            let (before, rest) = claim.figures.split_at_mut(i);
+            let f = &mut rest[0];
             // Quotes in reading order: a quote written twice gets its own sentence each time.
             let at = find_from(text, &f.quote, from);
             if let Some(at) = at {
@@ -38,10 +45,17 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
                 let sentence = at
                     .and_then(|at| crate::text::sentence_at(text, at, f.quote.len()))
                     .unwrap_or_default();
-                f.sentence = one_spaced(sentence);
+                f.sentence = match last_cut {
+                    // The same span of the text: the same words.
+                    Some((cut, k)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
+                    _ => one_spaced(sentence),
+                };
+                last_cut = Some((sentence, i));
             }
             if f.fragment.is_empty() && !f.sentence.is_empty() {
-                f.fragment = fragment(&f.sentence, &f.quote, haystack);
+                let split = last_split.is_some_and(|k| before[k].sentence == f.sentence);
+                f.fragment = fragment_in(&f.sentence, &f.quote, haystack, split);
+                last_split = Some(i);
             }
         }
     }
@@ -52,6 +66,9 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
 
 /// `text` with its words joined by single spaces.
 fn one_spaced(text: &str) -> String {
+    if is_one_spaced(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         // The ASCII bytes `char::is_whitespace` holds (vertical tab included).
@@ -86,6 +103,23 @@ fn one_spaced(text: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// True when `text` is already [`one_spaced`]: no white space but single spaces between
+/// words (every sentence of a normalised text), so it is copied without a walk of its words.
+fn is_one_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Both folds run over every byte, without a branch a byte, so they vectorise.
+    let high = bytes.iter().fold(0u8, |acc, &b| acc | b);
+    let control = bytes
+        .iter()
+        .fold(false, |acc, &b| acc | matches!(b, b'\t'..=b'\r'));
+    let spaced = |b: Option<&u8>| b == Some(&b' ');
+    !control
+        && !spaced(bytes.first())
+        && !spaced(bytes.last())
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && (high < 0x80 || text.chars().all(|c| c == ' ' || !c.is_whitespace()))
 }
 
 /// `needle` in `text` at or after byte `from` (none for an empty needle).
@@ -469,8 +503,16 @@ fn words_into(sentence: &str, out: &mut Vec<Word>) {
 /// quote grown to [`MIN_FRAGMENT_WORDS`] and on until it is unique. Empty when no safe word is
 /// left.
 pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
+    fragment_in(sentence, quote, haystack, false)
+}
+
+/// [`fragment`], with the words `haystack` holds from the last call when `split` says they are
+/// this sentence's (figures of one sentence are split once).
+fn fragment_in(sentence: &str, quote: &str, haystack: &Haystack, split: bool) -> String {
     let mut words = haystack.words.take();
-    words_into(sentence, &mut words);
+    if !split {
+        words_into(sentence, &mut words);
+    }
     let out = fragment_of(sentence, quote, &words, haystack);
     haystack.words.set(words);
     out
@@ -857,6 +899,11 @@ mod tests {
             " ",
             "one",
             "\ta b\t",
+            "already one spaced.",
+            "caf\u{e9} \u{2014} ok",
+            "a\u{2003}b",
+            "a b ",
+            " a b",
         ] {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(text), want, "{text:?}");
