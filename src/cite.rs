@@ -28,7 +28,14 @@ pub fn annotate(set: &mut ClaimSet) {
 fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     if let Some(text) = claim.text.as_deref() {
         let mut from = 0;
-        for f in &mut claim.figures {
+        // The sentence last cut from the text and the figure that holds its copy: a third of
+        // figures stand in the same sentence as the figure before them.
+        let mut last_cut: Option<(&str, usize)> = None;
+        // The figure whose sentence `haystack` holds split into words.
+        let mut last_split: Option<usize> = None;
+        for i in 0..claim.figures.len() {
+            let (before, rest) = claim.figures.split_at_mut(i);
+            let f = &mut rest[0];
             // Quotes in reading order: a quote written twice gets its own sentence each time.
             let at = find_from(text, &f.quote, from);
             if let Some(at) = at {
@@ -38,10 +45,17 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
                 let sentence = at
                     .and_then(|at| crate::text::sentence_at(text, at, f.quote.len()))
                     .unwrap_or_default();
-                f.sentence = one_spaced(sentence);
+                f.sentence = match last_cut {
+                    // The same span of the text: the same words.
+                    Some((cut, k)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
+                    _ => one_spaced(sentence),
+                };
+                last_cut = Some((sentence, i));
             }
             if f.fragment.is_empty() && !f.sentence.is_empty() {
-                f.fragment = fragment(&f.sentence, &f.quote, haystack);
+                let split = last_split.is_some_and(|k| before[k].sentence == f.sentence);
+                f.fragment = fragment_in(&f.sentence, &f.quote, haystack, split);
+                last_split = Some(i);
             }
         }
     }
@@ -52,6 +66,9 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
 
 /// `text` with its words joined by single spaces.
 fn one_spaced(text: &str) -> String {
+    if is_one_spaced(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         // The ASCII bytes `char::is_whitespace` holds (vertical tab included).
@@ -86,6 +103,23 @@ fn one_spaced(text: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// True when `text` is already [`one_spaced`]: no white space but single spaces between
+/// words (every sentence of a normalised text), so it is copied without a walk of its words.
+fn is_one_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Both folds run over every byte, without a branch a byte, so they vectorise.
+    let high = bytes.iter().fold(0u8, |acc, &b| acc | b);
+    let control = bytes
+        .iter()
+        .fold(false, |acc, &b| acc | matches!(b, b'\t'..=b'\r'));
+    let spaced = |b: Option<&u8>| b == Some(&b' ');
+    !control
+        && !spaced(bytes.first())
+        && !spaced(bytes.last())
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && (high < 0x80 || text.chars().all(|c| c == ' ' || !c.is_whitespace()))
 }
 
 /// `needle` in `text` at or after byte `from` (none for an empty needle).
@@ -256,6 +290,7 @@ const SCAN_BUDGET: usize = 32;
 
 /// Token starts chained by hash bucket: built in one pass, no sort (sorting was most of the
 /// index's cost). A collision only adds a place to compare, so no token is copied.
+#[derive(Default)]
 struct TokenIndex {
     /// Per bucket, the last entry + 1 (0: none).
     heads: Vec<u32>,
@@ -263,46 +298,54 @@ struct TokenIndex {
     entries: Vec<(u64, u32, u32)>,
 }
 
+thread_local! {
+    /// The buffers of the last edition's index, kept for the next one: fresh ones of this
+    /// size cost page faults (the kernel zeroing them) about as much as the index's pass.
+    static SPARE_INDEX: std::cell::Cell<TokenIndex> = std::cell::Cell::new(TokenIndex::default());
+}
+
+/// An index whose buffers are larger than this many bytes is not kept for the next edition:
+/// the memory of one huge pull is given back.
+const MAX_SPARE_BYTES: usize = 8 << 20;
+
 impl TokenIndex {
     /// Indexes the whitespace-separated tokens of `text` in one pass.
     fn new(text: &str) -> TokenIndex {
+        let TokenIndex {
+            mut heads,
+            mut entries,
+        } = SPARE_INDEX.take();
         // About one token per six bytes: twice as many buckets as tokens.
-        let mut heads = vec![0u32; (text.len() / 3).max(1).next_power_of_two()];
+        heads.clear();
+        heads.resize((text.len() / 3).max(1).next_power_of_two(), 0);
         let mask = heads.len() - 1;
-        let mut entries: Vec<(u64, u32, u32)> = Vec::with_capacity(text.len() / 5);
-        let mut add = |s: usize, e: usize| {
-            let h = token_hash(&text[s..e]);
+        entries.clear();
+        entries.reserve(text.len() / 5);
+        for (start, end) in crate::text::word_spans(text) {
+            let h = token_hash(&text[start..end]);
             let head = &mut heads[(h as usize) & mask];
             // An edition is far below 4 GiB (the input limit).
-            let at = u32::try_from(s).unwrap_or(u32::MAX);
+            let at = u32::try_from(start).unwrap_or(u32::MAX);
             entries.push((h, at, *head));
             *head = u32::try_from(entries.len()).unwrap_or(u32::MAX);
-        };
-        let bytes = text.as_bytes();
-        let (mut i, mut start) = (0, None);
-        while i < bytes.len() {
-            // Bytes below 0x80 are whole characters: only the others are decoded.
-            let (space, len) = match bytes[i] {
-                b @ 0..=0x7f => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
-                _ => text[i..]
-                    .chars()
-                    .next()
-                    .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-            };
-            match (space, start) {
-                (true, Some(s)) => {
-                    add(s, i);
-                    start = None;
-                }
-                (false, None) => start = Some(i),
-                _ => {}
-            }
-            i += len;
-        }
-        if let Some(s) = start {
-            add(s, bytes.len());
         }
         TokenIndex { heads, entries }
+    }
+
+    /// Gives the buffers to the next edition's index, unless they are large.
+    fn recycle(self) {
+        let bytes = self.heads.capacity() * 4 + self.entries.capacity() * 16;
+        if bytes <= MAX_SPARE_BYTES {
+            SPARE_INDEX.set(self);
+        }
+    }
+}
+
+impl Drop for Haystack {
+    fn drop(&mut self) {
+        if let Some(index) = self.tokens.take() {
+            index.recycle();
+        }
     }
 }
 
@@ -469,8 +512,16 @@ fn words_into(sentence: &str, out: &mut Vec<Word>) {
 /// quote grown to [`MIN_FRAGMENT_WORDS`] and on until it is unique. Empty when no safe word is
 /// left.
 pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
+    fragment_in(sentence, quote, haystack, false)
+}
+
+/// [`fragment`], with the words `haystack` holds from the last call when `split` says they are
+/// this sentence's (figures of one sentence are split once).
+fn fragment_in(sentence: &str, quote: &str, haystack: &Haystack, split: bool) -> String {
     let mut words = haystack.words.take();
-    words_into(sentence, &mut words);
+    if !split {
+        words_into(sentence, &mut words);
+    }
     let out = fragment_of(sentence, quote, &words, haystack);
     haystack.words.set(words);
     out
@@ -857,6 +908,11 @@ mod tests {
             " ",
             "one",
             "\ta b\t",
+            "already one spaced.",
+            "caf\u{e9} \u{2014} ok",
+            "a\u{2003}b",
+            "a b ",
+            " a b",
         ] {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(text), want, "{text:?}");
@@ -904,6 +960,33 @@ mod tests {
         let frag = fragment(&sentence, "7 jobs", &hay);
         assert!(frag.contains("7 jobs"), "{frag}");
         assert!(frag.split(' ').count() <= MAX_FRAGMENT_WORDS, "{frag}");
+    }
+
+    #[test]
+    fn the_token_index_splits_as_split_whitespace_does() {
+        let spaces = (0..=0x3000)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace());
+        let mut text = String::from("\u{a0} ");
+        for (k, c) in spaces.enumerate() {
+            text.push_str(&format!("w{k}\u{e9}\u{2014}\u{85}\u{2003}{c}\u{1680}x{c}"));
+        }
+        text.push_str("\u{2060}end");
+        // Built twice: the second index reuses the first one's buffers.
+        for _ in 0..2 {
+            let index = TokenIndex::new(&text);
+            let got: Vec<(usize, u64)> = index
+                .entries
+                .iter()
+                .map(|&(h, at, _)| (at as usize, h))
+                .collect();
+            let want: Vec<(usize, u64)> = text
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, token_hash(w)))
+                .collect();
+            assert_eq!(got, want);
+            index.recycle();
+        }
     }
 
     #[test]

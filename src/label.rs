@@ -318,7 +318,12 @@ fn is_verb(b: &str) -> bool {
 /// True for a verb or a word in the lists in `bits`, with one look-up.
 fn is_verb_or(b: &str, bits: u8) -> bool {
     let lists = LISTS.get(b).copied().unwrap_or(0);
-    if lists & (VERB | bits) != 0 {
+    lists & bits != 0 || verb_in(b, lists)
+}
+
+/// True for a verb, given the lists the bare word `b` is in.
+fn verb_in(b: &str, lists: u8) -> bool {
+    if lists & VERB != 0 {
         return true;
     }
     let verb_like = (b.ends_with("ing") && b.len() > 5) || (b.ends_with("ed") && b.len() > 4);
@@ -596,18 +601,25 @@ fn subject_before(left: &[&str]) -> Option<String> {
 }
 
 /// An opening phrase of a sentence for a claim without figures: its first clause, cut at
-/// [`MAX_LABEL_WORDS`] words.
+/// [`MAX_LABEL_WORDS`] words. (Most claims have no figure: this runs for most claims, so its
+/// words stay on the stack.)
 fn opening_phrase(sentence: &str) -> Option<String> {
     // The aside and the phrase after it are all that is read.
-    let all = words_of(sentence, MAX_ASIDE_WORDS + MAX_LABEL_WORDS + 1);
-    let mut words: Vec<&str> = Vec::new();
+    let mut buf = [""; MAX_ASIDE_WORDS + MAX_LABEL_WORDS + 1];
+    let mut all = 0;
+    for (slot, w) in buf.iter_mut().zip(crate::text::words(sentence)) {
+        *slot = w;
+        all += 1;
+    }
+    let rest = skip_aside(&buf[..all]);
+    let mut n = 0;
     let mut at_number = false;
-    for w in skip_aside(&all) {
+    for w in rest {
         // A number belongs to a figure, whose value may change: the label stops before it.
         if w.bytes().any(|c| c.is_ascii_digit()) {
-            while words.last().is_some_and(|p| {
-                matches!(
-                    &*bare(p),
+            while n > 0
+                && matches!(
+                    &*bare(rest[n - 1]),
                     "more"
                         | "than"
                         | "over"
@@ -624,41 +636,68 @@ fn opening_phrase(sentence: &str) -> Option<String> {
                         | "some"
                         | "roughly"
                 )
-            }) {
-                words.pop();
+            {
+                n -= 1;
             }
             at_number = true;
             break;
         }
-        words.push(w);
-        if closes_clause(w) || words.len() >= MAX_LABEL_WORDS {
+        n += 1;
+        if closes_clause(w) || n >= MAX_LABEL_WORDS {
             break;
         }
     }
     // A phrase cut at the word limit ends on a noun, not on a verb or a joiner; one cut at a
     // figure keeps its verb ("The Department has provided").
-    while words.len() > 1
-        && words.last().is_some_and(|w| {
-            let b = bare(w);
-            let verb_kept = at_number && is_verb(&b);
-            (is_stop(w) && !verb_kept) || listed(&b, JOINER | PLACE_PREPOSITION)
-        })
-    {
-        words.pop();
+    while n > 1 && !ends_opening(rest[n - 1], at_number) {
+        n -= 1;
     }
-    let phrase = clean(&words.join(" "));
+    let phrase = clean(&joined(sentence, &rest[..n]));
     (!phrase.is_empty() && !looks_like_slug(&phrase)).then_some(phrase)
 }
 
-/// The first `limit` words of `s` between whitespace, as `split_whitespace` gives them; ASCII
-/// text is split by its bytes, without decoding characters.
+/// True when `word` may end an opening phrase: not a stop word, joiner or preposition, but a
+/// verb when the phrase was cut at a figure. One look-up of the word's lists serves all.
+fn ends_opening(word: &str, at_number: bool) -> bool {
+    let b = bare(word);
+    let lists = LISTS.get(&*b).copied().unwrap_or(0);
+    let verb = verb_in(&b, lists);
+    let stop =
+        b.is_empty() || b.bytes().any(|c| c.is_ascii_digit()) || verb || lists & FUNCTION != 0;
+    let verb_kept = at_number && verb;
+    !((stop && !verb_kept) || lists & (JOINER | PLACE_PREPOSITION) != 0)
+}
+
+/// `words` joined by single spaces: borrowed from `text` when they stand in it one space
+/// apart, as in every normalised text (one copy a label, not two).
+fn joined<'t>(text: &'t str, words: &[&str]) -> Cow<'t, str> {
+    // Where a word stands in `text`, when it is a slice of it.
+    let offset = |w: &str| {
+        let at = (w.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        (at + w.len() <= text.len()).then_some(at)
+    };
+    let one_apart = words
+        .windows(2)
+        .all(|p| match (offset(p[0]), offset(p[1])) {
+            (Some(a), Some(b)) => {
+                let end = a + p[0].len();
+                b == end + 1 && text.as_bytes().get(end) == Some(&b' ')
+            }
+            _ => false,
+        });
+    let span = match (words.first(), words.last()) {
+        (Some(first), Some(last)) if one_apart => offset(first)
+            .zip(offset(last))
+            .and_then(|(a, b)| text.get(a..b + last.len())),
+        _ => None,
+    };
+    span.map_or_else(|| Cow::Owned(words.join(" ")), Cow::Borrowed)
+}
+
+/// The first `limit` words of `s` between whitespace, as `split_whitespace` gives them.
 fn words_of(s: &str, limit: usize) -> Vec<&str> {
-    // ASCII whitespace but the vertical tab, which `char::is_whitespace` also counts.
-    if !s.bytes().all(|b| b.is_ascii() && b != 0x0b) {
-        return s.split_whitespace().take(limit).collect();
-    }
     let mut words = Vec::with_capacity((s.len() / 6 + 1).min(limit));
-    words.extend(s.split_ascii_whitespace().take(limit));
+    words.extend(crate::text::words(s).take(limit));
     words
 }
 
@@ -795,6 +834,21 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    #[test]
+    fn words_are_joined_from_their_text_when_one_space_apart() {
+        let text = "a b  c d";
+        let w: Vec<&str> = text.split_whitespace().collect();
+        assert!(matches!(joined(text, &w[..2]), Cow::Borrowed("a b")));
+        assert!(matches!(joined(text, &w[2..]), Cow::Borrowed("c d")));
+        assert_eq!(joined(text, &w[1..3]), "b c");
+        assert_eq!(joined(text, &[w[0], w[2]]), "a c");
+        assert_eq!(joined(text, &[]), "");
+        assert_eq!(joined(text, &["x", "y"]), "x y");
+        let tab = "a\tb";
+        let w: Vec<&str> = tab.split_whitespace().collect();
+        assert!(matches!(joined(tab, &w), Cow::Owned(s) if s == "a b"));
     }
 
     #[test]

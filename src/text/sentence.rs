@@ -19,36 +19,46 @@ pub fn sentence_at(text: &str, at: usize, len: usize) -> Option<&str> {
 }
 
 /// The last sentence end before byte `at`: candidates are found with `memchr` (a sentence is
-/// scanned once per figure it holds).
+/// scanned once per figure it holds). A candidate that is no end (a decimal point, "U.S.")
+/// leaves the other search's place standing: a text without ';' is not scanned to its start
+/// again for each.
 fn end_before(bytes: &[u8], at: usize) -> Option<usize> {
-    let mut hay = bytes.get(..at)?;
+    let hay = bytes.get(..at)?;
+    let mut stop = memchr::memrchr3(b'.', b'!', b'?', hay);
+    let mut semi = memchr::memrchr(b';', hay);
     loop {
-        let stop = memchr::memrchr3(b'.', b'!', b'?', hay);
-        let semi = memchr::memrchr(b';', hay);
         let i = stop.max(semi)?;
         if is_sentence_end(bytes, i) {
             return Some(i);
         }
-        hay = &hay[..i];
+        if stop == Some(i) {
+            stop = memchr::memrchr3(b'.', b'!', b'?', &hay[..i]);
+        } else {
+            semi = memchr::memrchr(b';', &hay[..i]);
+        }
     }
 }
 
-/// The first sentence end at or after byte `from`.
+/// The first sentence end at or after byte `from` (searched as in [`end_before`]).
 fn end_from(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
+    let after = |at: usize, found: Option<usize>| found.map(|i| at + i);
+    let hay = bytes.get(from..)?;
+    let mut stop = after(from, memchr::memchr3(b'.', b'!', b'?', hay));
+    let mut semi = after(from, memchr::memchr(b';', hay));
     loop {
-        let hay = bytes.get(at..)?;
-        let stop = memchr::memchr3(b'.', b'!', b'?', hay);
-        let semi = memchr::memchr(b';', hay);
-        let i = at
-            + match (stop, semi) {
-                (Some(a), Some(b)) => a.min(b),
-                (a, b) => a.or(b)?,
-            };
+        let i = match (stop, semi) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
         if is_sentence_end(bytes, i) {
             return Some(i);
         }
-        at = i + 1;
+        let rest = &bytes[i + 1..];
+        if stop == Some(i) {
+            stop = after(i + 1, memchr::memchr3(b'.', b'!', b'?', rest));
+        } else {
+            semi = after(i + 1, memchr::memchr(b';', rest));
+        }
     }
 }
 
@@ -112,6 +122,12 @@ mod tests {
             Some("U.S. firms hired 5 people.")
         );
         assert_eq!(sentence_around(text, "missing"), None);
+        let decimals = "In 2.5 years the U.S. gave 4.5 billion; then 6.5 more. Next";
+        assert_eq!(
+            sentence_around(decimals, "4.5"),
+            Some("In 2.5 years the U.S. gave 4.5 billion;")
+        );
+        assert_eq!(sentence_around(decimals, "6.5"), Some("then 6.5 more."));
         let second = text.rfind("youth").unwrap();
         assert_eq!(
             sentence_at(text, second, 5),
