@@ -160,15 +160,38 @@ fn haystack(set: &ClaimSet) -> String {
     out
 }
 
-/// Pushes `text` in lower case onto `out`, without a copy of its own when it is ASCII.
+/// Pushes `text` in lower case onto `out` (as `str::to_lowercase` gives it), without a copy of
+/// its own: ASCII runs are lowered in bulk, other characters one by one.
 fn push_lower(out: &mut String, text: &str) {
-    if text.is_ascii() {
-        let start = out.len();
-        out.push_str(text);
-        out[start..].make_ascii_lowercase();
-    } else {
+    // A capital sigma lowers by its place in a word: the standard library knows how.
+    if !text.is_ascii() && text.contains('\u{3a3}') {
         out.push_str(&text.to_lowercase());
+        return;
     }
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (run, tail) = rest.split_at(ascii_len(rest.as_bytes()));
+        let start = out.len();
+        out.push_str(run);
+        out[start..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+}
+
+/// How many bytes `bytes` opens with below 0x80, read eight at a time.
+fn ascii_len(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        if u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// True for a character that may be markup left in the extracted text rather than a word of
@@ -322,7 +345,7 @@ impl TokenIndex {
         entries.clear();
         entries.reserve(text.len() / 5);
         for (start, end) in crate::text::word_spans(text) {
-            let h = token_hash(&text[start..end]);
+            let h = token_hash_at(text.as_bytes(), start, end);
             let head = &mut heads[(h as usize) & mask];
             // An edition is far below 4 GiB (the input limit).
             let at = u32::try_from(start).unwrap_or(u32::MAX);
@@ -457,6 +480,41 @@ fn token_hash(token: &str) -> u64 {
         4.. => (u32_at(&b[..4]), u32_at(&b[n - 4..])),
         _ => (b.iter().fold(0, |w, &c| (w << 8) | u64::from(c)), 0),
     };
+    mix_token_hash(head, tail, n)
+}
+
+/// [`token_hash`] of the token `text[start..end]`, read as two words of 64 bits around it so
+/// that its length chooses a value rather than a branch (token lengths vary at random, and the
+/// branch mispredicted for most tokens of an index).
+fn token_hash_at(text: &[u8], start: usize, end: usize) -> u64 {
+    let n = end - start;
+    let load = |at: usize| {
+        let w = text.get(at..at + 8)?;
+        Some(u64::from_le_bytes(w.try_into().ok()?))
+    };
+    let (Some(head8), Some(tail8)) = (load(start), end.checked_sub(8).and_then(load)) else {
+        // Near either end of the text.
+        return token_hash(std::str::from_utf8(&text[start..end]).unwrap_or_default());
+    };
+    // Up to 3 bytes: big-endian; 4 to 7: the first and last four; 8 or more: the first and
+    // last eight (see `token_hash`).
+    let short = n.clamp(1, 4);
+    let low = head8 & (u64::MAX >> (64 - 8 * short));
+    let mid = n.clamp(4, 8);
+    let choices = [
+        (low.swap_bytes() >> (64 - 8 * short), 0),
+        (
+            head8 & 0xffff_ffff,
+            (head8 >> (8 * (mid - 4))) & 0xffff_ffff,
+        ),
+        (head8, tail8),
+    ];
+    let (head, tail) = choices[usize::from(n >= 4) + usize::from(n >= 8)];
+    mix_token_hash(head, tail, n)
+}
+
+/// The last step of [`token_hash`]: its two words and its length, mixed.
+fn mix_token_hash(head: u64, tail: u64, n: usize) -> u64 {
     let h = (head ^ tail.rotate_left(31) ^ ((n as u64) << 56)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     h ^ (h >> 29)
 }
@@ -477,33 +535,20 @@ struct Word {
     safe: bool,
 }
 
-/// The words of `sentence` (split at spaces) into `out`, in one pass over its bytes.
+/// The words of `sentence` (split at spaces) into `out`.
 fn words_into(sentence: &str, out: &mut Vec<Word>) {
     out.clear();
     let bytes = sentence.as_bytes();
-    let (mut start, mut safe) = (0, true);
-    // A space byte is a whole character in UTF-8: bytes split words as characters would.
-    for (i, &c) in bytes.iter().enumerate() {
-        if c == b' ' {
-            if i > start {
-                out.push(Word {
-                    start,
-                    end: i,
-                    safe,
-                });
-            }
-            (start, safe) = (i + 1, true);
-        } else {
-            safe &= !unsafe_char(c);
-        }
-    }
-    if bytes.len() > start {
-        out.push(Word {
-            start,
-            end: bytes.len(),
-            safe,
-        });
-    }
+    // Markup is rare: a sentence without any has only safe words, and is searched for it by
+    // `memchr` rather than a test a byte.
+    let markup = memchr::memchr3(b'`', b'*', b'_', bytes).is_some()
+        || memchr::memchr3(b'\\', b'|', b'<', bytes).is_some()
+        || memchr::memchr(b'>', bytes).is_some();
+    out.extend(crate::text::space_spans(sentence).map(|(start, end)| Word {
+        start,
+        end,
+        safe: !markup || !bytes[start..end].iter().any(|&c| unsafe_char(c)),
+    }));
 }
 
 /// A short snippet of `sentence` around `quote` that occurs once in the edition (`haystack`,
@@ -736,11 +781,20 @@ impl<'a> LineCursor<'a> {
         loop {
             let n = self.line;
             let Some(l) = self.next_line() else { break };
-            if !l.trim().is_empty() {
+            if !is_blank(l) {
                 out.push((n, l));
             }
         }
         out
+    }
+}
+
+/// True for a line of white space only; a line that opens with a letter or a mark (most) is
+/// not trimmed to know it.
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(&b) if b.is_ascii() && b != b' ' && !(b'\t'..=b'\r').contains(&b) => false,
+        _ => line.trim().is_empty(),
     }
 }
 
@@ -810,12 +864,13 @@ fn nth_line<'w>(
     token: &str,
     nth: usize,
 ) -> Option<usize> {
-    let finder = memchr::memmem::Finder::new(token.as_bytes());
     let mut count = 0;
     let mut first = None;
     for (n, lower) in window {
         let mut from = 0;
-        while let Some(i) = lower.as_bytes().get(from..).and_then(|l| finder.find(l)) {
+        // Lines are short: a searcher built per figure cost more than the search.
+        let find = |l: &[u8]| crate::text::find_first(l, token.as_bytes());
+        while let Some(i) = lower.as_bytes().get(from..).and_then(find) {
             let at = from + i;
             let end = at + token.len();
             let before = lower.get(..at).and_then(|l| l.chars().next_back());
@@ -894,6 +949,14 @@ mod tests {
         assert_eq!(s, "\u{e9}t\u{e9} jobs");
         lower_into(&mut s, "More JOBS");
         assert_eq!(s, "more jobs");
+        for text in [
+            "\u{130}STANBUL \u{2014} Caf\u{c9}S",
+            "\u{3a3}\u{3a3} \u{39f}\u{3a3}",
+            "A\u{212a}B",
+        ] {
+            lower_into(&mut s, text);
+            assert_eq!(s, text.to_lowercase(), "{text}");
+        }
     }
 
     #[test]
@@ -990,6 +1053,19 @@ mod tests {
     }
 
     #[test]
+    fn tokens_hash_alike_read_in_place_or_alone() {
+        let text = "abcdefghijklmnopqrstuvwxyz0123456789 \u{e9}t\u{e9} x";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            for end in start + 1..=b.len() {
+                if let Some(token) = text.get(start..end) {
+                    assert_eq!(token_hash_at(b, start, end), token_hash(token), "{token}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_token_index_counts_as_the_scan_does() {
         let text = "the plan (more than 5 million jobs) and more than 5 million jobs;\n\
                     more than 5 million jobs, more than 15 million jobs and more than 5 millions\n\
@@ -1070,6 +1146,7 @@ mod tests {
         let mut c = LineCursor::new("a\r\nb\rc\n\n  \nd");
         let lines: Vec<&str> = std::iter::from_fn(|| c.next_line()).collect();
         assert_eq!(lines, ["a", "b", "c", "", "  ", "d"]);
+        assert!(is_blank(" \t\u{a0}") && is_blank("") && !is_blank("\u{a0}x") && !is_blank("x "));
         // Blank lines are left out.
         let lines = LineCursor::new("a\r\nb\rc\n\n  \nd").non_blank();
         assert_eq!(lines, [(1, "a"), (2, "b"), (3, "c"), (6, "d")]);

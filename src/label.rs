@@ -110,7 +110,9 @@ const UNIT_NOUNS: &[&str] = &[
 fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
     // Dashes joining words ("people—surpassing") part them; most sentences have none to copy.
     let dashes = ['\u{2014}', '\u{2013}'];
-    let spaced = if sentence.contains(dashes) {
+    // Both dashes start with the byte 0xE2: most sentences are passed over by one `memchr`.
+    let spaced = if memchr::memchr(0xe2, sentence.as_bytes()).is_some() && sentence.contains(dashes)
+    {
         Cow::Owned(sentence.replace(dashes, " \u{2014} "))
     } else {
         Cow::Borrowed(sentence)
@@ -334,29 +336,32 @@ fn verb_in(b: &str, lists: u8) -> bool {
 /// True when a word carries punctuation that closes a clause on its right (",", ";", ":", a
 /// sentence's end), but not the period of an abbreviation ("U.S.", "D.C.").
 fn closes_clause(word: &str) -> bool {
+    // Most words end in none of these: the abbreviation is only looked for after a period.
+    if !word.ends_with([',', ';', ':', '.', '!', '?', ')', '"', '\u{2014}']) {
+        return false;
+    }
     let abbreviation = word.ends_with('.')
         && word
             .trim_end_matches('.')
             .rsplit('.')
             .next()
             .is_some_and(|last| last.chars().count() == 1 && last.chars().all(char::is_uppercase));
-    !abbreviation && word.ends_with([',', ';', ':', '.', '!', '?', ')', '"', '\u{2014}'])
+    !abbreviation
 }
 
 /// The words after a short opening aside ("In addition,", "To date,", "For example,"): the
 /// sentence's subject starts there.
 fn skip_aside<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
-    let opens_aside = words.first().is_some_and(|w| listed(&bare(w), ASIDE_START));
+    // Most sentences open with no aside word: their commas are not looked for.
+    if !words.first().is_some_and(|w| listed(&bare(w), ASIDE_START)) {
+        return words;
+    }
     match words
         .iter()
         .take(MAX_ASIDE_WORDS)
         .position(|w| w.ends_with(','))
     {
-        Some(i)
-            if opens_aside
-                && i + 1 < words.len()
-                && !words[..=i].iter().any(|w| is_verb(&bare(w))) =>
-        {
+        Some(i) if i + 1 < words.len() && !words[..=i].iter().any(|w| is_verb(&bare(w))) => {
             &words[i + 1..]
         }
         _ => words,
@@ -715,8 +720,13 @@ fn trim_joiners<'w>(words: &[&'w str]) -> Vec<&'w str> {
 
 /// Cuts to [`MAX_LABEL_WORDS`] words.
 fn cap(phrase: &str) -> String {
-    let words: Vec<&str> = phrase.split_whitespace().take(MAX_LABEL_WORDS).collect();
-    clean(&words.join(" "))
+    let mut buf = [""; MAX_LABEL_WORDS];
+    let mut n = 0;
+    for (slot, w) in buf.iter_mut().zip(crate::text::words(phrase)) {
+        *slot = w;
+        n += 1;
+    }
+    clean(&joined(phrase, &buf[..n]))
 }
 
 /// Trims clause punctuation and brackets left at either end ("region," → "region").

@@ -19,46 +19,35 @@ pub fn sentence_at(text: &str, at: usize, len: usize) -> Option<&str> {
 }
 
 /// The last sentence end before byte `at`: candidates are found with `memchr` (a sentence is
-/// scanned once per figure it holds). A candidate that is no end (a decimal point, "U.S.")
-/// leaves the other search's place standing: a text without ';' is not scanned to its start
-/// again for each.
+/// scanned once per figure it holds). A ';' is only looked for after the last '.', '!' or '?'
+/// found: a text without one is not scanned to its start for it.
 fn end_before(bytes: &[u8], at: usize) -> Option<usize> {
-    let hay = bytes.get(..at)?;
-    let mut stop = memchr::memrchr3(b'.', b'!', b'?', hay);
-    let mut semi = memchr::memrchr(b';', hay);
+    let mut hay = bytes.get(..at)?;
     loop {
-        let i = stop.max(semi)?;
+        let stop = memchr::memrchr3(b'.', b'!', b'?', hay);
+        let after = stop.map_or(0, |i| i + 1);
+        let semi = memchr::memrchr(b';', &hay[after..]).map(|i| after + i);
+        let i = semi.or(stop)?;
         if is_sentence_end(bytes, i) {
             return Some(i);
         }
-        if stop == Some(i) {
-            stop = memchr::memrchr3(b'.', b'!', b'?', &hay[..i]);
-        } else {
-            semi = memchr::memrchr(b';', &hay[..i]);
-        }
+        hay = &hay[..i];
     }
 }
 
-/// The first sentence end at or after byte `from` (searched as in [`end_before`]).
+/// The first sentence end at or after byte `from` (a ';' only looked for before the first '.',
+/// '!' or '?', as in [`end_before`]).
 fn end_from(bytes: &[u8], from: usize) -> Option<usize> {
-    let after = |at: usize, found: Option<usize>| found.map(|i| at + i);
-    let hay = bytes.get(from..)?;
-    let mut stop = after(from, memchr::memchr3(b'.', b'!', b'?', hay));
-    let mut semi = after(from, memchr::memchr(b';', hay));
+    let mut at = from;
     loop {
-        let i = match (stop, semi) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b)?,
-        };
+        let hay = bytes.get(at..)?;
+        let stop = memchr::memchr3(b'.', b'!', b'?', hay);
+        let semi = memchr::memchr(b';', &hay[..stop.unwrap_or(hay.len())]);
+        let i = at + semi.or(stop)?;
         if is_sentence_end(bytes, i) {
             return Some(i);
         }
-        let rest = &bytes[i + 1..];
-        if stop == Some(i) {
-            stop = after(i + 1, memchr::memchr3(b'.', b'!', b'?', rest));
-        } else {
-            semi = after(i + 1, memchr::memchr(b';', rest));
-        }
+        at = i + 1;
     }
 }
 

@@ -9,14 +9,27 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Where each of the [`words`] of `text` starts and ends (byte offsets).
 pub(crate) fn word_spans(text: &str) -> WordSpans<'_> {
-    WordSpans {
-        text,
-        base: 0,
-        edges: 0,
-        next: 0,
-        space_before: true,
-        carry: 0,
-        start: None,
+    WordSpans::new(text, false)
+}
+
+/// Where each run of bytes between `' '` bytes (no other white space) starts and ends: the
+/// non-empty pieces of `text.split(' ')`.
+pub(crate) fn space_spans(text: &str) -> WordSpans<'_> {
+    WordSpans::new(text, true)
+}
+
+impl WordSpans<'_> {
+    fn new(text: &str, spaces_only: bool) -> WordSpans<'_> {
+        WordSpans {
+            text,
+            spaces_only,
+            base: 0,
+            edges: 0,
+            next: 0,
+            space_before: true,
+            carry: 0,
+            start: None,
+        }
     }
 }
 
@@ -24,6 +37,8 @@ pub(crate) fn word_spans(text: &str) -> WordSpans<'_> {
 /// or a word to white space) block by block, each block's edges a bit mask.
 pub(crate) struct WordSpans<'t> {
     text: &'t str,
+    /// Whether only `' '` parts words ([`space_spans`]).
+    spaces_only: bool,
     /// Where the current block starts.
     base: usize,
     /// The current block's edges not yet read (bit k: byte `base + k`).
@@ -68,14 +83,24 @@ impl WordSpans<'_> {
         let (mut space, mut maybe) = (std::mem::take(&mut self.carry), 0);
         let mut chunks = bytes.chunks_exact(8);
         for (k, chunk) in (0..).step_by(8).zip(&mut chunks) {
-            let (s, m) = classify8(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let (s, m) = if self.spaces_only {
+                (gather8(equal8(x, b' ')), 0)
+            } else {
+                classify8(x)
+            };
             space |= s << k;
             maybe |= m << k;
         }
         let k = bytes.len() - chunks.remainder().len();
         for (j, &b) in chunks.remainder().iter().enumerate() {
-            space |= u64::from(is_ascii_space(b)) << (k + j);
-            maybe |= u64::from(may_start_space(b)) << (k + j);
+            let (s, m) = if self.spaces_only {
+                (b == b' ', false)
+            } else {
+                (is_ascii_space(b), may_start_space(b))
+            };
+            space |= u64::from(s) << (k + j);
+            maybe |= u64::from(m) << (k + j);
         }
         // Only the lead bytes of possible non-ASCII spaces are decoded.
         while maybe != 0 {
@@ -170,6 +195,9 @@ mod tests {
                 let t = format!("{}{t}", "y ".repeat(lead / 2) + &"z".repeat(lead % 2));
                 let got: Vec<&str> = words(&t).collect();
                 let want: Vec<&str> = t.split_whitespace().collect();
+                assert_eq!(got, want, "{t:?}");
+                let got: Vec<&str> = space_spans(&t).map(|(a, b)| &t[a..b]).collect();
+                let want: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
                 assert_eq!(got, want, "{t:?}");
             }
         }
