@@ -339,16 +339,25 @@ fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '\''
 }
 
-/// [`is_word`] by byte, as a table: the window loops test every byte of its words.
-const WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
+/// What each byte is to the window loops, in one table look-up: [`SEPARATOR`] (plain ASCII
+/// that is not in a word), [`NOT_PLAIN`] (0x7F and above: `fold` would transliterate it), or
+/// else a byte of a word (see [`is_word`]), lower case.
+const WINDOW_BYTE: [u8; 256] = {
+    let mut t = [SEPARATOR; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        let c = b as u8;
+        if c >= 0x7f {
+            t[b] = NOT_PLAIN;
+        } else if c.is_ascii_alphanumeric() || c == b'\'' {
+            t[b] = c.to_ascii_lowercase();
+        }
         b += 1;
     }
     t
 };
+const SEPARATOR: u8 = 0;
+const NOT_PLAIN: u8 = 0xff;
 
 /// Pushes `fold(text)` onto `near`, without its own allocation when `text` is plain ASCII.
 fn push_folded(near: &mut Window, text: &str) {
@@ -392,27 +401,18 @@ fn push_words(near: &mut Window, text: &str, last: bool) {
 /// plain ASCII, so those words are the folded text's. None when a byte at or above 0x7F is met
 /// first (`fold` would transliterate it).
 fn last_words_start(bytes: &[u8]) -> Option<usize> {
-    let mut i = bytes.len();
-    for _ in 0..CUE_WINDOW_WORDS {
-        while i > 0 && !WORD_BYTE[usize::from(bytes[i - 1])] {
-            if bytes[i - 1] >= 0x7f {
-                return None;
-            }
-            i -= 1;
-        }
-        let end = i;
-        while i > 0 && WORD_BYTE[usize::from(bytes[i - 1])] {
-            i -= 1;
-        }
-        if i == end {
-            break;
-        }
-        // A word is whole only when plain ASCII (or the text's end) bounds it.
-        if i > 0 && bytes[i - 1] >= 0x7f {
-            return None;
+    let (mut words, mut in_word) = (0, false);
+    for (i, &b) in bytes.iter().enumerate().rev() {
+        match WINDOW_BYTE[usize::from(b)] {
+            // A word is whole only when plain ASCII (or the text's end) bounds it.
+            NOT_PLAIN => return None,
+            SEPARATOR if in_word && words == CUE_WINDOW_WORDS => return Some(i + 1),
+            SEPARATOR => in_word = false,
+            _ if !in_word => (words, in_word) = (words + 1, true),
+            _ => {}
         }
     }
-    Some(i)
+    Some(0)
 }
 
 /// Pushes the first [`CUE_WINDOW_WORDS`] words of `bytes` onto `near`, lower case, one space
@@ -420,30 +420,25 @@ fn last_words_start(bytes: &[u8]) -> Option<usize> {
 /// returns false.
 fn push_plain_words(near: &mut Window, bytes: &[u8]) -> bool {
     let mark = near.mark();
-    let mut i = 0;
-    for n in 0..CUE_WINDOW_WORDS {
-        while i < bytes.len() && !WORD_BYTE[usize::from(bytes[i])] {
-            if bytes[i] >= 0x7f {
+    let (mut words, mut in_word) = (0, false);
+    for &b in bytes {
+        match WINDOW_BYTE[usize::from(b)] {
+            NOT_PLAIN => {
                 near.truncate(mark);
                 return false;
             }
-            i += 1;
+            SEPARATOR if in_word && words == CUE_WINDOW_WORDS => return true,
+            SEPARATOR => in_word = false,
+            lower => {
+                if !in_word {
+                    if words > 0 {
+                        near.space();
+                    }
+                    (words, in_word) = (words + 1, true);
+                }
+                near.text.push(lower);
+            }
         }
-        let start = i;
-        while i < bytes.len() && WORD_BYTE[usize::from(bytes[i])] {
-            i += 1;
-        }
-        if i == start {
-            break;
-        }
-        if bytes.get(i).is_some_and(|&b| b >= 0x7f) {
-            near.truncate(mark);
-            return false;
-        }
-        if n > 0 {
-            near.space();
-        }
-        near.push_lower(&bytes[start..i]);
     }
     true
 }
@@ -610,6 +605,10 @@ mod tests {
             "Since   2021, the U.S. and its partners\u{2014}in all (Caf\u{e9}) 40 \u{2014} \u{5317}\u{4eac} \u{2014} regions\u{2014}have trained 5,000 Nurses, doctors and midwives across Central America, for the long \u{2018}term\u{2019} and \u{2014}more.",
             "To Date, the\tPartnership's   members\u{b}HAVE mobilized $5.2  Billion in new commitments this year.",
             "A \u{212a}elvin \u{130}stanbul stra\u{df}e 12 MILLION x",
+            "\u{e9}1 2 3 4 5 6 7 8 9, QUOTE A b c d e f g h\u{e9}",
+            "\u{e9} 1 2 3 4 5 6 7 8, QUOTE A b c d e f g h \u{e9}",
+            "1 2 3 4 5 6 7 8\u{e9} QUOTE \u{e9}A b c d e f g h i",
+            "x\u{7f}1 2 3 4 5 6 7 8 QUOTE A b c d e f g h\u{7f}i",
         ];
         let quotes = [
             "5,000 Nurses",
@@ -624,6 +623,7 @@ mod tests {
             "absent",
             "\u{2014}have",
             "Billion in",
+            "QUOTE",
         ];
         let mut near = Window::default();
         for sentence in sentences {
