@@ -22,7 +22,7 @@ mod markdown;
 pub use date::parse_date;
 
 use crate::error::{Error, Result};
-use crate::text::slug;
+use crate::text::{slug, slug_is};
 use chrono::NaiveDate;
 use markdown::{RawBlock, RawKind};
 use std::path::Path;
@@ -256,7 +256,7 @@ fn remove_furniture(mut blocks: Vec<RawBlock>, meta: &mut Meta) -> Vec<RawBlock>
     let title_at = blocks.iter().take(HEAD_WINDOW).position(|b| {
         b.kind != RawKind::Bullet
             && word_count(&b.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS
-            && (title_slug.as_deref() == Some(slug(&b.text).as_str())
+            && (title_slug.as_deref().is_some_and(|t| slug_is(&b.text, t))
                 || starts_with_fact_sheet(&b.text))
     });
     match title_at {
@@ -311,7 +311,8 @@ fn remove_furniture(mut blocks: Vec<RawBlock>, meta: &mut Meta) -> Vec<RawBlock>
         if date::is_month_year(&b.text) || is_end_mark(&b.text) || is_link_line(&b.text) {
             continue;
         }
-        if title_slug.is_some() && b.kind == RawKind::Heading && title_slug == Some(slug(&b.text)) {
+        let is_title = |t: &str| slug_is(&b.text, t);
+        if b.kind == RawKind::Heading && title_slug.as_deref().is_some_and(is_title) {
             continue;
         }
         kept.push(b);

@@ -16,6 +16,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Some(d) = parse_iso(s) {
         return Some(d);
     }
+    if !ends_with_digit(s) {
+        return None;
+    }
     let tokens = tokens(s);
     let mut rest: &[String] = &tokens;
     if let Some(first) = rest.first() {
@@ -40,10 +43,18 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// True for a dateline naming only a month and a year ("February 2023"): furniture, not a date.
 pub fn is_month_year(s: &str) -> bool {
-    if s.len() > DATE_LINE_MAX_CHARS {
+    if s.len() > DATE_LINE_MAX_CHARS || !ends_with_digit(s) {
         return false;
     }
     matches!(tokens(s).as_slice(), [m, y] if month_by_prefix(m).is_some() && year(y).is_some())
+}
+
+/// Whether the last of [`tokens`] can be a year: the text ends with a digit before any white
+/// space, commas and dots. Checked first, as most short blocks are no dates and their tokens
+/// would each be a new string.
+fn ends_with_digit(s: &str) -> bool {
+    s.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// The first valid `YYYY-MM-DD` anywhere in a file name.
@@ -71,7 +82,14 @@ fn parse_iso(s: &str) -> Option<NaiveDate> {
     if !shape_ok {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    // The shape is checked: the digits are read directly, without a format string to parse.
+    let number = |r: std::ops::Range<usize>| {
+        b.get(r).map_or(0, |ds| {
+            ds.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0..4)).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
 }
 
 /// Lower-case words, commas and trailing dots dropped ("Feb." → "feb").
@@ -152,5 +170,15 @@ mod tests {
         assert_eq!(date_in_name("2024-13-45.md"), None);
         assert_eq!(date_in_name("notes.md"), None);
         assert_eq!(date_in_name("é2024-03-25"), ymd(2024, 3, 25));
+        for name in [
+            "0000-01-01",
+            "2024-00-10",
+            "2024-02-30",
+            "2024-02-29",
+            "2023-02-29",
+        ] {
+            let by_format = NaiveDate::parse_from_str(name, "%Y-%m-%d").ok();
+            assert_eq!(date_in_name(name), by_format, "{name}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! YAML front matter: a small hand-written reader for the top-level scalar keys a pull carries
 //! (title, date, source_url, published_time…), with YAML quoting, escapes and line folding.
 
-/// The keys of a front matter block, in file order, values decoded.
+/// The keys of a front matter block that are in [`KEYS`], in file order, values decoded.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct FrontMatter {
     /// `(key, value)` pairs; later duplicates are kept but [`FrontMatter::get`] returns the first.
@@ -17,6 +17,16 @@ impl FrontMatter {
             .map(|(_, v)| v.as_str())
     }
 }
+
+/// The keys that reading uses (title, date, source); the others are skipped.
+pub const KEYS: [&str; 6] = [
+    "title",
+    "date",
+    "published_time",
+    "source_url",
+    "source",
+    "url",
+];
 
 /// Splits front matter off `lines` when the first line is `---`: returns the front matter and
 /// the index of the first body line. Without a closing `---`/`...` line there is no front matter.
@@ -51,9 +61,12 @@ fn parse(lines: &[&str]) -> FrontMatter {
         if let Some((k, raw)) = current.take() {
             entries.push((k, scalar(&raw)));
         }
-        if let Some((key, value)) = line.split_once(':') {
-            current = Some((key.trim().to_string(), value.to_string()));
-        }
+        // Keys reading does not use are not decoded; their continuation lines go with them.
+        current = line
+            .split_once(':')
+            .map(|(key, value)| (key.trim(), value))
+            .filter(|(key, _)| KEYS.contains(key))
+            .map(|(key, value)| (key.to_string(), value.to_string()));
     }
     if let Some((k, raw)) = current.take() {
         entries.push((k, scalar(&raw)));

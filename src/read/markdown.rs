@@ -184,7 +184,10 @@ pub fn blocks<'a>(lines: impl Iterator<Item = &'a str>, start: usize) -> Vec<Raw
         };
         match cur.as_mut() {
             Some(_) if continues => {
-                raw.push('\n');
+                // A space, not the line break: cleaning reads both as one space, and after
+                // the trimmed line before it a space stays in the plain run being copied,
+                // where a line break would end it.
+                raw.push(' ');
                 raw.push_str(trimmed);
             }
             _ => {

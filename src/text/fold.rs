@@ -58,6 +58,34 @@ pub fn slug(text: &str) -> String {
     slug_ascii(&deunicode::deunicode(text))
 }
 
+/// Whether `slug(text)` is `want`, found without building the slug while `text` is plain ASCII:
+/// most texts compared with a title differ within a few bytes.
+pub fn slug_is(text: &str, want: &str) -> bool {
+    let mut want_bytes = want.bytes();
+    let mut emitted = false;
+    let mut pending_hyphen = false;
+    for b in text.bytes() {
+        if b >= 0x7f {
+            // deunicode would transliterate from here on: the slug is built. Up to here the
+            // bytes were kept as they are, so what was emitted matched.
+            return slug(text) == want;
+        }
+        if b.is_ascii_alphanumeric() {
+            if pending_hyphen && emitted && want_bytes.next() != Some(b'-') {
+                return false;
+            }
+            pending_hyphen = false;
+            emitted = true;
+            if want_bytes.next() != Some(b.to_ascii_lowercase()) {
+                return false;
+            }
+        } else if b != b'\'' {
+            pending_hyphen = true;
+        }
+    }
+    want_bytes.next().is_none()
+}
+
 /// [`slug`] of text deunicode gives back as it is (or of its output).
 fn slug_ascii(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
@@ -141,6 +169,32 @@ mod tests {
         ] {
             assert_eq!(fold(text), fold_by_parts(text), "{text:?}");
             assert_eq!(slug(text), slug_by_parts(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn slug_is_compares_with_the_slug() {
+        let texts = [
+            "Creating Opportunities",
+            "  Creating   opportunities!",
+            "Creating Opportunities Now",
+            "Creating",
+            "Harris's Plan",
+            "Harris\u{2019}s Plan",
+            "Caf\u{e9} Plan",
+            "Cafe Plan",
+            "x\u{7f}y",
+            "",
+            "--",
+        ];
+        for text in texts {
+            for want in texts.iter().map(|t| slug(t)).chain(["".into(), "-".into()]) {
+                assert_eq!(
+                    slug_is(text, &want),
+                    slug(text) == want,
+                    "{text:?} {want:?}"
+                );
+            }
         }
     }
 }
