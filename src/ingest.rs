@@ -214,24 +214,26 @@ fn prepare_bytes(
     limit: u64,
 ) -> Result<Prepared> {
     // Into an empty store nothing is known: the digest is then made once, by the extraction.
+    let mut digest = None;
     if !known.is_empty() {
-        let digest = crate::text::digest(&bytes);
-        if known.contains(&digest) {
+        let d = crate::text::digest(&bytes);
+        if known.contains(&d) {
             return Ok(Prepared::Known {
                 key,
                 stamp,
-                digest,
+                digest: d,
                 bytes,
             });
         }
+        digest = Some(d);
     }
-    let set = match extract_with_text(&bytes, file, limit) {
+    let set = match extract_with_text(&bytes, file, limit, digest.clone()) {
         Ok(set) => set,
         Err(Error::NoClaims { .. }) => {
             return Ok(Prepared::NoClaims {
                 key,
                 stamp,
-                digest: crate::text::digest(&bytes),
+                digest: digest.unwrap_or_else(|| crate::text::digest(&bytes)),
             })
         }
         Err(e) => return Err(e),
@@ -256,10 +258,16 @@ fn prepare_bytes(
 
 /// Extracts a pull with the claims' words kept: the series' rules, applied once the series is
 /// known, may need them, and `--no-text` drops them after.
-fn extract_with_text(bytes: &[u8], file: &Path, limit: u64) -> Result<ClaimSet> {
+fn extract_with_text(
+    bytes: &[u8],
+    file: &Path,
+    limit: u64,
+    digest: Option<String>,
+) -> Result<ClaimSet> {
     let options = ExtractOptions {
         keep_text: true,
         max_input_bytes: limit,
+        digest,
         ..ExtractOptions::default()
     };
     extract_bytes(bytes, file, &options)
@@ -654,7 +662,8 @@ impl Ingest {
                         existing,
                     });
                 }
-                let set = extract_with_text(&bytes, file, options.max_input_bytes);
+                let set =
+                    extract_with_text(&bytes, file, options.max_input_bytes, Some(digest.clone()));
                 let set = match set {
                     Err(Error::NoClaims { .. }) => {
                         self.note(key, stamp, digest, PullStatus::NoClaims);
@@ -867,7 +876,7 @@ impl Ingest {
     /// stored copy: the verdict is the same before and after `add`.
     pub fn check(&mut self, file: &Path, options: &AddOptions) -> Result<Checked> {
         let bytes = read_pull(file, options.max_input_bytes)?;
-        let mut pull = extract_with_text(&bytes, file, options.max_input_bytes)?;
+        let mut pull = extract_with_text(&bytes, file, options.max_input_bytes, None)?;
         let digest = pull.edition.digest.clone().unwrap_or_default();
         let stored_at = match &options.series {
             Some(_) => None,

@@ -26,6 +26,9 @@ pub struct ExtractOptions {
     /// The largest input read, in bytes ([`MAX_INPUT_BYTES`] by default); a larger one is
     /// refused with [`Error::TooLarge`], counted while reading (see [`crate::input`]).
     pub max_input_bytes: u64,
+    /// The digest of the bytes ([`crate::text::digest`]) when the caller has made it already,
+    /// so that it is not made twice; it must be of the same bytes.
+    pub digest: Option<String>,
 }
 
 impl Default for ExtractOptions {
@@ -37,6 +40,7 @@ impl Default for ExtractOptions {
             keep_text: false,
             rules: TopicRules::default(),
             max_input_bytes: MAX_INPUT_BYTES,
+            digest: None,
         }
     }
 }
@@ -70,7 +74,7 @@ pub fn extract_file(path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
 /// Extracts a claim set from raw bytes; `path` names the source in errors.
 pub fn extract_bytes(bytes: &[u8], path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
     check_len(bytes.len() as u64, path, options.max_input_bytes)?;
-    let doc = read::read_bytes(bytes, path)?;
+    let doc = read::read_bytes(bytes, path, options.digest.clone())?;
     // The reader has checked the bytes are UTF-8; the raw lines place each figure.
     let raw = std::str::from_utf8(bytes).unwrap_or_default();
     build(doc, raw, path, options)

@@ -597,7 +597,7 @@ inequality.</u>**
 ";
 
     fn segments_of(text: &str, name: &str) -> Vec<Segment> {
-        let d = read_bytes(text.as_bytes(), Path::new(name)).unwrap();
+        let d = read_bytes(text.as_bytes(), Path::new(name), None).unwrap();
         segment(&d)
     }
 
@@ -655,7 +655,7 @@ inequality.</u>**
     #[test]
     fn plain_text_copy_matches_markdown() {
         let text = "Photo of the building\n\nFACT SHEET: Progress on the Regional Plan\n\nMay 02, 2023\n\nMay 2023\n\nThe Administration continues to carry out the Regional Plan, which addresses the causes of hardship. It covers jobs, schools and safety.\n\nHighlights to date include:\n\n  \u{2022} Growing Jobs: Support for nearly 3,000 firms has helped create more than 40,000 jobs.\n  \u{2022} Building Schools: The Government has reached more than 120,000 pupils in the region's schools.\n\nPillar I: Addressing economic insecurity and inequality.\n\n  \u{2022} U.S. programs trained over 2,000 teachers.\n  \u{2022} Training Police: Over 9,000 police trained.\n\nJane Doe, FACT SHEET: Progress on the Regional Plan Online by Some Archive https://archive.example.org/node/42\n\nSearch Our Archives\n";
-        let d = read_bytes(text.as_bytes(), Path::new("copy.txt")).unwrap();
+        let d = read_bytes(text.as_bytes(), Path::new("copy.txt"), None).unwrap();
         assert_eq!(
             d.title.as_deref(),
             Some("FACT SHEET: Progress on the Regional Plan")
@@ -665,7 +665,7 @@ inequality.</u>**
             Some("https://archive.example.org/node/42")
         );
         assert_eq!(d.date, chrono::NaiveDate::from_ymd_opt(2023, 5, 2));
-        let md = read_bytes(EDITION.as_bytes(), Path::new("a.md")).unwrap();
+        let md = read_bytes(EDITION.as_bytes(), Path::new("a.md"), None).unwrap();
         assert_eq!(md.title, d.title);
         assert_eq!(contents(&segment(&d)), contents(&segment(&md)));
     }
@@ -698,8 +698,8 @@ addresses the causes of hardship.&nbsp; It covers jobs, schools and safety.</p>
 </main>
 <footer>Page 1 of 3 &copy; 2024 <form><input value=\"99\"></form></footer>
 </body></html>";
-        let d = read_bytes(page.as_bytes(), Path::new("page.html")).unwrap();
-        let md = read_bytes(EDITION.as_bytes(), Path::new("a.md")).unwrap();
+        let d = read_bytes(page.as_bytes(), Path::new("page.html"), None).unwrap();
+        let md = read_bytes(EDITION.as_bytes(), Path::new("a.md"), None).unwrap();
         assert_eq!(d.title, md.title);
         assert_eq!(d.date, md.date);
         assert_eq!(d.source.as_deref(), Some("https://example.gov/progress"));
@@ -719,8 +719,8 @@ addresses the causes of hardship.&nbsp; It covers jobs, schools and safety.</p>
             std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         };
         let (md, txt) = (load("2023-02-06.md"), load("2023-02-06.presidency.txt"));
-        let md = read_bytes(&md, Path::new("2023-02-06.md")).unwrap();
-        let txt = read_bytes(&txt, Path::new("2023-02-06.presidency.txt")).unwrap();
+        let md = read_bytes(&md, Path::new("2023-02-06.md"), None).unwrap();
+        let txt = read_bytes(&txt, Path::new("2023-02-06.presidency.txt"), None).unwrap();
         assert_eq!(md.title, txt.title);
         assert_eq!(md.date, txt.date);
         assert_eq!(

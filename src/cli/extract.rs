@@ -58,6 +58,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         keep_text: !args.no_text,
         rules,
         max_input_bytes: ctx.max_input_bytes,
+        digest: None,
     };
     let set = extract_file(&args.file, &options)?;
     // Written as it is made: the text of a large claim set is ten times its pull.

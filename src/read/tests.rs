@@ -4,7 +4,7 @@ use super::*;
 use std::path::Path;
 
 fn read(text: &str, name: &str) -> Document {
-    read_bytes(text.as_bytes(), Path::new(name)).unwrap()
+    read_bytes(text.as_bytes(), Path::new(name), None).unwrap()
 }
 
 fn texts(doc: &Document) -> Vec<(BlockKind, &str)> {
@@ -17,21 +17,21 @@ fn texts(doc: &Document) -> Vec<(BlockKind, &str)> {
 #[test]
 fn errors() {
     let p = Path::new("x.md");
-    assert!(matches!(read_bytes(b"", p), Err(Error::Empty { .. })));
+    assert!(matches!(read_bytes(b"", p, None), Err(Error::Empty { .. })));
     assert!(matches!(
-        read_bytes(b" \n\t\r\n", p),
+        read_bytes(b" \n\t\r\n", p, None),
         Err(Error::Empty { .. })
     ));
     assert!(matches!(
-        read_bytes("\u{FEFF}  ".as_bytes(), p),
+        read_bytes("\u{FEFF}  ".as_bytes(), p, None),
         Err(Error::Empty { .. })
     ));
     assert!(matches!(
-        read_bytes(b"ab\0c", p),
+        read_bytes(b"ab\0c", p, None),
         Err(Error::Binary { offset: 2, .. })
     ));
     assert!(matches!(
-        read_bytes(b"abc\xff", p),
+        read_bytes(b"abc\xff", p, None),
         Err(Error::Encoding { offset: 3, .. })
     ));
 }
@@ -184,7 +184,7 @@ fn odd_inputs_do_not_panic() {
         "* * *",
     ];
     for t in odd {
-        let _ = read_bytes(t.as_bytes(), Path::new("x.md"));
-        let _ = read_bytes(t.as_bytes(), Path::new("x.html"));
+        let _ = read_bytes(t.as_bytes(), Path::new("x.md"), None);
+        let _ = read_bytes(t.as_bytes(), Path::new("x.html"), None);
     }
 }
