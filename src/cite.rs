@@ -1027,14 +1027,7 @@ mod tests {
 
     #[test]
     fn the_token_index_splits_as_split_whitespace_does() {
-        let spaces = (0..=0x3000)
-            .filter_map(char::from_u32)
-            .filter(|c| c.is_whitespace());
-        let mut text = String::from("\u{a0} ");
-        for (k, c) in spaces.enumerate() {
-            text.push_str(&format!("w{k}\u{e9}\u{2014}\u{85}\u{2003}{c}\u{1680}x{c}"));
-        }
-        text.push_str("\u{2060}end");
+        let text = crate::text::every_space_text();
         // Built twice: the second index reuses the first one's buffers.
         for _ in 0..2 {
             let index = TokenIndex::new(&text);

@@ -165,20 +165,29 @@ fn gather8(bits: u64) -> u64 {
     ((bits >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
+/// Words between every white-space character Unicode has, ASCII and not, for tests of
+/// splitters against `split_whitespace`.
+#[cfg(test)]
+pub(crate) fn every_space_text() -> String {
+    let spaces = (0..=0x3000)
+        .filter_map(char::from_u32)
+        .filter(|c| c.is_whitespace());
+    let mut text = String::from("\u{a0} ");
+    for (k, c) in spaces.enumerate() {
+        text.push_str(&format!("w{k}\u{e9}\u{2014}\u{85}\u{2003}{c}\u{1680}x{c}"));
+    }
+    text.push_str("\u{2060}end");
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn words_split_as_split_whitespace_does() {
-        let spaces = (0..=0x3000)
-            .filter_map(char::from_u32)
-            .filter(|c| c.is_whitespace());
-        let mut text = String::from("\u{a0} ");
-        for (k, c) in spaces.enumerate() {
-            text.push_str(&format!("w{k}\u{e9}\u{2014}\u{85}\u{2003}{c}\u{1680}x{c}"));
-        }
-        text.push_str("\u{2060}end\u{3000}\u{1e00}\u{3001}\u{c2}\u{2060}");
+        let mut text = every_space_text();
+        text.push_str("\u{3000}\u{1e00}\u{3001}\u{c2}\u{2060}");
         // Every byte value below 0x80 and every lead byte, at every place of a block.
         let mut all: String = (0..0x80u8).map(char::from).collect();
         all.push_str("\u{80}\u{c0}\u{800}\u{1000}\u{10000}\u{1e00}\u{2014}\u{3001}\u{fffd}");

@@ -8,7 +8,9 @@ use super::super::lexicon::{
 };
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
-use super::{is_adverb, is_noun_end, is_plural, is_verb_form, noun_at, NounSpan, MAX_NOUN_WORDS};
+use super::{
+    is_adverb, is_noun_end, is_plural, is_verb_form, noun_at, phrase_span, phrase_start, NounSpan,
+};
 
 /// The noun after a money amount at token `k`: "in financing", "worth of …", or a singular
 /// noun right after ("project", "Centroamérica Local initiative").
@@ -93,26 +95,15 @@ pub(in crate::extract) fn money_total_noun(t: &Toks, first: usize) -> Option<Nou
     if is_verb_form(noun) || is_noun_end(noun) || people {
         return None;
     }
-    let mut start = head;
-    while start > 0 && head - start + 1 < MAX_NOUN_WORDS {
-        let modifier = t.word(start - 1).is_some_and(|w| {
-            lower(w)
-                && !is_noun_end(w)
-                && !is_verb_form(w)
-                && !is_adverb(w)
-                && small_number(w).is_none()
-                && !in_list(w, &["and", "or"])
-        });
-        if !modifier {
-            break;
-        }
-        start -= 1;
-    }
-    Some(NounSpan {
-        start: t.start_of(start)?,
-        end: t.end_of(head)?,
-        next: head + 1,
-    })
+    let first = phrase_start(t, head, |w| {
+        lower(w)
+            && !is_noun_end(w)
+            && !is_verb_form(w)
+            && !is_adverb(w)
+            && small_number(w).is_none()
+            && !in_list(w, &["and", "or"])
+    });
+    phrase_span(t, first, head)
 }
 
 /// What a cap before a money amount caps: "caps insulin at $35" → insulin, "capped the cost
@@ -122,16 +113,9 @@ pub(in crate::extract) fn money_cap_noun(t: &Toks, first: usize) -> Option<NounS
     let at = first.checked_sub(1).filter(|&k| t.word_is(k, "at"))?;
     let head = at.checked_sub(1)?;
     let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
-    let mut start = head;
-    while start > 0 && head - start + 1 < MAX_NOUN_WORDS {
-        let modifier = t
-            .word(start - 1)
-            .is_some_and(|w| lower(w) && !is_noun_end(w) && !CAP_VERBS.has(w));
-        if !modifier {
-            break;
-        }
-        start -= 1;
-    }
+    let start = phrase_start(t, head, |w| {
+        lower(w) && !is_noun_end(w) && !CAP_VERBS.has(w)
+    });
     t.word(head).filter(|&w| lower(w) && !is_noun_end(w))?;
     // "the cost of insulin": the phrase after "of" is what is capped.
     let mut verb = start.checked_sub(1)?;
@@ -146,11 +130,7 @@ pub(in crate::extract) fn money_cap_noun(t: &Toks, first: usize) -> Option<NounS
         }
     }
     t.word(verb).filter(|w| CAP_VERBS.has(w))?;
-    Some(NounSpan {
-        start: t.start_of(start)?,
-        end: t.end_of(head)?,
-        next: head + 1,
-    })
+    phrase_span(t, start, head)
 }
 
 /// What a money amount is for, from "for" at token `k`: "$2.9 billion for lead service line

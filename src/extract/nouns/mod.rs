@@ -128,6 +128,26 @@ struct NounRead {
     prev_capital: bool,
 }
 
+/// Where the noun phrase ending at the word at `head` starts: grown back over the words
+/// before it that `modifier` accepts, up to [`MAX_NOUN_WORDS`] words.
+pub(super) fn phrase_start(t: &Toks, head: usize, modifier: impl Fn(&str) -> bool) -> usize {
+    let mut first = head;
+    while first > 0 && head - first + 1 < MAX_NOUN_WORDS && t.word(first - 1).is_some_and(&modifier)
+    {
+        first -= 1;
+    }
+    first
+}
+
+/// The noun of the words from token `first` to token `head`.
+pub(super) fn phrase_span(t: &Toks, first: usize, head: usize) -> Option<NounSpan> {
+    Some(NounSpan {
+        start: t.start_of(first)?,
+        end: t.end_of(head)?,
+        next: head + 1,
+    })
+}
+
 /// Reads a counted noun from token `k`; `singular_head` asks for a singular noun right after a
 /// money amount ("a $2 million project").
 pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpan> {

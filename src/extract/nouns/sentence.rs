@@ -13,8 +13,8 @@ use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
 use super::super::tokens::{Kind, Toks};
 use super::{
-    count_noun, is_adverb, is_joiner, is_noun_end, is_plural, is_verb_form, NounSpan,
-    MAX_NOUN_WORDS,
+    count_noun, is_adverb, is_joiner, is_noun_end, is_plural, is_verb_form, phrase_span,
+    phrase_start, NounSpan, MAX_NOUN_WORDS,
 };
 use crate::figure::NounFrom;
 
@@ -127,23 +127,12 @@ fn ends_indicator(w: &str) -> bool {
 /// ("Today's report shows inflation" → inflation). Words that name no other figure ("annual",
 /// "overall", "headline") are left out, so that releases wording it differently agree.
 fn indicator_phrase(t: &Toks, k: usize) -> Option<NounSpan> {
-    let mut first = k;
-    while first > 0 && k - first + 1 < MAX_NOUN_WORDS {
-        let Some(w) = t.word(first - 1) else {
-            break;
-        };
+    let first = phrase_start(t, k, |w| {
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let name = capital && !is_noun_end(w) && !in_list(w, &["today", "yesterday"]);
-        if !(name || INDICATOR_MODIFIERS.has(w)) || INDICATOR_NOT_MODIFIERS.has(w) {
-            break;
-        }
-        first -= 1;
-    }
-    Some(NounSpan {
-        start: t.start_of(first)?,
-        end: t.end_of(k)?,
-        next: k + 1,
-    })
+        (name || INDICATOR_MODIFIERS.has(w)) && !INDICATOR_NOT_MODIFIERS.has(w)
+    });
+    phrase_span(t, first, k)
 }
 
 /// The first token of the sentence (or clause after a colon or semicolon) holding `first`.
