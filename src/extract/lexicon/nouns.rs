@@ -394,6 +394,33 @@ pub(crate) const CAP_VERBS: Words = Words::new(&[
     "cap", "caps", "capped", "capping", "limits", "limited", "limiting",
 ]);
 
+/// Words between an indicator and a money amount that hand the amount to someone or
+/// something else: an earner ("making $60,000"), a cap ("capped at $35"), a holder ("with
+/// assets of"), a cost or a return ("costing households $5,000", "yields a return of $1.50").
+pub(crate) const MONEY_HANDOFFS: Words = Words::new(&[
+    "making", "makes", "make", "earning", "earns", "earn", "earned", "with", "capped", "cap",
+    "caps", "costing", "yields", "yield", "return",
+]);
+
+/// Words before "of" and a money amount that own no amount: "an average of $50", "a total
+/// of", "upwards of", "in excess of".
+pub(crate) const MONEY_OF_NOT_OWNERS: Words = Words::new(&[
+    "average",
+    "total",
+    "maximum",
+    "minimum",
+    "upwards",
+    "excess",
+    "tune",
+    "sum",
+    "high",
+    "low",
+    "peak",
+    "record",
+    "additional",
+    "estimated",
+]);
+
 /// Capitalised plurals of peoples without the "-ans" ending ("60% of Latinos").
 pub(crate) const DEMONYMS: Words = Words::new(&["latinos", "latinas", "hispanics", "filipinos"]);
 

@@ -9,7 +9,8 @@ use super::super::lexicon::{
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
 use super::{
-    is_adverb, is_noun_end, is_plural, is_verb_form, noun_at, phrase_span, phrase_start, NounSpan,
+    is_adverb, is_joiner, is_noun_end, is_plural, is_verb_form, noun_at, phrase_span, phrase_start,
+    NounSpan,
 };
 
 /// The noun after a money amount at token `k`: "in financing", "worth of …", or a singular
@@ -113,6 +114,20 @@ pub(in crate::extract) fn money_cap_noun(t: &Toks, first: usize) -> Option<NounS
     let at = first.checked_sub(1).filter(|&k| t.word_is(k, "at"))?;
     let head = at.checked_sub(1)?;
     let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    // "insulin capped at $35": the passive names what is capped before the verb.
+    if t.word(head)
+        .is_some_and(|w| in_list(w, &["capped", "limited"]))
+    {
+        // "a tax credit typically capped at $600".
+        let mut noun = head.checked_sub(1)?;
+        while t.word(noun).is_some_and(is_adverb) {
+            noun = noun.checked_sub(1)?;
+        }
+        let plain = |w: &str| lower(w) && !is_noun_end(w) && !is_verb_form(w) && !is_joiner(w);
+        t.word(noun).filter(|&w| plain(w))?;
+        let start = phrase_start(t, noun, |w| plain(w) && !is_adverb(w));
+        return phrase_span(t, start, noun);
+    }
     let start = phrase_start(t, head, |w| {
         lower(w) && !is_noun_end(w) && !CAP_VERBS.has(w)
     });

@@ -6,8 +6,8 @@
 use super::super::lexicon::{
     in_list, BACK_POINTERS, CHANGE_PREPOSITIONS, CHANGE_VERBS, COUNT_NOUNS, DETERMINERS,
     GROUP_OPENERS, INDICATORS, INDICATOR_MODIFIERS, INDICATOR_NOT_MODIFIERS, LEVEL_VERBS,
-    PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS, RESTATING_FOLLOWERS, RESTATING_JOINERS,
-    RESTATING_LEADS, SUBJECT_AUXILIARIES,
+    MONEY_HANDOFFS, MONEY_OF_NOT_OWNERS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS,
+    RESTATING_FOLLOWERS, RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES,
 };
 use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
@@ -103,6 +103,37 @@ pub(in crate::extract) fn indicator_before(t: &Toks, first: usize) -> Option<Nou
         }
     }
     None
+}
+
+/// The indicator a money amount without a noun is of: [`indicator_before`], when nothing
+/// between the two hands the amount to something else. "Incomes are up almost $4,000" and
+/// "cut the deficit by $1.7 trillion" qualify; "premiums for a 60-year old making $60,000"
+/// (an earner's pay), "prices with insulin capped at $35", "the economy with estimated assets
+/// of nearly $1.4 trillion" and "wages … costing the household $5,000" do not.
+pub(in crate::extract) fn money_indicator_before(t: &Toks, first: usize) -> Option<NounSpan> {
+    let n = indicator_before(t, first)?;
+    let owned_elsewhere = (n.next..first).any(|k| {
+        t.word(k).is_some_and(|w| {
+            MONEY_HANDOFFS.has(w)
+                // "assets of $1.4 trillion": the amount is the assets'; "an average of $50"
+                // and "a total of" name no owner.
+                || (w.eq_ignore_ascii_case("of")
+                    && k + 1 == first
+                    && k > n.next
+                    && !t.word(k - 1).is_some_and(|o| MONEY_OF_NOT_OWNERS.has(o)))
+        })
+    });
+    // "earning the median income were eligible for up to $8,000": the indicator is an object.
+    let mut k = (0..n.next)
+        .rev()
+        .find(|&j| t.start_of(j).is_some_and(|s| s < n.start));
+    while let Some(j) = k.filter(|&j| t.word(j).is_some_and(|w| DETERMINERS.has(w))) {
+        k = j.checked_sub(1);
+    }
+    let object = k
+        .and_then(|j| t.word(j))
+        .is_some_and(|w| MONEY_HANDOFFS.has(w));
+    (!owned_elsewhere && !object).then_some(n)
 }
 
 /// True for a word that may follow an indicator that heads its own noun: a stop word, a

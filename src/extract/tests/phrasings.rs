@@ -223,6 +223,24 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("4.6", None, Percent, Exact, "Hispanic unemployment", "4.6%"),
         ("3.8", None, Percent, Exact, "", "3.8 percent"),
     ]),
+    // A money amount with no noun takes the indicator its clause names before it, unless a
+    // word between hands the amount to an earner, a holder or a cap; a passive cap names what
+    // it caps before the verb.
+    ("Household incomes are up nearly $3,000, rents fell by $40 a month for renters earning \
+      $50,000, and drug prices dropped with inhalers capped at $35 and copays typically \
+      capped at $25.", &[
+        ("3000", None, Usd, Nearly, "Household incomes", "nearly $3,000"),
+        ("40", None, Usd, Exact, "rents", "$40"),
+        ("50000", None, Usd, Exact, "", "$50,000"),
+        ("35", None, Usd, Exact, "inhalers", "$35"),
+        ("25", None, Usd, Exact, "copays", "$25"),
+    ]),
+    ("The trade deficit reached $80 billion, while firms tied to the economy with assets of \
+      $2 billion and an average of $9 billion in the deficit went on.", &[
+        ("80000000000", None, Usd, Exact, "trade deficit", "$80 billion"),
+        ("2000000000", None, Usd, Exact, "", "$2 billion"),
+        ("9000000000", None, Usd, Exact, "", "$9 billion"),
+    ]),
     // A percentage takes the lower-case noun it is "of"; a name or a bare percentage does not.
     ("About 82% of all inspected nursing homes passed, 3% of GDP went, and 5% fell.", &[
         ("82", None, Percent, Approx, "inspected nursing homes", "About 82% of all inspected nursing homes"),
