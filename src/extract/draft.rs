@@ -6,8 +6,8 @@ use super::context;
 use super::lexicon::in_list;
 use super::nouns::{
     count_noun, indicator_before, is_plural, measure_for, measure_noun, money_cap_noun,
-    money_for_noun, money_indicator_before, money_noun, money_total_noun, money_verb_noun, noun_at,
-    noun_in_sentence, percent_noun,
+    money_for_noun, money_indicator_before, money_noun, money_of_noun, money_total_noun,
+    money_verb_noun, noun_at, noun_in_sentence, percent_noun,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -280,6 +280,7 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             d.noun_from = NounFrom::Before;
         } else if let Some(n) = money_total_noun(t, d.quote_first(t))
             .or_else(|| money_cap_noun(t, d.quote_first(t)))
+            .or_else(|| money_of_noun(t, d.quote_first(t)))
             .or_else(|| money_indicator_before(t, d.quote_first(t)))
         {
             // The noun stands before the quote: the quote stays the amount's own words.

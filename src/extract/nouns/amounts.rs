@@ -3,8 +3,8 @@
 //! percentage is of, and what a physical measure measures.
 
 use super::super::lexicon::{
-    in_list, CAP_VERBS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS,
-    MONEY_IN_NOT_NOUNS, MONEY_VERB_NOUNS, PEOPLE_NOUNS,
+    in_list, CAP_VERBS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_ING_NOUNS,
+    MONEY_IN_NOT_NOUNS, MONEY_OF_NOT_OWNERS, MONEY_VERB_NOUNS, PEOPLE_NOUNS, PEOPLE_SUFFIXES,
 };
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
@@ -106,6 +106,68 @@ pub(in crate::extract) fn money_total_noun(t: &Toks, first: usize) -> Option<Nou
     });
     phrase_span(t, first, head)
 }
+
+/// The noun phrase right before "of" and a money amount: what the amount is the size of ("an
+/// investment of over $1 billion" → investment, "a tax credit of up to $2,000" → tax credit,
+/// "an average tax cut of $175,000" → tax cut). Words that own no amount ("an average of", "a
+/// total of", "on top of", "the availability of"), names and people give none. `first` is the
+/// amount's first token.
+pub(in crate::extract) fn money_of_noun(t: &Toks, first: usize) -> Option<NounSpan> {
+    let of = first.checked_sub(1).filter(|&k| t.word_is(k, "of"))?;
+    let head = of.checked_sub(1)?;
+    let plain = |w: &str| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !is_noun_end(w)
+            && !is_adverb(w)
+            && !MONEY_OF_NOT_OWNERS.has(w)
+            && small_number(w).is_none()
+            && !in_list(w, &["and", "or"])
+    };
+    let noun = t.word(head).filter(|&w| plain(w))?;
+    // "funding of $1 billion" is a noun; most words in -ing or -ed before "of" are verbs.
+    let verb = is_verb_form(noun) && !MONEY_ING_NOUNS.has(noun);
+    let people = PEOPLE_NOUNS.has(noun) || PEOPLE_SUFFIXES.iter().any(|s| noun.ends_with(s));
+    if verb || people {
+        return None;
+    }
+    let mut start = phrase_start(t, head, |w| plain(w) && !is_verb_form(w) && !is_plural(w));
+    // "Budget authority of": a sentence's first word is capitalised for the sentence alone.
+    let first_word = start.checked_sub(1).filter(|&k| {
+        let opens = k == 0 || matches!(t.sym(k - 1), Some('.' | ':' | ';'));
+        opens
+            && t.word(k).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).all(char::is_lowercase)
+                    && !is_noun_end(w)
+                    && !is_plural(w)
+            })
+    });
+    if let Some(k) = first_word {
+        start = k;
+    }
+    // Modifiers are kept only after a determiner, a possessive or a preposition: "a historic
+    // investment", but "could see savings" and "seek loans" (a verb before the noun).
+    let opened = match start.checked_sub(1) {
+        None => true,
+        Some(k) => match t.word(k) {
+            Some(w) => {
+                DETERMINERS.has(w)
+                    || MONEY_OF_NOT_OWNERS.has(w)
+                    || w.ends_with("'s")
+                    || w.ends_with("\u{2019}s")
+                    || in_list(w, OPENING_PREPOSITIONS)
+            }
+            // "over 50% seek loans" is no opening; a clause's punctuation is.
+            None => matches!(t.sym(k), Some(',' | ';' | ':' | '(' | '—' | '–' | '.')),
+        },
+    };
+    phrase_span(t, if opened { start } else { head }, head)
+}
+
+/// Words before a noun phrase that open it, so that its modifiers are its own.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "of", "in", "for", "with", "on", "from", "by", "at", "another",
+];
 
 /// What a cap before a money amount caps: "caps insulin at $35" → insulin, "capped the cost
 /// of insulin at $35" → insulin, "capping out-of-pocket costs at $2,000" → out-of-pocket

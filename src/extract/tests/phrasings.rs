@@ -235,10 +235,23 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("35", None, Usd, Exact, "inhalers", "$35"),
         ("25", None, Usd, Exact, "copays", "$25"),
     ]),
+    // A money amount "of" which a noun is the size takes it; an average, a total, a verb
+    // before the noun or people give none.
+    ("The county made a historic investment of $4 million, paid an average of $900 and a \
+      total of $7 million, offered a tax credit of up to $1,500, and 40% seek loans of \
+      $20,000, to homebuyers of $9,000.", &[
+        ("4000000", None, Usd, Exact, "historic investment", "$4 million"),
+        ("900", None, Usd, Exact, "", "$900"),
+        ("7000000", None, Usd, Exact, "", "$7 million"),
+        ("1500", None, Usd, UpTo, "tax credit", "up to $1,500"),
+        ("40", None, Percent, Exact, "", "40%"),
+        ("20000", None, Usd, Exact, "loans", "$20,000"),
+        ("9000", None, Usd, Exact, "", "$9,000"),
+    ]),
     ("The trade deficit reached $80 billion, while firms tied to the economy with assets of \
       $2 billion and an average of $9 billion in the deficit went on.", &[
         ("80000000000", None, Usd, Exact, "trade deficit", "$80 billion"),
-        ("2000000000", None, Usd, Exact, "", "$2 billion"),
+        ("2000000000", None, Usd, Exact, "assets", "$2 billion"),
         ("9000000000", None, Usd, Exact, "", "$9 billion"),
     ]),
     // A percentage takes the lower-case noun it is "of"; a name or a bare percentage does not.
@@ -282,7 +295,7 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("26400000", None, Usd, Exact, "", "$26.4 million"),
     ]),
     ("Budget authority of $4,200 million was enacted.", &[
-        ("4200000000", None, Usd, Exact, "", "$4,200 million"),
+        ("4200000000", None, Usd, Exact, "Budget authority", "$4,200 million"),
     ]),
     ("The bank approved a $1.2B credit line and a $500K pilot.", &[
         ("1200000000", None, Usd, Exact, "credit line", "$1.2B credit line"),
