@@ -7,7 +7,7 @@ use super::lexicon::in_list;
 use super::nouns::{
     count_noun, indicator_before, is_plural, measure_for, measure_noun, money_cap_noun,
     money_for_noun, money_indicator_before, money_noun, money_of_noun, money_total_noun,
-    money_verb_noun, noun_at, noun_in_sentence, percent_noun,
+    money_verb_noun, noun_at, noun_in_sentence, partitive_noun, percent_noun,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -286,6 +286,12 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             // The noun stands before the quote: the quote stays the amount's own words.
             d.noun = (n.start, n.end);
             d.noun_from = NounFrom::Before;
+        }
+    } else if d.unit == Unit::Count && !d.start.spelled {
+        // "30 of the 50 states": the whole's number is read next, as a figure of its own.
+        if let Some(n) = partitive_noun(t, d.next) {
+            d.noun = (n.start, n.end);
+            d.end = n.end;
         }
     } else if matches!(d.unit, Unit::Percent | Unit::PercentagePoints) {
         if let Some(n) = indicator_before(t, d.quote_first(t)) {

@@ -9,8 +9,8 @@ use super::super::lexicon::{
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
 use super::{
-    is_adverb, is_joiner, is_noun_end, is_plural, is_verb_form, noun_at, phrase_span, phrase_start,
-    NounSpan,
+    count_noun, is_adverb, is_joiner, is_noun_end, is_plural, is_verb_form, noun_at, phrase_span,
+    phrase_start, NounSpan,
 };
 
 /// The noun after a money amount at token `k`: "in financing", "worth of …", or a singular
@@ -246,7 +246,14 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     }
     // A name is what a share is of only when it names people: "60% of Americans", "of
     // Black Americans", "of Latinos".
-    let people = (at..at + 2).find(|&k| t.word(k).is_some_and(is_demonym))?;
+    // "of Black people", "of Ohio workers": a name before a lower-case noun of people.
+    let people_after = |k: usize| {
+        k > at
+            && t.word(k).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase) && is_people_noun(w)
+            })
+    };
+    let people = (at..at + 2).find(|&k| t.word(k).is_some_and(is_demonym) || people_after(k))?;
     let n = noun_at(t, at, false)?;
     let end = t.end_of(people)?;
     Some(NounSpan {
@@ -254,6 +261,53 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         end,
         next: people + 1,
     })
+}
+
+/// True for a lower-case plural of people: "people", "women", "workers", "residents".
+fn is_people_noun(w: &str) -> bool {
+    PEOPLE_NOUNS.has(w) || (w.len() > 4 && PEOPLE_SUFFIXES.iter().any(|s| w.ends_with(s)))
+}
+
+/// The whole a digit count is part of, from "of" at token `k`: "47 of their family members"
+/// → family members, "30 of the 50 states" → states. A superlative ("12 of the largest"), a
+/// possessive ("10 of the nation's") or a name gives none. The whole's own number, when there
+/// is one, stays a figure of its own.
+pub(in crate::extract) fn partitive_noun(t: &Toks, k: usize) -> Option<NounSpan> {
+    if !t.word_is(k, "of") {
+        return None;
+    }
+    let det = t.word(k + 1)?;
+    if !in_list(
+        det,
+        &[
+            "the", "their", "its", "our", "these", "those", "his", "her", "your",
+        ],
+    ) {
+        return None;
+    }
+    let mut at = k + 2;
+    if t.is_num(at) {
+        at += 1;
+    }
+    let w = t.word(at)?;
+    let superlative = w.len() > 4 && w.ends_with("est") || in_list(w, &["most", "top", "few"]);
+    // "2,500 of the tens of thousands of homes": a vague whole is no noun.
+    let vague = in_list(
+        w,
+        &[
+            "tens",
+            "dozens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+        ],
+    );
+    let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
+    if superlative || vague || possessive || !w.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    count_noun(t, at)
 }
 
 /// True for a capitalised plural naming a people: "Americans", "Texans", "Latinos".

@@ -13,7 +13,7 @@ mod sentence;
 
 pub(super) use amounts::{
     measure_noun, money_cap_noun, money_for_noun, money_noun, money_of_noun, money_total_noun,
-    money_verb_noun, percent_noun,
+    money_verb_noun, partitive_noun, percent_noun,
 };
 pub(super) use sentence::{indicator_before, money_indicator_before, noun_in_sentence};
 

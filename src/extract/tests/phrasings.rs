@@ -235,6 +235,18 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("35", None, Usd, Exact, "inhalers", "$35"),
         ("25", None, Usd, Exact, "copays", "$25"),
     ]),
+    // A digit count "of the" whole takes the whole's noun, and the whole's number stays a
+    // figure; a superlative, a possessive or a vague whole gives none. A share of a name
+    // before a plural takes both.
+    ("Since then 30 of the 50 states and 47 of their family members joined, 12 of the \
+      largest firms, 9 of the nation's schools and 800 of the tens of thousands of homes \
+      did not, while 22.1 percent of Black people and 64% of SSI recipients did.", &[
+        ("30", None, Count, Exact, "states", "30 of the 50 states"),
+        ("50", None, Count, Exact, "states", "50 states"),
+        ("47", None, Count, Exact, "family members", "47 of their family members"),
+        ("22.1", None, Percent, Exact, "Black people", "22.1 percent of Black people"),
+        ("64", None, Percent, Exact, "SSI recipients", "64% of SSI recipients"),
+    ]),
     // A money amount "of" which a noun is the size takes it; an average, a total, a verb
     // before the noun or people give none.
     ("The county made a historic investment of $4 million, paid an average of $900 and a \
