@@ -254,7 +254,12 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             d.noun = d.unit_word.unwrap_or_default();
             return;
         }
-        Unit::Usd => money_noun(t, d.next).or_else(|| money_for_noun(t, d.next)),
+        // "cap insulin at $35 for seniors": what is capped, not whom it is for.
+        Unit::Usd => money_noun(t, d.next).or_else(|| {
+            money_cap_noun(t, d.quote_first(t))
+                .is_none()
+                .then(|| money_for_noun(t, d.next))?
+        }),
         Unit::Count => match d.amount.compound {
             Some((Compound::Count(plural), _)) => {
                 d.noun_tail = Some(plural);

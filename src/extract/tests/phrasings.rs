@@ -235,6 +235,10 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("35", None, Usd, Exact, "inhalers", "$35"),
         ("25", None, Usd, Exact, "copays", "$25"),
     ]),
+    // A cap's "for" names whom it is for: the noun stays what is capped.
+    ("A new law caps insulin at $35 for seniors.", &[
+        ("35", None, Usd, Exact, "insulin", "$35"),
+    ]),
     // A digit count "of the" whole takes the whole's noun, and the whole's number stays a
     // figure; a superlative, a possessive or a vague whole gives none. A share of a name
     // before a plural takes both.
