@@ -123,6 +123,21 @@ pub(super) fn is_date_or_time(t: &Toks, lead: usize, after_num: usize) -> bool {
     })
 }
 
+/// True when a spelled number is a fraction's numerator: "two thirds of", "nearly three
+/// quarters of uninsured Americans" (not "the first three quarters of 2021", a span). `next`
+/// is the token after the number.
+pub(super) fn is_fraction(t: &Toks, next: usize) -> bool {
+    const PARTS: &[&str] = &[
+        "thirds", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths", "halves",
+    ];
+    t.word(next).is_some_and(|w| {
+        in_list(w, PARTS)
+            || (w.eq_ignore_ascii_case("quarters")
+                && t.word_is(next + 1, "of")
+                && !t.is_num(next + 2))
+    })
+}
+
 /// True when the number is an age ("ages 16 to 24", "aged 65", "65 and older"); `next` is the
 /// token after the number and any range.
 pub(super) fn is_age(t: &Toks, lead: usize, next: usize) -> bool {

@@ -197,7 +197,16 @@ pub(super) fn read_range(t: &Toks, d: &mut Draft) -> Result<(), usize> {
     let lead = d.start.lead;
     let opener = Opener {
         between: t.word_is(lead.wrapping_sub(1), "between") && d.qual_start.is_none(),
-        from: t.word_is(lead.wrapping_sub(1), "from"),
+        // "ranging from 10 to 25 percent" is a range; "rose from 10 to 25" is a change.
+        from: t.word_is(lead.wrapping_sub(1), "from")
+            && !t.word(lead.wrapping_sub(2)).is_some_and(|w| {
+                in_list(
+                    w,
+                    &[
+                        "range", "ranges", "ranging", "ranged", "vary", "varies", "varying",
+                    ],
+                )
+            }),
     };
     match range_after(t, d.next, &d.amount, d.money, d.mark, opener) {
         None => Ok(()),
@@ -241,6 +250,7 @@ pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
     (a.year_like && !d.money && (d.mark.is_none() || in_year) && !a.scaled)
         || (!d.money && context::is_date_or_time(t, lead, a.next))
         || (!d.money && context::is_age(t, lead, d.next))
+        || (!d.money && d.start.spelled && context::is_fraction(t, a.next))
         || (!d.money && !d.start.spelled && d.qual_start.is_none() && context::after_name(t, lead))
         || (!d.money && d.qual_start.is_none() && context::is_service_number(t, d.start.at))
 }

@@ -239,6 +239,10 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
     ("A new law caps insulin at $35 for seniors.", &[
         ("35", None, Usd, Exact, "insulin", "$35"),
     ]),
+    // "ranging from" opens a range, where "rose from" is a change.
+    ("Awards ranging from $50,000 to $150,000 per school went out.", &[
+        ("50000", Some("150000"), Usd, Exact, "", "$50,000 to $150,000"),
+    ]),
     // A digit count "of the" whole takes the whole's noun, and the whole's number stays a
     // figure; a superlative, a possessive or a vague whole gives none. A share of a name
     // before a plural takes both.

@@ -13,6 +13,12 @@ pub(super) const REFUSALS: &[(&str, &[Want])] = &[
         "The tariff rate on permanent magnets will increase from zero to 25% in 2026.",
         &[("25", None, Percent, Exact, "", "25%")],
     ),
+    // A spelled fraction is no count; the first quarters of a year are a span.
+    (
+        "About two thirds of renters and nearly three quarters of farms gained in the first \
+         three quarters of 2021.",
+        &[("3", None, Span, Exact, "quarters", "three quarters")],
+    ),
     // Must not extract.
     (
         "A task force announced by the Vice President in June 2021 is working with partners.",
