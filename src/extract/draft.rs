@@ -5,9 +5,9 @@
 use super::context;
 use super::lexicon::in_list;
 use super::nouns::{
-    count_noun, indicator_before, is_plural, measure_for, measure_noun, money_cap_noun,
-    money_for_noun, money_indicator_before, money_noun, money_of_noun, money_total_noun,
-    money_verb_noun, noun_at, noun_in_sentence, partitive_noun, percent_noun,
+    changed_object, count_noun, indicator_before, is_plural, measure_for, measure_noun,
+    money_cap_noun, money_for_noun, money_indicator_before, money_noun, money_of_noun,
+    money_total_noun, money_verb_noun, noun_at, noun_in_sentence, partitive_noun, percent_noun,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -297,6 +297,7 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             .or_else(|| money_cap_noun(t, d.quote_first(t)))
             .or_else(|| money_of_noun(t, d.quote_first(t)))
             .or_else(|| money_indicator_before(t, d.quote_first(t)))
+            .or_else(|| changed_object(t, d.quote_first(t)))
         {
             // The noun stands before the quote: the quote stays the amount's own words.
             d.noun = (n.start, n.end);
@@ -309,7 +310,8 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             d.end = n.end;
         }
     } else if matches!(d.unit, Unit::Percent | Unit::PercentagePoints) {
-        if let Some(n) = indicator_before(t, d.quote_first(t)) {
+        let first = d.quote_first(t);
+        if let Some(n) = indicator_before(t, first).or_else(|| changed_object(t, first)) {
             d.noun = (n.start, n.end);
             d.noun_from = NounFrom::Before;
         }

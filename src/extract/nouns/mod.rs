@@ -15,7 +15,9 @@ pub(super) use amounts::{
     measure_noun, money_cap_noun, money_for_noun, money_noun, money_of_noun, money_total_noun,
     money_verb_noun, partitive_noun, percent_noun,
 };
-pub(super) use sentence::{indicator_before, money_indicator_before, noun_in_sentence};
+pub(super) use sentence::{
+    changed_object, indicator_before, money_indicator_before, noun_in_sentence,
+};
 
 use super::lexicon::{in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, PLURAL_WORDS};
 use super::numbers::scale_factor;

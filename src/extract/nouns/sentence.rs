@@ -6,8 +6,9 @@
 use super::super::lexicon::{
     in_list, BACK_POINTERS, CHANGE_PREPOSITIONS, CHANGE_VERBS, COUNT_NOUNS, DETERMINERS,
     GROUP_OPENERS, INDICATORS, INDICATOR_MODIFIERS, INDICATOR_NOT_MODIFIERS, LEVEL_VERBS,
-    MONEY_HANDOFFS, MONEY_OF_NOT_OWNERS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS,
-    RESTATING_FOLLOWERS, RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES,
+    MONEY_HANDOFFS, MONEY_ING_NOUNS, MONEY_OF_NOT_OWNERS, OBJECT_CHANGE_VERBS, PEOPLE_NOUNS,
+    PEOPLE_SUFFIXES, PLACE_PREPOSITIONS, RESTATING_FOLLOWERS, RESTATING_JOINERS, RESTATING_LEADS,
+    SUBJECT_AUXILIARIES,
 };
 use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
@@ -134,6 +135,51 @@ pub(in crate::extract) fn money_indicator_before(t: &Toks, first: usize) -> Opti
         .and_then(|j| t.word(j))
         .is_some_and(|w| MONEY_HANDOFFS.has(w));
     (!owned_elsewhere && !object).then_some(n)
+}
+
+/// Most words an object changed "by" an amount may have, "of" included.
+const MAX_OBJECT_WORDS: usize = 7;
+
+/// What a verb changes "by" a money amount or a percentage: its object. "reduce federal
+/// spending by almost $8 billion" → federal spending, "cut greenhouse gas emissions by 50%" →
+/// greenhouse gas emissions, "increase the net price of new drugs by 25%" → net price of new
+/// drugs. Only the words right between the verb (and its determiners) and "by", with no
+/// punctuation, number or clause word among them. `first` is the amount's first token.
+pub(in crate::extract) fn changed_object(t: &Toks, first: usize) -> Option<NounSpan> {
+    let by = first.checked_sub(1).filter(|&k| t.word_is(k, "by"))?;
+    let head = by.checked_sub(1)?;
+    let floor = by.saturating_sub(MAX_OBJECT_WORDS + 3);
+    let mut verb = head;
+    loop {
+        verb = verb.checked_sub(1).filter(|&k| k >= floor)?;
+        if OBJECT_CHANGE_VERBS.has(t.word(verb)?) {
+            break;
+        }
+    }
+    let mut start = verb + 1;
+    while t.word(start).is_some_and(|w| DETERMINERS.has(w)) && start < head {
+        start += 1;
+    }
+    let plain = |k: usize| {
+        t.word(k).is_some_and(|w| {
+            w.eq_ignore_ascii_case("of")
+                || (!is_noun_end(w)
+                    && (!is_verb_form(w) || MONEY_ING_NOUNS.has(w))
+                    && small_number(w).is_none()
+                    && !in_list(w, &["what", "how", "which", "who", "whom", "whose", "that"]))
+        })
+    };
+    let words = head + 1 - start;
+    let head_word = t.word(head)?;
+    if words > MAX_OBJECT_WORDS
+        || !(start..=head).all(plain)
+        || head_word.eq_ignore_ascii_case("of")
+        || t.word_is(start, "of")
+        || OBJECT_CHANGE_VERBS.has(head_word)
+    {
+        return None;
+    }
+    phrase_span(t, start, head)
 }
 
 /// True for a word that may follow an indicator that heads its own noun: a stop word, a

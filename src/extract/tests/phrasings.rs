@@ -239,6 +239,15 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
     ("A new law caps insulin at $35 for seniors.", &[
         ("35", None, Usd, Exact, "insulin", "$35"),
     ]),
+    // What a verb changes "by" an amount is the amount's noun; a clause word or punctuation
+    // between gives none.
+    ("The plan will cut methane emissions by 30%, reduce federal spending by $8 billion, \
+      raise the price of new drugs by 25% and lower what families pay by $40.", &[
+        ("30", None, Percent, Exact, "methane emissions", "30%"),
+        ("8000000000", None, Usd, Exact, "federal spending", "$8 billion"),
+        ("25", None, Percent, Exact, "price of new drugs", "25%"),
+        ("40", None, Usd, Exact, "", "$40"),
+    ]),
     // "ranging from" opens a range, where "rose from" is a change.
     ("Awards ranging from $50,000 to $150,000 per school went out.", &[
         ("50000", Some("150000"), Usd, Exact, "", "$50,000 to $150,000"),
