@@ -164,7 +164,11 @@ pub(in crate::extract) fn changed_object(t: &Toks, first: usize) -> Option<NounS
         t.word(k).is_some_and(|w| {
             w.eq_ignore_ascii_case("of")
                 || (!is_noun_end(w)
-                    && (!is_verb_form(w) || MONEY_ING_NOUNS.has(w))
+                    // "hospital uncompensated care": an "-ed" word inside the phrase is a
+                    // modifier; first or last it is a verb ("cut costs incurred by").
+                    && (!is_verb_form(w)
+                        || MONEY_ING_NOUNS.has(w)
+                        || (k > start && k < head && w.ends_with("ed")))
                     && small_number(w).is_none()
                     && !in_list(w, &["what", "how", "which", "who", "whom", "whose", "that"]))
         })

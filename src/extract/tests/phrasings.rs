@@ -248,6 +248,9 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("25", None, Percent, Exact, "price of new drugs", "25%"),
         ("40", None, Usd, Exact, "", "$40"),
     ]),
+    ("The law helped cut clinic unreimbursed care by about $3 billion.", &[
+        ("3000000000", None, Usd, Approx, "clinic unreimbursed care", "about $3 billion"),
+    ]),
     // "ranging from" opens a range, where "rose from" is a change.
     ("Awards ranging from $50,000 to $150,000 per school went out.", &[
         ("50000", Some("150000"), Usd, Exact, "", "$50,000 to $150,000"),
