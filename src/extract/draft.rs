@@ -259,17 +259,19 @@ pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
 /// a money amount or a physical measure, the unit word of a span.
 pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
     d.unit = unit_of(d.mark, d.money);
+    let first = d.quote_first(t);
+    // What a cap "at" the amount caps: it outranks a "for" after ("cap insulin at $35 for
+    // seniors" is insulin's cap, not seniors').
+    let cap = (d.unit == Unit::Usd)
+        .then(|| money_cap_noun(t, first))
+        .flatten();
     let found = match d.unit {
         Unit::Span => {
             d.noun = d.unit_word.unwrap_or_default();
             return;
         }
-        // "cap insulin at $35 for seniors": what is capped, not whom it is for.
-        Unit::Usd => money_noun(t, d.next).or_else(|| {
-            money_cap_noun(t, d.quote_first(t))
-                .is_none()
-                .then(|| money_for_noun(t, d.next))?
-        }),
+        Unit::Usd => money_noun(t, d.next)
+            .or_else(|| cap.is_none().then(|| money_for_noun(t, d.next)).flatten()),
         Unit::Count => match d.amount.compound {
             Some((Compound::Count(plural), _)) => {
                 d.noun_tail = Some(plural);
@@ -289,32 +291,39 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
         d.noun = (n.start, n.end);
         d.end = n.end;
         d.next = n.next;
-    } else if d.unit == Unit::Usd {
-        if let Some(noun) = money_verb_noun(t, d.quote_first(t)) {
-            d.noun_tail = Some(noun);
-            d.noun_from = NounFrom::Before;
-        } else if let Some(n) = money_total_noun(t, d.quote_first(t))
-            .or_else(|| money_cap_noun(t, d.quote_first(t)))
-            .or_else(|| money_of_noun(t, d.quote_first(t)))
-            .or_else(|| money_indicator_before(t, d.quote_first(t)))
-            .or_else(|| changed_object(t, d.quote_first(t)))
-        {
-            // The noun stands before the quote: the quote stays the amount's own words.
-            d.noun = (n.start, n.end);
-            d.noun_from = NounFrom::Before;
+        return;
+    }
+    // Nouns that stand before the quote: the quote stays the amount's own words.
+    let before = match d.unit {
+        Unit::Usd => {
+            if let Some(noun) = money_verb_noun(t, first) {
+                d.noun_tail = Some(noun);
+                d.noun_from = NounFrom::Before;
+                return;
+            }
+            money_total_noun(t, first)
+                .or(cap)
+                .or_else(|| money_of_noun(t, first))
+                .or_else(|| money_indicator_before(t, first))
+                .or_else(|| changed_object(t, first))
         }
-    } else if d.unit == Unit::Count && !d.start.spelled {
-        // "30 of the 50 states": the whole's number is read next, as a figure of its own.
-        if let Some(n) = partitive_noun(t, d.next) {
-            d.noun = (n.start, n.end);
-            d.end = n.end;
+        Unit::Percent | Unit::PercentagePoints => {
+            indicator_before(t, first).or_else(|| changed_object(t, first))
         }
-    } else if matches!(d.unit, Unit::Percent | Unit::PercentagePoints) {
-        let first = d.quote_first(t);
-        if let Some(n) = indicator_before(t, first).or_else(|| changed_object(t, first)) {
-            d.noun = (n.start, n.end);
-            d.noun_from = NounFrom::Before;
+        Unit::Count if !d.start.spelled => {
+            // "30 of the 50 states": after the number, and the whole's number is read next as
+            // a figure of its own, so only the quote grows.
+            if let Some(n) = partitive_noun(t, d.next) {
+                d.noun = (n.start, n.end);
+                d.end = n.end;
+            }
+            return;
         }
+        _ => None,
+    };
+    if let Some(n) = before {
+        d.noun = (n.start, n.end);
+        d.noun_from = NounFrom::Before;
     }
 }
 

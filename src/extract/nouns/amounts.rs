@@ -153,8 +153,7 @@ pub(in crate::extract) fn money_of_noun(t: &Toks, first: usize) -> Option<NounSp
             Some(w) => {
                 DETERMINERS.has(w)
                     || MONEY_OF_NOT_OWNERS.has(w)
-                    || w.ends_with("'s")
-                    || w.ends_with("\u{2019}s")
+                    || is_possessive(w)
                     || in_list(w, OPENING_PREPOSITIONS)
             }
             // "over 50% seek loans" is no opening; a clause's punctuation is.
@@ -263,6 +262,11 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     })
 }
 
+/// True for a possessive: "nation's", "Wisconsin’s".
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
 /// True for a lower-case plural of people: "people", "women", "workers", "residents".
 fn is_people_noun(w: &str) -> bool {
     PEOPLE_NOUNS.has(w) || (w.len() > 4 && PEOPLE_SUFFIXES.iter().any(|s| w.ends_with(s)))
@@ -303,8 +307,8 @@ pub(in crate::extract) fn partitive_noun(t: &Toks, k: usize) -> Option<NounSpan>
             "billions",
         ],
     );
-    let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
-    if superlative || vague || possessive || !w.chars().next().is_some_and(char::is_lowercase) {
+    if superlative || vague || is_possessive(w) || !w.chars().next().is_some_and(char::is_lowercase)
+    {
         return None;
     }
     count_noun(t, at)
