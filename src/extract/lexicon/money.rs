@@ -24,6 +24,12 @@ pub(crate) const MONEY_IN_NOT_NOUNS: Words = Words::new(&[
     "support",
 ]);
 
+/// Lower-case words after "X% of" that start no noun of what the share is of ("of fiscal
+/// year 2024", "of recent years"); places are nouns here ("of rural counties").
+pub(crate) const PERCENT_OF_NOT_NOUNS: Words = Words::new(&[
+    "fiscal", "total", "addition", "recent", "coming", "each", "every",
+]);
+
 /// Verbs that cap a price: what they cap is the noun of the money after "at" ("caps insulin
 /// at $35").
 pub(crate) const CAP_VERBS: Words = Words::new(&[

@@ -422,6 +422,34 @@ pub(crate) const OBJECT_CHANGE_VERBS: Words = Words::new(&[
     "growing",
 ]);
 
+/// Words that tie an amount to the object a verb changes: "cut spending by $8 billion",
+/// "slash late fees to $8", "raise assistance from $500".
+pub(crate) const CHANGE_CONNECTORS: Words = Words::new(&["by", "to", "from"]);
+
+/// Words an amount chained between two connectors may hold besides its number and scale:
+/// qualifiers and units ("to $8 from approximately $30", "by 0.30 percentage points, from").
+pub(crate) const CHAINED_AMOUNT_WORDS: Words = Words::new(&[
+    "about",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "around",
+    "over",
+    "under",
+    "more",
+    "less",
+    "than",
+    "just",
+    "only",
+    "percent",
+    "percentage",
+    "point",
+    "points",
+    "per",
+    "cent",
+]);
+
 /// Capitalised plurals of peoples without the "-ans" ending ("60% of Latinos").
 pub(crate) const DEMONYMS: Words = Words::new(&["latinos", "latinas", "hispanics", "filipinos"]);
 

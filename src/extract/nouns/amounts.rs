@@ -5,6 +5,7 @@
 use super::super::lexicon::{
     in_list, CAP_VERBS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_ING_NOUNS,
     MONEY_IN_NOT_NOUNS, MONEY_OF_NOT_OWNERS, MONEY_VERB_NOUNS, PEOPLE_NOUNS, PEOPLE_SUFFIXES,
+    PERCENT_OF_NOT_NOUNS,
 };
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
@@ -241,7 +242,8 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     }
     let w = t.word(at)?;
     if w.chars().next().is_some_and(char::is_lowercase) {
-        return (!MONEY_IN_NOT_NOUNS.has(w)).then(|| noun_at(t, at, false))?;
+        // "of rural counties" is what the share is of; "$5 million in rural areas" is where.
+        return (!PERCENT_OF_NOT_NOUNS.has(w)).then(|| noun_at(t, at, false))?;
     }
     // A name is what a share is of only when it names people: "60% of Americans", "of
     // Black Americans", "of Latinos".
@@ -252,7 +254,15 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
                 w.chars().next().is_some_and(char::is_lowercase) && is_people_noun(w)
             })
     };
-    let people = (at..at + 2).find(|&k| t.word(k).is_some_and(is_demonym) || people_after(k))?;
+    // "of Black undergraduate borrowers": one lower-case modifier may stand between.
+    let modifier = |k: usize| {
+        t.word(k).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !is_noun_end(w) && !is_plural(w)
+        })
+    };
+    let people = (at..at + 3).find(|&k| {
+        t.word(k).is_some_and(is_demonym) || (people_after(k) && (k < at + 2 || modifier(at + 1)))
+    })?;
     let n = noun_at(t, at, false)?;
     let end = t.end_of(people)?;
     Some(NounSpan {

@@ -4,11 +4,11 @@
 //! approved so far to 23").
 
 use super::super::lexicon::{
-    in_list, BACK_POINTERS, CHANGE_PREPOSITIONS, CHANGE_VERBS, COUNT_NOUNS, DETERMINERS,
-    GROUP_OPENERS, INDICATORS, INDICATOR_MODIFIERS, INDICATOR_NOT_MODIFIERS, LEVEL_VERBS,
-    MONEY_HANDOFFS, MONEY_ING_NOUNS, MONEY_OF_NOT_OWNERS, OBJECT_CHANGE_VERBS, PEOPLE_NOUNS,
-    PEOPLE_SUFFIXES, PLACE_PREPOSITIONS, RESTATING_FOLLOWERS, RESTATING_JOINERS, RESTATING_LEADS,
-    SUBJECT_AUXILIARIES,
+    in_list, BACK_POINTERS, CHAINED_AMOUNT_WORDS, CHANGE_CONNECTORS, CHANGE_PREPOSITIONS,
+    CHANGE_VERBS, COUNT_NOUNS, DETERMINERS, GROUP_OPENERS, INDICATORS, INDICATOR_MODIFIERS,
+    INDICATOR_NOT_MODIFIERS, LEVEL_VERBS, MONEY_HANDOFFS, MONEY_ING_NOUNS, MONEY_OF_NOT_OWNERS,
+    OBJECT_CHANGE_VERBS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS, RESTATING_FOLLOWERS,
+    RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES,
 };
 use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
@@ -140,13 +140,21 @@ pub(in crate::extract) fn money_indicator_before(t: &Toks, first: usize) -> Opti
 /// Most words an object changed "by" an amount may have, "of" included.
 const MAX_OBJECT_WORDS: usize = 7;
 
-/// What a verb changes "by" a money amount or a percentage: its object. "reduce federal
-/// spending by almost $8 billion" → federal spending, "cut greenhouse gas emissions by 50%" →
-/// greenhouse gas emissions, "increase the net price of new drugs by 25%" → net price of new
-/// drugs. Only the words right between the verb (and its determiners) and "by", with no
-/// punctuation, number or clause word among them. `first` is the amount's first token.
+/// What a verb changes "by", "to" or "from" a money amount or a percentage: its object.
+/// "reduce federal spending by almost $8 billion" → federal spending, "cut greenhouse gas
+/// emissions by 50%" → greenhouse gas emissions, "increase the net price of new drugs by 25%"
+/// → net price of new drugs, "slash late fees to $8 from $30" → late fees (both amounts).
+/// Only the words right between the verb (and its determiners) and the first connector, with
+/// no punctuation, number or clause word among them. `first` is the amount's first token.
 pub(in crate::extract) fn changed_object(t: &Toks, first: usize) -> Option<NounSpan> {
-    let by = first.checked_sub(1).filter(|&k| t.word_is(k, "by"))?;
+    let mut by = first
+        .checked_sub(1)
+        .filter(|&k| t.word(k).is_some_and(|w| CHANGE_CONNECTORS.has(w)))?;
+    // "from $500 to $700", "by 0.30 percentage points, from 0.85% to 0.55%": an amount
+    // chained to an earlier connector changes the same object.
+    while let Some(earlier) = chained_connector(t, by) {
+        by = earlier;
+    }
     let head = by.checked_sub(1)?;
     let floor = by.saturating_sub(MAX_OBJECT_WORDS + 3);
     let mut verb = head;
@@ -156,6 +164,8 @@ pub(in crate::extract) fn changed_object(t: &Toks, first: usize) -> Option<NounS
             break;
         }
     }
+    // Only before "by": "helped lead to 26%" is a verb chain, not a modified object.
+    let inner_ed = t.word_is(by, "by");
     let mut start = verb + 1;
     while t.word(start).is_some_and(|w| DETERMINERS.has(w)) && start < head {
         start += 1;
@@ -168,7 +178,7 @@ pub(in crate::extract) fn changed_object(t: &Toks, first: usize) -> Option<NounS
                     // modifier; first or last it is a verb ("cut costs incurred by").
                     && (!is_verb_form(w)
                         || MONEY_ING_NOUNS.has(w)
-                        || (k > start && k < head && w.ends_with("ed")))
+                        || (inner_ed && k > start && k < head && w.ends_with("ed")))
                     && small_number(w).is_none()
                     && !in_list(w, &["what", "how", "which", "who", "whom", "whose", "that"]))
         })
@@ -184,6 +194,38 @@ pub(in crate::extract) fn changed_object(t: &Toks, first: usize) -> Option<NounS
         return None;
     }
     phrase_span(t, start, head)
+}
+
+/// Most tokens an amount chained between two connectors may have ("approximately $30",
+/// "0.30 percentage points,").
+const MAX_CHAINED_AMOUNT: usize = 6;
+
+/// The connector before the amount that ends right before the connector at `k`: "from" in
+/// "from $500 to", "to" in "to $8 from", "by" in "by 0.30 percentage points, from".
+fn chained_connector(t: &Toks, k: usize) -> Option<usize> {
+    let floor = k.saturating_sub(MAX_CHAINED_AMOUNT + 1);
+    let mut number = false;
+    let mut j = k;
+    while j > floor {
+        j -= 1;
+        if t.is_num(j) {
+            number = true;
+            continue;
+        }
+        if let Some(w) = t.word(j) {
+            if CHANGE_CONNECTORS.has(w) {
+                return number.then_some(j);
+            }
+            if !CHAINED_AMOUNT_WORDS.has(w) && scale_factor(w).is_none() {
+                return None;
+            }
+            continue;
+        }
+        if !matches!(t.sym(j), Some('$' | '%' | ',')) {
+            return None;
+        }
+    }
+    None
 }
 
 /// True for a word that may follow an indicator that heads its own noun: a stop word, a

@@ -248,6 +248,24 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("25", None, Percent, Exact, "price of new drugs", "25%"),
         ("40", None, Usd, Exact, "", "$40"),
     ]),
+    // "to" and "from" tie an amount to the changed object too, and an amount chained to an
+    // earlier connector ("from $400 to $650") shares it; a verb chain ("helped lead to")
+    // names no object.
+    ("The board will trim overdue library fines to $2 from roughly $25, raised Emergency \
+      Shelter Aid from $400 to $650, and expanded county grants helped lead to 18% more \
+      visits.", &[
+        ("2", None, Usd, Exact, "overdue library fines", "$2"),
+        ("25", None, Usd, Approx, "overdue library fines", "roughly $25"),
+        ("400", None, Usd, Exact, "Emergency Shelter Aid", "$400"),
+        ("650", None, Usd, Exact, "Emergency Shelter Aid", "$650"),
+        ("18", None, Percent, Exact, "", "18%"),
+    ]),
+    ("The agency will lower its yearly permit surcharge by 0.2 percentage points, from 0.75% \
+      to 0.55%.", &[
+        ("0.2", None, PercentagePoints, Exact, "yearly permit surcharge", "0.2 percentage points"),
+        ("0.75", None, Percent, Exact, "yearly permit surcharge", "0.75%"),
+        ("0.55", None, Percent, Exact, "yearly permit surcharge", "0.55%"),
+    ]),
     ("The law helped cut clinic unreimbursed care by about $3 billion.", &[
         ("3000000000", None, Usd, Approx, "clinic unreimbursed care", "about $3 billion"),
     ]),
@@ -266,6 +284,12 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("47", None, Count, Exact, "family members", "47 of their family members"),
         ("22.1", None, Percent, Exact, "Black people", "22.1 percent of Black people"),
         ("64", None, Percent, Exact, "SSI recipients", "64% of SSI recipients"),
+    ]),
+    // A place word opens what a share is of; one modifier may stand between a name and the
+    // people it qualifies.
+    ("Clinics opened in 91% of rural townships, and 58% of Navajo adult learners enrolled.", &[
+        ("91", None, Percent, Exact, "rural townships", "91% of rural townships"),
+        ("58", None, Percent, Exact, "Navajo adult learners", "58% of Navajo adult learners"),
     ]),
     // A money amount "of" which a noun is the size takes it; an average, a total, a verb
     // before the noun or people give none.
