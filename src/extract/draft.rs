@@ -6,8 +6,9 @@ use super::context;
 use super::lexicon::in_list;
 use super::nouns::{
     changed_object, count_noun, indicator_before, is_plural, measure_for, measure_noun,
-    money_cap_noun, money_for_noun, money_indicator_before, money_noun, money_of_noun,
-    money_total_noun, money_verb_noun, noun_at, noun_in_sentence, partitive_noun, percent_noun,
+    money_cap_noun, money_for_name, money_for_noun, money_indicator_before, money_noun,
+    money_of_noun, money_total_noun, money_verb_noun, noun_at, noun_in_sentence, partitive_noun,
+    percent_noun,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -324,6 +325,16 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
     if let Some(n) = before {
         d.noun = (n.start, n.end);
         d.noun_from = NounFrom::Before;
+        return;
+    }
+    // A name the amount is "for" comes last: a noun the sentence gives outranks it.
+    if let Some(n) = (d.unit == Unit::Usd && cap.is_none())
+        .then(|| money_for_name(t, d.next))
+        .flatten()
+    {
+        d.noun = (n.start, n.end);
+        d.end = n.end;
+        d.next = n.next;
     }
 }
 

@@ -123,3 +123,33 @@ pub(crate) const MONEY_FOR_NOT_NOUNS: Words = Words::new(&[
     "first", "second", "last", "next", "example", "instance", "more", "less", "up", "over",
     "about", "nearly", "around", "years", "months", "decades", "life", "free", "only", "just",
 ]);
+
+/// Capitalised words after "$… for" that start no name of what the money is for: a time
+/// ("for Fiscal Year 2025", "for FY24"), a sentence word ("for This"), or a heading word.
+pub(crate) const MONEY_FOR_NOT_NAMES: Words = Words::new(&[
+    "fiscal", "fy", "fy24", "fy25", "fy23", "fy22", "fy2024", "fy2025", "fy2023", "fy2022", "this",
+    "these", "that", "those", "each", "every", "all", "more", "example", "instance", "today",
+    "tomorrow", "next", "last", "calendar", "year", "years",
+]);
+
+/// Capitalised small words that end a name in a title-case heading ("$1.7 Billion for
+/// Mental Health Thanks to …", "… for Families Through …").
+pub(crate) const NAME_ENDERS: Words = Words::new(&[
+    "thanks",
+    "through",
+    "with",
+    "from",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "as",
+    "while",
+    "after",
+    "before",
+    "across",
+    "under",
+    "over",
+    "including",
+]);

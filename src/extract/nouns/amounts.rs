@@ -3,9 +3,9 @@
 //! percentage is of, and what a physical measure measures.
 
 use super::super::lexicon::{
-    in_list, CAP_VERBS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_ING_NOUNS,
-    MONEY_IN_NOT_NOUNS, MONEY_OF_NOT_OWNERS, MONEY_VERB_NOUNS, PEOPLE_NOUNS, PEOPLE_SUFFIXES,
-    PERCENT_OF_NOT_NOUNS,
+    in_list, CAP_VERBS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NAMES, MONEY_FOR_NOT_NOUNS,
+    MONEY_HEADS, MONEY_ING_NOUNS, MONEY_IN_NOT_NOUNS, MONEY_OF_NOT_OWNERS, MONEY_VERB_NOUNS,
+    NAME_ENDERS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PERCENT_OF_NOT_NOUNS,
 };
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
@@ -13,6 +13,7 @@ use super::{
     count_noun, is_adverb, is_joiner, is_noun_end, is_plural, is_verb_form, noun_at, phrase_span,
     phrase_start, NounSpan,
 };
+use crate::text::is_month_name;
 
 /// The noun after a money amount at token `k`: "in financing", "worth of …", or a singular
 /// noun right after ("project", "Centroamérica Local initiative").
@@ -222,11 +223,97 @@ pub(in crate::extract) fn money_for_noun(t: &Toks, k: usize) -> Option<NounSpan>
         at += 1;
     }
     let w = t.word(at)?;
-    let lower_case = w.chars().next().is_some_and(char::is_lowercase);
-    if !lower_case || MONEY_IN_NOT_NOUNS.has(w) || MONEY_FOR_NOT_NOUNS.has(w) {
+    if is_capitalised(w) || MONEY_IN_NOT_NOUNS.has(w) || MONEY_FOR_NOT_NOUNS.has(w) {
         return None;
     }
     noun_at(t, at, false)
+}
+
+/// Most words of a name a money amount is for ("Low Income Home Energy Assistance Program").
+const MAX_NAME_WORDS: usize = 8;
+
+/// The name a money amount is "for", from "for" at token `k`: "$600 million for the Indian
+/// Health Service", "for the Department of Justice's Antitrust Division", "for USDA's
+/// ReConnect program", "for Tribal communities". Capitalised words, "of", "and" or "&"
+/// between two of them, and a lower-case noun after them. None for a date, a fiscal year or
+/// a number after the name; for a name cut short ("for the Bureau of Alcohol, Tobacco, …",
+/// "for Housing Opportunities for Persons with AIDS", "for the Office of the UN …", "for
+/// R&D", "for the St. Lawrence"); for one word after "the" that is not an acronym ("for the
+/// Project" points back to a name given earlier).
+pub(in crate::extract) fn money_for_name(t: &Toks, k: usize) -> Option<NounSpan> {
+    if !t.word_is(k, "for") {
+        return None;
+    }
+    let mut at = k + 1;
+    while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
+        at += 1;
+    }
+    let after_determiner = at > k + 1;
+    let first = t.word(at).filter(|w| is_capitalised(w))?;
+    if is_month_name(first) || MONEY_FOR_NOT_NAMES.has(first) {
+        return None;
+    }
+    // Title-case headings capitalise their small words too ("… for Mental Health Thanks to").
+    let capital = |k: usize| {
+        t.word(k)
+            .is_some_and(|w| is_capitalised(w) && !NAME_ENDERS.has(w) && !is_month_name(w))
+    };
+    let mut last = at;
+    let mut j = at + 1;
+    while j < at + MAX_NAME_WORDS {
+        if capital(j) {
+            last = j;
+        } else if !(t.word(j).is_some_and(|w| in_list(w, &["of", "and", "&"])) && capital(j + 1)) {
+            break;
+        }
+        j += 1;
+    }
+    let next = t.word(last + 1);
+    let cut_short = match t.sym(last + 1) {
+        Some(',') => capital(last + 2),
+        Some('.') => t.word(last).is_some_and(|w| w.len() <= 2),
+        Some(_) => t.glued(last + 1),
+        // "for Access to COVID-19 Tools", "for the Bus and Bus Facilities and Low or No
+        // Emission grant programs": a small word between two capitalised ones.
+        None => next.is_some_and(|w| {
+            in_list(w, &["of", "and", "or", "&"])
+                || (!is_capitalised(w) && is_noun_end(w) && capital(last + 2))
+        }),
+    };
+    // "for Federally recognized Tribes", "for Jail based services": the name modifies what
+    // follows.
+    let modifies = next.is_some_and(|w| !is_capitalised(w) && is_verb_form(w) && w.ends_with("ed"));
+    let lone_after_the = last == at && after_determiner && !is_acronym(first);
+    let possessive = t.word(last).is_some_and(is_possessive);
+    if cut_short || modifies || lone_after_the || t.is_num(last + 1) {
+        return None;
+    }
+    // "Tribal communities", "COVID-19 relief", "ReConnect program": a lower-case noun after
+    // the name heads it; one with a name inside ("Tribal communities and Native people")
+    // is left unread.
+    let Some(n) = next
+        .filter(|w| !is_capitalised(w) && !MONEY_FOR_NOT_NOUNS.has(w) && !is_adverb(w))
+        .and_then(|_| noun_at(t, last + 1, false))
+    else {
+        return (!possessive).then(|| phrase_span(t, at, last))?;
+    };
+    if t.span(n.start, n.end).split(' ').any(is_capitalised) {
+        return None;
+    }
+    Some(NounSpan {
+        start: t.start_of(at)?,
+        ..n
+    })
+}
+
+/// True for a word of two or more capital letters ("USAID", "IRS").
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// True for a word that starts with a capital letter.
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// What a percentage at token `k` is of: "47 percent of students" → students, "82% of all

@@ -12,8 +12,8 @@ mod amounts;
 mod sentence;
 
 pub(super) use amounts::{
-    measure_noun, money_cap_noun, money_for_noun, money_noun, money_of_noun, money_total_noun,
-    money_verb_noun, partitive_noun, percent_noun,
+    measure_noun, money_cap_noun, money_for_name, money_for_noun, money_noun, money_of_noun,
+    money_total_noun, money_verb_noun, partitive_noun, percent_noun,
 };
 pub(super) use sentence::{
     changed_object, indicator_before, money_indicator_before, noun_in_sentence,

@@ -248,6 +248,18 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("25", None, Percent, Exact, "price of new drugs", "25%"),
         ("40", None, Usd, Exact, "", "$40"),
     ]),
+    // A money amount "for" a name takes the name, with a lower-case noun after it; a name
+    // cut short, a date or a lone word after "the" gives none.
+    ("The bill holds $310 million for the Rural Water Loan Office, $45 million for NOAA's \
+      buoy network, $12 million for Fiscal Year 2026, $9 million for the Office of the State \
+      Auditor, $6 million for the Program and $4 million for Federally recognized Tribes.", &[
+        ("310000000", None, Usd, Exact, "Rural Water Loan Office", "$310 million for the Rural Water Loan Office"),
+        ("45000000", None, Usd, Exact, "NOAA's buoy network", "$45 million for NOAA's buoy network"),
+        ("12000000", None, Usd, Exact, "", "$12 million"),
+        ("9000000", None, Usd, Exact, "", "$9 million"),
+        ("6000000", None, Usd, Exact, "", "$6 million"),
+        ("4000000", None, Usd, Exact, "", "$4 million"),
+    ]),
     // "to" and "from" tie an amount to the changed object too, and an amount chained to an
     // earlier connector ("from $400 to $650") shares it; a verb chain ("helped lead to")
     // names no object.
