@@ -8,7 +8,7 @@ use super::nouns::{
     changed_object, count_noun, indicator_before, is_plural, measure_for, measure_noun,
     money_cap_noun, money_for_name, money_for_noun, money_indicator_before, money_noun,
     money_of_noun, money_total_noun, money_verb_noun, noun_at, noun_in_sentence, partitive_noun,
-    percent_noun,
+    percent_noun, NounSpan,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -96,6 +96,13 @@ pub(super) struct Draft {
 }
 
 impl Draft {
+    /// Takes a noun that follows the amount: the quote grows to its end.
+    fn take_noun_after(&mut self, n: NounSpan) {
+        self.noun = (n.start, n.end);
+        self.end = n.end;
+        self.next = n.next;
+    }
+
     /// The quote's first token: the qualifier's, else the number's.
     pub(super) fn quote_first(&self, t: &Toks) -> usize {
         let lead = self.start.lead;
@@ -260,19 +267,61 @@ pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
 /// a money amount or a physical measure, the unit word of a span.
 pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
     d.unit = unit_of(d.mark, d.money);
+    if d.unit == Unit::Span {
+        d.noun = d.unit_word.unwrap_or_default();
+        return;
+    }
     let first = d.quote_first(t);
     // What a cap "at" the amount caps: it outranks a "for" after ("cap insulin at $35 for
     // seniors" is insulin's cap, not seniors').
     let cap = (d.unit == Unit::Usd)
         .then(|| money_cap_noun(t, first))
         .flatten();
-    let found = match d.unit {
-        Unit::Span => {
-            d.noun = d.unit_word.unwrap_or_default();
+    if let Some(n) = noun_after(t, d, cap.is_some()) {
+        d.take_noun_after(n);
+        return;
+    }
+    // Nouns that stand before the quote: the quote stays the amount's own words.
+    match d.unit {
+        Unit::Usd => {
+            if let Some(noun) = money_verb_noun(t, first) {
+                d.noun_tail = Some(noun);
+                d.noun_from = NounFrom::Before;
+                return;
+            }
+        }
+        Unit::Count => {
+            // "30 of the 50 states": after the number, and the whole's number is read next as
+            // a figure of its own, so only the quote grows.
+            if let Some(n) = partitive_noun(t, d.next).filter(|_| !d.start.spelled) {
+                d.noun = (n.start, n.end);
+                d.end = n.end;
+            }
             return;
         }
-        Unit::Usd => money_noun(t, d.next)
-            .or_else(|| cap.is_none().then(|| money_for_noun(t, d.next)).flatten()),
+        _ => {}
+    }
+    if let Some(n) = noun_before(t, d.unit, first, cap) {
+        d.noun = (n.start, n.end);
+        d.noun_from = NounFrom::Before;
+        return;
+    }
+    // A name the amount is "for" comes last: a noun the sentence gives outranks it.
+    if let Some(n) = (d.unit == Unit::Usd && cap.is_none())
+        .then(|| money_for_name(t, d.next))
+        .flatten()
+    {
+        d.take_noun_after(n);
+    }
+}
+
+/// The noun right after the amount's words, by unit; `capped` says a cap before the amount
+/// names what it is of, so a "for" after names no noun.
+fn noun_after(t: &Toks, d: &mut Draft, capped: bool) -> Option<NounSpan> {
+    match d.unit {
+        Unit::Usd => {
+            money_noun(t, d.next).or_else(|| (!capped).then(|| money_for_noun(t, d.next)).flatten())
+        }
         Unit::Count => match d.amount.compound {
             Some((Compound::Count(plural), _)) => {
                 d.noun_tail = Some(plural);
@@ -287,54 +336,22 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
             measure_noun(t, d.next, singular)
         }
         _ => None,
-    };
-    if let Some(n) = found {
-        d.noun = (n.start, n.end);
-        d.end = n.end;
-        d.next = n.next;
-        return;
     }
-    // Nouns that stand before the quote: the quote stays the amount's own words.
-    let before = match d.unit {
-        Unit::Usd => {
-            if let Some(noun) = money_verb_noun(t, first) {
-                d.noun_tail = Some(noun);
-                d.noun_from = NounFrom::Before;
-                return;
-            }
-            money_total_noun(t, first)
-                .or(cap)
-                .or_else(|| money_of_noun(t, first))
-                .or_else(|| money_indicator_before(t, first))
-                .or_else(|| changed_object(t, first))
-        }
+}
+
+/// The noun a money amount or a percentage takes from the words before it (a total, a cap,
+/// "an investment of", an indicator, a changed object).
+fn noun_before(t: &Toks, unit: Unit, first: usize, cap: Option<NounSpan>) -> Option<NounSpan> {
+    match unit {
+        Unit::Usd => money_total_noun(t, first)
+            .or(cap)
+            .or_else(|| money_of_noun(t, first))
+            .or_else(|| money_indicator_before(t, first))
+            .or_else(|| changed_object(t, first)),
         Unit::Percent | Unit::PercentagePoints => {
             indicator_before(t, first).or_else(|| changed_object(t, first))
         }
-        Unit::Count if !d.start.spelled => {
-            // "30 of the 50 states": after the number, and the whole's number is read next as
-            // a figure of its own, so only the quote grows.
-            if let Some(n) = partitive_noun(t, d.next) {
-                d.noun = (n.start, n.end);
-                d.end = n.end;
-            }
-            return;
-        }
         _ => None,
-    };
-    if let Some(n) = before {
-        d.noun = (n.start, n.end);
-        d.noun_from = NounFrom::Before;
-        return;
-    }
-    // A name the amount is "for" comes last: a noun the sentence gives outranks it.
-    if let Some(n) = (d.unit == Unit::Usd && cap.is_none())
-        .then(|| money_for_name(t, d.next))
-        .flatten()
-    {
-        d.noun = (n.start, n.end);
-        d.end = n.end;
-        d.next = n.next;
     }
 }
 
