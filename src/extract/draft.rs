@@ -8,7 +8,7 @@ use super::nouns::{
     changed_object, count_noun, indicator_before, is_plural, measure_for, measure_noun,
     money_cap_noun, money_for_name, money_for_noun, money_indicator_before, money_noun,
     money_of_noun, money_total_noun, money_verb_noun, noun_at, noun_in_sentence, partitive_noun,
-    percent_noun, NounSpan,
+    percent_head_noun, percent_noun, NounSpan,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -306,11 +306,14 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
         d.noun_from = NounFrom::Before;
         return;
     }
-    // A name the amount is "for" comes last: a noun the sentence gives outranks it.
-    if let Some(n) = (d.unit == Unit::Usd && cap.is_none())
-        .then(|| money_for_name(t, d.next))
-        .flatten()
-    {
+    // A name the amount is "for", or the noun a percentage heads ("a 15 percent minimum
+    // tax"), comes last: a noun the sentence gives outranks it.
+    let last = match d.unit {
+        Unit::Usd if cap.is_none() => money_for_name(t, d.next),
+        Unit::Percent => percent_head_noun(t, d.next),
+        _ => None,
+    };
+    if let Some(n) = last {
         d.take_noun_after(n);
     }
 }
@@ -393,6 +396,12 @@ pub(super) fn check_noun(t: &Toks, d: &mut Draft) -> Result<(), usize> {
         d.max = d.max.and_then(|m| m.checked_div(Decimal::ONE_HUNDRED));
         d.unit = Unit::Usd;
         d.noun = (0, 0);
+        d.noun_from = NounFrom::After;
+        // "Gas prices are almost 50 cents lower": money's nouns from before it.
+        if let Some(n) = noun_before(t, Unit::Usd, d.quote_first(t), None) {
+            d.noun = (n.start, n.end);
+            d.noun_from = NounFrom::Before;
+        }
     }
     Ok(())
 }

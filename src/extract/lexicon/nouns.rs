@@ -450,6 +450,97 @@ pub(crate) const CHAINED_AMOUNT_WORDS: Words = Words::new(&[
     "cent",
 ]);
 
+/// Nouns of a change, which a percentage before them sizes ("a 26% increase in …").
+pub(crate) const CHANGE_NOUNS: Words = Words::new(&[
+    "increase",
+    "decrease",
+    "rise",
+    "drop",
+    "decline",
+    "reduction",
+    "cut",
+    "jump",
+    "gain",
+    "fall",
+    "hike",
+    "boost",
+    "raise",
+    "surge",
+    "spike",
+    "dip",
+    "improvement",
+]);
+
+/// Singular nouns a percentage right before them sizes ("a 15 percent minimum tax", "a 25%
+/// tariff", "3% growth", "a 100% Federal cost share").
+pub(crate) const PERCENT_HEADS: Words = Words::new(&[
+    "tariff",
+    "tax",
+    "surcharge",
+    "credit",
+    "blend",
+    "growth",
+    "raise",
+    "match",
+    "cap",
+    "copay",
+    "copayment",
+    "coinsurance",
+    "co-insurance",
+    "duty",
+    "fee",
+    "rate",
+    "goal",
+    "target",
+    "requirement",
+    "threshold",
+    "share",
+    "premium",
+    "penalty",
+    "discount",
+    "deduction",
+    "reimbursement",
+    "bonus",
+    "stake",
+    "subsidy",
+    "contribution",
+    "levy",
+    "markup",
+    "commission",
+]);
+
+/// Words after a percentage that head no noun of it: rates and paces ("a 2.4 percent annual
+/// rate"), comparisons ("5% higher"), chances and points.
+pub(crate) const PERCENT_NOT_HEADS: Words = Words::new(&[
+    "rate",
+    "annual",
+    "annualized",
+    "annualised",
+    "pace",
+    "clip",
+    "chance",
+    "point",
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "above",
+    "below",
+    "over",
+    "under",
+    "year",
+    "month",
+    "share",
+    "stake",
+    "majority",
+    "minority",
+    "margin",
+    "return",
+    "yield",
+    "interest",
+    "discount",
+]);
+
 /// Capitalised plurals of peoples without the "-ans" ending ("60% of Latinos").
 pub(crate) const DEMONYMS: Words = Words::new(&["latinos", "latinas", "hispanics", "filipinos"]);
 

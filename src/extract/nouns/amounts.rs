@@ -3,9 +3,10 @@
 //! percentage is of, and what a physical measure measures.
 
 use super::super::lexicon::{
-    in_list, CAP_VERBS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NAMES, MONEY_FOR_NOT_NOUNS,
-    MONEY_HEADS, MONEY_ING_NOUNS, MONEY_IN_NOT_NOUNS, MONEY_OF_NOT_OWNERS, MONEY_VERB_NOUNS,
-    NAME_ENDERS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PERCENT_OF_NOT_NOUNS,
+    in_list, CAP_VERBS, CHANGE_NOUNS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NAMES,
+    MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_ING_NOUNS, MONEY_IN_NOT_NOUNS, MONEY_OF_NOT_OWNERS,
+    MONEY_VERB_NOUNS, NAME_ENDERS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PERCENT_HEADS, PERCENT_NOT_HEADS,
+    PERCENT_OF_NOT_NOUNS,
 };
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
@@ -356,6 +357,44 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         start: n.start,
         end,
         next: people + 1,
+    })
+}
+
+/// The noun a percentage heads, from token `k`: "a 15 percent minimum tax" → minimum tax,
+/// "3% growth", "a 25% tariff" (a head of [`PERCENT_HEADS`]); a change heads nothing but what
+/// it is "in" ("a 26% increase in Hispanic enrollment" → Hispanic enrollment). A rate word
+/// ("a 2.4 percent annual rate"), a comparison or a plural gives none.
+pub(in crate::extract) fn percent_head_noun(t: &Toks, k: usize) -> Option<NounSpan> {
+    let w = t.word(k)?;
+    if PERCENT_NOT_HEADS.has(w) || is_plural(w) || is_noun_end(w) {
+        return None;
+    }
+    if CHANGE_NOUNS.has(w) {
+        if !t.word_is(k + 1, "in") {
+            return None;
+        }
+        let mut at = k + 2;
+        // "an increase in the number of veterans": what is counted.
+        loop {
+            while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
+                at += 1;
+            }
+            if !(t.word(at).is_some_and(|w| in_list(w, &["number", "amount"]))
+                && t.word_is(at + 1, "of"))
+            {
+                break;
+            }
+            at += 2;
+        }
+        return noun_at(t, at, false);
+    }
+    // Only a noun a percentage sizes: "minimum tax", "reciprocal tariff rate", "3% growth";
+    // "25% fewer deaths", "30% off" and "40% Hispanic" are not such nouns.
+    noun_at(t, k, true).filter(|n| {
+        t.span(n.start, n.end)
+            .rsplit(' ')
+            .next()
+            .is_some_and(|head| PERCENT_HEADS.has(head))
     })
 }
 

@@ -13,7 +13,7 @@ mod sentence;
 
 pub(super) use amounts::{
     measure_noun, money_cap_noun, money_for_name, money_for_noun, money_noun, money_of_noun,
-    money_total_noun, money_verb_noun, partitive_noun, percent_noun,
+    money_total_noun, money_verb_noun, partitive_noun, percent_head_noun, percent_noun,
 };
 pub(super) use sentence::{
     changed_object, indicator_before, money_indicator_before, noun_in_sentence,
@@ -224,6 +224,8 @@ fn ends_noun(w: &str, r: &NounRead) -> bool {
         || small_number(w).is_some()
         || scale_factor(w).is_some()
         || is_month_name(w)
+        // "funding last year", "enrollment next spring": a time, not a noun word.
+        || (r.words > 0 && in_list(w, &["last", "next", "past"]))
         || (r.prev_plural && !is_plural(w))
         || (r.after_joiner && is_verb_form(w))
 }

@@ -248,6 +248,22 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("25", None, Percent, Exact, "price of new drugs", "25%"),
         ("40", None, Usd, Exact, "", "$40"),
     ]),
+    // A percentage takes the noun it sizes right after it, or what a change is "in"; a rate,
+    // a comparison or any other word gives none. Cents take money's nouns from before.
+    ("The county set a 7 percent lodging tax, saw a 12% rise in the number of campers and 4% \
+      growth, grew at a 2 percent annual rate, cut 18% fewer trees, and ferry fares are 40 \
+      cents lower than in 2019.", &[
+        ("7", None, Percent, Exact, "lodging tax", "7 percent lodging tax"),
+        ("12", None, Percent, Exact, "campers", "12% rise in the number of campers"),
+        ("4", None, Percent, Exact, "growth", "4% growth"),
+        ("2", None, Percent, Exact, "", "2 percent"),
+        ("18", None, Percent, Exact, "", "18%"),
+        ("0.40", None, Usd, Exact, "", "40 cents"),
+    ]),
+    ("Gas prices are almost 50 cents lower, and rents rose $80 over the spending last year.", &[
+        ("0.50", None, Usd, Nearly, "Gas prices", "almost 50 cents"),
+        ("80", None, Usd, Exact, "rents", "$80"),
+    ]),
     // A money amount "for" a name takes the name, with a lower-case noun after it; a name
     // cut short, a date or a lone word after "the" gives none.
     ("The bill holds $310 million for the Rural Water Loan Office, $45 million for NOAA's \
