@@ -3,12 +3,12 @@
 //! token to go on from as `Err`.
 
 use super::context;
-use super::lexicon::in_list;
+use super::lexicon::{in_list, MONEY_SUBJECT_HEADS, PERCENT_SUBJECT_HEADS};
 use super::nouns::{
     changed_object, count_noun, indicator_before, is_plural, measure_for, measure_noun,
     money_cap_noun, money_for_name, money_for_noun, money_indicator_before, money_noun,
     money_of_noun, money_total_noun, money_verb_noun, noun_at, noun_in_sentence, partitive_noun,
-    percent_head_noun, percent_noun, NounSpan,
+    percent_head_noun, percent_noun, stated_subject, NounSpan,
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::words::spelled_start;
@@ -350,10 +350,11 @@ fn noun_before(t: &Toks, unit: Unit, first: usize, cap: Option<NounSpan>) -> Opt
             .or(cap)
             .or_else(|| money_of_noun(t, first))
             .or_else(|| money_indicator_before(t, first))
-            .or_else(|| changed_object(t, first)),
-        Unit::Percent | Unit::PercentagePoints => {
-            indicator_before(t, first).or_else(|| changed_object(t, first))
-        }
+            .or_else(|| changed_object(t, first))
+            .or_else(|| stated_subject(t, first, &MONEY_SUBJECT_HEADS)),
+        Unit::Percent | Unit::PercentagePoints => indicator_before(t, first)
+            .or_else(|| changed_object(t, first))
+            .or_else(|| stated_subject(t, first, &PERCENT_SUBJECT_HEADS)),
         _ => None,
     }
 }

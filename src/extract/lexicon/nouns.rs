@@ -155,6 +155,79 @@ pub(crate) const SUBJECT_AUXILIARIES: Words = Words::new(&[
     "already", "since", "just", "then",
 ]);
 
+/// Words of a time after "last", "next", "past" or "this" ("last year", "next spring"), which
+/// end a noun before them.
+pub(crate) const TIME_WORDS: Words = Words::new(&[
+    "year", "month", "week", "quarter", "decade", "summer", "spring", "fall", "winter", "fiscal",
+    "day", "time", "century", "session", "term",
+]);
+
+/// Verbs that state a level of their subject right before an amount ("the price is $3.30").
+pub(crate) const COPULAS: Words = Words::new(&[
+    "is", "was", "are", "were", "remains", "remained", "stays", "stayed",
+]);
+
+/// Verbs that state a level "at" an amount ("the rate stands at 3.4%").
+pub(crate) const STANDING_VERBS: Words =
+    Words::new(&["stands", "stood", "sits", "sat", "remains", "remained"]);
+
+/// Words between a stating verb and its amount ("is now $3.30", "was still 4%").
+pub(crate) const STATE_ADVERBS: Words = Words::new(&[
+    "now",
+    "currently",
+    "still",
+    "today",
+    "just",
+    "only",
+    "already",
+]);
+
+/// Prepositions that open a short phrase between a subject's head and its verb ("the average
+/// price at the pump is").
+pub(crate) const SUBJECT_TAIL_PREPOSITIONS: Words =
+    Words::new(&["at", "in", "for", "of", "on", "across", "nationwide"]);
+
+/// Heads of a subject a money amount states ("the average price … is $3.30").
+pub(crate) const MONEY_SUBJECT_HEADS: Words = Words::new(&[
+    "price",
+    "prices",
+    "fare",
+    "fares",
+    "tuition",
+    "toll",
+    "tolls",
+    "cost",
+    "costs",
+    "value",
+    "wage",
+    "award",
+    "payment",
+    "fee",
+    "fees",
+    "salary",
+    "premium",
+    "premiums",
+    "deductible",
+    "benefit",
+    "rent",
+    "bill",
+    "debt",
+    "balance",
+    "budget",
+    "limit",
+    "threshold",
+]);
+
+/// Heads of a subject a percentage states ("the poverty rate was 11.1%").
+pub(crate) const PERCENT_SUBJECT_HEADS: Words = Words::new(&[
+    "rate",
+    "rates",
+    "share",
+    "percentage",
+    "proportion",
+    "ratio",
+]);
+
 /// Prepositions between a change verb and its number ("rose to 23", "stood at 8,400").
 pub(crate) const CHANGE_PREPOSITIONS: Words = Words::new(&["to", "at", "by", "from"]);
 

@@ -379,7 +379,9 @@ pub(in crate::extract) fn percent_head_noun(t: &Toks, k: usize) -> Option<NounSp
             while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
                 at += 1;
             }
-            if !(t.word(at).is_some_and(|w| in_list(w, &["number", "amount"]))
+            if !(t
+                .word(at)
+                .is_some_and(|w| in_list(w, &["number", "amount"]))
                 && t.word_is(at + 1, "of"))
             {
                 break;

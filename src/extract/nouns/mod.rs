@@ -16,10 +16,10 @@ pub(super) use amounts::{
     money_total_noun, money_verb_noun, partitive_noun, percent_head_noun, percent_noun,
 };
 pub(super) use sentence::{
-    changed_object, indicator_before, money_indicator_before, noun_in_sentence,
+    changed_object, indicator_before, money_indicator_before, noun_in_sentence, stated_subject,
 };
 
-use super::lexicon::{in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, PLURAL_WORDS};
+use super::lexicon::{in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, PLURAL_WORDS, TIME_WORDS};
 use super::numbers::scale_factor;
 use super::numbers::words::small_number;
 use super::tokens::Toks;
@@ -224,15 +224,18 @@ fn ends_noun(w: &str, r: &NounRead) -> bool {
         || small_number(w).is_some()
         || scale_factor(w).is_some()
         || is_month_name(w)
-        // "funding last year", "enrollment next spring": a time, not a noun word.
-        || (r.words > 0 && in_list(w, &["last", "next", "past"]))
         || (r.prev_plural && !is_plural(w))
         || (r.after_joiner && is_verb_form(w))
 }
 
 /// Takes the noun word `w` at `r.i`; false ends the noun.
 fn take_word(t: &Toks, r: &mut NounRead, w: &str, singular_head: bool) -> bool {
-    if ends_noun(w, r) {
+    // "funding last year", "$14 million next year": a time, not a noun word ("past and
+    // present officers" is one).
+    let time = in_list(w, &["last", "next", "past", "this"])
+        && t.word(r.i + 1)
+            .is_some_and(|n| TIME_WORDS.has(n) || is_month_name(n));
+    if time || ends_noun(w, r) {
         return false;
     }
     // A plural inside a capitalised name ("Local Works initiative") is no head noun.

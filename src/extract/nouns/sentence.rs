@@ -4,11 +4,12 @@
 //! approved so far to 23").
 
 use super::super::lexicon::{
-    in_list, BACK_POINTERS, CHAINED_AMOUNT_WORDS, CHANGE_CONNECTORS, CHANGE_PREPOSITIONS,
-    CHANGE_VERBS, COUNT_NOUNS, DETERMINERS, GROUP_OPENERS, INDICATORS, INDICATOR_MODIFIERS,
-    INDICATOR_NOT_MODIFIERS, LEVEL_VERBS, MONEY_HANDOFFS, MONEY_ING_NOUNS, MONEY_OF_NOT_OWNERS,
-    OBJECT_CHANGE_VERBS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS, RESTATING_FOLLOWERS,
-    RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES,
+    in_list, Words, BACK_POINTERS, CHAINED_AMOUNT_WORDS, CHANGE_CONNECTORS, CHANGE_PREPOSITIONS,
+    CHANGE_VERBS, COPULAS, COUNT_NOUNS, DETERMINERS, GROUP_OPENERS, INDICATORS,
+    INDICATOR_MODIFIERS, INDICATOR_NOT_MODIFIERS, LEVEL_VERBS, MONEY_HANDOFFS, MONEY_ING_NOUNS,
+    MONEY_OF_NOT_OWNERS, OBJECT_CHANGE_VERBS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS,
+    RESTATING_FOLLOWERS, RESTATING_JOINERS, RESTATING_LEADS, STANDING_VERBS, STATE_ADVERBS,
+    SUBJECT_AUXILIARIES, SUBJECT_TAIL_PREPOSITIONS,
 };
 use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
@@ -399,6 +400,62 @@ fn subject_of_change(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
         .checked_sub(1)
         .and_then(|p| t.word(p))
         .is_some_and(is_noun_end);
+    (!object).then_some(n)
+}
+
+/// Farthest a subject's head stands before its verb, across a phrase such as "at the pump".
+const MAX_SUBJECT_TAIL: usize = 4;
+
+/// The subject a money amount or a percentage is stated of with "is", "was", "remains" or
+/// "stands at": "The average price at the pump is now $3.30" → average price, "the maximum
+/// award was $7,395", "the poverty rate was 11.1%". Only a subject whose head is in `heads`
+/// (prices and payments, or rates and shares), and not the object of a preposition.
+/// `first` is the amount's first token.
+pub(in crate::extract) fn stated_subject(
+    t: &Toks,
+    first: usize,
+    heads: &Words,
+) -> Option<NounSpan> {
+    let start = sentence_start(t, first);
+    let mut j = first.checked_sub(1)?;
+    while j > start
+        && t.word(j)
+            .is_some_and(|w| is_adverb(w) || STATE_ADVERBS.has(w))
+    {
+        j -= 1;
+    }
+    if t.word_is(j, "at") && t.word(j - 1).is_some_and(|w| STANDING_VERBS.has(w)) {
+        j -= 1;
+    } else if !t.word(j).is_some_and(|w| COPULAS.has(w)) {
+        return None;
+    }
+    let verb = j;
+    // The head right before the verb, or before a short phrase such as "at the pump".
+    let floor = verb.saturating_sub(MAX_SUBJECT_TAIL + 2).max(start);
+    let head = (floor..verb).rev().find(|&k| {
+        t.word(k).is_some_and(|w| heads.has(w))
+            && (k + 1 == verb
+                || t.word(k + 1)
+                    .is_some_and(|w| SUBJECT_TAIL_PREPOSITIONS.has(w)))
+            && (k + 1..verb).all(|m| t.word(m).is_some())
+    })?;
+    let mut n = phrase_ending_at(t, head, false)?;
+    // "the average price of child care is": the "of" phrase is part of the subject.
+    if t.word_is(head + 1, "of") {
+        n.end = t.end_of(verb - 1)?;
+    }
+    let mut before = (start..=head).find(|&k| t.start_of(k) == Some(n.start))?;
+    while before > start && t.word(before - 1).is_some_and(|w| DETERMINERS.has(w)) {
+        before -= 1;
+    }
+    // "cuts in the price … is": the head is the object of a preposition.
+    let object = before
+        .checked_sub(1)
+        .and_then(|p| t.word(p))
+        .is_some_and(|w| {
+            SUBJECT_TAIL_PREPOSITIONS.has(w)
+                || in_list(w, &["to", "from", "with", "by", "about", "as"])
+        });
     (!object).then_some(n)
 }
 

@@ -205,13 +205,14 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("26000000", None, Usd, Exact, "", "$26 million"),
         ("500000000", None, Usd, Exact, "aircraft", "$500 million"),
     ]),
-    // What a cap caps is the noun of the money "at" which it is capped.
+    // What a cap caps is the noun of the money "at" which it is capped; "sits at" is no cap
+    // but states the bill's level.
     ("The law caps insulin at $35, capped the cost of insulin at $35 and capping out-of-pocket \
       drug costs at $2,000, but the bill sits at $9 billion.", &[
         ("35", None, Usd, Exact, "insulin", "$35"),
         ("35", None, Usd, Exact, "insulin", "$35"),
         ("2000", None, Usd, Exact, "out-of-pocket drug costs", "$2,000"),
-        ("9000000000", None, Usd, Exact, "", "$9 billion"),
+        ("9000000000", None, Usd, Exact, "bill", "$9 billion"),
     ]),
     // A rate with no noun takes the indicator its clause names before it, without the words
     // that name no other figure; an indicator that names another noun or is a preposition's
@@ -258,11 +259,20 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("4", None, Percent, Exact, "growth", "4% growth"),
         ("2", None, Percent, Exact, "", "2 percent"),
         ("18", None, Percent, Exact, "", "18%"),
-        ("0.40", None, Usd, Exact, "", "40 cents"),
+        ("0.40", None, Usd, Exact, "ferry fares", "40 cents"),
     ]),
     ("Gas prices are almost 50 cents lower, and rents rose $80 over the spending last year.", &[
         ("0.50", None, Usd, Nearly, "Gas prices", "almost 50 cents"),
         ("80", None, Usd, Exact, "rents", "$80"),
+    ]),
+    // An amount stated of a subject ("is", "was", "stands at") takes the subject when its head
+    // is a price, a payment or a rate; a time after an amount is no noun.
+    ("The typical fare on the ferry is now $4.25, the county vacancy rate stands at 3.1%, \
+      the board spent $9 million last year and a team of 12 is $2 million.", &[
+        ("4.25", None, Usd, Exact, "typical fare", "$4.25"),
+        ("3.1", None, Percent, Exact, "county vacancy rate", "3.1%"),
+        ("9000000", None, Usd, Exact, "spending", "$9 million"),
+        ("2000000", None, Usd, Exact, "", "$2 million"),
     ]),
     // A money amount "for" a name takes the name, with a lower-case noun after it; a name
     // cut short, a date or a lone word after "the" gives none.
