@@ -430,6 +430,12 @@ impl Index {
     /// dropped, files without an entry (or, in write mode, with another stamp than when they
     /// were read) are read. In write mode the folder's temporaries are removed.
     pub fn reconcile(&mut self, store: &Store, series: &str) -> Result<()> {
+        self.reconcile_looking(store, series).map(|_| ())
+    }
+
+    /// [`Index::reconcile`], telling whether something (a folder, a file, a link) was at the
+    /// series' path when it looked.
+    fn reconcile_looking(&mut self, store: &Store, series: &str) -> Result<bool> {
         self.reconciled.insert(series.to_string());
         // One look answers both: a real folder, or (a file, a link) something bearing the name.
         let meta = std::fs::symlink_metadata(store.series_dir(series));
@@ -439,7 +445,7 @@ impl Index {
                 self.changed = true;
             }
             self.note_name(series, meta.is_ok());
-            return Ok(());
+            return Ok(meta.is_ok());
         }
         let scan = store.scan_folder(series)?;
         if self.mode == Mode::Write {
@@ -483,15 +489,23 @@ impl Index {
             self.changed = true;
         }
         self.note_name(series, true);
-        Ok(())
+        Ok(true)
     }
 
     /// Lists a series' folder once per process before its entries are used or it is written to.
     pub fn ensure_series(&mut self, store: &Store, series: &str) -> Result<()> {
+        self.ensure_series_looking(store, series).map(|_| ())
+    }
+
+    /// [`Index::ensure_series`], telling what the listing found when it looked now:
+    /// `Some(true)` when something (a folder, a file, a link) is at the series' path,
+    /// `Some(false)` when nothing is; `None` when the folder was listed before (and not looked
+    /// at again). Saves a writer its own look at a new series' path.
+    pub fn ensure_series_looking(&mut self, store: &Store, series: &str) -> Result<Option<bool>> {
         if self.reconciled.contains(series) {
-            return Ok(());
+            return Ok(None);
         }
-        self.reconcile(store, series)
+        self.reconcile_looking(store, series).map(Some)
     }
 
     /// Lists every folder the index knows (the full check `series` listings and regrouping
@@ -539,9 +553,20 @@ impl Index {
 
     /// Records a claim set just written to `path` in `series`.
     pub fn insert(&mut self, series: &str, path: &Path, set: &ClaimSet) {
+        self.insert_stamped(series, path, set, Stamp::of_path(path));
+    }
+
+    /// [`Index::insert`] with the file's stamp at hand (taken by the writer from the open file).
+    pub fn insert_stamped(
+        &mut self,
+        series: &str,
+        path: &Path,
+        set: &ClaimSet,
+        stamp: Option<Stamp>,
+    ) {
         let key = key_of(series, path);
         let revision = set.edition.revision.unwrap_or(1);
-        self.put_entry(key, entry_of(set, revision), Stamp::of_path(path));
+        self.put_entry(key, entry_of(set, revision), stamp);
         if self.folders.insert(series.to_string()) {
             self.changed = true;
         }

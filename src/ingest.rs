@@ -718,8 +718,9 @@ impl Ingest {
         let series = self.series_for_words(&set.edition.title, &words, options)?;
         crate::store::check_name(&series)?;
         // The folder is listed before it is written to: a claim set a killed run stored but
-        // did not index is found here, and the pull is not stored twice.
-        self.index.ensure_series(&self.store, &series)?;
+        // did not index is found here, and the pull is not stored twice. When it is listed now,
+        // its look at the series' path also tells below whether a folder is to be made.
+        let looked = self.index.ensure_series_looking(&self.store, &series)?;
         if let Some(existing) = self.index.verified_digest(&self.store, &digest)? {
             if options.keep_raw {
                 self.restore_raw(&existing, file, Some(&bytes), options)?;
@@ -764,13 +765,16 @@ impl Ingest {
         }
         let is_latest = stored.iter().all(|e| e.date <= date);
         // Something at the series' path (a folder; or a link or a file, which the writer
-        // refuses by name): written into. Nothing: a new series folder.
-        let path = if std::fs::symlink_metadata(self.store.series_dir(&series)).is_ok() {
-            let path = self.store.write_new_serialized(&series, &mut set, toml)?;
+        // refuses by name): written into. Nothing: a new series folder. Nothing in between
+        // makes or removes anything at that path: the listing's look above still holds.
+        let present = looked
+            .unwrap_or_else(|| std::fs::symlink_metadata(self.store.series_dir(&series)).is_ok());
+        let (path, written) = if present {
+            let (path, written) = self.store.write_new_serialized(&series, &mut set, toml)?;
             if options.keep_raw {
                 self.write_raw(&series, &path, file, &bytes)?;
             }
-            path
+            (path, written)
         } else {
             // A new series appears with its first claim set and raw copy at once.
             set.edition.revision = None;
@@ -784,10 +788,10 @@ impl Ingest {
             if options.keep_raw {
                 files.push((&raw, Content::Bytes(&bytes)));
             }
-            let folder = self.store.create_series_from(&series, &files)?;
-            folder.join(name)
+            let (folder, written) = self.store.create_series_from(&series, &files)?;
+            (folder.join(name), written)
         };
-        self.index.insert(&series, &path, &set);
+        self.index.insert_stamped(&series, &path, &set, written);
         self.note(key, stamp, digest, PullStatus::Stored);
         // The series answers to its latest title.
         if is_latest {

@@ -419,16 +419,18 @@ impl Store {
     /// free name among `<date>.toml`, `<date>.2.toml`, … Returns the path written.
     pub fn write_new(&self, series: &str, set: &mut ClaimSet) -> Result<PathBuf> {
         self.write_new_with(series, set, None, |file, bytes| file.write_all(bytes))
+            .map(|(path, _)| path)
     }
 
     /// [`Store::write_new`] with the TOML of the first revision already made (by a worker);
-    /// a later revision is serialised again, since its header changes.
+    /// a later revision is serialised again, since its header changes. Returns the path written
+    /// and the file's stamp as written (taken from the open file: no look at the path after).
     pub fn write_new_serialized(
         &self,
         series: &str,
         set: &mut ClaimSet,
         toml: Option<String>,
-    ) -> Result<PathBuf> {
+    ) -> Result<(PathBuf, Option<Stamp>)> {
         self.write_new_with(series, set, toml, |file, bytes| file.write_all(bytes))
     }
 
@@ -441,20 +443,21 @@ impl Store {
         set: &mut ClaimSet,
         first: Option<String>,
         mut write: impl FnMut(&mut fs::File, &[u8]) -> std::io::Result<()>,
-    ) -> Result<PathBuf> {
+    ) -> Result<(PathBuf, Option<Stamp>)> {
         check_name(series)?;
         let dir = self.series_dir(series);
-        if fs::symlink_metadata(&dir).is_err() {
+        // One look: nothing there (a new series), or what is there must be a real folder.
+        let Ok(meta) = fs::symlink_metadata(&dir) else {
             set.edition.revision = None;
             let name = edition_file_name(set.edition.date, 1);
             let body = match &first {
                 Some(text) => Content::Bytes(text.as_bytes()),
                 None => Content::Toml(set),
             };
-            let folder = self.create_series_with(series, &[(&name, body)], &mut write)?;
-            return Ok(folder.join(name));
-        }
-        check_real_dir(&dir)?;
+            let (folder, stamp) = self.create_series_with(series, &[(&name, body)], &mut write)?;
+            return Ok((folder.join(name), stamp));
+        };
+        check_real_meta(&dir, &meta)?;
         let mut revision = 1;
         loop {
             let name = edition_file_name(set.edition.date, revision);
@@ -465,10 +468,13 @@ impl Store {
                 Some(text) if revision == 1 => Content::Bytes(text.as_bytes()),
                 _ => Content::Toml(set),
             };
+            let mut stamp = None;
             match write_atomic_new_with(&path, self.sync, |file| {
-                write_content(file, body, &mut write)
+                write_content(file, body, &mut write)?;
+                stamp = stamp_of_file(file);
+                Ok(())
             }) {
-                Ok(()) => return Ok(path),
+                Ok(()) => return Ok((path, stamp)),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => revision += 1,
                 Err(e) => return Err(Error::io(&path, e)),
             }
@@ -485,11 +491,17 @@ impl Store {
             .map(|&(name, bytes)| (name, Content::Bytes(bytes)))
             .collect();
         self.create_series_from(series, &files)
+            .map(|(folder, _)| folder)
     }
 
     /// [`Store::create_series`] with each file's [`Content`]: a claim set is written a part at
-    /// a time.
-    pub fn create_series_from(&self, series: &str, files: &[(&str, Content)]) -> Result<PathBuf> {
+    /// a time. Returns the folder and the first file's stamp as written (taken from the open
+    /// file: no look at the path after).
+    pub fn create_series_from(
+        &self,
+        series: &str,
+        files: &[(&str, Content)],
+    ) -> Result<(PathBuf, Option<Stamp>)> {
         self.create_series_with(series, files, &mut |file: &mut fs::File, bytes: &[u8]| {
             file.write_all(bytes)
         })
@@ -500,18 +512,25 @@ impl Store {
         series: &str,
         files: &[(&str, Content)],
         write: &mut F,
-    ) -> Result<PathBuf> {
+    ) -> Result<(PathBuf, Option<Stamp>)> {
         check_name(series)?;
         let target = self.series_dir(series);
         let staging = create_temp_dir(&self.root, series).map_err(|e| Error::io(&self.root, e))?;
+        let mut stamp = None;
         let result = (|| -> Result<()> {
-            for &(name, body) in files {
+            for (i, &(name, body)) in files.iter().enumerate() {
                 check_file_name(name)?;
                 // The staging folder is this run's own and hidden; it becomes visible whole,
                 // by the rename below: its files need no temporary of their own.
                 let path = staging.join(name);
-                write_new_file(&path, self.sync, |f| write_content(f, body, write))
-                    .map_err(|e| Error::io(&path, e))?;
+                write_new_file(&path, self.sync, |f| {
+                    write_content(f, body, write)?;
+                    if i == 0 {
+                        stamp = stamp_of_file(f);
+                    }
+                    Ok(())
+                })
+                .map_err(|e| Error::io(&path, e))?;
             }
             // rename(2) refuses a non-empty target; an empty folder in the way is replaced, a
             // file or a link in the way is an error.
@@ -531,7 +550,7 @@ impl Store {
         if result.is_err() {
             let _ = remove_temporary(&staging);
         }
-        result.map(|()| target)
+        result.map(|()| (target, stamp))
     }
 
     fn series_exists(&self, series: &str) -> Error {
@@ -754,6 +773,11 @@ fn check_file_name(name: &str) -> Result<()> {
 /// the store, and the store never writes through a link.
 pub fn check_real_dir(dir: &Path) -> Result<()> {
     let meta = fs::symlink_metadata(dir).map_err(|e| Error::io(dir, e))?;
+    check_real_meta(dir, &meta)
+}
+
+/// [`check_real_dir`] on what a look (not following a link) at `dir` found.
+fn check_real_meta(dir: &Path, meta: &fs::Metadata) -> Result<()> {
     if meta.file_type().is_symlink() {
         return Err(Error::SymlinkedSeries {
             path: dir.to_path_buf(),
@@ -968,6 +992,12 @@ pub fn write_atomic_new_with(
     })();
     let _ = fs::remove_file(&tmp);
     result
+}
+
+/// The stamp of a file this process has just written, from the open file (a rename or a link
+/// into place changes neither its size, time nor inode).
+fn stamp_of_file(file: &fs::File) -> Option<Stamp> {
+    file.metadata().ok().map(|meta| Stamp::of(&meta))
 }
 
 /// Creates `path` (never through a link, never over anything) and writes it with `write`;
