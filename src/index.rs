@@ -20,7 +20,10 @@
 use crate::claimset::ClaimSet;
 use crate::error::{Error, Result, MAX_CANDIDATES};
 use crate::series::{title_similarity, SeriesMatcher};
-use crate::store::{load_stored, read_store_file, remove_temporary, Stamp, Store, StoredEdition};
+use crate::store::{
+    load_stored, open_store_file_meta, read_store_file, remove_temporary, Stamp, Store,
+    StoredEdition,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -529,14 +532,17 @@ impl Index {
             let mut stale = None;
             for key in keys {
                 let path = store.root().join(&key);
-                let unchanged = match self.mode {
-                    Mode::Write => {
-                        let stamp = self.stamps.get(&key).copied();
-                        stamp.is_some() && Stamp::of_path(&path) == stamp
-                    }
-                    Mode::Read => true,
+                // Write mode believes a file only at the stamp it had when read, taken from
+                // the file opened to check the digest (one look at the path, and the stamp
+                // and the bytes are of one file).
+                let believed = match self.mode {
+                    Mode::Write => self
+                        .stamps
+                        .get(&key)
+                        .is_some_and(|&stamp| holds(&path, digest, Some(stamp))),
+                    Mode::Read => holds(&path, digest, None),
                 };
-                if unchanged && holds(&path, digest) {
+                if believed {
                     return Ok(Some(path));
                 }
                 // Read again: the entry goes, so the file is read whatever its stamp.
@@ -916,10 +922,18 @@ impl Index {
 
 /// True when the claim set at `path` records `digest` (its header line): a cheap look at the
 /// bytes, so that an index entry naming a digest its file does not hold is never believed.
-fn holds(path: &Path, digest: &str) -> bool {
-    let Ok(Some(bytes)) = read_store_file(path) else {
+/// With a `stamp`, the file must also carry it (else it is not read).
+fn holds(path: &Path, digest: &str, stamp: Option<Stamp>) -> bool {
+    let Ok(Some((mut file, meta))) = open_store_file_meta(path) else {
         return false;
     };
+    if stamp.is_some_and(|stamp| Stamp::of(&meta) != stamp) {
+        return false;
+    }
+    let mut bytes = Vec::new();
+    if std::io::Read::read_to_end(&mut file, &mut bytes).is_err() {
+        return false;
+    }
     let line = format!("digest = \"{digest}\"");
     if memchr::memmem::find(&bytes, line.as_bytes()).is_some() {
         return true;

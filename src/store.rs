@@ -814,6 +814,12 @@ fn no_follow(options: &mut fs::OpenOptions) -> &mut fs::OpenOptions {
 /// Opens a store file for reading without following a symbolic link; `Ok(None)` when it does
 /// not exist. A link is [`Error::SymlinkInStore`], a folder, pipe or device [`Error::NotAFile`].
 pub fn open_store_file(path: &Path) -> Result<Option<fs::File>> {
+    Ok(open_store_file_meta(path)?.map(|(file, _)| file))
+}
+
+/// [`open_store_file`] with the open file's metadata: a stamp taken from it is the stamp of
+/// what is read from the file, with no second look at the path.
+pub fn open_store_file_meta(path: &Path) -> Result<Option<(fs::File, fs::Metadata)>> {
     // Checked first, so that platforms without O_NOFOLLOW refuse links too.
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -848,7 +854,7 @@ pub fn open_store_file(path: &Path) -> Result<Option<fs::File>> {
             path: path.to_path_buf(),
         });
     }
-    Ok(Some(file))
+    Ok(Some((file, meta)))
 }
 
 /// Reads a store file (see [`open_store_file`]); `Ok(None)` when it does not exist.
