@@ -3,14 +3,14 @@
 //! token to go on from as `Err`.
 
 use super::context;
-use super::lexicon::{in_list, MONEY_SUBJECT_HEADS, PERCENT_SUBJECT_HEADS};
+use super::lexicon::in_list;
 use super::nouns::{
-    changed_object, count_noun, indicator_before, is_plural, measure_for, measure_noun,
-    money_cap_noun, money_for_name, money_for_noun, money_indicator_before, money_noun,
-    money_of_noun, money_total_noun, money_verb_noun, noun_at, noun_in_sentence, partitive_noun,
-    percent_head_noun, percent_noun, stated_subject, NounSpan,
+    count_noun, is_plural, measure_for, measure_noun, money_cap_noun, money_for_name,
+    money_for_noun, money_noun, money_verb_noun, noun_at, noun_before, noun_in_sentence,
+    partitive_noun, percent_head_noun, percent_noun, NounSpan,
 };
 use super::numbers::range::{range_after, Opener, Range};
+use super::numbers::ratio::ratio_after;
 use super::numbers::words::spelled_start;
 use super::numbers::{amount, minus_before, Amount};
 use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus};
@@ -93,6 +93,8 @@ pub(super) struct Draft {
     /// A plural the noun ends with that the text writes as a compound ("members" for "a
     /// 12-member commission": commission members).
     pub(super) noun_tail: Option<&'static str>,
+    /// Read from a ratio ("8 in 10 centers"): the noun follows the whole.
+    pub(super) ratio: bool,
 }
 
 impl Draft {
@@ -133,7 +135,8 @@ pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
         && t.word(a.next).is_some_and(|w| in_list(w, &["and", "to"]))
         && t.is_lead(a.next + 1);
     if s.spelled && a.base <= Decimal::ONE && !a.scaled && !a.times && !opens_range {
-        return Err(a.next);
+        // "one in five renters" is a share.
+        ratio_after(t, &a).ok_or(a.next)?;
     }
     if s.negative {
         a.base = -a.base;
@@ -160,7 +163,24 @@ pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
         noun: (0, 0),
         noun_from: NounFrom::After,
         noun_tail: None,
+        ratio: false,
     })
+}
+
+/// Step 3b: a ratio with no unit word after its first term ("8 in 10 centers") is the share it
+/// makes, as an exact percentage.
+pub(super) fn read_ratio(t: &Toks, d: &mut Draft) {
+    if d.mark.is_some() || d.money {
+        return;
+    }
+    if let Some(r) = ratio_after(t, &d.amount) {
+        d.value = r.percent;
+        d.mark = Some(Mark::Percent);
+        d.ratio = true;
+        d.end = r.end;
+        d.written_end = r.end;
+        d.next = r.next;
+    }
 }
 
 /// Step 3: a trailing plus ("3,500+" is over 3,500) and the unit word or sign after the number.
@@ -332,29 +352,13 @@ fn noun_after(t: &Toks, d: &mut Draft, capped: bool) -> Option<NounSpan> {
             }
             _ => count_noun(t, d.next),
         },
+        Unit::Percent if d.ratio => count_noun(t, d.next).or_else(|| percent_noun(t, d.next)),
         Unit::Percent => percent_noun(t, d.next),
         u if u.is_physical() => {
             let (s, e) = d.unit_word.unwrap_or_default();
             let singular = !t.span(s, e).rsplit(' ').next().is_some_and(is_plural);
             measure_noun(t, d.next, singular)
         }
-        _ => None,
-    }
-}
-
-/// The noun a money amount or a percentage takes from the words before it (a total, a cap,
-/// "an investment of", an indicator, a changed object).
-fn noun_before(t: &Toks, unit: Unit, first: usize, cap: Option<NounSpan>) -> Option<NounSpan> {
-    match unit {
-        Unit::Usd => money_total_noun(t, first)
-            .or(cap)
-            .or_else(|| money_of_noun(t, first))
-            .or_else(|| money_indicator_before(t, first))
-            .or_else(|| changed_object(t, first))
-            .or_else(|| stated_subject(t, first, &MONEY_SUBJECT_HEADS)),
-        Unit::Percent | Unit::PercentagePoints => indicator_before(t, first)
-            .or_else(|| changed_object(t, first))
-            .or_else(|| stated_subject(t, first, &PERCENT_SUBJECT_HEADS)),
         _ => None,
     }
 }

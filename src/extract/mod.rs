@@ -64,6 +64,7 @@ fn figure_at(t: &Toks, i: usize) -> Result<(Figure, usize), usize> {
     let start = draft::start_at(t, i)?;
     let mut d = draft::read_amount(t, start)?;
     draft::read_unit_words(t, &mut d);
+    draft::read_ratio(t, &mut d);
     draft::read_range(t, &mut d)?;
     draft::read_trailing_qualifier(t, &mut d);
     if draft::rejected_by_context(t, &d) {

@@ -12,14 +12,17 @@ mod amounts;
 mod sentence;
 
 pub(super) use amounts::{
-    measure_noun, money_cap_noun, money_for_name, money_for_noun, money_noun, money_of_noun,
-    money_total_noun, money_verb_noun, partitive_noun, percent_head_noun, percent_noun,
+    measure_noun, money_cap_noun, money_for_name, money_for_noun, money_noun, money_verb_noun,
+    partitive_noun, percent_head_noun, percent_noun,
 };
-pub(super) use sentence::{
-    changed_object, indicator_before, money_indicator_before, noun_in_sentence, stated_subject,
-};
+use amounts::{money_of_noun, money_total_noun};
+pub(super) use sentence::noun_in_sentence;
+use sentence::{changed_object, indicator_before, money_indicator_before, stated_subject};
 
-use super::lexicon::{in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, PLURAL_WORDS, TIME_WORDS};
+use super::lexicon::{
+    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_SUBJECT_HEADS, PERCENT_SUBJECT_HEADS,
+    PLURAL_WORDS, TIME_WORDS,
+};
 use super::numbers::scale_factor;
 use super::numbers::words::small_number;
 use super::tokens::Toks;
@@ -109,6 +112,28 @@ pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         end: t.end_of(j).unwrap_or(n.start),
         next: j + 1,
     })
+}
+
+/// The noun a money amount or a percentage takes from the words before it (a total, a cap,
+/// "an investment of", an indicator, a changed object).
+pub(super) fn noun_before(
+    t: &Toks,
+    unit: Unit,
+    first: usize,
+    cap: Option<NounSpan>,
+) -> Option<NounSpan> {
+    match unit {
+        Unit::Usd => money_total_noun(t, first)
+            .or(cap)
+            .or_else(|| money_of_noun(t, first))
+            .or_else(|| money_indicator_before(t, first))
+            .or_else(|| changed_object(t, first))
+            .or_else(|| stated_subject(t, first, &MONEY_SUBJECT_HEADS)),
+        Unit::Percent | Unit::PercentagePoints => indicator_before(t, first)
+            .or_else(|| changed_object(t, first))
+            .or_else(|| stated_subject(t, first, &PERCENT_SUBJECT_HEADS)),
+        _ => None,
+    }
 }
 
 /// The state of a noun read word by word.

@@ -2,6 +2,7 @@
 //! ("$1.2B", "4.2 billion") and ranges ([`range`]), read into an exact [`Amount`].
 
 pub(super) mod range;
+pub(super) mod ratio;
 pub(super) mod words;
 
 use super::lexicon::{SCALE_SUFFIXES, SCALE_WORDS, UNIT_ABBREVIATIONS};

@@ -274,6 +274,12 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("9000000", None, Usd, Exact, "spending", "$9 million"),
         ("2000000", None, Usd, Exact, "", "$2 million"),
     ]),
+    // A ratio is the exact share it makes, with the qualifier before it and the noun after.
+    ("More than 7 in 10 rural clinics and roughly one out of four riders, about 3 in 8 homes.", &[
+        ("70", None, Percent, Over, "rural clinics", "More than 7 in 10 rural clinics"),
+        ("25", None, Percent, Approx, "riders", "roughly one out of four riders"),
+        ("37.5", None, Percent, Approx, "homes", "about 3 in 8 homes"),
+    ]),
     // A money amount "for" a name takes the name, with a lower-case noun after it; a name
     // cut short, a date or a lone word after "the" gives none.
     ("The bill holds $310 million for the Rural Water Loan Office, $45 million for NOAA's \

@@ -191,12 +191,17 @@ pub(super) const REFUSALS: &[(&str, &[Want])] = &[
         &[("0.6", None, Usd, Over, "", "over 60 cents")],
     ),
     ("The plan moves toward a net zero emissions economy.", &[]),
-    // Ratios, other currencies, occasions, model numbers, modifiers.
+    // Ratios are shares only when the share is an exact percentage of a small whole ("1 in
+    // 7" has none; "48 out of 50 states" counts states); other currencies, occasions, model
+    // numbers, modifiers.
     (
         "Nearly 1 in 7 households and one in five renters report hardship.",
-        &[],
+        &[("20", None, Percent, Exact, "renters", "one in five renters")],
     ),
-    ("Nine out of 10 employers saw no adverse effects.", &[]),
+    (
+        "Nine out of 10 employers saw no adverse effects, as in 48 out of 50 states.",
+        &[("90", None, Percent, Exact, "employers", "Nine out of 10 employers")],
+    ),
     (
         "Canada will make CAD $1.5 billion available, and the EU pledged €40 million.",
         &[],
