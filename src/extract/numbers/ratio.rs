@@ -35,7 +35,7 @@ pub(in crate::extract) fn ratio_after(t: &Toks, part: &Amount) -> Option<Ratio> 
     } else {
         return None;
     };
-    if !t.is_num(k) && !t.word(k).is_some_and(|w| small_number(w).is_some()) {
+    if !t.is_num(k) && t.word(k).is_none_or(|w| small_number(w).is_none()) {
         return None;
     }
     let whole = amount(t, k, false)?;
