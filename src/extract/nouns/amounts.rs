@@ -42,7 +42,8 @@ pub(in crate::extract) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         });
     }
     let w = t.word(k)?;
-    if is_plural(w) || is_verb_form(w) {
+    // "$100 off a laptop", "$50 back": a particle, not a noun.
+    if is_plural(w) || is_verb_form(w) || in_list(w, &["off", "back", "apiece", "down"]) {
         return None;
     }
     noun_at(t, k, true)
@@ -233,7 +234,8 @@ pub(in crate::extract) fn money_for_noun(t: &Toks, k: usize) -> Option<NounSpan>
 /// Most words of a name a money amount is for ("Low Income Home Energy Assistance Program").
 const MAX_NAME_WORDS: usize = 8;
 
-/// The name a money amount is "for", from "for" at token `k`: "$600 million for the Indian
+/// The name a money amount is "for" (or given "to", after "the"), from "for" or "to" at
+/// token `k`: "$600 million for the Indian
 /// Health Service", "for the Department of Justice's Antitrust Division", "for USDA's
 /// ReConnect program", "for Tribal communities". Capitalised words, "of", "and" or "&"
 /// between two of them, and a lower-case noun after them. None for a date, a fiscal year or
@@ -242,7 +244,8 @@ const MAX_NAME_WORDS: usize = 8;
 /// R&D", "for the St. Lawrence"); for one word after "the" that is not an acronym ("for the
 /// Project" points back to a name given earlier).
 pub(in crate::extract) fn money_for_name(t: &Toks, k: usize) -> Option<NounSpan> {
-    if !t.word_is(k, "for") {
+    let to = t.word_is(k, "to");
+    if !to && !t.word_is(k, "for") {
         return None;
     }
     let mut at = k + 1;
@@ -251,7 +254,12 @@ pub(in crate::extract) fn money_for_name(t: &Toks, k: usize) -> Option<NounSpan>
     }
     let after_determiner = at > k + 1;
     let first = t.word(at).filter(|w| is_capitalised(w))?;
-    if is_month_name(first) || MONEY_FOR_NOT_NAMES.has(first) {
+    // "to" names a recipient only after "the" or as an acronym: "$1 Billion to Expand Access"
+    // is a title-case purpose.
+    if is_month_name(first)
+        || MONEY_FOR_NOT_NAMES.has(first)
+        || (to && !after_determiner && !is_acronym(first))
+    {
         return None;
     }
     // Title-case headings capitalise their small words too ("… for Mental Health Thanks to").
@@ -278,7 +286,8 @@ pub(in crate::extract) fn money_for_name(t: &Toks, k: usize) -> Option<NounSpan>
         // Emission grant programs": a small word between two capitalised ones.
         None => next.is_some_and(|w| {
             in_list(w, &["of", "and", "or", "&"])
-                || (!is_capitalised(w) && is_noun_end(w) && capital(last + 2))
+                || (in_list(w, &["to", "for", "on", "with", "through", "under", "into"])
+                    && capital(last + 2))
         }),
     };
     // "for Federally recognized Tribes", "for Jail based services": the name modifies what

@@ -292,6 +292,14 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("6000000", None, Usd, Exact, "", "$6 million"),
         ("4000000", None, Usd, Exact, "", "$4 million"),
     ]),
+    // A name "in" a place keeps its name; "to the" names a recipient; "$5 off" is no noun.
+    ("The plan gives $80 million for the Elk Creek Ferry Landing in Idaho, $3 million to the \
+      Lummi Nation, $2 million to Expand Access and $5 off a ticket.", &[
+        ("80000000", None, Usd, Exact, "Elk Creek Ferry Landing", "$80 million for the Elk Creek Ferry Landing"),
+        ("3000000", None, Usd, Exact, "Lummi Nation", "$3 million to the Lummi Nation"),
+        ("2000000", None, Usd, Exact, "", "$2 million"),
+        ("5", None, Usd, Exact, "", "$5"),
+    ]),
     // "to" and "from" tie an amount to the changed object too, and an amount chained to an
     // earlier connector ("from $400 to $650") shares it; a verb chain ("helped lead to")
     // names no object.

@@ -200,7 +200,14 @@ pub(super) const REFUSALS: &[(&str, &[Want])] = &[
     ),
     (
         "Nine out of 10 employers saw no adverse effects, as in 48 out of 50 states.",
-        &[("90", None, Percent, Exact, "employers", "Nine out of 10 employers")],
+        &[(
+            "90",
+            None,
+            Percent,
+            Exact,
+            "employers",
+            "Nine out of 10 employers",
+        )],
     ),
     (
         "Canada will make CAD $1.5 billion available, and the EU pledged €40 million.",
