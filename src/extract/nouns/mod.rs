@@ -9,6 +9,7 @@
 //! ("individuals and entities").
 
 mod amounts;
+mod clause;
 mod sentence;
 
 pub(super) use amounts::{
@@ -16,8 +17,9 @@ pub(super) use amounts::{
     partitive_noun, percent_head_noun, percent_noun,
 };
 use amounts::{money_of_noun, money_total_noun};
+use clause::{changed_object, stated_subject};
 pub(super) use sentence::noun_in_sentence;
-use sentence::{changed_object, indicator_before, money_indicator_before, stated_subject};
+use sentence::{indicator_before, money_indicator_before};
 
 use super::lexicon::{
     in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_SUBJECT_HEADS, PERCENT_SUBJECT_HEADS,
