@@ -220,10 +220,7 @@ pub(in crate::extract) fn money_for_noun(t: &Toks, k: usize) -> Option<NounSpan>
     if !t.word_is(k, "for") {
         return None;
     }
-    let mut at = k + 1;
-    while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
-        at += 1;
-    }
+    let at = past_determiners(t, k + 1);
     let w = t.word(at)?;
     if is_capitalised(w) || MONEY_IN_NOT_NOUNS.has(w) || MONEY_FOR_NOT_NOUNS.has(w) {
         return None;
@@ -248,10 +245,7 @@ pub(in crate::extract) fn money_for_name(t: &Toks, k: usize) -> Option<NounSpan>
     if !to && !t.word_is(k, "for") {
         return None;
     }
-    let mut at = k + 1;
-    while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
-        at += 1;
-    }
+    let at = past_determiners(t, k + 1);
     let after_determiner = at > k + 1;
     let first = t.word(at).filter(|w| is_capitalised(w))?;
     // "to" names a recipient only after "the" or as an acronym: "$1 Billion to Expand Access"
@@ -321,6 +315,14 @@ fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// The first token from `at` that is no determiner ("the", "a", "their").
+fn past_determiners(t: &Toks, mut at: usize) -> usize {
+    while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
+        at += 1;
+    }
+    at
+}
+
 /// True for a word that starts with a capital letter.
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -333,10 +335,7 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     if !t.word_is(k, "of") {
         return None;
     }
-    let mut at = k + 1;
-    while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
-        at += 1;
-    }
+    let at = past_determiners(t, k + 1);
     let w = t.word(at)?;
     if w.chars().next().is_some_and(char::is_lowercase) {
         // "of rural counties" is what the share is of; "$5 million in rural areas" is where.
@@ -385,9 +384,7 @@ pub(in crate::extract) fn percent_head_noun(t: &Toks, k: usize) -> Option<NounSp
         let mut at = k + 2;
         // "an increase in the number of veterans": what is counted.
         loop {
-            while t.word(at).is_some_and(|w| DETERMINERS.has(w)) {
-                at += 1;
-            }
+            at = past_determiners(t, at);
             if !(t
                 .word(at)
                 .is_some_and(|w| in_list(w, &["number", "amount"]))
