@@ -47,7 +47,8 @@ pub(in crate::extract) fn changed_object(t: &Toks, first: usize) -> Option<NounS
     }
     let plain = |k: usize| {
         t.word(k).is_some_and(|w| {
-            w.eq_ignore_ascii_case("of")
+            // "taxes on hardworking Americans", "costs for families": a preposition inside.
+            in_list(w, &["of", "on", "for"]) && k > start && k < head
                 || (!is_noun_end(w)
                     // "hospital uncompensated care": an "-ed" word inside the phrase is a
                     // modifier; first or last it is a verb ("cut costs incurred by").
@@ -60,11 +61,7 @@ pub(in crate::extract) fn changed_object(t: &Toks, first: usize) -> Option<NounS
     };
     let words = head + 1 - start;
     let head_word = t.word(head)?;
-    if words > MAX_OBJECT_WORDS
-        || !(start..=head).all(plain)
-        || head_word.eq_ignore_ascii_case("of")
-        || t.word_is(start, "of")
-        || OBJECT_CHANGE_VERBS.has(head_word)
+    if words > MAX_OBJECT_WORDS || !(start..=head).all(plain) || OBJECT_CHANGE_VERBS.has(head_word)
     {
         return None;
     }

@@ -318,6 +318,13 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("0.75", None, Percent, Exact, "yearly permit surcharge", "0.75%"),
         ("0.55", None, Percent, Exact, "yearly permit surcharge", "0.55%"),
     ]),
+    // "on" or "for" inside the object: "raise the levy on ceramic tiles", "fares for seniors".
+    ("The council will raise the levy on ceramic tiles from 5% to 9% and cut fares for \
+      seniors by $2.", &[
+        ("5", None, Percent, Exact, "levy on ceramic tiles", "5%"),
+        ("9", None, Percent, Exact, "levy on ceramic tiles", "9%"),
+        ("2", None, Usd, Exact, "fares for seniors", "$2"),
+    ]),
     ("The law helped cut clinic unreimbursed care by about $3 billion.", &[
         ("3000000000", None, Usd, Approx, "clinic unreimbursed care", "about $3 billion"),
     ]),
