@@ -313,7 +313,10 @@ pub(super) fn read_noun(t: &Toks, d: &mut Draft) {
         Unit::Count => {
             // "30 of the 50 states": after the number, and the whole's number is read next as
             // a figure of its own, so only the quote grows.
-            if let Some(n) = partitive_noun(t, d.next).filter(|_| !d.start.spelled) {
+            if let Some(n) = (!d.start.spelled)
+                .then(|| partitive_noun(t, d.next))
+                .flatten()
+            {
                 d.noun = (n.start, n.end);
                 d.end = n.end;
             }

@@ -232,9 +232,8 @@ pub(in crate::extract) fn money_for_noun(t: &Toks, k: usize) -> Option<NounSpan>
 const MAX_NAME_WORDS: usize = 8;
 
 /// The name a money amount is "for" (or given "to", after "the"), from "for" or "to" at
-/// token `k`: "$600 million for the Indian
-/// Health Service", "for the Department of Justice's Antitrust Division", "for USDA's
-/// ReConnect program", "for Tribal communities". Capitalised words, "of", "and" or "&"
+/// token `k`: "$600 million for the Indian Health Service", "for the Department of Justice's
+/// Antitrust Division", "for USDA's ReConnect program", "for Tribal communities". Capitalised words, "of", "and" or "&"
 /// between two of them, and a lower-case noun after them. None for a date, a fiscal year or
 /// a number after the name; for a name cut short ("for the Bureau of Alcohol, Tobacco, …",
 /// "for Housing Opportunities for Persons with AIDS", "for the Office of the UN …", "for
