@@ -1,7 +1,7 @@
 //! Tokens: one claim's text cut once into numbers, words and symbols with byte spans, and the
 //! view ([`Toks`]) every other step reads them through.
 
-use super::numbers::words::could_be_spelled;
+use super::numbers::words::{could_be_spelled, is_number_initial};
 use crate::text::ascii_alnum_run;
 
 /// Typical bytes per token, to size the token buffer once.
@@ -52,6 +52,49 @@ pub(super) fn with_tokens<R>(text: &str, f: impl FnOnce(&Toks<'_>) -> R) -> R {
     out
 }
 
+/// What a byte starts, for the tokenizer's dispatch: one table look-up per token instead of a
+/// chain of range tests.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ASCII whitespace, `\x0b` included (as `char::is_whitespace` has it).
+    Space,
+    /// An ASCII digit.
+    Digit,
+    /// An ASCII letter that starts no number word ("six" starts with one that does).
+    Letter,
+    /// An ASCII letter that starts some number word (see [`is_number_initial`]).
+    Initial,
+    /// Any other ASCII byte.
+    Other,
+    /// A byte of a multi-byte character.
+    High,
+}
+
+/// The [`Class`] of every byte.
+const CLASSES: [Class; 256] = classes();
+
+/// Builds [`CLASSES`].
+const fn classes() -> [Class; 256] {
+    let mut table = [Class::High; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            Class::Space
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else if is_number_initial(c) {
+            Class::Initial
+        } else if c.is_ascii_alphabetic() {
+            Class::Letter
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    table
+}
+
 /// Cuts `text` into tokens in one pass.
 pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
@@ -61,20 +104,20 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let mut i = 0;
     let mut gap = true;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_whitespace() {
+        let class = CLASSES[usize::from(b)];
+        if class == Class::Space {
             gap = true;
             i += 1;
             continue;
         }
-        let ch = if b.is_ascii() {
-            b as char
-        } else {
-            match text.get(i..).and_then(|s| s.chars().next()) {
+        let ch = match class {
+            Class::High => match text.get(i..).and_then(|s| s.chars().next()) {
                 Some(c) => c,
                 None => break,
-            }
+            },
+            _ => char::from(b),
         };
-        if ch.is_whitespace() {
+        if class == Class::High && ch.is_whitespace() {
             gap = true;
             i += ch.len_utf8();
             continue;
@@ -85,28 +128,35 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         } else {
             None
         };
-        let kind = match link {
-            Some(end) => {
+        let (kind, lead) = match (link, class) {
+            (Some(end), _) => {
                 i = end;
-                Kind::Skip
+                (Kind::Skip, false)
             }
-            None if b.is_ascii_digit() || leading_dot(bytes, i) => {
+            (None, Class::Digit) => {
                 i = scan_number(bytes, i);
-                Kind::Num
+                (Kind::Num, true)
             }
-            None if ch.is_alphabetic() => {
+            (None, Class::Other) if leading_dot(bytes, i) => {
+                i = scan_number(bytes, i);
+                (Kind::Num, true)
+            }
+            (None, Class::Letter | Class::Initial) => {
                 i = scan_word(text, i);
-                Kind::Word
+                let word = bytes.get(start..i).unwrap_or_default();
+                (
+                    Kind::Word,
+                    class == Class::Initial && could_be_spelled(word),
+                )
             }
-            None => {
+            (None, Class::High) if ch.is_alphabetic() => {
+                i = scan_word_from(text, i, 0);
+                (Kind::Word, false)
+            }
+            (None, _) => {
                 i += ch.len_utf8();
-                Kind::Sym(ch)
+                (Kind::Sym(ch), false)
             }
-        };
-        let lead = match kind {
-            Kind::Num => true,
-            Kind::Word => could_be_spelled(bytes.get(start..i).unwrap_or_default()),
-            _ => false,
         };
         out.push(Tok {
             kind,
@@ -171,20 +221,51 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
 
 /// Ends a word: letters and digits, inner hyphens and apostrophes, and the dots of short
 /// abbreviations ("U.S.", "E.O.", "p.m.").
-fn scan_word(text: &str, mut i: usize) -> usize {
+fn scan_word(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut seg = 0usize;
+    // Most words are a few ASCII letters ended by a space or a sign: one table look-up a byte,
+    // and the rarer endings go to the full scan.
+    let mut end = start;
+    while bytes.get(end).is_some_and(|&b| is_alnum(b)) {
+        end += 1;
+    }
+    let seg = end - start;
+    let more = match bytes.get(end) {
+        Some(b'-' | b'\'') => true,
+        Some(b'.') => seg <= 2,
+        Some(b) => !b.is_ascii(),
+        None => false,
+    };
+    if more {
+        scan_word_from(text, end, seg)
+    } else {
+        end
+    }
+}
+
+/// True for an ASCII letter or digit.
+fn is_alnum(b: u8) -> bool {
+    matches!(
+        CLASSES[usize::from(b)],
+        Class::Digit | Class::Letter | Class::Initial
+    )
+}
+
+/// [`scan_word`] from byte `i`, where the word's current segment (since its start or its last
+/// hyphen or dot) holds `seg` letters and digits.
+fn scan_word_from(text: &str, mut i: usize, mut seg: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut dotted = false;
     let next_is =
         |j: usize, f: fn(char) -> bool| text.get(j..).and_then(|s| s.chars().next()).is_some_and(f);
-    while let Some(&b) = bytes.get(i) {
-        // Eight letters and digits at a time: most words end within one such step.
+    loop {
+        // Eight letters and digits at a time; the byte after the run is never one of them.
         let run = ascii_alnum_run(bytes, i);
-        if run > 0 {
-            i += run;
-            seg += run;
-            continue;
-        }
+        i += run;
+        seg += run;
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'-' && next_is(i + 1, char::is_alphanumeric) {
             i += 1;
             seg = 0;
@@ -354,6 +435,28 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(shapes(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_the_char_tests() {
+        for b in 0..=u8::MAX {
+            let c = char::from(b);
+            let want = if !b.is_ascii() {
+                Class::High
+            } else if c.is_whitespace() {
+                Class::Space
+            } else if b.is_ascii_digit() {
+                Class::Digit
+            } else if is_number_initial(b) {
+                Class::Initial
+            } else if b.is_ascii_alphabetic() {
+                Class::Letter
+            } else {
+                Class::Other
+            };
+            assert!(CLASSES[usize::from(b)] == want, "{b}");
+            assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "{b}");
         }
     }
 

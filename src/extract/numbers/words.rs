@@ -25,7 +25,7 @@ const fn number_initials() -> u32 {
 }
 
 /// True when byte `b` (any case) starts some number word: a bit test, no search.
-pub(in crate::extract) fn is_number_initial(b: u8) -> bool {
+pub(in crate::extract) const fn is_number_initial(b: u8) -> bool {
     let letter = b.to_ascii_lowercase().wrapping_sub(b'a');
     letter < 26 && NUMBER_INITIALS & (1 << letter) != 0
 }
