@@ -4,7 +4,6 @@
 use super::super::lexicon::{SMALL_NUMBERS, TENS};
 use super::super::tokens::Toks;
 use super::super::units::{compound_of, Compound};
-use crate::text::ascii_alnum_run;
 
 /// Shortest and longest spelled compound ("forty-one", "seventy-seven").
 const COMPOUND_MIN_LEN: usize = 9;
@@ -207,8 +206,8 @@ pub(in crate::extract) fn small_number(w: &str) -> Option<u32> {
 /// cheaper than cutting the text into tokens, so a claim without numbers costs little.
 pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
     let b = text.as_bytes();
-    // Digits first, sixteen bytes at a time (the fold has no early exit, so it vectorises).
-    if b.chunks(16).any(|chunk| {
+    // Digits first, 64 bytes at a time (the fold has no early exit, so it vectorises).
+    if b.chunks(64).any(|chunk| {
         chunk
             .iter()
             .fold(false, |found, c| found | c.is_ascii_digit())
@@ -217,20 +216,25 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
     }
     let mut i = 0;
     while let Some(&c) = b.get(i) {
+        let start = i;
+        i += 1;
         if !c.is_ascii_alphabetic() {
-            i += 1;
             continue;
         }
         // A run of ASCII letters (no digits are left): a figure's word starts with a whole
-        // number word.
-        let run = ascii_alnum_run(b, i);
-        let word = text.get(i..i + run).unwrap_or("");
+        // number word, whose first letter turns away most runs before any test.
+        while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        if !is_number_initial(c) {
+            continue;
+        }
+        let word = text.get(start..i).unwrap_or("");
         let number = could_be_spelled(word.as_bytes())
             && (small_number(word).is_some() || fold_prefix(word).and_then(small_number).is_some());
         if number {
             return true;
         }
-        i += run;
     }
     false
 }
