@@ -1,7 +1,7 @@
 //! Tokens: one claim's text cut once into numbers, words and symbols with byte spans, and the
 //! view ([`Toks`]) every other step reads them through.
 
-use super::numbers::words::{could_be_spelled, is_number_initial};
+use super::numbers::words::{could_be_spelled, could_be_spelled_run, is_number_initial};
 use crate::text::ascii_alnum_run;
 
 /// Typical bytes per token, to size the token buffer once.
@@ -142,12 +142,16 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 (Kind::Num, true)
             }
             (None, Class::Letter | Class::Initial) => {
-                i = scan_word(text, i);
+                let run;
+                (i, run) = scan_word(text, i);
                 let word = bytes.get(start..i).unwrap_or_default();
-                (
-                    Kind::Word,
-                    class == Class::Initial && could_be_spelled(word),
-                )
+                let lead = class == Class::Initial
+                    && if run {
+                        could_be_spelled_run(word)
+                    } else {
+                        could_be_spelled(word)
+                    };
+                (Kind::Word, lead)
             }
             (None, Class::High) if ch.is_alphabetic() => {
                 i = scan_word_from(text, i, 0);
@@ -220,8 +224,9 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// Ends a word: letters and digits, inner hyphens and apostrophes, and the dots of short
-/// abbreviations ("U.S.", "E.O.", "p.m.").
-fn scan_word(text: &str, start: usize) -> usize {
+/// abbreviations ("U.S.", "E.O.", "p.m."). Also true when the word is ASCII letters and digits
+/// only (no hyphen in it).
+fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     // Most words are a few ASCII letters ended by a space or a sign: one table look-up a byte,
     // and the rarer endings go to the full scan.
@@ -237,9 +242,9 @@ fn scan_word(text: &str, start: usize) -> usize {
         None => false,
     };
     if more {
-        scan_word_from(text, end, seg)
+        (scan_word_from(text, end, seg), false)
     } else {
-        end
+        (end, true)
     }
 }
 

@@ -352,17 +352,40 @@ pub fn measure_for(noun: &str, unit: Unit) -> String {
             }
             kept.push_str(w);
         }
-        slug(&kept)
+        slug_of(&kept)
     } else {
-        slug(noun)
+        slug_of(noun)
     };
     if measure.is_empty() {
-        measure = slug(noun);
+        measure = slug_of(noun);
     }
     if measure.is_empty() {
         measure = unit.as_str().to_ascii_lowercase();
     }
     measure
+}
+
+/// [`slug`] of `text`, built a byte at a time when every byte is below DEL (where `slug` keeps
+/// the bytes as they are): a noun is slugged once per figure.
+fn slug_of(text: &str) -> String {
+    let bytes = text.as_bytes();
+    if !bytes.iter().all(|&b| b < 0x7f) {
+        return slug(text);
+    }
+    let mut out = String::with_capacity(bytes.len());
+    let mut pending_hyphen = false;
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else if b != b'\'' {
+            pending_hyphen = true;
+        }
+    }
+    out
 }
 
 /// [`MEASURE_DROP_WORDS`] with the shapes of its words, for look-ups.
@@ -378,6 +401,22 @@ mod tests {
         let toks = tokens_of(text);
         let t = Toks { text, toks: &toks };
         read(&t, 0).map(|n| text[n.start..n.end].to_string())
+    }
+
+    #[test]
+    fn slug_of_is_slug() {
+        for text in [
+            "",
+            "jobs",
+            "Small  Businesses",
+            "Harris's plan",
+            "co-workers, (new)",
+            "  --  ",
+            "Centroamérica Local",
+            "tab\tand\x0bform",
+        ] {
+            assert_eq!(slug_of(text), slug(text), "{text}");
+        }
     }
 
     #[test]

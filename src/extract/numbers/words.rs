@@ -107,6 +107,20 @@ fn maybe_number_word(word: &str) -> bool {
 /// (length and first two letters) of a number word, a word whose part before its first hyphen
 /// has that shape ("twenty-five", "five-member") or a "-fold" word passes.
 pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
+    if could_be_spelled_run(w) {
+        return true;
+    }
+    // A number word before a hyphen is three to nine letters long: only those bytes are looked
+    // at ("twenty-five", "seventeen-member").
+    w.first().is_some_and(|&b| is_number_initial(b))
+        && w.get(3..w.len().min(10))
+            .and_then(|mid| mid.iter().position(|&b| b == b'-'))
+            .is_some_and(|p| number_shaped(w, p + 3))
+}
+
+/// [`could_be_spelled`] of a word without a hyphen ("six", "fivefold"), which needs no search
+/// for one.
+pub(in crate::extract) fn could_be_spelled_run(w: &[u8]) -> bool {
     let Some(&first) = w.first() else {
         return false;
     };
@@ -114,19 +128,11 @@ pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
         return false;
     }
     let len = w.len();
-    if number_shaped(w, len) {
-        return true;
-    }
-    // A number word before a hyphen is three to nine letters long: only those bytes are looked
-    // at ("twenty-five", "seventeen-member").
-    let dash = w
-        .get(3..len.min(10))
-        .and_then(|mid| mid.iter().position(|&b| b == b'-'))
-        .is_some_and(|p| number_shaped(w, p + 3));
-    dash || (len > 4
-        && w.last().is_some_and(|&b| b | 0x20 == b'd')
-        && w.get(len - 4..)
-            .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
+    number_shaped(w, len)
+        || (len > 4
+            && w.last().is_some_and(|&b| b | 0x20 == b'd')
+            && w.get(len - 4..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
 }
 
 /// The value of a lower-case word of [`SMALL_NUMBERS`]: a `match` the compiler turns into a
@@ -230,7 +236,7 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
             continue;
         }
         let word = text.get(start..i).unwrap_or("");
-        let number = could_be_spelled(word.as_bytes())
+        let number = could_be_spelled_run(word.as_bytes())
             && (small_number(word).is_some() || fold_prefix(word).and_then(small_number).is_some());
         if number {
             return true;
@@ -419,6 +425,9 @@ mod tests {
         ];
         for (w, want) in cases {
             assert_eq!(could_be_spelled(w.as_bytes()), want, "{w}");
+            if !w.contains('-') {
+                assert_eq!(could_be_spelled_run(w.as_bytes()), want, "{w}");
+            }
         }
     }
 
