@@ -34,8 +34,15 @@ pub(super) fn qualifier_before(t: &Toks, lead: usize) -> Option<(Qualifier, usiz
 
 /// The hedge phrase at token `k`, after a number or its unit ("or more"), with the token after.
 pub(super) fn qualifier_after(t: &Toks, k: usize) -> Option<(Qualifier, usize)> {
+    // The word at `k` is read once and rules out every phrase after most numbers.
+    let first = t.word(k)?;
     TRAILING_QUALIFIERS.iter().find_map(|(phrase, q)| {
-        let hit = phrase.iter().enumerate().all(|(n, p)| t.word_is(k + n, p));
+        let (head, rest) = phrase.split_first()?;
+        let hit = head.eq_ignore_ascii_case(first)
+            && rest
+                .iter()
+                .enumerate()
+                .all(|(n, p)| t.word_is(k + 1 + n, p));
         hit.then_some((*q, k + phrase.len()))
     })
 }
