@@ -122,12 +122,17 @@ fn physical_after(t: &Toks, k: usize) -> Option<Marked> {
     } else {
         /// The shapes of the words that start a physical unit.
         const FIRST_WORDS: Shapes = Shapes::of_phrases(PHYSICAL_UNITS, false);
-        if !t.word(k).is_some_and(|w| FIRST_WORDS.may_hold(w)) {
-            return None;
-        }
-        let (phrase, u) = PHYSICAL_UNITS
-            .iter()
-            .find(|(phrase, _)| phrase.iter().enumerate().all(|(n, p)| t.word_is(k + n, p)))?;
+        let first = t.word(k).filter(|w| FIRST_WORDS.may_hold(w))?;
+        // The word at `k` is read once; each phrase's first word is compared with it.
+        let (phrase, u) = PHYSICAL_UNITS.iter().find(|(phrase, _)| {
+            phrase.split_first().is_some_and(|(head, rest)| {
+                head.eq_ignore_ascii_case(first)
+                    && rest
+                        .iter()
+                        .enumerate()
+                        .all(|(n, p)| t.word_is(k + 1 + n, p))
+            })
+        })?;
         (*u, k + phrase.len())
     };
     // "1.5 degrees Celsius", "100°F": the scale is part of the unit.
