@@ -126,8 +126,16 @@ impl Words {
     }
 
     /// True when `word` (any ASCII case) is in the list.
+    #[inline]
     pub(crate) fn has(&self, word: &str) -> bool {
-        self.shapes.may_hold(word) && in_list(word, self.list)
+        self.shapes.may_hold(word) && self.listed(word)
+    }
+
+    /// The list search behind [`Words::has`], kept out of line: the shape test, inlined at
+    /// each caller, turns away most words with no call at all.
+    #[inline(never)]
+    fn listed(&self, word: &str) -> bool {
+        in_list(word, self.list)
     }
 
     /// The words, in table order.
