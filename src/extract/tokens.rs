@@ -360,7 +360,15 @@ impl<'a> Toks<'a> {
 
     /// True when token `i` is a word equal to `w` in any case.
     pub(super) fn word_is(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+        // Bytes are compared: a token's span needs no char-boundary checks to be read.
+        self.tok(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && self
+                    .text
+                    .as_bytes()
+                    .get(t.start..t.end)
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        })
     }
 
     /// The symbol at `i`, if token `i` is one.
