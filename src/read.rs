@@ -281,7 +281,7 @@ fn starts_with_fact_sheet(s: &str) -> bool {
 /// Drops page furniture and fills title, date and source from what it held.
 fn remove_furniture(mut blocks: Vec<RawBlock>, meta: &mut Meta) -> Vec<RawBlock> {
     // The title line: it and every line before it (photo captions, breadcrumbs) go.
-    let title_slug = meta.title.as_deref().map(slug);
+    let mut title_slug = meta.title.as_deref().map(slug);
     let title_at = blocks.iter().take(HEAD_WINDOW).position(|b| {
         b.kind != RawKind::Bullet
             && word_count(&b.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS
@@ -293,6 +293,7 @@ fn remove_furniture(mut blocks: Vec<RawBlock>, meta: &mut Meta) -> Vec<RawBlock>
             let removed: Vec<RawBlock> = blocks.drain(..=i).collect();
             if meta.title.is_none() {
                 meta.title = removed.last().map(|b| b.text.clone());
+                title_slug = meta.title.as_deref().map(slug);
             }
         }
         None if meta.title.is_none() => {
@@ -305,11 +306,11 @@ fn remove_furniture(mut blocks: Vec<RawBlock>, meta: &mut Meta) -> Vec<RawBlock>
             });
             if first_is_title {
                 meta.title = Some(blocks.remove(0).text);
+                title_slug = meta.title.as_deref().map(slug);
             }
         }
         None => {}
     }
-    let title_slug = meta.title.as_deref().map(slug);
 
     // The citation footer and everything after it.
     let footer_at = blocks
