@@ -317,6 +317,10 @@ impl Window {
 /// not found). `at` is where `quote` first stands in `sentence`.
 fn window(sentence: &str, at: Option<usize>, quote: &str, near: &mut Window) {
     near.clear();
+    // Room for the window at once (it is about as long as the sentence at most), rather than
+    // growing it word by word for each claim.
+    near.text.reserve(sentence.len().max(quote.len()) + 8);
+    near.starts.reserve(4 * CUE_WINDOW_WORDS);
     let Some(at) = at else {
         near.space();
         near.space();
@@ -366,11 +370,13 @@ fn push_folded(near: &mut Window, text: &str) {
         near.push_spaced(&fold(text));
         return;
     }
-    for (i, w) in text.split_whitespace().enumerate() {
+    // Below 0x7F, `split_whitespace` splits at the ASCII white space `char` knows.
+    let words = text.as_bytes().split(|b| matches!(b, b' ' | b'\t'..=b'\r'));
+    for (i, w) in words.filter(|w| !w.is_empty()).enumerate() {
         if i > 0 {
             near.space();
         }
-        near.push_lower(w.as_bytes());
+        near.push_lower(w);
     }
 }
 

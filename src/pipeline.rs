@@ -74,9 +74,9 @@ pub fn extract_file(path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
 /// Extracts a claim set from raw bytes; `path` names the source in errors.
 pub fn extract_bytes(bytes: &[u8], path: &Path, options: &ExtractOptions) -> Result<ClaimSet> {
     check_len(bytes.len() as u64, path, options.max_input_bytes)?;
-    let doc = read::read_bytes(bytes, path, options.digest.clone())?;
-    // The reader has checked the bytes are UTF-8; the raw lines place each figure.
-    let raw = std::str::from_utf8(bytes).unwrap_or_default();
+    // Checked once: the reader reads the text, and its raw lines place each figure.
+    let raw = read::checked_text(bytes, path)?;
+    let doc = read::read_text(raw, path, options.digest.clone())?;
     build(doc, raw, path, options)
 }
 

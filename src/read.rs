@@ -71,10 +71,15 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// Reads raw bytes; `path` names the file in errors and may give the date (`2023-02-06.md`).
-/// `digest` is the bytes' digest ([`crate::text::digest`]) when the caller has made it
-/// already: it is not made again.
+/// Reads raw bytes: [`checked_text`], then [`read_text`].
+#[cfg(test)]
 pub fn read_bytes(bytes: &[u8], path: &Path, digest: Option<String>) -> Result<Document> {
+    read_text(checked_text(bytes, path)?, path, digest)
+}
+
+/// The raw bytes as text, when they are text: no NUL byte, valid UTF-8 (a leading byte-order
+/// mark is kept).
+pub(crate) fn checked_text<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str> {
     // The vectorised memchr: several times faster than `contains` on bytes.
     if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(Error::Binary {
@@ -82,17 +87,24 @@ pub fn read_bytes(bytes: &[u8], path: &Path, digest: Option<String>) -> Result<D
             offset,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
+    std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
         path: path.to_path_buf(),
         offset: e.valid_up_to(),
-    })?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    })
+}
+
+/// Reads the raw text of a pull, as [`checked_text`] gives it (the caller, which needs the
+/// text too, checks the bytes once). `path` names the file in errors and may give the date
+/// (`2023-02-06.md`). `digest` is the bytes' digest ([`crate::text::digest`]) when the caller
+/// has made it already: it is not made again.
+pub(crate) fn read_text(raw: &str, path: &Path, digest: Option<String>) -> Result<Document> {
+    let text = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
     if text.trim().is_empty() {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
-    let digest = digest.unwrap_or_else(|| crate::text::digest(bytes));
+    let digest = digest.unwrap_or_else(|| crate::text::digest(raw.as_bytes()));
     let mut meta = Meta::default();
     let raw_blocks = match detect(text, path) {
         Form::Html => {
@@ -238,12 +250,27 @@ fn word_count(s: &str, limit: usize) -> usize {
     // past it, the exact figure does not matter to any caller.
     let mut words = usize::from(!s.is_empty());
     for chunk in s.as_bytes().chunks(64) {
-        words += chunk.iter().filter(|&&b| b == b' ').count();
+        words += space_count(chunk);
         if words > limit {
             break;
         }
     }
     words
+}
+
+/// How many `' '` bytes `bytes` holds, eight at a time (SWAR: a byte's high bit is set when it
+/// is a space, exactly, as no carry crosses bytes).
+fn space_count(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word) ^ 0x2020_2020_2020_2020;
+        n += (!(((v & !HIGH) + !HIGH) | v) & HIGH).count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b' ').count()
 }
 
 fn starts_with_fact_sheet(s: &str) -> bool {
@@ -254,7 +281,7 @@ fn starts_with_fact_sheet(s: &str) -> bool {
 /// Drops page furniture and fills title, date and source from what it held.
 fn remove_furniture(mut blocks: Vec<RawBlock>, meta: &mut Meta) -> Vec<RawBlock> {
     // The title line: it and every line before it (photo captions, breadcrumbs) go.
-    let title_slug = meta.title.as_deref().map(slug);
+    let mut title_slug = meta.title.as_deref().map(slug);
     let title_at = blocks.iter().take(HEAD_WINDOW).position(|b| {
         b.kind != RawKind::Bullet
             && word_count(&b.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS
@@ -266,6 +293,7 @@ fn remove_furniture(mut blocks: Vec<RawBlock>, meta: &mut Meta) -> Vec<RawBlock>
             let removed: Vec<RawBlock> = blocks.drain(..=i).collect();
             if meta.title.is_none() {
                 meta.title = removed.last().map(|b| b.text.clone());
+                title_slug = meta.title.as_deref().map(slug);
             }
         }
         None if meta.title.is_none() => {
@@ -278,11 +306,11 @@ fn remove_furniture(mut blocks: Vec<RawBlock>, meta: &mut Meta) -> Vec<RawBlock>
             });
             if first_is_title {
                 meta.title = Some(blocks.remove(0).text);
+                title_slug = meta.title.as_deref().map(slug);
             }
         }
         None => {}
     }
-    let title_slug = meta.title.as_deref().map(slug);
 
     // The citation footer and everything after it.
     let footer_at = blocks
@@ -410,18 +438,19 @@ fn classify(raw: Vec<RawBlock>) -> Vec<Block> {
 
 fn is_section_shape(text: &str, next: Option<RawKind>) -> bool {
     let Some(next) = next else { return false };
-    let words = word_count(text, PILLAR_MAX_WORDS);
-    if text.ends_with(':') && words <= LEAD_IN_MAX_WORDS {
+    // Words are counted last: most paragraphs end a sentence and are no section.
+    let words = || word_count(text, PILLAR_MAX_WORDS);
+    if text.ends_with(':') && words() <= LEAD_IN_MAX_WORDS {
         return true;
     }
-    if starts_like_pillar(text) && words <= PILLAR_MAX_WORDS {
+    if starts_like_pillar(text) && words() <= PILLAR_MAX_WORDS {
         return true;
     }
     let starts_upper = text.chars().next().is_some_and(|c| !c.is_lowercase());
-    words <= SECTION_MAX_WORDS
-        && starts_upper
+    starts_upper
         && !ends_sentence(text)
-        && (next == RawKind::Bullet || !text.chars().any(|c| c.is_ascii_digit()))
+        && (next == RawKind::Bullet || !text.bytes().any(|c| c.is_ascii_digit()))
+        && words() <= SECTION_MAX_WORDS
 }
 
 /// "Pillar I: …", "Pillar 2 – …", "IV. …": an outline label first.

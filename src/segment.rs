@@ -5,7 +5,7 @@
 //! significant words, digits left out, so re-wrapping, re-formatting or a changed figure keep it.
 
 use crate::read::{Block, BlockKind, CELL_SEPARATOR};
-use crate::text::{is_stop_word, slug, StopRole};
+use crate::text::{ascii_alnum_run, ascii_letter_run, is_stop_word, slug, StopRole};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -235,7 +235,7 @@ pub fn split_heading(text: &str) -> Option<(&str, &str)> {
 pub fn derived_key(text: &str) -> String {
     let mut key = String::with_capacity(64);
     // Most keys are full before any non-ASCII character (a dash, an accent) comes up.
-    if !derived_key_ascii(text.as_bytes(), &mut key) {
+    if !derived_key_ascii(text, &mut key) {
         key.clear();
         derived_key_chars(text, &mut key);
     }
@@ -269,40 +269,56 @@ fn derived_key_chars(text: &str, key: &mut String) {
     finish_word(&mut word, &mut folded, key, &mut count);
 }
 
-/// [`derived_key`] byte by byte, the same words without decoding characters, as long as the
-/// bytes read are ASCII: false (and a partial key) at the first one that is not.
-fn derived_key_ascii(bytes: &[u8], key: &mut String) -> bool {
-    let mut word = String::with_capacity(32);
+/// [`derived_key`] a run of letters and digits at a time, the same words without decoding
+/// characters, as long as the bytes read are ASCII: false (and a partial key) at the first one
+/// that is not.
+fn derived_key_ascii(text: &str, key: &mut String) -> bool {
+    let bytes = text.as_bytes();
+    // Letters of a word made of several runs ("U.S.") or holding digits; most words are one
+    // run of letters, pushed from the text itself.
+    let mut word = String::new();
     let mut count = 0;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // Checked before the count: the byte before may have been read as no joiner because
-        // this one is not an ASCII letter.
-        if !b.is_ascii() {
+    loop {
+        let start = i;
+        i += ascii_letter_run(bytes, i);
+        // Digits are rare: the run of letters and digits is read only when one follows.
+        let digits = bytes.get(i).is_some_and(u8::is_ascii_digit);
+        if digits {
+            i = start + ascii_alnum_run(bytes, start);
+        }
+        let run = text.get(start..i).unwrap_or_default();
+        let next = bytes.get(i).copied();
+        if next.is_some_and(|b| !b.is_ascii()) {
             return false;
         }
-        if count >= DERIVED_KEY_WORDS {
+        // A dot or apostrophe inside a word joins it ("U.S.", "Harris's"); any other byte
+        // ends the word.
+        let joiner = matches!(next, Some(b'.' | b'\''))
+            && !run.is_empty()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if joiner || digits || !word.is_empty() {
+            // Digits are read as part of the word but left out.
+            let letters = run.chars().filter(char::is_ascii_alphabetic);
+            word.extend(letters.map(|c| c.to_ascii_lowercase()));
+            if joiner {
+                i += 1;
+                continue;
+            }
+            push_key_word(&word, key, &mut count);
+            word.clear();
+        } else {
+            push_key_word(run, key, &mut count);
+        }
+        if next.is_none() {
             return true;
         }
-        if b.is_ascii_alphabetic() {
-            // Letters kept lower case; digits are read as part of the word but left out.
-            word.push(char::from(b.to_ascii_lowercase()));
-        } else if !b.is_ascii_digit() {
-            // A word is open when the byte before is a letter or digit (a joiner is always
-            // followed by one).
-            let in_word = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
-            let joiner = matches!(b, b'.' | b'\'')
-                && in_word
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
-            if !joiner {
-                push_key_word(&word, key, &mut count);
-                word.clear();
-            }
-        }
         i += 1;
+        if count >= DERIVED_KEY_WORDS {
+            // Full; the byte after is still checked, as the character reading would stop at it.
+            return bytes.get(i).is_none_or(u8::is_ascii);
+        }
     }
-    push_key_word(&word, key, &mut count);
-    true
 }
 
 /// Folds the word just read and appends it to `key` unless it is a stop word or the key is full.
@@ -323,7 +339,8 @@ fn finish_word(word: &mut String, folded: &mut String, key: &mut String, count: 
     word.clear();
 }
 
-/// Appends a lower-case ASCII word to the key unless it is empty, a stop word or one too many.
+/// Appends an ASCII word to the key in lower case unless it is empty, a stop word or one too
+/// many.
 fn push_key_word(word: &str, key: &mut String, count: &mut usize) {
     if word.is_empty() || *count >= DERIVED_KEY_WORDS || is_stop_word(word, StopRole::Key) {
         return;
@@ -331,7 +348,11 @@ fn push_key_word(word: &str, key: &mut String, count: &mut usize) {
     if !key.is_empty() {
         key.push('-');
     }
+    let from = key.len();
     key.push_str(word);
+    if let Some(pushed) = key.get_mut(from..) {
+        pushed.make_ascii_lowercase();
+    }
     *count += 1;
 }
 
@@ -416,7 +437,7 @@ mod tests {
         }
         for text in &texts {
             let (mut by_bytes, mut by_chars) = (String::new(), String::new());
-            assert!(derived_key_ascii(text.as_bytes(), &mut by_bytes));
+            assert!(derived_key_ascii(text, &mut by_bytes));
             derived_key_chars(text, &mut by_chars);
             assert_eq!(by_bytes, by_chars, "{text:?}");
         }

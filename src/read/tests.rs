@@ -188,3 +188,18 @@ fn odd_inputs_do_not_panic() {
         let _ = read_bytes(t.as_bytes(), Path::new("x.html"), None);
     }
 }
+
+#[test]
+fn spaces_are_counted_as_a_byte_loop_counts_them() {
+    for lane in 0..9 {
+        for b in 0..=255u8 {
+            let mut bytes = *b"a b  cdefgh ij";
+            bytes[lane] = b;
+            let want = bytes.iter().filter(|&&c| c == b' ').count();
+            assert_eq!(space_count(&bytes), want, "{bytes:?}");
+        }
+    }
+    assert_eq!(word_count("one two three", 10), 3);
+    assert_eq!(word_count("", 10), 0);
+    assert!(word_count(&"w ".repeat(100), 30) > 30);
+}

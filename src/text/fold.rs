@@ -1,5 +1,7 @@
 //! Folding: the one way text is made comparable (ASCII, lower case), and slugs built on it.
 
+use super::ascii_alnum_run;
+
 /// Lower case, ASCII-folded, single-spaced: what rules, similarity and titles compare.
 ///
 /// "  Café AND  Más " folds to "cafe and mas".
@@ -86,23 +88,29 @@ pub fn slug_is(text: &str, want: &str) -> bool {
     want_bytes.next().is_none()
 }
 
-/// [`slug`] of text deunicode gives back as it is (or of its output).
+/// [`slug`] of text deunicode gives back as it is (or of its output): runs of ASCII letters and
+/// digits copied whole, then lower-cased.
 fn slug_ascii(folded: &str) -> String {
+    let bytes = folded.as_bytes();
     let mut out = String::with_capacity(folded.len());
     let mut pending_hyphen = false;
-    for ch in folded.chars() {
-        if ch.is_ascii_alphanumeric() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let run = ascii_alnum_run(bytes, i);
+        if run > 0 {
             if pending_hyphen && !out.is_empty() {
                 out.push('-');
             }
             pending_hyphen = false;
-            out.push(ch.to_ascii_lowercase());
-        } else if ch == '\'' {
-            // "Harris's" stays one word.
+            out.push_str(folded.get(i..i + run).unwrap_or_default());
+            i += run;
         } else {
-            pending_hyphen = true;
+            // "Harris's" stays one word; any other byte parts words.
+            pending_hyphen |= b != b'\'';
+            i += 1;
         }
     }
+    out.make_ascii_lowercase();
     out
 }
 
@@ -169,6 +177,36 @@ mod tests {
         ] {
             assert_eq!(fold(text), fold_by_parts(text), "{text:?}");
             assert_eq!(slug(text), slug_by_parts(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_slugs_match_a_character_loop() {
+        let by_chars = |text: &str| {
+            let mut out = String::new();
+            let mut pending_hyphen = false;
+            for ch in text.chars() {
+                if ch.is_ascii_alphanumeric() {
+                    if pending_hyphen && !out.is_empty() {
+                        out.push('-');
+                    }
+                    pending_hyphen = false;
+                    out.push(ch.to_ascii_lowercase());
+                } else if ch != '\'' {
+                    pending_hyphen = true;
+                }
+            }
+            out
+        };
+        for text in [
+            "",
+            "'",
+            "-a",
+            "Harris's Plan--for 2,000 JOBS. ",
+            "'Quoted' \u{e9}t\u{e9} \u{7f}x",
+            "abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJ'KLMNOP",
+        ] {
+            assert_eq!(slug_ascii(text), by_chars(text), "{text:?}");
         }
     }
 

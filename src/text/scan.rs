@@ -3,31 +3,42 @@
 /// How many ASCII letters and digits start `bytes[i..]`, counted eight at a time (SWAR: each
 /// byte's high bit is set by carry-free additions when the byte lies in a range).
 pub(crate) fn ascii_alnum_run(bytes: &[u8], i: usize) -> usize {
+    ascii_run(bytes, i, true)
+}
+
+/// How many ASCII letters start `bytes[i..]`, as [`ascii_alnum_run`] counts them.
+pub(crate) fn ascii_letter_run(bytes: &[u8], i: usize) -> usize {
+    ascii_run(bytes, i, false)
+}
+
+/// How many ASCII letters (and digits, with `digits`) start `bytes[i..]`.
+#[inline]
+fn ascii_run(bytes: &[u8], i: usize, digits: bool) -> usize {
     const HI: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Bytes at or above `lo`: the high bit after adding 0x80 - lo (no byte carries over,
     // as every byte is below 0x80 when added).
     let at_least = |x: u64, lo: u8| x + ONES * (0x80 - u64::from(lo));
+    let in_run = |b: &u8| b.is_ascii_alphabetic() || (digits && b.is_ascii_digit());
     let mut n = 0;
     loop {
         let Some(chunk) = bytes.get(i + n..i + n + 8) else {
             // The last few bytes, one at a time.
-            return n + bytes.get(i + n..).map_or(0, |rest| {
-                rest.iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count()
-            });
+            return n + bytes
+                .get(i + n..)
+                .map_or(0, |rest| rest.iter().take_while(|b| in_run(b)).count());
         };
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
         let ascii = !w & HI;
         let x = w & !HI;
-        let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
         let folded = x | (ONES * 0x20);
-        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-        let alnum = (digit | letter) & ascii;
-        let run = ((!alnum & HI).trailing_zeros() / 8) as usize;
+        let mut hits = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+        if digits {
+            hits |= at_least(x, b'0') & !at_least(x, b'9' + 1);
+        }
+        let run = ((!(hits & ascii) & HI).trailing_zeros() / 8) as usize;
         n += run;
         if run < 8 {
             return n;
@@ -114,6 +125,11 @@ mod tests {
                     .take_while(|b| b.is_ascii_alphanumeric())
                     .count();
                 assert_eq!(ascii_alnum_run(bytes, i), want, "{text:?} at {i}");
+                let want = bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                assert_eq!(ascii_letter_run(bytes, i), want, "{text:?} at {i}");
             }
         }
         // Every byte value, in every lane.
@@ -127,6 +143,12 @@ mod tests {
                     .count();
                 assert_eq!(
                     ascii_alnum_run(&bytes, 0),
+                    want,
+                    "byte {b:#x} in lane {lane}"
+                );
+                let want = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(
+                    ascii_letter_run(&bytes, 0),
                     want,
                     "byte {b:#x} in lane {lane}"
                 );

@@ -319,12 +319,25 @@ pub(crate) fn is_stop_word(word: &str, role: StopRole) -> bool {
 }
 
 /// The stop words grouped by length and first letter: a look-up compares a word with the
-/// few words of its group, without a lower-case copy or a hash.
+/// few words of its group, without a hash. Each word is kept as one number, its bytes in
+/// order and zeros after, so that a comparison is one test rather than a loop of bytes.
 struct Table {
-    words: Vec<(&'static str, u8)>,
+    words: Vec<(u128, u8)>,
     /// The range of `words` for each length up to [`Table::longest`] and letter.
     groups: Vec<(usize, usize)>,
     longest: usize,
+}
+
+/// Room for the longest stop word.
+const PACKED_BYTES: usize = 16;
+
+/// A word's bytes, lower case (ASCII), as one number; None when too long for any stop word.
+fn packed_lower(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; PACKED_BYTES];
+    for (d, s) in buf.get_mut(..word.len())?.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buf))
 }
 
 impl Table {
@@ -337,6 +350,11 @@ impl Table {
             let g = &mut groups[Table::group(w.len(), w.as_bytes()[0])];
             *g = if g.1 == 0 { (i, i + 1) } else { (g.0, i + 1) };
         }
+        // Every stop word fits (a test checks); one that did not would match nothing.
+        let words = words
+            .iter()
+            .map(|(w, roles)| (packed_lower(w.as_bytes()).unwrap_or(0), *roles))
+            .collect();
         Table {
             words,
             groups,
@@ -357,9 +375,14 @@ impl Table {
             return 0;
         }
         let (from, to) = self.groups[Table::group(word.len(), first)];
-        self.words[from..to]
+        // Most words have no group: they are not packed at all.
+        let Some(group) = self.words.get(from..to).filter(|g| !g.is_empty()) else {
+            return 0;
+        };
+        let key = packed_lower(word.as_bytes());
+        group
             .iter()
-            .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
+            .find(|(w, _)| Some(*w) == key)
             .map_or(0, |(_, roles)| *roles)
     }
 }
@@ -424,6 +447,6 @@ mod tests {
         assert_eq!(words.len(), n);
         assert!(STOP_WORDS
             .iter()
-            .all(|(w, r)| *r != 0 && w.to_lowercase() == *w));
+            .all(|(w, r)| *r != 0 && w.to_lowercase() == *w && w.len() <= PACKED_BYTES));
     }
 }
