@@ -117,8 +117,8 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
     } else {
         Cow::Borrowed(sentence)
     };
-    let words = words_of(&spaced, usize::MAX);
-    let quote_words = words_of(quote, usize::MAX);
+    let words = words_of(&spaced);
+    let quote_words = words_of(quote);
     let Some((qa, qb)) = find_words(&words, &quote_words) else {
         return (!noun.is_empty()).then(|| clean(noun));
     };
@@ -157,14 +157,24 @@ fn find_words<'a>(words: &[&'a str], quote: &[&'a str]) -> Option<(usize, usize)
     if quote.is_empty() || quote.len() > words.len() {
         return None;
     }
-    let bare = |w: &'a str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%');
-    // Compared without a lower-case copy of each word when both are ASCII.
-    let same = |a: &str, b: &str| {
-        if a.is_ascii() && b.is_ascii() {
-            a.eq_ignore_ascii_case(b)
+    let keep = |c: char| c.is_alphanumeric() || c == '$' || c == '%';
+    let bare = |w: &'a str| {
+        // Most words have nothing to trim: their ends are read as bytes.
+        let ends = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && keep(char::from(b)));
+        if ends(w.as_bytes().first()) && ends(w.as_bytes().last()) {
+            w
         } else {
-            a.to_lowercase() == b.to_lowercase()
+            w.trim_matches(|c: char| !keep(c))
         }
+    };
+    // Compared without a lower-case copy of each word but for non-ASCII words that begin
+    // alike: a string lowers its first character as the character alone does.
+    let same = |a: &str, b: &str| {
+        let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().next());
+        a.eq_ignore_ascii_case(b)
+            || (!(a.is_ascii() && b.is_ascii())
+                && first(a) == first(b)
+                && a.to_lowercase() == b.to_lowercase())
     };
     let quote: Vec<&str> = quote.iter().map(|q| bare(q)).collect();
     (0..=words.len() - quote.len())
@@ -611,11 +621,7 @@ fn subject_before(left: &[&str]) -> Option<String> {
 fn opening_phrase(sentence: &str) -> Option<String> {
     // The aside and the phrase after it are all that is read.
     let mut buf = [""; MAX_ASIDE_WORDS + MAX_LABEL_WORDS + 1];
-    let mut all = 0;
-    for (slot, w) in buf.iter_mut().zip(crate::text::words(sentence)) {
-        *slot = w;
-        all += 1;
-    }
+    let all = first_words(sentence, &mut buf);
     let rest = skip_aside(&buf[..all]);
     let mut n = 0;
     let mut at_number = false;
@@ -699,11 +705,29 @@ fn joined<'t>(text: &'t str, words: &[&str]) -> Cow<'t, str> {
     span.map_or_else(|| Cow::Owned(words.join(" ")), Cow::Borrowed)
 }
 
-/// The first `limit` words of `s` between whitespace, as `split_whitespace` gives them.
-fn words_of(s: &str, limit: usize) -> Vec<&str> {
-    let mut words = Vec::with_capacity((s.len() / 6 + 1).min(limit));
-    words.extend(crate::text::words(s).take(limit));
+/// The words of `s` between whitespace, as `split_whitespace` gives them.
+fn words_of(s: &str) -> Vec<&str> {
+    let mut words = Vec::with_capacity(s.len() / 6 + 1);
+    crate::cite::each_word(s, false, |a, b| {
+        words.extend(s.get(a..b));
+        true
+    });
     words
+}
+
+/// The first words of `s` (as [`words_of`] gives them) into `buf`, as many as it holds; how
+/// many there were.
+fn first_words<'s>(s: &'s str, buf: &mut [&'s str]) -> usize {
+    let mut n = 0;
+    crate::cite::each_word(s, false, |a, b| {
+        let (Some(slot), Some(w)) = (buf.get_mut(n), s.get(a..b)) else {
+            return false;
+        };
+        *slot = w;
+        n += 1;
+        n < buf.len()
+    });
+    n
 }
 
 /// Drops joiners ("of", "and", "in"…) from both ends.
@@ -721,11 +745,7 @@ fn trim_joiners<'w>(words: &[&'w str]) -> Vec<&'w str> {
 /// Cuts to [`MAX_LABEL_WORDS`] words.
 fn cap(phrase: &str) -> String {
     let mut buf = [""; MAX_LABEL_WORDS];
-    let mut n = 0;
-    for (slot, w) in buf.iter_mut().zip(crate::text::words(phrase)) {
-        *slot = w;
-        n += 1;
-    }
+    let n = first_words(phrase, &mut buf);
     clean(&joined(phrase, &buf[..n]))
 }
 
