@@ -621,7 +621,11 @@ fn subject_before(left: &[&str]) -> Option<String> {
 fn opening_phrase(sentence: &str) -> Option<String> {
     // The aside and the phrase after it are all that is read.
     let mut buf = [""; MAX_ASIDE_WORDS + MAX_LABEL_WORDS + 1];
-    let all = first_words(sentence, &mut buf);
+    // Without an aside, the phrase's words are all that is read: most sentences open with none.
+    let mut all = first_words(sentence, &mut buf[..MAX_LABEL_WORDS]);
+    if all == MAX_LABEL_WORDS && listed(&bare(buf[0]), ASIDE_START) {
+        all = first_words(sentence, &mut buf);
+    }
     let rest = skip_aside(&buf[..all]);
     let mut n = 0;
     let mut at_number = false;
