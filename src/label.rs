@@ -117,9 +117,7 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
     } else {
         Cow::Borrowed(sentence)
     };
-    let words = words_of(&spaced);
-    let quote_words = words_of(quote);
-    let Some((qa, qb)) = find_words(&words, &quote_words) else {
+    let Some((words, qa, qb)) = find_words(&spaced, quote) else {
         return (!noun.is_empty()).then(|| clean(noun));
     };
     let left = &words[..qa];
@@ -151,40 +149,64 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
     subject_before(left).map(|p| cap(&p))
 }
 
-/// Where the quote's words stand among the sentence's words (`qa..qb`), matching words with
-/// their punctuation trimmed.
-fn find_words<'a>(words: &[&'a str], quote: &[&'a str]) -> Option<(usize, usize)> {
-    if quote.is_empty() || quote.len() > words.len() {
+/// The words of `sentence` (as [`words_of`] gives them) and where the quote's words first
+/// stand among them (`qa..qb`), matching words with their punctuation trimmed. The words end
+/// [`RIGHT_WORDS`] past the quote: all a label reads after it.
+fn find_words<'s>(sentence: &'s str, quote: &str) -> Option<(Vec<&'s str>, usize, usize)> {
+    let quote: Vec<&str> = words_of(quote).into_iter().map(quote_bare).collect();
+    if quote.is_empty() {
         return None;
     }
-    let keep = |c: char| c.is_alphanumeric() || c == '$' || c == '%';
-    let bare = |w: &'a str| {
-        // Most words have nothing to trim: their ends are read as bytes.
-        let ends = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && keep(char::from(b)));
-        if ends(w.as_bytes().first()) && ends(w.as_bytes().last()) {
-            w
-        } else {
-            w.trim_matches(|c: char| !keep(c))
+    let mut words = Vec::with_capacity(sentence.len() / 6 + 1);
+    let mut found = None;
+    crate::cite::each_word(sentence, false, |a, b| {
+        words.extend(sentence.get(a..b));
+        match found {
+            // Windows end in order of their starts: the first to match starts first.
+            None => {
+                let i = words.len().saturating_sub(quote.len());
+                let window = words.get(i..).unwrap_or_default();
+                if window.len() == quote.len()
+                    && window
+                        .iter()
+                        .zip(&quote)
+                        .all(|(w, q)| same(quote_bare(w), q))
+                {
+                    found = Some(words.len());
+                }
+                true
+            }
+            Some(qb) => words.len() < qb + RIGHT_WORDS,
         }
-    };
-    // Compared without a lower-case copy of each word but for non-ASCII words that begin
-    // alike: a string lowers its first character as the character alone does.
-    let same = |a: &str, b: &str| {
-        let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().next());
-        a.eq_ignore_ascii_case(b)
-            || (!(a.is_ascii() && b.is_ascii())
-                && first(a) == first(b)
-                && a.to_lowercase() == b.to_lowercase())
-    };
-    let quote: Vec<&str> = quote.iter().map(|q| bare(q)).collect();
-    (0..=words.len() - quote.len())
-        .find(|&i| {
-            quote
-                .iter()
-                .enumerate()
-                .all(|(k, q)| same(bare(words[i + k]), q))
-        })
-        .map(|i| (i, i + quote.len()))
+    });
+    found.map(|qb| (words, qb - quote.len(), qb))
+}
+
+/// How many words after a figure's quote its label may read: [`place_after`] reads up to
+/// `MAX_PLACE_WORDS + 2` of them, and whether there are more.
+const RIGHT_WORDS: usize = MAX_PLACE_WORDS + 3;
+
+/// `w` with all but letters, digits, `$` and `%` trimmed from its ends.
+fn quote_bare(w: &str) -> &str {
+    let keep = |c: char| c.is_alphanumeric() || c == '$' || c == '%';
+    // Most words have nothing to trim: their ends are read as bytes.
+    let ends = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && keep(char::from(b)));
+    if ends(w.as_bytes().first()) && ends(w.as_bytes().last()) {
+        w
+    } else {
+        w.trim_matches(|c: char| !keep(c))
+    }
+}
+
+/// True when `a` and `b` are the same in lower case; compared without a lower-case copy but
+/// for non-ASCII words that begin alike (a string lowers its first character as the character
+/// alone does).
+fn same(a: &str, b: &str) -> bool {
+    let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().next());
+    a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii())
+            && first(a) == first(b)
+            && a.to_lowercase() == b.to_lowercase())
 }
 
 /// Words that may open a place or scope after a counted noun ("in the region").
@@ -868,6 +890,20 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    #[test]
+    fn quotes_are_found_at_their_first_words_and_read_a_few_words_on() {
+        let s = "It added 5 Million, then 5 million jobs in the towns of the coast and more words here.";
+        let all = s.split_whitespace().count();
+        let found = |q: &str| find_words(s, q).map(|(w, qa, qb)| (w.len(), qa, qb));
+        assert_eq!(found("5 million"), Some((4 + RIGHT_WORDS, 2, 4)));
+        assert_eq!(found("(then 5"), Some((6 + RIGHT_WORDS, 4, 6)));
+        assert_eq!(found("more words here"), Some((all, all - 3, all)));
+        assert_eq!(found("IT"), Some((1 + RIGHT_WORDS, 0, 1)));
+        assert_eq!(found("absent"), None);
+        assert_eq!(found(""), None);
+        assert!(same("Caf\u{c9}", "caf\u{e9}") && !same("\u{e9}t\u{e9}", "ete"));
     }
 
     #[test]
