@@ -288,7 +288,13 @@ impl Deref for Bare<'_> {
 }
 
 fn bare(w: &str) -> Bare<'_> {
-    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    // Most words have nothing to trim: their ends are read as bytes.
+    let ends = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let t = if ends(w.as_bytes().first()) && ends(w.as_bytes().last()) {
+        w
+    } else {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     if !t.is_ascii() || t.len() > WORD_BUF {
         return Bare::Owned(t.to_lowercase());
     }
@@ -645,10 +651,14 @@ fn opening_phrase(sentence: &str) -> Option<String> {
     let mut buf = [""; MAX_ASIDE_WORDS + MAX_LABEL_WORDS + 1];
     // Without an aside, the phrase's words are all that is read: most sentences open with none.
     let mut all = first_words(sentence, &mut buf[..MAX_LABEL_WORDS]);
-    if all == MAX_LABEL_WORDS && listed(&bare(buf[0]), ASIDE_START) {
-        all = first_words(sentence, &mut buf);
-    }
-    let rest = skip_aside(&buf[..all]);
+    let rest = if listed(&bare(buf[0]), ASIDE_START) {
+        if all == MAX_LABEL_WORDS {
+            all = first_words(sentence, &mut buf);
+        }
+        skip_aside(&buf[..all])
+    } else {
+        &buf[..all]
+    };
     let mut n = 0;
     let mut at_number = false;
     for w in rest {
