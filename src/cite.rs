@@ -307,9 +307,11 @@ pub struct Haystack {
 }
 
 /// How many times its own length an edition is scanned for fragments before its token index
-/// is built: a sheet of tens of kilobytes needs a few scans (each far cheaper than the index),
-/// while a pull of many figures goes through the index and stays linear.
-const SCAN_BUDGET: usize = 32;
+/// is built: a scan costs about a hundredth of the index a byte, so a sheet of tens of
+/// kilobytes with up to a hundred long-sentence figures is only scanned (no sheet of the
+/// archive had more than 180), while a pull of many figures goes through the index and stays
+/// linear.
+const SCAN_BUDGET: usize = 128;
 
 /// Token starts chained by hash bucket: built in one pass, no sort (sorting was most of the
 /// index's cost). A collision only adds a place to compare, so no token is copied.
@@ -344,14 +346,15 @@ impl TokenIndex {
         let mask = heads.len() - 1;
         entries.clear();
         entries.reserve(text.len() / 5);
-        for (start, end) in crate::text::word_spans(text) {
+        each_word(text, false, |start, end| {
             let h = token_hash_at(text.as_bytes(), start, end);
             let head = &mut heads[(h as usize) & mask];
             // An edition is far below 4 GiB (the input limit).
             let at = u32::try_from(start).unwrap_or(u32::MAX);
             entries.push((h, at, *head));
             *head = u32::try_from(entries.len()).unwrap_or(u32::MAX);
-        }
+            true
+        });
         TokenIndex { heads, entries }
     }
 
@@ -472,45 +475,28 @@ const MAX_PLACES: usize = 1024;
 fn token_hash(token: &str) -> u64 {
     let b = token.as_bytes();
     let n = b.len();
-    let u64_at = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap_or_default());
-    let u32_at = |s: &[u8]| u64::from(u32::from_le_bytes(s.try_into().unwrap_or_default()));
-    // Overlapping loads: all bytes of a token up to 16 bytes long count.
-    let (head, tail) = match n {
-        8.. => (u64_at(&b[..8]), u64_at(&b[n - 8..])),
-        4.. => (u32_at(&b[..4]), u32_at(&b[n - 4..])),
-        _ => (b.iter().fold(0, |w, &c| (w << 8) | u64::from(c)), 0),
-    };
-    mix_token_hash(head, tail, n)
+    // Little-endian, so that the first bytes are the low ones as in `token_hash_at`.
+    let le = |s: &[u8]| s.iter().rev().fold(0, |w, &c| (w << 8) | u64::from(c));
+    let k = n.min(8);
+    mix_token_hash(le(&b[..k]), le(&b[n - k..]), n)
 }
 
-/// [`token_hash`] of the token `text[start..end]`, read as two words of 64 bits around it so
-/// that its length chooses a value rather than a branch (token lengths vary at random, and the
-/// branch mispredicted for most tokens of an index).
+/// [`token_hash`] of the token `text[start..end]`, read as two words of 64 bits around it,
+/// whose bytes outside the token are shifted or masked away (no branch on its length).
 fn token_hash_at(text: &[u8], start: usize, end: usize) -> u64 {
     let n = end - start;
     let load = |at: usize| {
         let w = text.get(at..at + 8)?;
         Some(u64::from_le_bytes(w.try_into().ok()?))
     };
-    let (Some(head8), Some(tail8)) = (load(start), end.checked_sub(8).and_then(load)) else {
+    let (Some(head8), Some(tail8), 1..) = (load(start), end.checked_sub(8).and_then(load), n)
+    else {
         // Near either end of the text.
         return token_hash(std::str::from_utf8(&text[start..end]).unwrap_or_default());
     };
-    // Up to 3 bytes: big-endian; 4 to 7: the first and last four; 8 or more: the first and
-    // last eight (see `token_hash`).
-    let short = n.clamp(1, 4);
-    let low = head8 & (u64::MAX >> (64 - 8 * short));
-    let mid = n.clamp(4, 8);
-    let choices = [
-        (low.swap_bytes() >> (64 - 8 * short), 0),
-        (
-            head8 & 0xffff_ffff,
-            (head8 >> (8 * (mid - 4))) & 0xffff_ffff,
-        ),
-        (head8, tail8),
-    ];
-    let (head, tail) = choices[usize::from(n >= 4) + usize::from(n >= 8)];
-    mix_token_hash(head, tail, n)
+    // The bits of the bytes that are not the token's, in each word.
+    let outside = 64 - 8 * n.min(8);
+    mix_token_hash(head8 & (u64::MAX >> outside), tail8 >> outside, n)
 }
 
 /// The last step of [`token_hash`]: its two words and its length, mixed.
@@ -525,6 +511,99 @@ fn at_word_boundaries(haystack: &str, at: usize, end: usize) -> bool {
     let before = haystack.get(..at).and_then(|h| h.chars().next_back());
     let after = haystack.get(end..).and_then(|h| h.chars().next());
     boundary(before) && boundary(after)
+}
+
+/// Calls `f(start, end)` for each word of `text` in order, until it returns false: the words
+/// `str::split_whitespace` gives, or with `spaces_only` the non-empty pieces of
+/// `text.split(' ')`. Eight bytes are classified at a time and each word costs a few
+/// operations, without the state of an iterator between words (`text::word_spans` cost three
+/// times as much a word here). `f` is called from one place, so that it is inlined.
+pub(crate) fn each_word(text: &str, spaces_only: bool, mut f: impl FnMut(usize, usize) -> bool) {
+    let bytes = text.as_bytes();
+    let (mut start, mut in_word) = (0, false);
+    // Space bits of the next chunk: the end of a space character begun in this one.
+    let mut carry = 0u32;
+    let mut space_before = 1u64;
+    let mut at = 0;
+    // Past the end, a chunk of spaces closes a word the text ends in.
+    while at < bytes.len() || (in_word && at == bytes.len()) {
+        let x = match bytes.get(at..at + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+            None => {
+                // The last chunk is padded with spaces: they close its last word.
+                let mut buf = [b' '; 8];
+                let rest = bytes.get(at..).unwrap_or_default();
+                buf[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(buf)
+            }
+        };
+        let space = if spaces_only {
+            equal8(x, b' ')
+        } else {
+            ascii_space8(x)
+        };
+        let mut bits = std::mem::take(&mut carry);
+        if !spaces_only && x & HIGH != 0 {
+            // Only the lead bytes of possible non-ASCII spaces are decoded.
+            let mut maybe = gather8(equal8(x, 0xc2) | (low7_within(x, 0x61, 0x64) & x));
+            while maybe != 0 {
+                let i = maybe.trailing_zeros() as usize;
+                maybe &= maybe - 1;
+                let c = text.get(at + i..).and_then(|t| t.chars().next());
+                if let Some(c) = c.filter(|c| c.is_whitespace()) {
+                    let run = ((1u32 << c.len_utf8()) - 1) << i;
+                    bits |= run & 0xff;
+                    carry |= run >> 8;
+                }
+            }
+        }
+        let space = gather8(space) | u64::from(bits);
+        let mut edges = (space ^ ((space << 1) | space_before)) & 0xff;
+        space_before = space >> 7;
+        while edges != 0 {
+            let i = at + edges.trailing_zeros() as usize;
+            edges &= edges - 1;
+            if in_word && !f(start, i) {
+                return;
+            }
+            start = i;
+            in_word = !in_word;
+        }
+        at += 8;
+    }
+}
+
+/// Eight copies of a byte, and the high bit of each.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` equal to `c` (exact: no borrow crosses bytes).
+fn equal8(x: u64, c: u8) -> u64 {
+    let v = x ^ (ONES * u64::from(c));
+    !(((v & !HIGH) + !HIGH) | v) & HIGH
+}
+
+/// The high bit of each byte of `x` whose low seven bits are in `lo..hi` (`hi` at most 0x80).
+fn low7_within(x: u64, lo: u8, hi: u8) -> u64 {
+    let y = x | HIGH;
+    y.wrapping_sub(ONES * u64::from(lo)) & !y.wrapping_sub(ONES * u64::from(hi)) & HIGH
+}
+
+/// The high bit of each ASCII white-space byte of `x` (`' '` and `'\t'..='\r'`): bytes below
+/// `'!'` are spaces but for the rare control characters, which are told apart only when
+/// there are any.
+fn ascii_space8(x: u64) -> u64 {
+    let below = |c: u8| !(x | HIGH).wrapping_sub(ONES * u64::from(c)) & !x & HIGH;
+    let low = below(b'!');
+    if below(b' ') == 0 {
+        return low;
+    }
+    equal8(x, b' ') | (low7_within(x, b'\t', b'\r' + 1) & !x)
+}
+
+/// The high bits of the eight bytes of `bits` (no other bit set) as bits 0 to 7.
+fn gather8(bits: u64) -> u64 {
+    ((bits >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
 /// A word of a sentence: where it stands, and whether it holds no markup character.
@@ -544,11 +623,14 @@ fn words_into(sentence: &str, out: &mut Vec<Word>) {
     let markup = memchr::memchr3(b'`', b'*', b'_', bytes).is_some()
         || memchr::memchr3(b'\\', b'|', b'<', bytes).is_some()
         || memchr::memchr(b'>', bytes).is_some();
-    out.extend(crate::text::space_spans(sentence).map(|(start, end)| Word {
-        start,
-        end,
-        safe: !markup || !bytes[start..end].iter().any(|&c| unsafe_char(c)),
-    }));
+    each_word(sentence, true, |start, end| {
+        out.push(Word {
+            start,
+            end,
+            safe: !markup || !bytes[start..end].iter().any(|&c| unsafe_char(c)),
+        });
+        true
+    });
 }
 
 /// A short snippet of `sentence` around `quote` that occurs once in the edition (`haystack`,
@@ -1042,6 +1124,50 @@ mod tests {
                 .collect();
             assert_eq!(got, want);
             index.recycle();
+        }
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        let mut all: String = (0..0x80u8).map(char::from).collect();
+        all.push_str("\u{80}\u{c0}\u{800}\u{1000}\u{10000}\u{1e00}\u{2014}\u{3001}\u{fffd}");
+        let every = crate::text::every_space_text();
+        let mut texts = vec![every.clone(), all, String::new(), " ".into(), "one".into()];
+        texts.push(" a  b\tc\u{0b}d \u{a0}e\u{3000}".into());
+        // Every place of a chunk, for words, spaces and spaces of three bytes.
+        for shift in 0..9 {
+            texts.push(format!(
+                "{}ab\u{2003}cd  e\u{85}f g\u{2029}",
+                "x".repeat(shift)
+            ));
+            texts.push(format!(
+                "{}{}",
+                " ".repeat(shift),
+                every.get(..200).unwrap_or("")
+            ));
+        }
+        for text in &texts {
+            let mut got = Vec::new();
+            each_word(text, false, |a, b| {
+                got.push(&text[a..b]);
+                true
+            });
+            let want: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(got, want, "{text:?}");
+            let mut got = Vec::new();
+            each_word(text, true, |a, b| {
+                got.push(&text[a..b]);
+                true
+            });
+            // Stopped after the first word.
+            let mut first = None;
+            each_word(text, false, |a, b| {
+                assert!(first.replace(&text[a..b]).is_none());
+                false
+            });
+            assert_eq!(first, text.split_whitespace().next());
+            let want: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+            assert_eq!(got, want, "{text:?}");
         }
     }
 

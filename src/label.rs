@@ -117,9 +117,7 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
     } else {
         Cow::Borrowed(sentence)
     };
-    let words = words_of(&spaced, usize::MAX);
-    let quote_words = words_of(quote, usize::MAX);
-    let Some((qa, qb)) = find_words(&words, &quote_words) else {
+    let Some((words, qa, qb)) = find_words(&spaced, quote) else {
         return (!noun.is_empty()).then(|| clean(noun));
     };
     let left = &words[..qa];
@@ -151,30 +149,64 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
     subject_before(left).map(|p| cap(&p))
 }
 
-/// Where the quote's words stand among the sentence's words (`qa..qb`), matching words with
-/// their punctuation trimmed.
-fn find_words<'a>(words: &[&'a str], quote: &[&'a str]) -> Option<(usize, usize)> {
-    if quote.is_empty() || quote.len() > words.len() {
+/// The words of `sentence` (as [`words_of`] gives them) and where the quote's words first
+/// stand among them (`qa..qb`), matching words with their punctuation trimmed. The words end
+/// [`RIGHT_WORDS`] past the quote: all a label reads after it.
+fn find_words<'s>(sentence: &'s str, quote: &str) -> Option<(Vec<&'s str>, usize, usize)> {
+    let quote: Vec<&str> = words_of(quote).into_iter().map(quote_bare).collect();
+    if quote.is_empty() {
         return None;
     }
-    let bare = |w: &'a str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%');
-    // Compared without a lower-case copy of each word when both are ASCII.
-    let same = |a: &str, b: &str| {
-        if a.is_ascii() && b.is_ascii() {
-            a.eq_ignore_ascii_case(b)
-        } else {
-            a.to_lowercase() == b.to_lowercase()
+    let mut words = Vec::with_capacity(sentence.len() / 6 + 1);
+    let mut found = None;
+    crate::cite::each_word(sentence, false, |a, b| {
+        words.extend(sentence.get(a..b));
+        match found {
+            // Windows end in order of their starts: the first to match starts first.
+            None => {
+                let i = words.len().saturating_sub(quote.len());
+                let window = words.get(i..).unwrap_or_default();
+                if window.len() == quote.len()
+                    && window
+                        .iter()
+                        .zip(&quote)
+                        .all(|(w, q)| same(quote_bare(w), q))
+                {
+                    found = Some(words.len());
+                }
+                true
+            }
+            Some(qb) => words.len() < qb + RIGHT_WORDS,
         }
-    };
-    let quote: Vec<&str> = quote.iter().map(|q| bare(q)).collect();
-    (0..=words.len() - quote.len())
-        .find(|&i| {
-            quote
-                .iter()
-                .enumerate()
-                .all(|(k, q)| same(bare(words[i + k]), q))
-        })
-        .map(|i| (i, i + quote.len()))
+    });
+    found.map(|qb| (words, qb - quote.len(), qb))
+}
+
+/// How many words after a figure's quote its label may read: [`place_after`] reads up to
+/// `MAX_PLACE_WORDS + 2` of them, and whether there are more.
+const RIGHT_WORDS: usize = MAX_PLACE_WORDS + 3;
+
+/// `w` with all but letters, digits, `$` and `%` trimmed from its ends.
+fn quote_bare(w: &str) -> &str {
+    let keep = |c: char| c.is_alphanumeric() || c == '$' || c == '%';
+    // Most words have nothing to trim: their ends are read as bytes.
+    let ends = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && keep(char::from(b)));
+    if ends(w.as_bytes().first()) && ends(w.as_bytes().last()) {
+        w
+    } else {
+        w.trim_matches(|c: char| !keep(c))
+    }
+}
+
+/// True when `a` and `b` are the same in lower case; compared without a lower-case copy but
+/// for non-ASCII words that begin alike (a string lowers its first character as the character
+/// alone does).
+fn same(a: &str, b: &str) -> bool {
+    let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().next());
+    a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii())
+            && first(a) == first(b)
+            && a.to_lowercase() == b.to_lowercase())
 }
 
 /// Words that may open a place or scope after a counted noun ("in the region").
@@ -256,7 +288,13 @@ impl Deref for Bare<'_> {
 }
 
 fn bare(w: &str) -> Bare<'_> {
-    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    // Most words have nothing to trim: their ends are read as bytes.
+    let ends = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let t = if ends(w.as_bytes().first()) && ends(w.as_bytes().last()) {
+        w
+    } else {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     if !t.is_ascii() || t.len() > WORD_BUF {
         return Bare::Owned(t.to_lowercase());
     }
@@ -611,12 +649,16 @@ fn subject_before(left: &[&str]) -> Option<String> {
 fn opening_phrase(sentence: &str) -> Option<String> {
     // The aside and the phrase after it are all that is read.
     let mut buf = [""; MAX_ASIDE_WORDS + MAX_LABEL_WORDS + 1];
-    let mut all = 0;
-    for (slot, w) in buf.iter_mut().zip(crate::text::words(sentence)) {
-        *slot = w;
-        all += 1;
-    }
-    let rest = skip_aside(&buf[..all]);
+    // Without an aside, the phrase's words are all that is read: most sentences open with none.
+    let mut all = first_words(sentence, &mut buf[..MAX_LABEL_WORDS]);
+    let rest = if listed(&bare(buf[0]), ASIDE_START) {
+        if all == MAX_LABEL_WORDS {
+            all = first_words(sentence, &mut buf);
+        }
+        skip_aside(&buf[..all])
+    } else {
+        &buf[..all]
+    };
     let mut n = 0;
     let mut at_number = false;
     for w in rest {
@@ -699,11 +741,29 @@ fn joined<'t>(text: &'t str, words: &[&str]) -> Cow<'t, str> {
     span.map_or_else(|| Cow::Owned(words.join(" ")), Cow::Borrowed)
 }
 
-/// The first `limit` words of `s` between whitespace, as `split_whitespace` gives them.
-fn words_of(s: &str, limit: usize) -> Vec<&str> {
-    let mut words = Vec::with_capacity((s.len() / 6 + 1).min(limit));
-    words.extend(crate::text::words(s).take(limit));
+/// The words of `s` between whitespace, as `split_whitespace` gives them.
+fn words_of(s: &str) -> Vec<&str> {
+    let mut words = Vec::with_capacity(s.len() / 6 + 1);
+    crate::cite::each_word(s, false, |a, b| {
+        words.extend(s.get(a..b));
+        true
+    });
     words
+}
+
+/// The first words of `s` (as [`words_of`] gives them) into `buf`, as many as it holds; how
+/// many there were.
+fn first_words<'s>(s: &'s str, buf: &mut [&'s str]) -> usize {
+    let mut n = 0;
+    crate::cite::each_word(s, false, |a, b| {
+        let (Some(slot), Some(w)) = (buf.get_mut(n), s.get(a..b)) else {
+            return false;
+        };
+        *slot = w;
+        n += 1;
+        n < buf.len()
+    });
+    n
 }
 
 /// Drops joiners ("of", "and", "in"…) from both ends.
@@ -721,11 +781,7 @@ fn trim_joiners<'w>(words: &[&'w str]) -> Vec<&'w str> {
 /// Cuts to [`MAX_LABEL_WORDS`] words.
 fn cap(phrase: &str) -> String {
     let mut buf = [""; MAX_LABEL_WORDS];
-    let mut n = 0;
-    for (slot, w) in buf.iter_mut().zip(crate::text::words(phrase)) {
-        *slot = w;
-        n += 1;
-    }
+    let n = first_words(phrase, &mut buf);
     clean(&joined(phrase, &buf[..n]))
 }
 
@@ -844,6 +900,20 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    #[test]
+    fn quotes_are_found_at_their_first_words_and_read_a_few_words_on() {
+        let s = "It added 5 Million, then 5 million jobs in the towns of the coast and more words here.";
+        let all = s.split_whitespace().count();
+        let found = |q: &str| find_words(s, q).map(|(w, qa, qb)| (w.len(), qa, qb));
+        assert_eq!(found("5 million"), Some((4 + RIGHT_WORDS, 2, 4)));
+        assert_eq!(found("(then 5"), Some((6 + RIGHT_WORDS, 4, 6)));
+        assert_eq!(found("more words here"), Some((all, all - 3, all)));
+        assert_eq!(found("IT"), Some((1 + RIGHT_WORDS, 0, 1)));
+        assert_eq!(found("absent"), None);
+        assert_eq!(found(""), None);
+        assert!(same("Caf\u{c9}", "caf\u{e9}") && !same("\u{e9}t\u{e9}", "ete"));
     }
 
     #[test]
