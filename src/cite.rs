@@ -346,7 +346,7 @@ impl TokenIndex {
         let mask = heads.len() - 1;
         entries.clear();
         entries.reserve(text.len() / 5);
-        each_word(text, false, |start, end| {
+        crate::text::each_word(text, false, |start, end| {
             let h = token_hash_at(text.as_bytes(), start, end);
             let head = &mut heads[(h as usize) & mask];
             // An edition is far below 4 GiB (the input limit).
@@ -513,99 +513,6 @@ fn at_word_boundaries(haystack: &str, at: usize, end: usize) -> bool {
     boundary(before) && boundary(after)
 }
 
-/// Calls `f(start, end)` for each word of `text` in order, until it returns false: the words
-/// `str::split_whitespace` gives, or with `spaces_only` the non-empty pieces of
-/// `text.split(' ')`. Eight bytes are classified at a time and each word costs a few
-/// operations, without the state of an iterator between words (`text::word_spans` cost three
-/// times as much a word here). `f` is called from one place, so that it is inlined.
-pub(crate) fn each_word(text: &str, spaces_only: bool, mut f: impl FnMut(usize, usize) -> bool) {
-    let bytes = text.as_bytes();
-    let (mut start, mut in_word) = (0, false);
-    // Space bits of the next chunk: the end of a space character begun in this one.
-    let mut carry = 0u32;
-    let mut space_before = 1u64;
-    let mut at = 0;
-    // Past the end, a chunk of spaces closes a word the text ends in.
-    while at < bytes.len() || (in_word && at == bytes.len()) {
-        let x = match bytes.get(at..at + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
-            None => {
-                // The last chunk is padded with spaces: they close its last word.
-                let mut buf = [b' '; 8];
-                let rest = bytes.get(at..).unwrap_or_default();
-                buf[..rest.len()].copy_from_slice(rest);
-                u64::from_le_bytes(buf)
-            }
-        };
-        let space = if spaces_only {
-            equal8(x, b' ')
-        } else {
-            ascii_space8(x)
-        };
-        let mut bits = std::mem::take(&mut carry);
-        if !spaces_only && x & HIGH != 0 {
-            // Only the lead bytes of possible non-ASCII spaces are decoded.
-            let mut maybe = gather8(equal8(x, 0xc2) | (low7_within(x, 0x61, 0x64) & x));
-            while maybe != 0 {
-                let i = maybe.trailing_zeros() as usize;
-                maybe &= maybe - 1;
-                let c = text.get(at + i..).and_then(|t| t.chars().next());
-                if let Some(c) = c.filter(|c| c.is_whitespace()) {
-                    let run = ((1u32 << c.len_utf8()) - 1) << i;
-                    bits |= run & 0xff;
-                    carry |= run >> 8;
-                }
-            }
-        }
-        let space = gather8(space) | u64::from(bits);
-        let mut edges = (space ^ ((space << 1) | space_before)) & 0xff;
-        space_before = space >> 7;
-        while edges != 0 {
-            let i = at + edges.trailing_zeros() as usize;
-            edges &= edges - 1;
-            if in_word && !f(start, i) {
-                return;
-            }
-            start = i;
-            in_word = !in_word;
-        }
-        at += 8;
-    }
-}
-
-/// Eight copies of a byte, and the high bit of each.
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` equal to `c` (exact: no borrow crosses bytes).
-fn equal8(x: u64, c: u8) -> u64 {
-    let v = x ^ (ONES * u64::from(c));
-    !(((v & !HIGH) + !HIGH) | v) & HIGH
-}
-
-/// The high bit of each byte of `x` whose low seven bits are in `lo..hi` (`hi` at most 0x80).
-fn low7_within(x: u64, lo: u8, hi: u8) -> u64 {
-    let y = x | HIGH;
-    y.wrapping_sub(ONES * u64::from(lo)) & !y.wrapping_sub(ONES * u64::from(hi)) & HIGH
-}
-
-/// The high bit of each ASCII white-space byte of `x` (`' '` and `'\t'..='\r'`): bytes below
-/// `'!'` are spaces but for the rare control characters, which are told apart only when
-/// there are any.
-fn ascii_space8(x: u64) -> u64 {
-    let below = |c: u8| !(x | HIGH).wrapping_sub(ONES * u64::from(c)) & !x & HIGH;
-    let low = below(b'!');
-    if below(b' ') == 0 {
-        return low;
-    }
-    equal8(x, b' ') | (low7_within(x, b'\t', b'\r' + 1) & !x)
-}
-
-/// The high bits of the eight bytes of `bits` (no other bit set) as bits 0 to 7.
-fn gather8(bits: u64) -> u64 {
-    ((bits >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-}
-
 /// A word of a sentence: where it stands, and whether it holds no markup character.
 #[derive(Clone, Copy)]
 struct Word {
@@ -623,7 +530,7 @@ fn words_into(sentence: &str, out: &mut Vec<Word>) {
     let markup = memchr::memchr3(b'`', b'*', b'_', bytes).is_some()
         || memchr::memchr3(b'\\', b'|', b'<', bytes).is_some()
         || memchr::memchr(b'>', bytes).is_some();
-    each_word(sentence, true, |start, end| {
+    crate::text::each_word(sentence, true, |start, end| {
         out.push(Word {
             start,
             end,
@@ -1124,50 +1031,6 @@ mod tests {
                 .collect();
             assert_eq!(got, want);
             index.recycle();
-        }
-    }
-
-    #[test]
-    fn words_split_as_split_whitespace_does() {
-        let mut all: String = (0..0x80u8).map(char::from).collect();
-        all.push_str("\u{80}\u{c0}\u{800}\u{1000}\u{10000}\u{1e00}\u{2014}\u{3001}\u{fffd}");
-        let every = crate::text::every_space_text();
-        let mut texts = vec![every.clone(), all, String::new(), " ".into(), "one".into()];
-        texts.push(" a  b\tc\u{0b}d \u{a0}e\u{3000}".into());
-        // Every place of a chunk, for words, spaces and spaces of three bytes.
-        for shift in 0..9 {
-            texts.push(format!(
-                "{}ab\u{2003}cd  e\u{85}f g\u{2029}",
-                "x".repeat(shift)
-            ));
-            texts.push(format!(
-                "{}{}",
-                " ".repeat(shift),
-                every.get(..200).unwrap_or("")
-            ));
-        }
-        for text in &texts {
-            let mut got = Vec::new();
-            each_word(text, false, |a, b| {
-                got.push(&text[a..b]);
-                true
-            });
-            let want: Vec<&str> = text.split_whitespace().collect();
-            assert_eq!(got, want, "{text:?}");
-            let mut got = Vec::new();
-            each_word(text, true, |a, b| {
-                got.push(&text[a..b]);
-                true
-            });
-            // Stopped after the first word.
-            let mut first = None;
-            each_word(text, false, |a, b| {
-                assert!(first.replace(&text[a..b]).is_none());
-                false
-            });
-            assert_eq!(first, text.split_whitespace().next());
-            let want: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-            assert_eq!(got, want, "{text:?}");
         }
     }
 

@@ -159,7 +159,7 @@ fn find_words<'s>(sentence: &'s str, quote: &str) -> Option<(Vec<&'s str>, usize
     }
     let mut words = Vec::with_capacity(sentence.len() / 6 + 1);
     let mut found = None;
-    crate::cite::each_word(sentence, false, |a, b| {
+    crate::text::each_word(sentence, false, |a, b| {
         words.extend(sentence.get(a..b));
         match found {
             // Windows end in order of their starts: the first to match starts first.
@@ -744,7 +744,7 @@ fn joined<'t>(text: &'t str, words: &[&str]) -> Cow<'t, str> {
 /// The words of `s` between whitespace, as `split_whitespace` gives them.
 fn words_of(s: &str) -> Vec<&str> {
     let mut words = Vec::with_capacity(s.len() / 6 + 1);
-    crate::cite::each_word(s, false, |a, b| {
+    crate::text::each_word(s, false, |a, b| {
         words.extend(s.get(a..b));
         true
     });
@@ -755,7 +755,7 @@ fn words_of(s: &str) -> Vec<&str> {
 /// many there were.
 fn first_words<'s>(s: &'s str, buf: &mut [&'s str]) -> usize {
     let mut n = 0;
-    crate::cite::each_word(s, false, |a, b| {
+    crate::text::each_word(s, false, |a, b| {
         let (Some(slot), Some(w)) = (buf.get_mut(n), s.get(a..b)) else {
             return false;
         };

@@ -19,9 +19,9 @@ pub(crate) use months::{is_month_name, is_weekday_prefix, month_by_prefix, month
 pub(crate) use scan::{ascii_alnum_run, ascii_letter_run, find_first, sorted_common};
 pub use sentence::{first_sentence, sentence_around, sentence_at, sentences};
 pub(crate) use space::{normalize, push_norm, push_plain, push_space, trim_in_place};
+pub(crate) use split::each_word;
 #[cfg(test)]
 pub(crate) use split::every_space_text;
-pub(crate) use split::{space_spans, word_spans, words};
 pub(crate) use stop_words::{is_stop_word, StopRole};
 pub(crate) use words::{content_words, figure_words, lower_case_words, FigureWords, SCOPE_WORDS};
 
