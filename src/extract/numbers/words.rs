@@ -120,6 +120,7 @@ pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
 
 /// [`could_be_spelled`] of a word without a hyphen ("six", "fivefold"), which needs no search
 /// for one.
+#[inline]
 pub(in crate::extract) fn could_be_spelled_run(w: &[u8]) -> bool {
     let Some(&first) = w.first() else {
         return false;
