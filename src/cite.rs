@@ -971,6 +971,7 @@ mod tests {
             "a\u{2003}b",
             "a b ",
             " a b",
+            "two  spaces only",
         ] {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(text), want, "{text:?}");
