@@ -189,8 +189,10 @@ const RIGHT_WORDS: usize = MAX_PLACE_WORDS + 3;
 /// `w` with all but letters, digits, `$` and `%` trimmed from its ends.
 fn quote_bare(w: &str) -> &str {
     let keep = |c: char| c.is_alphanumeric() || c == '$' || c == '%';
-    // Most words have nothing to trim: their ends are read as bytes.
-    let ends = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && keep(char::from(b)));
+    // Most words have nothing to trim: their ends are read as bytes (for an ASCII byte,
+    // `is_ascii_alphanumeric` is `keep` without the Unicode tables).
+    let ends =
+        |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'$' || b == b'%');
     if ends(w.as_bytes().first()) && ends(w.as_bytes().last()) {
         w
     } else {
