@@ -141,19 +141,23 @@ pub fn clean_markdown(s: &str) -> String {
     out
 }
 
+/// Bytes the block scan in [`plain_run_end`] looks at together; a multiple of the vector width
+/// so the compiler turns [`special_lanes`] into a few vector compares.
+const LANES: usize = 16;
+
 /// The end of a run of plain ASCII that a plain byte starts just before `i`: it is copied as
 /// it is. A space joins the run unless it follows another: the run then ends in one space,
 /// which is what [`push_space`] would add there (the byte before is not a space).
 fn plain_run_end(b: &[u8], mut i: usize) -> usize {
     loop {
-        // Eight bytes at a time up to one that may need a look, then that byte exactly.
-        while let Some(chunk) = b.get(i..i + 8) {
-            let stop = maybe_special(chunk, b.get(i - 1) == Some(&b' '));
+        // A block of bytes at a time up to one that may need a look, then that byte exactly.
+        while let Some(window) = b.get(i - 1..i + LANES).and_then(|w| w.try_into().ok()) {
+            let stop = special_lanes(window);
             if stop != 0 {
-                i += (stop.trailing_zeros() / 8) as usize;
+                i += stop.trailing_zeros() as usize;
                 break;
             }
-            i += 8;
+            i += LANES;
         }
         let Some(&x) = b.get(i) else {
             return i;
@@ -170,32 +174,26 @@ fn plain_run_end(b: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// The high bit of each of eight bytes that may end a plain run (SWAR): non-ASCII, control
-/// bytes, 0x5B-0x60 (brackets, backslash, caret, underscore, backtick), `!`, `&`, `*`, `<`, and
-/// a space after a space (`space_before`: the byte before the chunk is one). Every byte that
-/// ends a run is marked, and each mark is exact for its own byte (no carry crosses bytes), so
-/// the lowest mark is the first byte to look at.
-fn maybe_special(chunk: &[u8], space_before: bool) -> u64 {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(chunk);
-    let w = u64::from_le_bytes(word);
-    // Below 0x80 in every byte, so the additions below never carry into the next byte.
-    let x = w & !HI;
-    let at_least = |lo: u8| x + ONES * u64::from(0x80 - lo);
-    let equal = |c: u8| !((x ^ (ONES * u64::from(c))) + ONES * 0x7F);
-    let spaces = equal(b' ') & HI;
-    let after_space = (spaces << 8) | if space_before { 0x80 } else { 0 };
-    let marks = w
-        | !at_least(0x20)
-        | (at_least(b'[') & !at_least(b'`' + 1))
-        | equal(b'!')
-        | equal(b'&')
-        | equal(b'*')
-        | equal(b'<')
-        | (spaces & after_space);
-    marks & HI
+/// One bit per byte of `window[1..]` that may end a plain run: non-ASCII, control bytes,
+/// 0x5B-0x60 (brackets, backslash, caret, underscore, backtick), `!`, `&`, `*`, `<`, and a
+/// space after a space (`window[0]` is the byte before the block). Written lane by lane
+/// without branches so it compiles to vector compares; the lowest bit is the first byte to
+/// look at.
+fn special_lanes(window: &[u8; LANES + 1]) -> u32 {
+    let mut flags = [false; LANES];
+    for ((flag, &x), &before) in flags.iter_mut().zip(&window[1..]).zip(&window[..LANES]) {
+        *flag = !(0x20..0x80).contains(&x)
+            | (b'['..=b'`').contains(&x)
+            | (x == b'!')
+            | (x == b'&')
+            | (x == b'*')
+            | (x == b'<')
+            | ((x == b' ') & (before == b' '));
+    }
+    flags
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (k, &f)| mask | (u32::from(f) << k))
 }
 
 /// After a link's `]`: skips a `(target)` and a pandoc `{attributes}` block; returns the new index.
@@ -435,7 +433,7 @@ mod tests {
 
     #[test]
     fn plain_runs_end_where_a_byte_loop_ends_them() {
-        // The run rule byte by byte, as the eight-byte scan must give it.
+        // The run rule byte by byte, as the block scan must give it.
         let by_bytes = |b: &[u8], mut i: usize| {
             while let Some(&x) = b.get(i) {
                 let plain = if x == b' ' {
@@ -450,10 +448,11 @@ mod tests {
             }
             i
         };
-        let mut texts: Vec<Vec<u8>> = vec![b"a  b c d e f g h i j k  l".to_vec()];
-        for lane in 0..9 {
+        let mut texts: Vec<Vec<u8>> =
+            vec![b"a  b c d e f g h i j k  l m n o p q r s  t u v w x y  z".to_vec()];
+        for lane in 0..2 * LANES + 1 {
             for x in 0..=255u8 {
-                let mut t = b"ab cd ef gh ij kl".to_vec();
+                let mut t = b"ab cd ef gh ij kl mn op qr st uv wx yz AB CD".to_vec();
                 t[lane + 1] = x;
                 texts.push(t.clone());
                 t[lane] = b' ';
