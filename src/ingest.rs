@@ -519,12 +519,54 @@ impl Ingest {
             keep_text: options.keep_text,
             limit: options.max_input_bytes,
         };
+        if rayon::current_num_threads() == 1 {
+            self.add_serially(&batches, &cx, options, &known, &mut each)?;
+        } else {
+            self.add_overlapped(&batches, &cx, options, &known, &mut each)?;
+        }
+        self.index.save(&self.store)?;
+        // The root as this run leaves it: a reader finding it so need not list it.
+        if let Some(lock) = &self._lock {
+            lock.seal(self.store.root());
+        }
+        Ok(())
+    }
+
+    /// One thread (`--jobs 1`, or one core): each pull read, extracted and stored in turn on
+    /// this thread. No worker, and one pull's claim set held at a time.
+    fn add_serially(
+        &mut self,
+        batches: &[(&[PathBuf], u64)],
+        cx: &PrepareContext<'_>,
+        options: &AddOptions,
+        known: &HashSet<String>,
+        each: &mut impl FnMut(&Path, Result<Outcome>),
+    ) -> Result<()> {
+        for &(batch, _) in batches {
+            for file in batch {
+                let outcome =
+                    prepare(file, cx).and_then(|p| self.store_one(file, p, options, known));
+                each(file, outcome);
+            }
+            self.index.save_if_due(&self.store)?;
+        }
+        Ok(())
+    }
+
+    /// Several threads: batches are prepared on the worker pool while this thread stores the
+    /// batch before.
+    fn add_overlapped(
+        &mut self,
+        batches: &[(&[PathBuf], u64)],
+        cx: &PrepareContext<'_>,
+        options: &AddOptions,
+        known: &HashSet<String>,
+        each: &mut impl FnMut(&Path, Result<Outcome>),
+    ) -> Result<()> {
         std::thread::scope(|scope| -> Result<()> {
             // While one batch is stored, the next is read and extracted on the other cores,
             // unless the two hold more than two batches' worth of input (a large pull): then
             // the next waits, so that memory follows one large pull, not two.
-            let cx = &cx;
-            let batches = &batches;
             let spawn = |j: usize| {
                 batches
                     .get(j)
@@ -543,7 +585,7 @@ impl Ingest {
                     pending = spawn(i + 1);
                 }
                 for (file, prep) in batch.iter().zip(prepared) {
-                    let outcome = prep.and_then(|p| self.store_one(file, p, options, &known));
+                    let outcome = prep.and_then(|p| self.store_one(file, p, options, known));
                     each(file, outcome);
                 }
                 if !overlap {
@@ -552,13 +594,7 @@ impl Ingest {
                 self.index.save_if_due(&self.store)?;
             }
             Ok(())
-        })?;
-        self.index.save(&self.store)?;
-        // The root as this run leaves it: a reader finding it so need not list it.
-        if let Some(lock) = &self._lock {
-            lock.seal(self.store.root());
-        }
-        Ok(())
+        })
     }
 
     fn note(&mut self, key: String, stamp: Stamp, digest: String, status: PullStatus) {

@@ -35,7 +35,8 @@ pub struct Args {
     #[arg(long)]
     sync: bool,
     /// Worker threads for extraction (default: all cores; more than the cores are capped at
-    /// the number of cores). Output is the same for any number.
+    /// the number of cores). With 1, each file is read, extracted and stored in turn on one
+    /// thread. Output is the same for any number.
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
 }
