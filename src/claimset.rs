@@ -348,7 +348,6 @@ fn toml_list(out: &mut String, key: &str, values: &[String]) {
 }
 
 fn toml_pair(out: &mut String, key: &str, value: &str) {
-    use std::fmt::Write as _;
     out.push_str(key);
     out.push_str(" = \"");
     // Most values need no escape: copy them whole (0xC2 leads the C1 controls U+0080–U+009F).
@@ -358,23 +357,45 @@ fn toml_pair(out: &mut String, key: &str, value: &str) {
     });
     if plain {
         out.push_str(value);
-        out.push_str("\"\n");
-        return;
-    }
-    for ch in value.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
+    } else {
+        push_escaped(out, value);
     }
     out.push_str("\"\n");
+}
+
+/// Appends `value` with quotes, backslashes and control characters (C0, DEL, C1) escaped,
+/// copying the runs between them whole.
+fn push_escaped(out: &mut String, value: &str) {
+    use std::fmt::Write as _;
+    let bytes = value.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        // Every escaped character starts with an ASCII byte or 0xC2: a char boundary.
+        let (width, code) = match (b, bytes.get(i + 1)) {
+            (b'"' | b'\\' | 0x00..=0x1f | 0x7f, _) => (1, u32::from(b)),
+            // U+0080–U+009F are 0xC2 0x80–0x9F: the code point is the second byte.
+            (0xc2, Some(&c @ 0x80..=0x9f)) => (2, u32::from(c)),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&value[run..i]);
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\t' => out.push_str("\\t"),
+            b'\r' => out.push_str("\\r"),
+            _ => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{code:04X}");
+            }
+        }
+        i += width;
+        run = i;
+    }
+    out.push_str(&value[run..]);
 }
 
 /// Turns a toml error into ours, with 1-based line and column from its byte span.
@@ -447,6 +468,29 @@ mod tests {
     use crate::figure::{Qualifier, Unit};
     use rust_decimal::Decimal;
     use std::str::FromStr;
+
+    #[test]
+    fn values_are_escaped_as_toml_basic_strings() {
+        // (value, what is written between the quotes)
+        let cases = [
+            ("plain words", "plain words"),
+            ("say \"yes\"", "say \\\"yes\\\""),
+            ("a\\b", "a\\\\b"),
+            ("line\nnext\tcol\rback", "line\\nnext\\tcol\\rback"),
+            ("bell\u{7}del\u{7f}", "bell\\u0007del\\u007F"),
+            ("c1\u{85}nbsp\u{a0}é", "c1\\u0085nbsp\u{a0}é"),
+            ("\u{9f}\"", "\\u009F\\\""),
+            ("§ 8 at 90°", "§ 8 at 90°"),
+        ];
+        for (value, quoted) in cases {
+            let mut out = String::new();
+            toml_pair(&mut out, "k", value);
+            assert_eq!(out, format!("k = \"{quoted}\"\n"), "{value:?}");
+            // What is written reads back as the value.
+            let back: toml::Table = toml::from_str(&out).unwrap();
+            assert_eq!(back["k"].as_str(), Some(value), "{value:?}");
+        }
+    }
 
     fn sample() -> ClaimSet {
         ClaimSet {
