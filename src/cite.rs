@@ -181,11 +181,21 @@ fn push_lower(out: &mut String, text: &str) {
         out.push_str(run);
         out[start..].make_ascii_lowercase();
         let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            out.extend(c.to_lowercase());
+        match chars.next() {
+            // Curly quotes, dashes and the like are most non-ASCII characters of a sheet:
+            // they are pushed as they are, without a search of the case tables.
+            Some(c) if caseless(c) => out.push(c),
+            Some(c) => out.extend(c.to_lowercase()),
+            None => {}
         }
         rest = chars.as_str();
     }
+}
+
+/// True for a character of a block without case (Latin-1 punctuation, general punctuation,
+/// currency signs): it is its own lower case.
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{bf}' | '\u{2000}'..='\u{20cf}')
 }
 
 /// How many bytes `bytes` opens with below 0x80, read eight at a time.
@@ -930,7 +940,12 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
                 nth_line(window, &token, nth)
             } else {
                 let lower = lower.get_or_insert_with(|| {
-                    window.iter().map(|(n, l)| (*n, l.to_lowercase())).collect()
+                    let lowered = |l: &str| {
+                        let mut out = String::with_capacity(l.len());
+                        push_lower(&mut out, l);
+                        out
+                    };
+                    window.iter().map(|(n, l)| (*n, lowered(l))).collect()
                 });
                 nth_line(lower.iter().map(|(n, l)| (*n, l.as_str())), &token, nth)
             };
@@ -1051,8 +1066,13 @@ mod tests {
         assert_eq!(s, "\u{e9}t\u{e9} jobs");
         lower_into(&mut s, "More JOBS");
         assert_eq!(s, "more jobs");
+        for c in ('\u{80}'..='\u{bf}').chain('\u{2000}'..='\u{20cf}') {
+            assert!(caseless(c));
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
         for text in [
             "\u{130}STANBUL \u{2014} Caf\u{c9}S",
+            "\u{201c}Caf\u{c9}\u{201d} \u{a0}\u{d7}\u{c0}\u{20ac}\u{2126}\u{212a}",
             "\u{3a3}\u{3a3} \u{39f}\u{3a3}",
             "A\u{212a}B",
         ] {
