@@ -169,7 +169,11 @@ fn find_words<'s>(sentence: &'s str, quote: &str) -> Option<(Vec<&'s str>, usize
                     && window
                         .iter()
                         .zip(&quote)
-                        .all(|(w, q)| same(quote_bare(w), q))
+                        // Trimming and lowering into ASCII only shorten a word: one shorter
+                        // than its ASCII quote word cannot match it.
+                        .all(|(w, q)| {
+                            (w.len() >= q.len() || !q.is_ascii()) && same(quote_bare(w), q)
+                        })
                 {
                     found = Some(words.len());
                 }
@@ -921,6 +925,12 @@ mod tests {
         assert_eq!(found("absent"), None);
         assert_eq!(found(""), None);
         assert!(same("Caf\u{c9}", "caf\u{e9}") && !same("\u{e9}t\u{e9}", "ete"));
+        // A Kelvin sign (three bytes) lowers to "k": a longer quote word still matches.
+        let kelvin = "5 k jobs";
+        assert_eq!(
+            find_words(kelvin, "5 \u{212a} jobs").map(|(_, qa, qb)| (qa, qb)),
+            Some((0, 3))
+        );
     }
 
     #[test]
