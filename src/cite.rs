@@ -181,11 +181,21 @@ fn push_lower(out: &mut String, text: &str) {
         out.push_str(run);
         out[start..].make_ascii_lowercase();
         let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            out.extend(c.to_lowercase());
+        match chars.next() {
+            // Curly quotes, dashes and the like are most non-ASCII characters of a sheet:
+            // they are pushed as they are, without a search of the case tables.
+            Some(c) if caseless(c) => out.push(c),
+            Some(c) => out.extend(c.to_lowercase()),
+            None => {}
         }
         rest = chars.as_str();
     }
+}
+
+/// True for a character of a block without case (Latin-1 punctuation, general punctuation,
+/// currency signs): it is its own lower case.
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{bf}' | '\u{2000}'..='\u{20cf}')
 }
 
 /// How many bytes `bytes` opens with below 0x80, read eight at a time.
@@ -310,6 +320,8 @@ pub struct Haystack {
     scanned: std::cell::Cell<usize>,
     /// Room for a sentence's words, kept from one fragment to the next.
     words: std::cell::Cell<Vec<Word>>,
+    /// The places of the edition's runs that hold a digit, built at the first search.
+    numbers: std::cell::OnceCell<NumberIndex>,
 }
 
 /// How many times its own length an edition is scanned for fragments before its token index
@@ -389,6 +401,7 @@ impl Haystack {
             tokens: std::cell::OnceCell::new(),
             scanned: std::cell::Cell::new(0),
             words: std::cell::Cell::new(Vec::new()),
+            numbers: std::cell::OnceCell::new(),
         }
     }
 
@@ -421,7 +434,10 @@ impl Haystack {
         let scanned = self.scanned.get() + self.text.len();
         if self.tokens.get().is_none() && scanned <= SCAN_BUDGET * self.text.len() {
             self.scanned.set(scanned);
-            return occurrences(&self.text, needle);
+            let numbers = self.numbers.get_or_init(|| NumberIndex::new(&self.text));
+            return numbers
+                .occurrences(&self.text, needle)
+                .unwrap_or_else(|| occurrences(&self.text, needle));
         }
         self.indexed_occurrences(needle)
     }
@@ -470,6 +486,107 @@ impl Haystack {
         }
         count
     }
+}
+
+/// The places of the edition's runs between spaces (`' '` only) that hold an ASCII digit,
+/// by hash. A fragment almost always holds its figure's number as an inner word, which stands
+/// between spaces wherever the fragment does: its places answer [`occurrences`] exactly, found
+/// in one pass over the edition rather than one scan per candidate.
+struct NumberIndex {
+    /// (run hash as [`token_hash`] gives it, run start), sorted.
+    entries: Vec<(u64, u32)>,
+}
+
+impl NumberIndex {
+    /// Indexes the runs of `text` that hold a digit.
+    fn new(text: &str) -> NumberIndex {
+        let bytes = text.as_bytes();
+        let mut entries = Vec::new();
+        let mut at = 0;
+        while let Some(i) = next_digit(bytes, at) {
+            // `at` is the text's start or a space: the run starts after the last space. Runs
+            // are a few bytes long: they are walked, not searched.
+            let mut start = i;
+            while start > at && bytes[start - 1] != b' ' {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < bytes.len() && bytes[end] != b' ' {
+                end += 1;
+            }
+            // An edition is far below 4 GiB (the input limit).
+            let place = u32::try_from(start).unwrap_or(u32::MAX);
+            entries.push((token_hash_at(bytes, start, end), place));
+            at = end;
+        }
+        entries.sort_unstable();
+        NumberIndex { entries }
+    }
+
+    /// [`occurrences`] of `needle` (lower case, words split by single spaces) in `text`, the
+    /// text indexed, from the places of its rarest inner word with a digit; none when it has
+    /// no such word.
+    fn occurrences(&self, text: &str, needle: &str) -> Option<usize> {
+        let places = |w: &str| {
+            let h = token_hash(w);
+            let from = self.entries.partition_point(|e| e.0 < h);
+            let to = from + self.entries[from..].partition_point(|e| e.0 == h);
+            &self.entries[from..to]
+        };
+        // The first of the rarest inner words with a digit, and where it stands in `needle`.
+        let mut best: Option<(usize, &[(u64, u32)])> = None;
+        let (mut word, mut digit) = (None, false);
+        for (i, &b) in needle.as_bytes().iter().enumerate() {
+            if b != b' ' {
+                digit |= b.is_ascii_digit();
+                continue;
+            }
+            if let Some(w) = word.filter(|&w| digit && w < i) {
+                let found = places(&needle[w..i]);
+                if best.is_none_or(|(_, p)| found.len() < p.len()) {
+                    best = Some((w, found));
+                }
+            }
+            (word, digit) = (Some(i + 1), false);
+        }
+        let (offset, places) = best?;
+        let mut count = 0;
+        for &(_, p) in places {
+            let Some(s) = (p as usize).checked_sub(offset) else {
+                continue;
+            };
+            if text.get(s..).is_some_and(|h| h.starts_with(needle))
+                && at_word_boundaries(text, s, s + needle.len())
+            {
+                count += 1;
+                if count > 1 {
+                    break;
+                }
+            }
+        }
+        Some(count)
+    }
+}
+
+/// Where the first ASCII digit of `bytes` at or after `from` stands: 64 bytes are tested at a
+/// time by a fold that vectorises (a minimum: an `or` of tests did not), most of a sheet's
+/// text having no digit.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let digit = |b: &u8| b.wrapping_sub(b'0') < 10;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(64);
+    let mut at = from;
+    for chunk in chunks.by_ref() {
+        if chunk
+            .iter()
+            .fold(u8::MAX, |m, b| m.min(b.wrapping_sub(b'0')))
+            < 10
+        {
+            return chunk.iter().position(digit).map(|i| at + i);
+        }
+        at += 64;
+    }
+    chunks.remainder().iter().position(digit).map(|i| at + i)
 }
 
 /// The most places of a fragment's rarest inner word that are compared: past it the fragment
@@ -823,7 +940,12 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
                 nth_line(window, &token, nth)
             } else {
                 let lower = lower.get_or_insert_with(|| {
-                    window.iter().map(|(n, l)| (*n, l.to_lowercase())).collect()
+                    let lowered = |l: &str| {
+                        let mut out = String::with_capacity(l.len());
+                        push_lower(&mut out, l);
+                        out
+                    };
+                    window.iter().map(|(n, l)| (*n, lowered(l))).collect()
                 });
                 nth_line(lower.iter().map(|(n, l)| (*n, l.as_str())), &token, nth)
             };
@@ -944,8 +1066,13 @@ mod tests {
         assert_eq!(s, "\u{e9}t\u{e9} jobs");
         lower_into(&mut s, "More JOBS");
         assert_eq!(s, "more jobs");
+        for c in ('\u{80}'..='\u{bf}').chain('\u{2000}'..='\u{20cf}') {
+            assert!(caseless(c));
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
         for text in [
             "\u{130}STANBUL \u{2014} Caf\u{c9}S",
+            "\u{201c}Caf\u{c9}\u{201d} \u{a0}\u{d7}\u{c0}\u{20ac}\u{2126}\u{212a}",
             "\u{3a3}\u{3a3} \u{39f}\u{3a3}",
             "A\u{212a}B",
         ] {
@@ -1080,6 +1207,42 @@ mod tests {
                 occurrences(text, needle),
                 "{needle}"
             );
+        }
+    }
+
+    #[test]
+    fn the_number_index_counts_as_the_scan_does() {
+        let text = "5 jobs 5 jobs 5 in 2023,\n$5 jobs 5 jobs, (5 jobs 5) x5 jobs 5 \
+                    and 7,000 firms\n7,000 firms in 2023 and 7,000 firms in 2024. 9 \u{e9}t\u{e9} 9 9";
+        let index = NumberIndex::new(text);
+        let cases = [
+            ("jobs 5 jobs", Some(2)),
+            ("5 jobs 5 jobs 5", Some(1)),
+            ("and 7,000 firms in", Some(1)),
+            ("firms in 2023 and", Some(1)),
+            ("in 2023 and 7,000 firms in 2024.", Some(1)),
+            ("\u{e9}t\u{e9} 9 9", Some(1)),
+            ("jobs 5 in", Some(1)),
+            ("x 5 jobs", Some(0)),
+            ("in 2025 and", Some(0)),
+            ("5 jobs", None),
+            ("jobs five jobs", None),
+            ("firms in 2024.", None),
+        ];
+        for (needle, want) in cases {
+            let got = index.occurrences(text, needle);
+            assert_eq!(got, want, "{needle}");
+            if let Some(n) = got {
+                assert_eq!(n, occurrences(text, needle), "{needle}");
+            }
+        }
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() + 1 {
+            let want = bytes
+                .get(from..)
+                .and_then(|r| r.iter().position(u8::is_ascii_digit))
+                .map(|i| from + i);
+            assert_eq!(next_digit(bytes, from), want, "{from}");
         }
     }
 

@@ -128,9 +128,8 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
         UNIT_NOUNS.contains(&noun.to_lowercase().as_str())
     };
     if !noun.is_empty() && !unit_noun {
-        let mut phrase = noun.to_string();
         // The noun stops before punctuation the quote kept ("jobs," → "jobs").
-        phrase = clean(&phrase);
+        let mut phrase = clean(noun);
         if let Some(place) = place_after(right) {
             phrase.push(' ');
             phrase.push_str(&place);
@@ -170,7 +169,11 @@ fn find_words<'s>(sentence: &'s str, quote: &str) -> Option<(Vec<&'s str>, usize
                     && window
                         .iter()
                         .zip(&quote)
-                        .all(|(w, q)| same(quote_bare(w), q))
+                        // Trimming and lowering into ASCII only shorten a word: one shorter
+                        // than its ASCII quote word cannot match it.
+                        .all(|(w, q)| {
+                            (w.len() >= q.len() || !q.is_ascii()) && same(quote_bare(w), q)
+                        })
                 {
                     found = Some(words.len());
                 }
@@ -789,6 +792,12 @@ fn cap(phrase: &str) -> String {
 
 /// Trims clause punctuation and brackets left at either end ("region," → "region").
 fn clean(phrase: &str) -> String {
+    let b = phrase.as_bytes();
+    // Most phrases have a letter or digit at both ends and no bracket: nothing to trim.
+    let plain = |c: Option<&u8>| c.is_some_and(u8::is_ascii_alphanumeric);
+    if plain(b.first()) && plain(b.last()) && memchr::memchr2(b'(', b')', b).is_none() {
+        return phrase.to_string();
+    }
     let trimmed = phrase
         .trim()
         .trim_end_matches([',', ';', ':', '.', '!', '?', ' '])
@@ -916,6 +925,33 @@ mod tests {
         assert_eq!(found("absent"), None);
         assert_eq!(found(""), None);
         assert!(same("Caf\u{c9}", "caf\u{e9}") && !same("\u{e9}t\u{e9}", "ete"));
+        // A Kelvin sign (three bytes) lowers to "k": a longer quote word still matches.
+        let kelvin = "5 k jobs";
+        assert_eq!(
+            find_words(kelvin, "5 \u{212a} jobs").map(|(_, qa, qb)| (qa, qb)),
+            Some((0, 3))
+        );
+    }
+
+    #[test]
+    fn clean_trims_joining_punctuation_and_lone_brackets() {
+        let cases = [
+            ("youth in the region", "youth in the region"),
+            ("region,", "region"),
+            (" ;new jobs. ", "new jobs"),
+            ("jobs (new", "jobs (new"),
+            ("(new jobs", "new jobs"),
+            ("new jobs)", "new jobs"),
+            ("(new) jobs", "(new) jobs"),
+            ("jobs\u{a0}", "jobs"),
+            ("\u{e9}t\u{e9}", "\u{e9}t\u{e9}"),
+            ("a", "a"),
+            (",", ""),
+            ("", ""),
+        ];
+        for (phrase, want) in cases {
+            assert_eq!(clean(phrase), want, "{phrase:?}");
+        }
     }
 
     #[test]
