@@ -340,12 +340,22 @@ fn split_cells(row: &str) -> Vec<&str> {
     cells
 }
 
-/// `line.trim()`, without decoding a character when both ends are visible ASCII (most lines).
+/// `line.trim()`, without decoding a character when both ends are visible ASCII (most lines)
+/// or ASCII white space before visible ASCII (indented continuation lines).
 fn trim_line(line: &str) -> &str {
+    // The ASCII bytes `char::is_whitespace` holds: tab to carriage return, and space.
+    let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
     let bytes = line.as_bytes();
-    match (bytes.first(), bytes.last()) {
-        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => line,
-        _ => line.trim(),
+    let start = bytes.iter().position(|b| !blank(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !blank(b))
+        .map_or(start, |i| i + 1);
+    let inner = line.get(start..end).unwrap_or_default();
+    // A non-ASCII end may be white space (no-break space) that `trim` also takes.
+    match (inner.as_bytes().first(), inner.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii() && last.is_ascii() => inner,
+        _ => inner.trim(),
     }
 }
 
@@ -456,6 +466,11 @@ mod tests {
             "a\u{e9}",
             "\u{e9} ",
             "x\ty",
+            "    indented",
+            "\t\u{b}\u{c}\r x \u{85}",
+            "  \u{a0} \u{e9} \u{2003} ",
+            "   ",
+            "\u{2003}",
         ] {
             assert_eq!(trim_line(line), line.trim(), "{line:?}");
         }
