@@ -123,7 +123,7 @@ pub fn blocks<'a>(lines: impl Iterator<Item = &'a str>, start: usize) -> Vec<Raw
             return out;
         }
         let line_no = idx + 1;
-        let trimmed = trim_line(line);
+        let trimmed = crate::text::trim(line);
         if cur.as_ref().is_some_and(|o| o.table) {
             raw.push('\n');
             raw.push_str(line);
@@ -340,25 +340,6 @@ fn split_cells(row: &str) -> Vec<&str> {
     cells
 }
 
-/// `line.trim()`, without decoding a character when both ends are visible ASCII (most lines)
-/// or ASCII white space before visible ASCII (indented continuation lines).
-fn trim_line(line: &str) -> &str {
-    // The ASCII bytes `char::is_whitespace` holds: tab to carriage return, and space.
-    let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let bytes = line.as_bytes();
-    let start = bytes.iter().position(|b| !blank(b)).unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|b| !blank(b))
-        .map_or(start, |i| i + 1);
-    let inner = line.get(start..end).unwrap_or_default();
-    // A non-ASCII end may be white space (no-break space) that `trim` also takes.
-    match (inner.as_bytes().first(), inner.as_bytes().last()) {
-        (Some(first), Some(last)) if first.is_ascii() && last.is_ascii() => inner,
-        _ => inner.trim(),
-    }
-}
-
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.get(..prefix.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
@@ -452,28 +433,6 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text, b.line))
             .collect()
-    }
-
-    #[test]
-    fn lines_trim_as_str_trim_does() {
-        for line in [
-            "",
-            " ",
-            "a",
-            " a",
-            "a ",
-            "\u{a0}a\u{2003}",
-            "a\u{e9}",
-            "\u{e9} ",
-            "x\ty",
-            "    indented",
-            "\t\u{b}\u{c}\r x \u{85}",
-            "  \u{a0} \u{e9} \u{2003} ",
-            "   ",
-            "\u{2003}",
-        ] {
-            assert_eq!(trim_line(line), line.trim(), "{line:?}");
-        }
     }
 
     #[test]
