@@ -426,27 +426,76 @@ fn last_words_start(bytes: &[u8]) -> Option<usize> {
 /// returns false.
 fn push_plain_words(near: &mut Window, bytes: &[u8]) -> bool {
     let mark = near.mark();
-    let (mut words, mut in_word) = (0, false);
-    for &b in bytes {
+    let mut words = 0;
+    let mut i = 0;
+    loop {
+        let Some(&b) = bytes.get(i) else {
+            return true;
+        };
         match WINDOW_BYTE[usize::from(b)] {
-            NOT_PLAIN => {
-                near.truncate(mark);
-                return false;
-            }
-            SEPARATOR if in_word && words == CUE_WINDOW_WORDS => return true,
-            SEPARATOR => in_word = false,
-            lower => {
-                if !in_word {
-                    if words > 0 {
-                        near.space();
-                    }
-                    (words, in_word) = (words + 1, true);
+            NOT_PLAIN => break,
+            SEPARATOR => i += 1,
+            _ => {
+                if words > 0 {
+                    near.space();
                 }
-                near.text.push(lower);
+                i = push_word(&mut near.text, bytes, i);
+                words += 1;
+                let next = bytes.get(i).map(|&b| WINDOW_BYTE[usize::from(b)]);
+                if words == CUE_WINDOW_WORDS && next != Some(NOT_PLAIN) {
+                    return true;
+                }
             }
         }
     }
-    true
+    near.truncate(mark);
+    false
+}
+
+/// Pushes the window word (ASCII letters, digits, apostrophes) that starts at `i` in lower
+/// case, eight bytes at a time while eight are left; returns where it ends.
+fn push_word(out: &mut Vec<u8>, bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let (lanes, lower) = word_lanes(u64::from_le_bytes(chunk));
+        // All eight go in (one store), then the bytes past the word come off.
+        out.extend_from_slice(&lower.to_le_bytes());
+        out.truncate(out.len() - (8 - lanes));
+        i += lanes;
+        if lanes < 8 {
+            return i;
+        }
+    }
+    while let Some(&b) = bytes.get(i) {
+        match WINDOW_BYTE[usize::from(b)] {
+            SEPARATOR | NOT_PLAIN => break,
+            lower => out.push(lower),
+        }
+        i += 1;
+    }
+    i
+}
+
+/// How many of the eight bytes of `w` (lowest first) are a window word's before the first
+/// that is not, and `w` with ASCII capitals in lower case: byte-wise arithmetic (SWAR) on the
+/// low seven bits, where no sum carries into the next byte.
+fn word_lanes(w: u64) -> (usize, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `at_least(x, lo)` is set when that byte of x is >= lo.
+    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    let ascii = !w & HIGH;
+    let x = w & !HIGH;
+    let in_range = |lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+    let capitals = in_range(b'A', b'Z') & ascii;
+    let letters = capitals | in_range(b'a', b'z');
+    let digits = in_range(b'0', b'9');
+    let apostrophes = in_range(b'\'', b'\'');
+    let word = (letters | digits | apostrophes) & ascii;
+    let lanes = ((!word & HIGH).trailing_zeros() / 8) as usize;
+    (lanes, w | (capitals >> 2))
 }
 
 /// Pushes the last or first [`CUE_WINDOW_WORDS`] of `words` (in order), lower case.
@@ -603,6 +652,75 @@ mod tests {
             .take(CUE_WINDOW_WORDS)
             .collect();
         format!(" {} {quote_folded} {} ", last.join(" "), first.join(" "))
+    }
+
+    #[test]
+    fn word_lanes_read_as_the_byte_table() {
+        for lane in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = *b"aZ'09zAq";
+                bytes[lane] = b;
+                let (lanes, lower) = word_lanes(u64::from_le_bytes(bytes));
+                let want = bytes
+                    .iter()
+                    .take_while(|&&b| !matches!(WINDOW_BYTE[usize::from(b)], SEPARATOR | NOT_PLAIN))
+                    .count();
+                assert_eq!(lanes, want, "{b:#x} in lane {lane}");
+                let lower = lower.to_le_bytes();
+                for k in 0..lanes {
+                    assert_eq!(
+                        lower[k],
+                        WINDOW_BYTE[usize::from(bytes[k])],
+                        "{b:#x} in {lane}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_match_a_byte_loop() {
+        // The window words as first pushed, a byte at a time.
+        let by_bytes = |bytes: &[u8]| -> Option<Vec<u8>> {
+            let (mut out, mut words, mut in_word) = (Vec::new(), 0, false);
+            for &b in bytes {
+                match WINDOW_BYTE[usize::from(b)] {
+                    NOT_PLAIN => return None,
+                    SEPARATOR if in_word && words == CUE_WINDOW_WORDS => break,
+                    SEPARATOR => in_word = false,
+                    lower => {
+                        if !in_word {
+                            if words > 0 {
+                                out.push(b' ');
+                            }
+                            (words, in_word) = (words + 1, true);
+                        }
+                        out.push(lower);
+                    }
+                }
+            }
+            Some(out)
+        };
+        let alphabet = b"aZq09' ,.-\x7f\xc3Supercalifragilistic";
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let len = (seed % 70) as usize;
+            let mut t = Vec::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let mut near = Window::default();
+            near.text.extend_from_slice(b" x");
+            let pushed = push_plain_words(&mut near, &t);
+            let want = by_bytes(&t);
+            assert_eq!(pushed, want.is_some(), "{t:?}");
+            let mut expected = b" x".to_vec();
+            expected.extend(want.unwrap_or_default());
+            assert_eq!(near.text, expected, "{t:?}");
+        }
     }
 
     #[test]
