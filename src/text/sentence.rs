@@ -15,7 +15,7 @@ pub fn sentence_at(text: &str, at: usize, len: usize) -> Option<&str> {
     let bytes = text.as_bytes();
     let start = end_before(bytes, at).map_or(0, |i| i + 1);
     let end = end_from(bytes, at + len).map_or(text.len(), |i| i + 1);
-    text.get(start..end).map(super::trim)
+    text.get(start..end).map(str::trim)
 }
 
 /// The last sentence end before byte `at`: candidates are found with `memchr` (a sentence is
