@@ -365,18 +365,27 @@ const NOT_PLAIN: u8 = 0xff;
 
 /// Pushes `fold(text)` onto `near`, without its own allocation when `text` is plain ASCII.
 fn push_folded(near: &mut Window, text: &str) {
-    // `fold` leaves text below 0x7F to whitespace and case alone.
-    if !text.bytes().all(|b| b < 0x7f) {
-        near.push_spaced(&fold(text));
-        return;
-    }
-    // Below 0x7F, `split_whitespace` splits at the ASCII white space `char` knows.
-    let words = text.as_bytes().split(|b| matches!(b, b' ' | b'\t'..=b'\r'));
-    for (i, w) in words.filter(|w| !w.is_empty()).enumerate() {
-        if i > 0 {
-            near.space();
+    let mark = near.mark();
+    // A space is owed before the next byte of a word: white space followed a word.
+    let mut gap = false;
+    for &b in text.as_bytes() {
+        match b {
+            // `fold` leaves text below 0x7F to white space and case alone; above, it folds.
+            0x7f.. => {
+                near.truncate(mark);
+                near.push_spaced(&fold(text));
+                return;
+            }
+            // Below 0x7F, `split_whitespace` splits at the ASCII white space `char` knows.
+            b' ' | b'\t'..=b'\r' => gap = near.text.len() > mark.0,
+            _ => {
+                if gap {
+                    near.space();
+                    gap = false;
+                }
+                near.text.push(b.to_ascii_lowercase());
+            }
         }
-        near.push_lower(w);
     }
 }
 
@@ -408,7 +417,33 @@ fn push_words(near: &mut Window, text: &str, last: bool) {
 /// first (`fold` would transliterate it).
 fn last_words_start(bytes: &[u8]) -> Option<usize> {
     let (mut words, mut in_word) = (0, false);
-    for (i, &b) in bytes.iter().enumerate().rev() {
+    let mut end = bytes.len();
+    // Eight bytes at a time from the end while they are plain and do not complete the words:
+    // all they change is the count of words, by the words that end in them.
+    while let Some(chunk) = end
+        .checked_sub(8)
+        .and_then(|start| bytes.get(start..end))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let (word, _, not_plain) = lane_masks(u64::from_le_bytes(chunk));
+        // A word ends at a word byte whose next byte (the lane above, for the top lane the
+        // chunk after) is not one.
+        let next = (word >> 8) | if in_word { 1 << 63 } else { 0 };
+        let ends = (word & !next).count_ones() as usize;
+        if not_plain != 0 || words + ends >= CUE_WINDOW_WORDS {
+            break;
+        }
+        words += ends;
+        in_word = word & 0x80 != 0;
+        end -= 8;
+    }
+    for (i, &b) in bytes
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .rev()
+    {
         match WINDOW_BYTE[usize::from(b)] {
             // A word is whole only when plain ASCII (or the text's end) bounds it.
             NOT_PLAIN => return None,
@@ -426,27 +461,86 @@ fn last_words_start(bytes: &[u8]) -> Option<usize> {
 /// returns false.
 fn push_plain_words(near: &mut Window, bytes: &[u8]) -> bool {
     let mark = near.mark();
-    let (mut words, mut in_word) = (0, false);
-    for &b in bytes {
+    let mut words = 0;
+    let mut i = 0;
+    loop {
+        let Some(&b) = bytes.get(i) else {
+            return true;
+        };
         match WINDOW_BYTE[usize::from(b)] {
-            NOT_PLAIN => {
-                near.truncate(mark);
-                return false;
-            }
-            SEPARATOR if in_word && words == CUE_WINDOW_WORDS => return true,
-            SEPARATOR => in_word = false,
-            lower => {
-                if !in_word {
-                    if words > 0 {
-                        near.space();
-                    }
-                    (words, in_word) = (words + 1, true);
+            NOT_PLAIN => break,
+            SEPARATOR => i += 1,
+            _ => {
+                if words > 0 {
+                    near.space();
                 }
-                near.text.push(lower);
+                i = push_word(&mut near.text, bytes, i);
+                words += 1;
+                let next = bytes.get(i).map(|&b| WINDOW_BYTE[usize::from(b)]);
+                if words == CUE_WINDOW_WORDS && next != Some(NOT_PLAIN) {
+                    return true;
+                }
             }
         }
     }
-    true
+    near.truncate(mark);
+    false
+}
+
+/// Pushes the window word (ASCII letters, digits, apostrophes) that starts at `i` in lower
+/// case, eight bytes at a time while eight are left; returns where it ends.
+fn push_word(out: &mut Vec<u8>, bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let (lanes, lower) = word_lanes(u64::from_le_bytes(chunk));
+        // All eight go in (one store), then the bytes past the word come off.
+        out.extend_from_slice(&lower.to_le_bytes());
+        out.truncate(out.len() - (8 - lanes));
+        i += lanes;
+        if lanes < 8 {
+            return i;
+        }
+    }
+    while let Some(&b) = bytes.get(i) {
+        match WINDOW_BYTE[usize::from(b)] {
+            SEPARATOR | NOT_PLAIN => break,
+            lower => out.push(lower),
+        }
+        i += 1;
+    }
+    i
+}
+
+/// How many of the eight bytes of `w` (lowest first) are a window word's before the first
+/// that is not, and `w` with ASCII capitals in lower case.
+fn word_lanes(w: u64) -> (usize, u64) {
+    let (word, capitals, _) = lane_masks(w);
+    let lanes = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
+    (lanes, w | (capitals >> 2))
+}
+
+/// The high bit of each byte of every lane of [`lane_masks`].
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `w` (high bit of each) that are a window word's (see [`is_word`]), that are
+/// ASCII capitals, and that are not plain (0x7F and above): byte-wise arithmetic (SWAR) on the
+/// low seven bits, where no sum carries into the next byte.
+fn lane_masks(w: u64) -> (u64, u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each byte of `at_least(x, lo)` is set when that byte of x is >= lo.
+    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    let ascii = !w & HIGH_BITS;
+    let x = w & !HIGH_BITS;
+    let in_range = |lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+    let capitals = in_range(b'A', b'Z') & ascii;
+    let letters = capitals | in_range(b'a', b'z');
+    let digits = in_range(b'0', b'9');
+    let apostrophes = in_range(b'\'', b'\'');
+    let word = (letters | digits | apostrophes) & ascii;
+    let not_plain = (w | at_least(x, 0x7f)) & HIGH_BITS;
+    (word, capitals, not_plain)
 }
 
 /// Pushes the last or first [`CUE_WINDOW_WORDS`] of `words` (in order), lower case.
@@ -603,6 +697,106 @@ mod tests {
             .take(CUE_WINDOW_WORDS)
             .collect();
         format!(" {} {quote_folded} {} ", last.join(" "), first.join(" "))
+    }
+
+    #[test]
+    fn word_lanes_read_as_the_byte_table() {
+        for lane in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = *b"aZ'09zAq";
+                bytes[lane] = b;
+                let (lanes, lower) = word_lanes(u64::from_le_bytes(bytes));
+                let want = bytes
+                    .iter()
+                    .take_while(|&&b| !matches!(WINDOW_BYTE[usize::from(b)], SEPARATOR | NOT_PLAIN))
+                    .count();
+                assert_eq!(lanes, want, "{b:#x} in lane {lane}");
+                let lower = lower.to_le_bytes();
+                for k in 0..lanes {
+                    assert_eq!(
+                        lower[k],
+                        WINDOW_BYTE[usize::from(bytes[k])],
+                        "{b:#x} in {lane}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn last_words_start_as_a_byte_loop_finds_it() {
+        // The start as first found, a byte at a time from the end.
+        let by_bytes = |bytes: &[u8]| {
+            let (mut words, mut in_word) = (0, false);
+            for (i, &b) in bytes.iter().enumerate().rev() {
+                match WINDOW_BYTE[usize::from(b)] {
+                    NOT_PLAIN => return None,
+                    SEPARATOR if in_word && words == CUE_WINDOW_WORDS => return Some(i + 1),
+                    SEPARATOR => in_word = false,
+                    _ if !in_word => (words, in_word) = (words + 1, true),
+                    _ => {}
+                }
+            }
+            Some(0)
+        };
+        let alphabet = b"aZq09' ,.-\x7f\xc3Supercalifragilistic a b";
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..50_000 {
+            let len = (seed % 90) as usize;
+            let mut t = Vec::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            assert_eq!(last_words_start(&t), by_bytes(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn plain_words_match_a_byte_loop() {
+        // The window words as first pushed, a byte at a time.
+        let by_bytes = |bytes: &[u8]| -> Option<Vec<u8>> {
+            let (mut out, mut words, mut in_word) = (Vec::new(), 0, false);
+            for &b in bytes {
+                match WINDOW_BYTE[usize::from(b)] {
+                    NOT_PLAIN => return None,
+                    SEPARATOR if in_word && words == CUE_WINDOW_WORDS => break,
+                    SEPARATOR => in_word = false,
+                    lower => {
+                        if !in_word {
+                            if words > 0 {
+                                out.push(b' ');
+                            }
+                            (words, in_word) = (words + 1, true);
+                        }
+                        out.push(lower);
+                    }
+                }
+            }
+            Some(out)
+        };
+        let alphabet = b"aZq09' ,.-\x7f\xc3Supercalifragilistic";
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let len = (seed % 70) as usize;
+            let mut t = Vec::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let mut near = Window::default();
+            near.text.extend_from_slice(b" x");
+            let pushed = push_plain_words(&mut near, &t);
+            let want = by_bytes(&t);
+            assert_eq!(pushed, want.is_some(), "{t:?}");
+            let mut expected = b" x".to_vec();
+            expected.extend(want.unwrap_or_default());
+            assert_eq!(near.text, expected, "{t:?}");
+        }
     }
 
     #[test]

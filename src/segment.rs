@@ -5,7 +5,7 @@
 //! significant words, digits left out, so re-wrapping, re-formatting or a changed figure keep it.
 
 use crate::read::{Block, BlockKind, CELL_SEPARATOR};
-use crate::text::{ascii_alnum_run, ascii_letter_run, is_stop_word, slug, StopRole};
+use crate::text::{ascii_alnum_run, ascii_letter_run, is_stop_word, slug, StopRole, WordHash};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -82,7 +82,7 @@ fn segment(doc: &crate::read::Document) -> Vec<Segment> {
 /// block's text as it is, with no copy.
 pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
     let mut out = Vec::with_capacity(blocks.len());
-    let mut used = Keys::default();
+    let mut used = Keys::with_capacity(blocks.len());
     let mut section: Option<String> = None;
     let mut head: Option<Arc<[String]>> = None;
     for block in blocks {
@@ -165,14 +165,23 @@ fn offset_in(whole: &str, part: &str) -> usize {
     part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
-/// Keys handed out so far, and the next suffix to try for each base key.
-#[derive(Default)]
+/// Keys handed out so far, and the next suffix to try for each base key. The keys are short
+/// slugs: FNV hashes them in a fraction of SipHash's time, and nothing here is keyed by input
+/// an attacker could shape into collisions worse than a slow pull.
 struct Keys {
-    used: HashSet<String>,
-    next_suffix: HashMap<String, usize>,
+    used: HashSet<String, WordHash>,
+    next_suffix: HashMap<String, usize, WordHash>,
 }
 
 impl Keys {
+    /// Room for `n` keys at once: a set grown key by key rehashes several times per document.
+    fn with_capacity(n: usize) -> Keys {
+        Keys {
+            used: HashSet::with_capacity_and_hasher(n, WordHash),
+            next_suffix: HashMap::with_hasher(WordHash),
+        }
+    }
+
     /// The key itself when unused, else the first free `key-2`, `key-3`…; remembering the
     /// next suffix per base keeps 10^5 repeats of one heading linear.
     fn unique(&mut self, base: String) -> String {

@@ -1,6 +1,8 @@
 //! YAML front matter: a small hand-written reader for the top-level scalar keys a pull carries
 //! (title, date, source_url, published_time…), with YAML quoting, escapes and line folding.
 
+use std::str::Chars;
+
 /// The keys of a front matter block that are in [`KEYS`], in file order, values decoded.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -90,10 +92,7 @@ pub fn scalar(raw: &str) -> String {
 fn plain(t: &str) -> String {
     let mut out = String::new();
     for line in t.lines() {
-        let line = match line.find(" #") {
-            Some(i) => line.get(..i).unwrap_or(line),
-            None => line,
-        };
+        let line = line.get(..comment_at(line)).unwrap_or(line);
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -106,13 +105,38 @@ fn plain(t: &str) -> String {
     out
 }
 
+/// Where a plain scalar's ` #` comment starts on `line` (its length when it has none).
+fn comment_at(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b'#', bytes)
+        .find(|&i| i > 0 && bytes[i - 1] == b' ')
+        .map_or(line.len(), |i| i - 1)
+}
+
+/// Copies the run of `chars` up to the first of the ASCII bytes `stops` into `out` at once,
+/// rather than a character at a time, and leaves `chars` at that byte.
+fn copy_run(chars: &mut Chars<'_>, stops: (u8, u8, u8), out: &mut String) {
+    let rest = chars.as_str();
+    let run = memchr::memchr3(stops.0, stops.1, stops.2, rest.as_bytes()).unwrap_or(rest.len());
+    // The stops are ASCII, so `run` is on a character boundary.
+    out.push_str(rest.get(..run).unwrap_or_default());
+    *chars = rest.get(run..).unwrap_or_default().chars();
+}
+
+/// The next character of `chars` without taking it.
+fn peek(chars: &Chars<'_>) -> Option<char> {
+    chars.as_str().chars().next()
+}
+
 /// Single-quoted: `''` is a quote, line breaks fold.
 fn single_quoted(rest: &str) -> String {
-    let mut out = String::new();
-    let mut chars = rest.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut out = String::with_capacity(rest.len());
+    let mut chars = rest.chars();
+    loop {
+        copy_run(&mut chars, (b'\'', b'\n', b'\n'), &mut out);
+        let Some(c) = chars.next() else { break };
         match c {
-            '\'' if chars.peek() == Some(&'\'') => {
+            '\'' if peek(&chars) == Some('\'') => {
                 chars.next();
                 out.push('\'');
             }
@@ -126,9 +150,11 @@ fn single_quoted(rest: &str) -> String {
 
 /// Double-quoted: YAML escapes, `\` at line end joins lines, other line breaks fold.
 fn double_quoted(rest: &str) -> String {
-    let mut out = String::new();
-    let mut chars = rest.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut out = String::with_capacity(rest.len());
+    let mut chars = rest.chars();
+    loop {
+        copy_run(&mut chars, (b'"', b'\n', b'\\'), &mut out);
+        let Some(c) = chars.next() else { break };
         match c {
             '"' => break,
             '\n' => fold_line_break(&mut out, &mut chars),
@@ -137,9 +163,8 @@ fn double_quoted(rest: &str) -> String {
                 match e {
                     '\n' => {
                         // Escaped line break: join, dropping the next line's indentation.
-                        while chars.peek().is_some_and(|c| *c == ' ' || *c == '\t') {
-                            chars.next();
-                        }
+                        let rest = chars.as_str();
+                        chars = rest.trim_start_matches([' ', '\t']).chars();
                     }
                     '0' => out.push('\0'),
                     'a' => out.push('\u{07}'),
@@ -168,10 +193,10 @@ fn double_quoted(rest: &str) -> String {
 }
 
 /// Reads `n` hex digits and pushes that code point (invalid ones are dropped).
-fn push_hex(out: &mut String, chars: &mut std::iter::Peekable<std::str::Chars<'_>>, n: usize) {
+fn push_hex(out: &mut String, chars: &mut Chars<'_>, n: usize) {
     let mut code = 0u32;
     for _ in 0..n {
-        match chars.peek().and_then(|c| c.to_digit(16)) {
+        match peek(chars).and_then(|c| c.to_digit(16)) {
             Some(d) => {
                 code = code * 16 + d;
                 chars.next();
@@ -186,12 +211,12 @@ fn push_hex(out: &mut String, chars: &mut std::iter::Peekable<std::str::Chars<'_
 
 /// A line break inside a quoted scalar: trailing blanks before it and indentation after it go;
 /// one break becomes a space, each further empty line a newline.
-fn fold_line_break(out: &mut String, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+fn fold_line_break(out: &mut String, chars: &mut Chars<'_>) {
     let kept = out.trim_end_matches([' ', '\t']).len();
     out.truncate(kept);
     let mut newlines = 0;
     loop {
-        match chars.peek() {
+        match peek(chars) {
             Some(' ') | Some('\t') => {
                 chars.next();
             }
@@ -235,9 +260,31 @@ mod tests {
             (" \"unterminated", "unterminated"),
             (" \"bad \\u12\"", "bad "),
             (" \"trailing \\", "trailing "),
+            (" https://x.gov/a#frag # note", "https://x.gov/a#frag"),
+            (" '\u{e9}t\u{e9} ''q''\n  next'", "\u{e9}t\u{e9} 'q' next"),
+            (
+                " \"caf\u{e9}\\t\\x41\\\"\u{2019}\" after",
+                "caf\u{e9}\tA\"\u{2019}",
+            ),
         ];
         for (raw, want) in cases {
             assert_eq!(scalar(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn comments_start_at_a_spaced_hash() {
+        let cases = [
+            ("a # b", 1),
+            ("a#b", 3),
+            ("#x", 2),
+            ("a  #", 2),
+            ("a#b #c", 3),
+            ("", 0),
+        ];
+        for (line, want) in cases {
+            assert_eq!(comment_at(line), want, "{line:?}");
+            assert_eq!(comment_at(line), line.find(" #").unwrap_or(line.len()));
         }
     }
 

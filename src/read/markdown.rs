@@ -123,7 +123,7 @@ pub fn blocks<'a>(lines: impl Iterator<Item = &'a str>, start: usize) -> Vec<Raw
             return out;
         }
         let line_no = idx + 1;
-        let trimmed = trim_line(line);
+        let trimmed = crate::text::trim(line);
         if cur.as_ref().is_some_and(|o| o.table) {
             raw.push('\n');
             raw.push_str(line);
@@ -340,15 +340,6 @@ fn split_cells(row: &str) -> Vec<&str> {
     cells
 }
 
-/// `line.trim()`, without decoding a character when both ends are visible ASCII (most lines).
-fn trim_line(line: &str) -> &str {
-    let bytes = line.as_bytes();
-    match (bytes.first(), bytes.last()) {
-        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => line,
-        _ => line.trim(),
-    }
-}
-
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.get(..prefix.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
@@ -442,23 +433,6 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text, b.line))
             .collect()
-    }
-
-    #[test]
-    fn lines_trim_as_str_trim_does() {
-        for line in [
-            "",
-            " ",
-            "a",
-            " a",
-            "a ",
-            "\u{a0}a\u{2003}",
-            "a\u{e9}",
-            "\u{e9} ",
-            "x\ty",
-        ] {
-            assert_eq!(trim_line(line), line.trim(), "{line:?}");
-        }
     }
 
     #[test]

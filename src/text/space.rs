@@ -49,6 +49,25 @@ pub(crate) fn trim_in_place(s: &mut String) {
     }
 }
 
+/// `s.trim()`, without decoding a character when both ends are visible ASCII (most lines) or
+/// ASCII white space before visible ASCII (indented lines).
+pub(crate) fn trim(s: &str) -> &str {
+    // The ASCII bytes `char::is_whitespace` holds: tab to carriage return, and space.
+    let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|b| !blank(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !blank(b))
+        .map_or(start, |i| i + 1);
+    let inner = s.get(start..end).unwrap_or_default();
+    // A non-ASCII end may be white space (a no-break space) that `trim` also takes.
+    match (inner.as_bytes().first(), inner.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii() && last.is_ascii() => inner,
+        _ => inner.trim(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +82,29 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(normalize(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}a\u{2003}",
+            "a\u{e9}",
+            "\u{e9} ",
+            "x\ty",
+            "    indented",
+            "\t\u{b}\u{c}\r x \u{85}",
+            "  \u{a0} \u{e9} \u{2003} ",
+            "   ",
+            "\u{2003}",
+            "\u{1c}x\u{1f}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 }
