@@ -901,12 +901,16 @@ impl<'a> LineCursor<'a> {
     }
 }
 
-/// True for a line of white space only; a line that opens with a letter or a mark (most) is
-/// not trimmed to know it.
+/// True for a line of white space only. ASCII white space is skipped byte by byte (many lines
+/// are indented); only a line whose first other byte is not ASCII is trimmed to know it.
 fn is_blank(line: &str) -> bool {
-    match line.as_bytes().first() {
-        Some(&b) if b.is_ascii() && b != b' ' && !(b'\t'..=b'\r').contains(&b) => false,
-        _ => line.trim().is_empty(),
+    match line
+        .bytes()
+        .find(|&b| b != b' ' && !(b'\t'..=b'\r').contains(&b))
+    {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => line.trim().is_empty(),
     }
 }
 
@@ -1298,7 +1302,18 @@ mod tests {
         let mut c = LineCursor::new("a\r\nb\rc\n\n  \nd");
         let lines: Vec<&str> = std::iter::from_fn(|| c.next_line()).collect();
         assert_eq!(lines, ["a", "b", "c", "", "  ", "d"]);
-        assert!(is_blank(" \t\u{a0}") && is_blank("") && !is_blank("\u{a0}x") && !is_blank("x "));
+        for (line, blank) in [
+            (" \t\u{a0}", true),
+            ("", true),
+            ("   \u{2003}\u{85} ", true),
+            ("\u{a0}x", false),
+            ("x ", false),
+            ("    - 5 jobs", false),
+            ("\t\u{b}\u{c} \u{e9}", false),
+        ] {
+            assert_eq!(is_blank(line), blank, "{line:?}");
+            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
+        }
         // Blank lines are left out.
         let lines = LineCursor::new("a\r\nb\rc\n\n  \nd").non_blank();
         assert_eq!(lines, [(1, "a"), (2, "b"), (3, "c"), (6, "d")]);
