@@ -110,6 +110,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             i += 1;
             continue;
         }
+        // A multi-byte character is decoded once; ASCII bytes need no decoding.
         let ch = match class {
             Class::High => match text.get(i..).and_then(|s| s.chars().next()) {
                 Some(c) => c,
@@ -133,6 +134,11 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i = end;
                 (Kind::Skip, false)
             }
+            (None, Class::Letter | Class::Initial) => {
+                let lead;
+                (i, lead) = read_word(text, i, class == Class::Initial);
+                (Kind::Word, lead)
+            }
             (None, Class::Digit) => {
                 i = scan_number(bytes, i);
                 (Kind::Num, true)
@@ -140,18 +146,6 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             (None, Class::Other) if leading_dot(bytes, i) => {
                 i = scan_number(bytes, i);
                 (Kind::Num, true)
-            }
-            (None, Class::Letter | Class::Initial) => {
-                let run;
-                (i, run) = scan_word(text, i);
-                let word = bytes.get(start..i).unwrap_or_default();
-                let lead = class == Class::Initial
-                    && if run {
-                        could_be_spelled_run(word)
-                    } else {
-                        could_be_spelled(word)
-                    };
-                (Kind::Word, lead)
             }
             (None, Class::High) if ch.is_alphabetic() => {
                 i = scan_word_from(text, i, 0);
@@ -223,18 +217,16 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Ends a word: letters and digits, inner hyphens and apostrophes, and the dots of short
-/// abbreviations ("U.S.", "E.O.", "p.m."). Also true when the word is ASCII letters and digits
-/// only (no hyphen in it).
-fn scan_word(text: &str, start: usize) -> (usize, bool) {
+/// Ends the word that starts with the ASCII letter at `start`: letters and digits, inner
+/// hyphens and apostrophes, and the dots of short abbreviations ("U.S.", "E.O.", "p.m."). Also
+/// tells whether the word may start a figure ([`could_be_spelled`]); `initial` when its first
+/// letter starts some number word, so other words skip that test.
+fn read_word(text: &str, start: usize, initial: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
-    // Most words are a few ASCII letters ended by a space or a sign: one table look-up a byte,
-    // and the rarer endings go to the full scan.
-    let mut end = start;
-    while bytes.get(end).is_some_and(|&b| is_alnum(b)) {
-        end += 1;
-    }
-    let seg = end - start;
+    // Most words are a few ASCII letters ended by a space or a sign: eight bytes are tested at
+    // a time, and the rarer endings go to the full scan.
+    let seg = ascii_alnum_run(bytes, start);
+    let end = start + seg;
     let more = match bytes.get(end) {
         Some(b'-' | b'\'') => true,
         Some(b'.') => seg <= 2,
@@ -242,21 +234,16 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
         None => false,
     };
     if more {
-        (scan_word_from(text, end, seg), false)
+        let end = scan_word_from(text, end, seg);
+        let word = bytes.get(start..end).unwrap_or_default();
+        (end, initial && could_be_spelled(word))
     } else {
-        (end, true)
+        let word = bytes.get(start..end).unwrap_or_default();
+        (end, initial && could_be_spelled_run(word))
     }
 }
 
-/// True for an ASCII letter or digit.
-fn is_alnum(b: u8) -> bool {
-    matches!(
-        CLASSES[usize::from(b)],
-        Class::Digit | Class::Letter | Class::Initial
-    )
-}
-
-/// [`scan_word`] from byte `i`, where the word's current segment (since its start or its last
+/// [`read_word`] from byte `i`, where the word's current segment (since its start or its last
 /// hyphen or dot) holds `seg` letters and digits.
 fn scan_word_from(text: &str, mut i: usize, mut seg: usize) -> usize {
     let bytes = text.as_bytes();
@@ -469,7 +456,6 @@ mod tests {
                 Class::Other
             };
             assert!(CLASSES[usize::from(b)] == want, "{b}");
-            assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "{b}");
         }
     }
 
