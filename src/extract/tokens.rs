@@ -164,6 +164,12 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             lead,
         });
         gap = false;
+        // Most tokens are followed by one space and another token: that space is passed here,
+        // saving a trip through the loop.
+        if bytes.get(i) == Some(&b' ') {
+            gap = true;
+            i += 1;
+        }
     }
 }
 
@@ -225,22 +231,34 @@ fn read_word(text: &str, start: usize, initial: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
     // Most words are a few ASCII letters ended by a space or a sign: eight bytes are tested at
     // a time, and the rarer endings go to the full scan.
-    let seg = ascii_alnum_run(bytes, start);
-    let end = start + seg;
-    let more = match bytes.get(end) {
-        Some(b'-' | b'\'') => true,
-        Some(b'.') => seg <= 2,
-        Some(b) => !b.is_ascii(),
-        None => false,
-    };
+    let rest = bytes.get(start..).unwrap_or_default();
+    let seg = ascii_alnum_run(rest, 0);
+    let more = rest
+        .get(seg)
+        .is_some_and(|&b| GLUE[usize::from(b)] && (b != b'.' || seg <= 2));
     if more {
-        let end = scan_word_from(text, end, seg);
+        let end = scan_word_from(text, start + seg, seg);
         let word = bytes.get(start..end).unwrap_or_default();
         (end, initial && could_be_spelled(word))
     } else {
-        let word = bytes.get(start..end).unwrap_or_default();
-        (end, initial && could_be_spelled_run(word))
+        let word = rest.get(..seg).unwrap_or_default();
+        (start + seg, initial && could_be_spelled_run(word))
     }
+}
+
+/// Bytes after a word's letters and digits that may go on with it: `-`, `'`, `.` and any byte
+/// of a multi-byte character (one look-up where a space, the usual end, failed four tests).
+const GLUE: [bool; 256] = glue();
+
+/// Builds [`GLUE`].
+const fn glue() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || b == b'-' as usize || b == b'\'' as usize || b == b'.' as usize;
+        b += 1;
+    }
+    table
 }
 
 /// [`read_word`] from byte `i`, where the word's current segment (since its start or its last
@@ -456,6 +474,11 @@ mod tests {
                 Class::Other
             };
             assert!(CLASSES[usize::from(b)] == want, "{b}");
+            assert_eq!(
+                GLUE[usize::from(b)],
+                !b.is_ascii() || b"-'.".contains(&b),
+                "{b}"
+            );
         }
     }
 
