@@ -105,56 +105,29 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let mut gap = true;
     while let Some(&b) = bytes.get(i) {
         let class = CLASSES[usize::from(b)];
-        if class == Class::Space {
-            gap = true;
-            i += 1;
-            continue;
-        }
-        // A multi-byte character is decoded once; ASCII bytes need no decoding.
-        let ch = match class {
-            Class::High => match text.get(i..).and_then(|s| s.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
-            _ => char::from(b),
-        };
-        if class == Class::High && ch.is_whitespace() {
-            gap = true;
-            i += ch.len_utf8();
-            continue;
-        }
         let start = i;
-        let link = if gap && maybe_links {
-            link_end(bytes, i)
-        } else {
-            None
+        let step = match class {
+            Class::Space => Step::Space(i + 1),
+            // Most tokens are ASCII words: they take the short way unless they may open a link.
+            Class::Letter | Class::Initial if !(gap && maybe_links) => Step::Word,
+            _ => other_token(text, i, class, gap && maybe_links),
         };
-        let (kind, lead) = match (link, class) {
-            (Some(end), _) => {
-                i = end;
-                (Kind::Skip, false)
-            }
-            (None, Class::Letter | Class::Initial) => {
+        let (kind, lead) = match step {
+            Step::Word => {
                 let lead;
                 (i, lead) = read_word(text, i, class == Class::Initial);
                 (Kind::Word, lead)
             }
-            (None, Class::Digit) => {
-                i = scan_number(bytes, i);
-                (Kind::Num, true)
+            Step::Token(kind, lead, end) => {
+                i = end;
+                (kind, lead)
             }
-            (None, Class::Other) if leading_dot(bytes, i) => {
-                i = scan_number(bytes, i);
-                (Kind::Num, true)
+            Step::Space(end) => {
+                gap = true;
+                i = end;
+                continue;
             }
-            (None, Class::High) if ch.is_alphabetic() => {
-                i = scan_word_from(text, i, 0);
-                (Kind::Word, false)
-            }
-            (None, _) => {
-                i += ch.len_utf8();
-                (Kind::Sym(ch), false)
-            }
+            Step::End => break,
         };
         out.push(Tok {
             kind,
@@ -170,6 +143,49 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             gap = true;
             i += 1;
         }
+    }
+}
+
+/// What the tokenizer finds at a byte.
+enum Step {
+    /// An ASCII word, read by [`read_word`].
+    Word,
+    /// A token of this kind, leading or not, ending at this byte.
+    Token(Kind, bool, usize),
+    /// A whitespace character ending at this byte.
+    Space(usize),
+    /// No character (never, for a `str`).
+    End,
+}
+
+/// The token (or whitespace) at byte `i` of class `class`, which is no ASCII space; `may_link`
+/// when a link may start there.
+fn other_token(text: &str, i: usize, class: Class, may_link: bool) -> Step {
+    let bytes = text.as_bytes();
+    // A multi-byte character is decoded once; ASCII bytes need no decoding.
+    let ch = match class {
+        Class::High => match text.get(i..).and_then(|s| s.chars().next()) {
+            Some(c) => c,
+            None => return Step::End,
+        },
+        _ => bytes.get(i).map_or(' ', |&b| char::from(b)),
+    };
+    if class == Class::High && ch.is_whitespace() {
+        return Step::Space(i + ch.len_utf8());
+    }
+    if let Some(end) = may_link.then(|| link_end(bytes, i)).flatten() {
+        return Step::Token(Kind::Skip, false, end);
+    }
+    match class {
+        Class::Letter | Class::Initial => Step::Word,
+        Class::Digit => Step::Token(Kind::Num, true, scan_number(bytes, i)),
+        Class::Other if leading_dot(bytes, i) => {
+            Step::Token(Kind::Num, true, scan_number(bytes, i))
+        }
+        Class::High if ch.is_alphabetic() => {
+            Step::Token(Kind::Word, false, scan_word_from(text, i, 0))
+        }
+        _ => Step::Token(Kind::Sym(ch), false, i + ch.len_utf8()),
     }
 }
 
