@@ -105,62 +105,29 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let mut gap = true;
     while let Some(&b) = bytes.get(i) {
         let class = CLASSES[usize::from(b)];
-        if class == Class::Space {
-            gap = true;
-            i += 1;
-            continue;
-        }
-        let ch = match class {
-            Class::High => match text.get(i..).and_then(|s| s.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
-            _ => char::from(b),
-        };
-        if class == Class::High && ch.is_whitespace() {
-            gap = true;
-            i += ch.len_utf8();
-            continue;
-        }
         let start = i;
-        let link = if gap && maybe_links {
-            link_end(bytes, i)
-        } else {
-            None
+        let step = match class {
+            Class::Space => Step::Space(i + 1),
+            // Most tokens are ASCII words: they take the short way unless they may open a link.
+            Class::Letter | Class::Initial if !(gap && maybe_links) => Step::Word,
+            _ => other_token(text, i, class, gap && maybe_links),
         };
-        let (kind, lead) = match (link, class) {
-            (Some(end), _) => {
-                i = end;
-                (Kind::Skip, false)
-            }
-            (None, Class::Digit) => {
-                i = scan_number(bytes, i);
-                (Kind::Num, true)
-            }
-            (None, Class::Other) if leading_dot(bytes, i) => {
-                i = scan_number(bytes, i);
-                (Kind::Num, true)
-            }
-            (None, Class::Letter | Class::Initial) => {
-                let run;
-                (i, run) = scan_word(text, i);
-                let word = bytes.get(start..i).unwrap_or_default();
-                let lead = class == Class::Initial
-                    && if run {
-                        could_be_spelled_run(word)
-                    } else {
-                        could_be_spelled(word)
-                    };
+        let (kind, lead) = match step {
+            Step::Word => {
+                let lead;
+                (i, lead) = read_word(text, i, class == Class::Initial);
                 (Kind::Word, lead)
             }
-            (None, Class::High) if ch.is_alphabetic() => {
-                i = scan_word_from(text, i, 0);
-                (Kind::Word, false)
+            Step::Token(kind, lead, end) => {
+                i = end;
+                (kind, lead)
             }
-            (None, _) => {
-                i += ch.len_utf8();
-                (Kind::Sym(ch), false)
+            Step::Space(end) => {
+                gap = true;
+                i = end;
+                continue;
             }
+            Step::End => break,
         };
         out.push(Tok {
             kind,
@@ -170,6 +137,55 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             lead,
         });
         gap = false;
+        // Most tokens are followed by one space and another token: that space is passed here,
+        // saving a trip through the loop.
+        if bytes.get(i) == Some(&b' ') {
+            gap = true;
+            i += 1;
+        }
+    }
+}
+
+/// What the tokenizer finds at a byte.
+enum Step {
+    /// An ASCII word, read by [`read_word`].
+    Word,
+    /// A token of this kind, leading or not, ending at this byte.
+    Token(Kind, bool, usize),
+    /// A whitespace character ending at this byte.
+    Space(usize),
+    /// No character (never, for a `str`).
+    End,
+}
+
+/// The token (or whitespace) at byte `i` of class `class`, which is no ASCII space; `may_link`
+/// when a link may start there.
+fn other_token(text: &str, i: usize, class: Class, may_link: bool) -> Step {
+    let bytes = text.as_bytes();
+    // A multi-byte character is decoded once; ASCII bytes need no decoding.
+    let ch = match class {
+        Class::High => match text.get(i..).and_then(|s| s.chars().next()) {
+            Some(c) => c,
+            None => return Step::End,
+        },
+        _ => bytes.get(i).map_or(' ', |&b| char::from(b)),
+    };
+    if class == Class::High && ch.is_whitespace() {
+        return Step::Space(i + ch.len_utf8());
+    }
+    if let Some(end) = may_link.then(|| link_end(bytes, i)).flatten() {
+        return Step::Token(Kind::Skip, false, end);
+    }
+    match class {
+        Class::Letter | Class::Initial => Step::Word,
+        Class::Digit => Step::Token(Kind::Num, true, scan_number(bytes, i)),
+        Class::Other if leading_dot(bytes, i) => {
+            Step::Token(Kind::Num, true, scan_number(bytes, i))
+        }
+        Class::High if ch.is_alphabetic() => {
+            Step::Token(Kind::Word, false, scan_word_from(text, i, 0))
+        }
+        _ => Step::Token(Kind::Sym(ch), false, i + ch.len_utf8()),
     }
 }
 
@@ -223,40 +239,45 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Ends a word: letters and digits, inner hyphens and apostrophes, and the dots of short
-/// abbreviations ("U.S.", "E.O.", "p.m."). Also true when the word is ASCII letters and digits
-/// only (no hyphen in it).
-fn scan_word(text: &str, start: usize) -> (usize, bool) {
+/// Ends the word that starts with the ASCII letter at `start`: letters and digits, inner
+/// hyphens and apostrophes, and the dots of short abbreviations ("U.S.", "E.O.", "p.m."). Also
+/// tells whether the word may start a figure ([`could_be_spelled`]); `initial` when its first
+/// letter starts some number word, so other words skip that test.
+fn read_word(text: &str, start: usize, initial: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
-    // Most words are a few ASCII letters ended by a space or a sign: one table look-up a byte,
-    // and the rarer endings go to the full scan.
-    let mut end = start;
-    while bytes.get(end).is_some_and(|&b| is_alnum(b)) {
-        end += 1;
-    }
-    let seg = end - start;
-    let more = match bytes.get(end) {
-        Some(b'-' | b'\'') => true,
-        Some(b'.') => seg <= 2,
-        Some(b) => !b.is_ascii(),
-        None => false,
-    };
+    // Most words are a few ASCII letters ended by a space or a sign: eight bytes are tested at
+    // a time, and the rarer endings go to the full scan.
+    let rest = bytes.get(start..).unwrap_or_default();
+    let seg = ascii_alnum_run(rest, 0);
+    let more = rest
+        .get(seg)
+        .is_some_and(|&b| GLUE[usize::from(b)] && (b != b'.' || seg <= 2));
     if more {
-        (scan_word_from(text, end, seg), false)
+        let end = scan_word_from(text, start + seg, seg);
+        let word = bytes.get(start..end).unwrap_or_default();
+        (end, initial && could_be_spelled(word))
     } else {
-        (end, true)
+        let word = rest.get(..seg).unwrap_or_default();
+        (start + seg, initial && could_be_spelled_run(word))
     }
 }
 
-/// True for an ASCII letter or digit.
-fn is_alnum(b: u8) -> bool {
-    matches!(
-        CLASSES[usize::from(b)],
-        Class::Digit | Class::Letter | Class::Initial
-    )
+/// Bytes after a word's letters and digits that may go on with it: `-`, `'`, `.` and any byte
+/// of a multi-byte character (one look-up where a space, the usual end, failed four tests).
+const GLUE: [bool; 256] = glue();
+
+/// Builds [`GLUE`].
+const fn glue() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || b == b'-' as usize || b == b'\'' as usize || b == b'.' as usize;
+        b += 1;
+    }
+    table
 }
 
-/// [`scan_word`] from byte `i`, where the word's current segment (since its start or its last
+/// [`read_word`] from byte `i`, where the word's current segment (since its start or its last
 /// hyphen or dot) holds `seg` letters and digits.
 fn scan_word_from(text: &str, mut i: usize, mut seg: usize) -> usize {
     let bytes = text.as_bytes();
@@ -469,7 +490,11 @@ mod tests {
                 Class::Other
             };
             assert!(CLASSES[usize::from(b)] == want, "{b}");
-            assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(
+                GLUE[usize::from(b)],
+                !b.is_ascii() || b"-'.".contains(&b),
+                "{b}"
+            );
         }
     }
 

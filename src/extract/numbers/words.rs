@@ -4,6 +4,7 @@
 use super::super::lexicon::{SMALL_NUMBERS, TENS};
 use super::super::tokens::Toks;
 use super::super::units::{compound_of, Compound};
+use crate::text::ascii_letter_run;
 
 /// Shortest and longest spelled compound ("forty-one", "seventy-seven").
 const COMPOUND_MIN_LEN: usize = 9;
@@ -223,16 +224,15 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
     }
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        let start = i;
-        i += 1;
         if !c.is_ascii_alphabetic() {
+            i += 1;
             continue;
         }
-        // A run of ASCII letters (no digits are left): a figure's word starts with a whole
-        // number word, whose first letter turns away most runs before any test.
-        while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            i += 1;
-        }
+        // A run of ASCII letters (no digits are left), read eight bytes at a time: a figure's
+        // word starts with a whole number word, whose first letter turns away most runs
+        // before any test.
+        let start = i;
+        i += ascii_letter_run(b, i);
         if !is_number_initial(c) {
             continue;
         }
