@@ -723,6 +723,25 @@ mod tests {
         }
     }
 
+    /// `count` texts of up to `max_len` bytes drawn from `alphabet` by a xorshift generator:
+    /// the same texts on every run.
+    fn random_texts(mut seed: u64, count: usize, max_len: u64, alphabet: &[u8]) -> Vec<Vec<u8>> {
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let len = next() % max_len;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
     fn last_words_start_as_a_byte_loop_finds_it() {
         // The start as first found, a byte at a time from the end.
@@ -740,16 +759,7 @@ mod tests {
             Some(0)
         };
         let alphabet = b"aZq09' ,.-\x7f\xc3Supercalifragilistic a b";
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..50_000 {
-            let len = (seed % 90) as usize;
-            let mut t = Vec::new();
-            for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+        for t in random_texts(0x2545_f491_4f6c_dd1d, 50_000, 90, alphabet) {
             assert_eq!(last_words_start(&t), by_bytes(&t), "{t:?}");
         }
     }
@@ -778,16 +788,7 @@ mod tests {
             Some(out)
         };
         let alphabet = b"aZq09' ,.-\x7f\xc3Supercalifragilistic";
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..20_000 {
-            let len = (seed % 70) as usize;
-            let mut t = Vec::new();
-            for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+        for t in random_texts(0x9e37_79b9_7f4a_7c15, 20_000, 70, alphabet) {
             let mut near = Window::default();
             near.text.extend_from_slice(b" x");
             let pushed = push_plain_words(&mut near, &t);

@@ -520,9 +520,9 @@ impl Ingest {
             limit: options.max_input_bytes,
         };
         if rayon::current_num_threads() == 1 {
-            self.add_serially(&batches, &cx, options, &known, &mut each)?;
+            self.add_serially(&batches, &cx, options, &mut each)?;
         } else {
-            self.add_overlapped(&batches, &cx, options, &known, &mut each)?;
+            self.add_overlapped(&batches, &cx, options, &mut each)?;
         }
         self.index.save(&self.store)?;
         // The root as this run leaves it: a reader finding it so need not list it.
@@ -539,13 +539,12 @@ impl Ingest {
         batches: &[(&[PathBuf], u64)],
         cx: &PrepareContext<'_>,
         options: &AddOptions,
-        known: &HashSet<String>,
         each: &mut impl FnMut(&Path, Result<Outcome>),
     ) -> Result<()> {
         for &(batch, _) in batches {
             for file in batch {
                 let outcome =
-                    prepare(file, cx).and_then(|p| self.store_one(file, p, options, known));
+                    prepare(file, cx).and_then(|p| self.store_one(file, p, options, cx.known));
                 each(file, outcome);
             }
             self.index.save_if_due(&self.store)?;
@@ -560,7 +559,6 @@ impl Ingest {
         batches: &[(&[PathBuf], u64)],
         cx: &PrepareContext<'_>,
         options: &AddOptions,
-        known: &HashSet<String>,
         each: &mut impl FnMut(&Path, Result<Outcome>),
     ) -> Result<()> {
         std::thread::scope(|scope| -> Result<()> {
@@ -585,7 +583,7 @@ impl Ingest {
                     pending = spawn(i + 1);
                 }
                 for (file, prep) in batch.iter().zip(prepared) {
-                    let outcome = prep.and_then(|p| self.store_one(file, p, options, known));
+                    let outcome = prep.and_then(|p| self.store_one(file, p, options, cx.known));
                     each(file, outcome);
                 }
                 if !overlap {
