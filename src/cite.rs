@@ -901,17 +901,10 @@ impl<'a> LineCursor<'a> {
     }
 }
 
-/// True for a line of white space only. ASCII white space is skipped byte by byte (many lines
-/// are indented); only a line whose first other byte is not ASCII is trimmed to know it.
+/// True for a line of white space only (`text::trim` skips ASCII white space by bytes: many
+/// lines are indented).
 fn is_blank(line: &str) -> bool {
-    match line
-        .bytes()
-        .find(|&b| b != b' ' && !(b'\t'..=b'\r').contains(&b))
-    {
-        None => true,
-        Some(b) if b.is_ascii() => false,
-        Some(_) => line.trim().is_empty(),
-    }
+    crate::text::trim(line).is_empty()
 }
 
 /// Gives each figure of each claim the line of `raw` it stands on. `spans` holds, per claim,
