@@ -200,7 +200,7 @@ fn prepare(file: &Path, cx: &PrepareContext<'_>) -> Result<Prepared> {
             key,
         });
     }
-    let bytes = read_pull(file, cx.limit)?;
+    let bytes = crate::input::read_regular_file_stated(file, &meta, cx.limit)?;
     prepare_bytes(file, key, stamp, bytes, cx.known, cx.keep_text, cx.limit)
 }
 
@@ -503,15 +503,6 @@ impl Ingest {
             .entries()
             .filter_map(|(_, e)| e.digest.clone())
             .collect();
-        // Sizes as reported, only to cut batches: the reading itself counts the limit.
-        let sizes: Vec<u64> = files
-            .iter()
-            .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
-            .collect();
-        let batches: Vec<(&[PathBuf], u64)> = plan_batches(&sizes)
-            .into_iter()
-            .filter_map(|(range, bytes)| Some((files.get(range)?, bytes)))
-            .collect();
         let pulls = self.index.pulls().clone();
         let cx = PrepareContext {
             known: &known,
@@ -520,8 +511,17 @@ impl Ingest {
             limit: options.max_input_bytes,
         };
         if rayon::current_num_threads() == 1 {
-            self.add_serially(&batches, &cx, options, &mut each)?;
+            self.add_serially(files, &cx, options, &mut each)?;
         } else {
+            // Sizes as reported, only to cut batches: the reading itself counts the limit.
+            let sizes: Vec<u64> = files
+                .iter()
+                .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+                .collect();
+            let batches: Vec<(&[PathBuf], u64)> = plan_batches(&sizes)
+                .into_iter()
+                .filter_map(|(range, bytes)| Some((files.get(range)?, bytes)))
+                .collect();
             self.add_overlapped(&batches, &cx, options, &mut each)?;
         }
         self.index.save(&self.store)?;
@@ -533,15 +533,16 @@ impl Ingest {
     }
 
     /// One thread (`--jobs 1`, or one core): each pull read, extracted and stored in turn on
-    /// this thread. No worker, and one pull's claim set held at a time.
+    /// this thread. No worker, and one pull's claim set held at a time, so no sizes are needed
+    /// to cut batches (a stat per pull saved); the index is still saved as often.
     fn add_serially(
         &mut self,
-        batches: &[(&[PathBuf], u64)],
+        files: &[PathBuf],
         cx: &PrepareContext<'_>,
         options: &AddOptions,
         each: &mut impl FnMut(&Path, Result<Outcome>),
     ) -> Result<()> {
-        for &(batch, _) in batches {
+        for batch in files.chunks(PULLS_PER_BATCH) {
             for file in batch {
                 let outcome =
                     prepare(file, cx).and_then(|p| self.store_one(file, p, options, cx.known));

@@ -22,8 +22,14 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>> {
     // A first look, following links, so that a FIFO is never opened (opening one for reading
     // blocks until a writer comes).
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    check_kind(&meta, path)?;
-    let file = open_nonblocking(path)?;
+    read_regular_file_stated(path, &meta, limit)
+}
+
+/// [`read_regular_file`] for a caller that has just taken `path`'s metadata (following links)
+/// itself: the first look is that one, not a second.
+pub fn read_regular_file_stated(path: &Path, meta: &Metadata, limit: u64) -> Result<Vec<u8>> {
+    check_kind(meta, path)?;
+    let mut file = open_nonblocking(path)?;
     // The file opened is the one judged: it may have been swapped since the first look.
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
     check_kind(&meta, path)?;
@@ -31,15 +37,38 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>> {
         return Err(too_large(path, meta.len(), limit));
     }
     // The reported length only sizes the buffer; the reading itself stops past the limit.
-    let capacity = usize::try_from(meta.len().min(limit)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
+    let reported = usize::try_from(meta.len().min(limit)).unwrap_or(0);
+    let bytes = read_at_most(&mut file, reported, limit).map_err(|e| Error::io(path, e))?;
     let read = bytes.len() as u64;
     if read > limit {
         return Err(too_large(path, read.max(meta.len()), limit));
     }
+    Ok(bytes)
+}
+
+/// Reads `from` to its end or to `limit + 1` bytes, whichever comes first, into a buffer first
+/// sized one byte past the `reported` length: a file that holds what it reports is read in one
+/// call and its end seen in a second (a growing read doubles the buffer, up to the limit).
+fn read_at_most(from: &mut impl Read, reported: usize, limit: u64) -> std::io::Result<Vec<u8>> {
+    let cap = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+    let mut bytes = vec![0; reported.saturating_add(1).min(cap)];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            if bytes.len() >= cap {
+                break;
+            }
+            let grown = bytes.len().saturating_mul(2).max(8192).min(cap);
+            bytes.resize(grown, 0);
+        }
+        match from.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
     Ok(bytes)
 }
 
@@ -159,6 +188,64 @@ mod tests {
             "{err}"
         );
         assert!(!read_regular_file(p, 1 << 30).unwrap().is_empty());
+    }
+
+    /// A reader handing out at most `chunk` bytes a call, failing once with `Interrupted`
+    /// first when asked, and counting its calls.
+    struct Chunked {
+        data: Vec<u8>,
+        at: usize,
+        chunk: usize,
+        interrupt: bool,
+        calls: usize,
+    }
+
+    impl Read for Chunked {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            if std::mem::take(&mut self.interrupt) {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(self.chunk).min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn read_at_most_reads_to_the_end_or_one_past_the_limit() {
+        // (length, reported, limit, chunk, interrupt, bytes expected, calls expected)
+        let cases = [
+            (10, 10, 100, usize::MAX, false, 10, 2), // as reported: one read, one to see the end
+            (0, 0, 100, usize::MAX, false, 0, 1),
+            (20_000, 0, 100_000, usize::MAX, false, 20_000, 5), // reported 0 (procfs): grows
+            (50, 5, 20, usize::MAX, false, 21, 2),              // stale length: stops at 21
+            (50, 20, 20, usize::MAX, false, 21, 1),
+            (10, 10, 100, 3, true, 10, 6), // short reads and an interruption
+            (7, 7, 0, usize::MAX, false, 1, 1),
+        ];
+        for (len, reported, limit, chunk, interrupt, want, calls) in cases {
+            let data: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let mut r = Chunked {
+                data: data.clone(),
+                at: 0,
+                chunk,
+                interrupt,
+                calls: 0,
+            };
+            let got = read_at_most(&mut r, reported, limit).unwrap();
+            assert_eq!(
+                got.len(),
+                want,
+                "length {len}, reported {reported}, limit {limit}"
+            );
+            assert_eq!(got, data[..want], "length {len}");
+            assert_eq!(
+                r.calls, calls,
+                "length {len}, reported {reported}, limit {limit}"
+            );
+        }
     }
 
     #[cfg(unix)]
