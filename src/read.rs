@@ -397,9 +397,13 @@ fn is_end_mark(text: &str) -> bool {
 
 fn is_link_line(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Most blocks start with a letter no start has: their first byte settles them.
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
     LINK_LINE_STARTS.iter().any(|s| {
-        text.get(..s.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+        first == s.as_bytes().first().copied()
+            && text
+                .get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s))
     }) && word_count(text, LINK_LINE_MAX_WORDS) <= LINK_LINE_MAX_WORDS
 }
 
