@@ -497,7 +497,7 @@ mod tests {
             StopRole::SeriesNoise,
         ];
         for w in &words {
-            for text in [format!("{w}"), format!("ab {w} cdefghijklmnopqrstu")] {
+            for text in [w.to_string(), format!("ab {w} cdefghijklmnopqrstu")] {
                 let at = text.find(w.as_str()).unwrap_or(0);
                 let packed = pack_letters(text.as_bytes(), at, w.len());
                 for role in roles {
