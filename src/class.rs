@@ -368,7 +368,23 @@ fn push_folded(near: &mut Window, text: &str) {
     let mark = near.mark();
     // A space is owed before the next byte of a word: white space followed a word.
     let mut gap = false;
-    for &b in text.as_bytes() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // The bytes before the next white space or byte above 0x7E, eight at a time.
+        let solid = chunk_at(bytes, i).map(solid_lanes);
+        if let Some((lanes @ 1.., lower)) = solid {
+            if gap {
+                near.space();
+                gap = false;
+            }
+            // All eight go in (one store), then the bytes past the solid ones come off.
+            near.text.extend_from_slice(&lower.to_le_bytes());
+            near.text.truncate(near.text.len() - (8 - lanes));
+            i += lanes;
+            continue;
+        }
+        i += 1;
         match b {
             // `fold` leaves text below 0x7F to white space and case alone; above, it folds.
             0x7f.. => {
@@ -387,6 +403,36 @@ fn push_folded(near: &mut Window, text: &str) {
             }
         }
     }
+}
+
+/// The eight bytes of `bytes` from `i` as one number (lowest first); near the end, the last
+/// eight shifted down, the lanes past the end 0x80 (no plain byte). None when `bytes` is
+/// shorter than eight or `i` is past its end.
+fn chunk_at(bytes: &[u8], i: usize) -> Option<u64> {
+    let load = |c: &[u8]| <[u8; 8]>::try_from(c).ok().map(u64::from_le_bytes);
+    if let Some(w) = bytes.get(i..i + 8).and_then(load) {
+        return Some(w);
+    }
+    let left = bytes.len().checked_sub(i).filter(|&n| n > 0)?;
+    let last = load(bytes.get(bytes.len().checked_sub(8)?..)?)?;
+    // `left` is 1 to 7 here: both shifts stay below 64.
+    Some((last >> (8 * (8 - left))) | (HIGH_BITS << (8 * left)))
+}
+
+/// How many of the eight bytes of `w` (lowest first) come before the first that is ASCII
+/// white space or 0x7F and above, and `w` with ASCII capitals in lower case (the arithmetic of
+/// [`lane_masks`]).
+fn solid_lanes(w: u64) -> (usize, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    let ascii = !w & HIGH_BITS;
+    let x = w & !HIGH_BITS;
+    let in_range = |lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+    let capitals = in_range(b'A', b'Z') & ascii;
+    let blank = (in_range(b'\t', b'\r') | in_range(b' ', b' ')) & ascii;
+    let not_plain = (w | at_least(x, 0x7f)) & HIGH_BITS;
+    let lanes = ((blank | not_plain).trailing_zeros() / 8) as usize;
+    (lanes, w | (capitals >> 2))
 }
 
 /// Pushes the last (`last`) or first [`CUE_WINDOW_WORDS`] words of `fold(text)` onto `near`,
@@ -797,6 +843,74 @@ mod tests {
             let mut expected = b" x".to_vec();
             expected.extend(want.unwrap_or_default());
             assert_eq!(near.text, expected, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn folded_quotes_match_a_byte_loop() {
+        // The quote as first pushed, a byte at a time (None: `fold` takes over).
+        let by_bytes = |bytes: &[u8]| -> Option<Vec<u8>> {
+            let (mut out, mut gap) = (Vec::new(), false);
+            for &b in bytes {
+                match b {
+                    0x7f.. => return None,
+                    b' ' | b'\t'..=b'\r' => gap = !out.is_empty(),
+                    _ => {
+                        if gap {
+                            out.push(b' ');
+                            gap = false;
+                        }
+                        out.push(b.to_ascii_lowercase());
+                    }
+                }
+            }
+            Some(out)
+        };
+        let alphabet = b"aZq09$%' ,.-\t\n\x0b\r\x0e\x1f\x7f\xc3AZ@[`{ Billion MILLION";
+        for t in random_texts(0x1234_5678_9abc_def1, 20_000, 40, alphabet) {
+            let Some(want) = by_bytes(&t) else {
+                continue;
+            };
+            let Ok(text) = std::str::from_utf8(&t) else {
+                continue;
+            };
+            let mut near = Window::default();
+            near.text.extend_from_slice(b" x ");
+            push_folded(&mut near, text);
+            let mut expected = b" x ".to_vec();
+            expected.extend(&want);
+            assert_eq!(near.text, expected, "{text:?}");
+        }
+        let cases: [(&[u8], usize, Option<u64>); 6] = [
+            (b"abcdefgh", 0, Some(u64::from_le_bytes(*b"abcdefgh"))),
+            (b"abcdefghij", 1, Some(u64::from_le_bytes(*b"bcdefghi"))),
+            (b"abcdefghij", 3, Some(u64::from_le_bytes(*b"defghij\x80"))),
+            (
+                b"abcdefghij",
+                9,
+                Some(u64::from_le_bytes(*b"j\x80\x80\x80\x80\x80\x80\x80")),
+            ),
+            (b"abcdefghij", 10, None),
+            (b"abcdefg", 0, None),
+        ];
+        for (bytes, i, want) in cases {
+            assert_eq!(chunk_at(bytes, i), want, "{bytes:?} {i}");
+        }
+        for (w, lanes) in [
+            (*b"abcdefgh", 8),
+            (*b"ABC DEFG", 3),
+            (*b"\tbcdefgh", 0),
+            (*b"abcdefg\r", 7),
+            (*b"AB\x7fCDEFG", 2),
+            (*b"@[`{Z\x0e\x1f\x0b", 7),
+        ] {
+            let (got, lower) = solid_lanes(u64::from_le_bytes(w));
+            assert_eq!(got, lanes, "{w:?}");
+            assert_eq!(
+                lower.to_le_bytes()[..lanes],
+                w[..lanes].to_ascii_lowercase(),
+                "{w:?}"
+            );
         }
     }
 

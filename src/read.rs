@@ -355,11 +355,20 @@ fn is_citation(text: &str, title_slug: Option<&str>) -> bool {
     let Some(title_slug) = title_slug.filter(|t| !t.is_empty()) else {
         return false;
     };
-    let ends_with_url = text
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| w.starts_with("http://") || w.starts_with("https://"));
+    let ends_with_url =
+        last_word(text).is_some_and(|w| w.starts_with("http://") || w.starts_with("https://"));
     ends_with_url && text.len() > title_slug.len() && slug(text).contains(title_slug)
+}
+
+/// `text.split_whitespace().last()`, read from the end: after a last space, a tail of visible
+/// ASCII is the last word as it is (each block is asked, and most end so).
+fn last_word(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    match bytes.iter().rposition(|b| !(b'!'..0x80).contains(b)) {
+        None => (!text.is_empty()).then_some(text),
+        Some(k) if bytes[k] == b' ' && k + 1 < bytes.len() => text.get(k + 1..),
+        Some(_) => text.split_whitespace().last(),
+    }
 }
 
 /// "WASHINGTON —", "WASHINGTON, D.C. –": a place in capitals and a dash, nothing else.
@@ -388,9 +397,13 @@ fn is_end_mark(text: &str) -> bool {
 
 fn is_link_line(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Most blocks start with a letter no start has: their first byte settles them.
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
     LINK_LINE_STARTS.iter().any(|s| {
-        text.get(..s.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+        first == s.as_bytes().first().copied()
+            && text
+                .get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s))
     }) && word_count(text, LINK_LINE_MAX_WORDS) <= LINK_LINE_MAX_WORDS
 }
 

@@ -5,7 +5,10 @@
 //! significant words, digits left out, so re-wrapping, re-formatting or a changed figure keep it.
 
 use crate::read::{Block, BlockKind, CELL_SEPARATOR};
-use crate::text::{ascii_alnum_run, ascii_letter_run, is_stop_word, slug, StopRole, WordHash};
+use crate::text::{
+    ascii_alnum_run, ascii_letter_run, is_packed_stop_word, is_stop_word, pack_letters, slug,
+    StopRole, WordHash,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -242,23 +245,79 @@ pub fn split_heading(text: &str) -> Option<(&str, &str)> {
 /// A key from the first [`DERIVED_KEY_WORDS`] significant words: ASCII-folded, lower case,
 /// abbreviation dots and apostrophes joined ("U.S." → "us"), digits and stop words left out.
 pub fn derived_key(text: &str) -> String {
-    let mut key = String::with_capacity(64);
+    let mut key = KeyWords::default();
     // Most keys are full before any non-ASCII character (a dash, an accent) comes up.
     if !derived_key_ascii(text, &mut key) {
-        key.clear();
+        key = KeyWords::default();
         derived_key_chars(text, &mut key);
     }
-    key
+    key.into_string()
+}
+
+/// A derived key being written: lower-case ASCII words joined by '-', as bytes, so that a word
+/// is copied with one sixteen-byte store.
+struct KeyWords {
+    bytes: Vec<u8>,
+    /// Words in the key so far.
+    count: usize,
+}
+
+impl Default for KeyWords {
+    fn default() -> KeyWords {
+        KeyWords {
+            bytes: Vec::with_capacity(64),
+            count: 0,
+        }
+    }
+}
+
+impl KeyWords {
+    fn is_full(&self) -> bool {
+        self.count >= DERIVED_KEY_WORDS
+    }
+
+    /// Appends the ASCII letters `text[at..at + len]` in lower case unless they are empty, a
+    /// stop word or one word too many.
+    fn push_letters(&mut self, text: &[u8], at: usize, len: usize) {
+        if len == 0 || self.is_full() {
+            return;
+        }
+        let packed = pack_letters(text, at, len);
+        if packed.is_some_and(|p| is_packed_stop_word(p, len, StopRole::Key)) {
+            return;
+        }
+        if !self.bytes.is_empty() {
+            self.bytes.push(b'-');
+        }
+        match packed {
+            Some(packed) => {
+                // All sixteen bytes, then the word's length kept: no copy of a varying length.
+                let from = self.bytes.len();
+                self.bytes.extend_from_slice(&packed.to_le_bytes());
+                self.bytes.truncate(from + len);
+            }
+            // Longer than any stop word: rare.
+            None => {
+                let word = text.get(at..at + len).unwrap_or_default();
+                self.bytes.extend(word.iter().map(u8::to_ascii_lowercase));
+            }
+        }
+        self.count += 1;
+    }
+
+    /// The key; it holds ASCII letters and '-' only, so the check cannot fail.
+    fn into_string(self) -> String {
+        String::from_utf8(self.bytes).unwrap_or_default()
+    }
 }
 
 /// [`derived_key`] for any text, character by character.
-fn derived_key_chars(text: &str, key: &mut String) {
+fn derived_key_chars(text: &str, key: &mut KeyWords) {
     // Words go straight into the key: no list of words, one buffer for the word being read.
     let (mut word, mut folded) = (String::new(), String::new());
-    let mut count = 0;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if count >= DERIVED_KEY_WORDS {
+        if key.is_full() {
             break;
         }
         let joiner = matches!(c, '.' | '\'' | '\u{2019}')
@@ -269,24 +328,23 @@ fn derived_key_chars(text: &str, key: &mut String) {
         } else if joiner || (c == '.' && !word.is_empty()) {
             // "U.S." and "Harris's" stay one word; a final dot just ends it.
             if !joiner {
-                finish_word(&mut word, &mut folded, key, &mut count);
+                finish_word(&mut word, &mut folded, key);
             }
         } else {
-            finish_word(&mut word, &mut folded, key, &mut count);
+            finish_word(&mut word, &mut folded, key);
         }
     }
-    finish_word(&mut word, &mut folded, key, &mut count);
+    finish_word(&mut word, &mut folded, key);
 }
 
 /// [`derived_key`] a run of letters and digits at a time, the same words without decoding
 /// characters, as long as the bytes read are ASCII: false (and a partial key) at the first one
 /// that is not.
-fn derived_key_ascii(text: &str, key: &mut String) -> bool {
+fn derived_key_ascii(text: &str, key: &mut KeyWords) -> bool {
     let bytes = text.as_bytes();
     // Letters of a word made of several runs ("U.S.") or holding digits; most words are one
     // run of letters, pushed from the text itself.
-    let mut word = String::new();
-    let mut count = 0;
+    let mut word: Vec<u8> = Vec::new();
     let mut i = 0;
     loop {
         let start = i;
@@ -296,7 +354,7 @@ fn derived_key_ascii(text: &str, key: &mut String) -> bool {
         if digits {
             i = start + ascii_alnum_run(bytes, start);
         }
-        let run = text.get(start..i).unwrap_or_default();
+        let run = bytes.get(start..i).unwrap_or_default();
         let next = bytes.get(i).copied();
         if next.is_some_and(|b| !b.is_ascii()) {
             return false;
@@ -308,22 +366,21 @@ fn derived_key_ascii(text: &str, key: &mut String) -> bool {
             && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
         if joiner || digits || !word.is_empty() {
             // Digits are read as part of the word but left out.
-            let letters = run.chars().filter(char::is_ascii_alphabetic);
-            word.extend(letters.map(|c| c.to_ascii_lowercase()));
+            word.extend(run.iter().filter(|b| b.is_ascii_alphabetic()));
             if joiner {
                 i += 1;
                 continue;
             }
-            push_key_word(&word, key, &mut count);
+            key.push_letters(&word, 0, word.len());
             word.clear();
         } else {
-            push_key_word(run, key, &mut count);
+            key.push_letters(bytes, start, run.len());
         }
         if next.is_none() {
             return true;
         }
         i += 1;
-        if count >= DERIVED_KEY_WORDS {
+        if key.is_full() {
             // Full; the byte after is still checked, as the character reading would stop at it.
             return bytes.get(i).is_none_or(u8::is_ascii);
         }
@@ -331,7 +388,7 @@ fn derived_key_ascii(text: &str, key: &mut String) -> bool {
 }
 
 /// Folds the word just read and appends it to `key` unless it is a stop word or the key is full.
-fn finish_word(word: &mut String, folded: &mut String, key: &mut String, count: &mut usize) {
+fn finish_word(word: &mut String, folded: &mut String, key: &mut KeyWords) {
     if word.is_empty() {
         return;
     }
@@ -343,26 +400,8 @@ fn finish_word(word: &mut String, folded: &mut String, key: &mut String, count: 
     } else {
         folded.extend(slug(word).chars().filter(letters));
     }
-    folded.make_ascii_lowercase();
-    push_key_word(folded, key, count);
+    key.push_letters(folded.as_bytes(), 0, folded.len());
     word.clear();
-}
-
-/// Appends an ASCII word to the key in lower case unless it is empty, a stop word or one too
-/// many.
-fn push_key_word(word: &str, key: &mut String, count: &mut usize) {
-    if word.is_empty() || *count >= DERIVED_KEY_WORDS || is_stop_word(word, StopRole::Key) {
-        return;
-    }
-    if !key.is_empty() {
-        key.push('-');
-    }
-    let from = key.len();
-    key.push_str(word);
-    if let Some(pushed) = key.get_mut(from..) {
-        pushed.make_ascii_lowercase();
-    }
-    *count += 1;
 }
 
 #[cfg(test)]
@@ -445,10 +484,10 @@ mod tests {
             texts.push(t);
         }
         for text in &texts {
-            let (mut by_bytes, mut by_chars) = (String::new(), String::new());
+            let (mut by_bytes, mut by_chars) = (KeyWords::default(), KeyWords::default());
             assert!(derived_key_ascii(text, &mut by_bytes));
             derived_key_chars(text, &mut by_chars);
-            assert_eq!(by_bytes, by_chars, "{text:?}");
+            assert_eq!(by_bytes.into_string(), by_chars.into_string(), "{text:?}");
         }
         // Text that turns non-ASCII anywhere: the mixed reading gives the character reading.
         let tails = [
@@ -462,9 +501,9 @@ mod tests {
             for cut in [0, text.len() / 2, text.len()] {
                 let tail = tails[n % tails.len()];
                 let mixed = format!("{}{tail}{}", &text[..cut], &text[cut..]);
-                let mut by_chars = String::new();
+                let mut by_chars = KeyWords::default();
                 derived_key_chars(&mixed, &mut by_chars);
-                assert_eq!(derived_key(&mixed), by_chars, "{mixed:?}");
+                assert_eq!(derived_key(&mixed), by_chars.into_string(), "{mixed:?}");
             }
         }
     }

@@ -203,3 +203,27 @@ fn spaces_are_counted_as_a_byte_loop_counts_them() {
     assert_eq!(word_count("", 10), 0);
     assert!(word_count(&"w ".repeat(100), 30) > 30);
 }
+
+#[test]
+fn last_word_is_split_whitespaces_last() {
+    for text in [
+        "",
+        " ",
+        "a",
+        "Cite https://x.gov/a?b=1",
+        "ends with space ",
+        "tab\tlast",
+        "no-break\u{a0}last",
+        "caf\u{e9} last",
+        "last caf\u{e9}",
+        "ctrl \u{1}x",
+        "  two  spaces",
+        "line\nbreak",
+    ] {
+        assert_eq!(
+            super::last_word(text),
+            text.split_whitespace().last(),
+            "{text:?}"
+        );
+    }
+}

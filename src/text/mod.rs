@@ -22,7 +22,7 @@ pub(crate) use space::{normalize, push_norm, push_plain, push_space, trim, trim_
 pub(crate) use split::each_word;
 #[cfg(test)]
 pub(crate) use split::every_space_text;
-pub(crate) use stop_words::{is_stop_word, StopRole};
+pub(crate) use stop_words::{is_packed_stop_word, is_stop_word, pack_letters, StopRole};
 pub(crate) use words::{content_words, figure_words, lower_case_words, FigureWords, SCOPE_WORDS};
 
 /// Room for the longest word any list holds; longer words are in no list.

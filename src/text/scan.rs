@@ -14,36 +14,40 @@ pub(crate) fn ascii_letter_run(bytes: &[u8], i: usize) -> usize {
 /// How many ASCII letters (and digits, with `digits`) start `bytes[i..]`.
 #[inline]
 fn ascii_run(bytes: &[u8], i: usize, digits: bool) -> usize {
+    let rest = bytes.get(i..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let misses = run_misses(
+            u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+            digits,
+        );
+        if misses != 0 {
+            return n + (misses.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    // The last few bytes, one at a time.
+    let in_run = |b: &&u8| b.is_ascii_alphabetic() || (digits && b.is_ascii_digit());
+    n + chunks.remainder().iter().take_while(in_run).count()
+}
+
+/// The high bit of each byte of `w` that is no ASCII letter (nor digit, with `digits`), exact
+/// below the lowest such byte (SWAR: the high bit of `x + (0x80 - lo)` is set when an ASCII
+/// byte x is at least `lo`). A byte at or above 0x80 is a miss by its own high bit; its sums may
+/// carry into the bytes above it, never into those below, so the lowest miss is exact.
+fn run_misses(w: u64, digits: bool) -> u64 {
     const HI: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
-    // Bytes at or above `lo`: the high bit after adding 0x80 - lo (no byte carries over,
-    // as every byte is below 0x80 when added).
-    let at_least = |x: u64, lo: u8| x + ONES * (0x80 - u64::from(lo));
-    let in_run = |b: &u8| b.is_ascii_alphabetic() || (digits && b.is_ascii_digit());
-    let mut n = 0;
-    loop {
-        let Some(chunk) = bytes.get(i + n..i + n + 8) else {
-            // The last few bytes, one at a time.
-            return n + bytes
-                .get(i + n..)
-                .map_or(0, |rest| rest.iter().take_while(|b| in_run(b)).count());
-        };
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let ascii = !w & HI;
-        let x = w & !HI;
-        let folded = x | (ONES * 0x20);
-        let mut hits = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-        if digits {
-            hits |= at_least(x, b'0') & !at_least(x, b'9' + 1);
-        }
-        let run = ((!(hits & ascii) & HI).trailing_zeros() / 8) as usize;
-        n += run;
-        if run < 8 {
-            return n;
-        }
+    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * (0x80 - u64::from(lo)));
+    // At least the first of a range and not at least the byte after it: as one of the two
+    // implies the other, their XOR.
+    let within = |x: u64, lo: u8, hi: u8| at_least(x, lo) ^ at_least(x, hi + 1);
+    let mut hits = within(w | (ONES * 0x20), b'a', b'z');
+    if digits {
+        hits |= within(w, b'0', b'9');
     }
+    (!hits | w) & HI
 }
 
 /// The first place of `needle` in `hay` (none for an empty needle), as `memmem::find` gives
@@ -131,6 +135,16 @@ mod tests {
                     .count();
                 assert_eq!(ascii_letter_run(bytes, i), want, "{text:?} at {i}");
             }
+        }
+        // A byte above 0x7F before letters in the same eight: its carries stay above it.
+        for text in [
+            &b"ab\xff\xffcdefgh"[..],
+            b"\xc3\xa9abcdefghij",
+            b"abcdefg\xe2\x80\x94z",
+        ] {
+            let want = text.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            assert_eq!(ascii_letter_run(text, 0), want, "{text:?}");
+            assert_eq!(ascii_alnum_run(text, 0), want, "{text:?}");
         }
         // Every byte value, in every lane.
         for lane in 0..8 {

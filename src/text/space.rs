@@ -55,7 +55,19 @@ pub(crate) fn trim(s: &str) -> &str {
     // The ASCII bytes `char::is_whitespace` holds: tab to carriage return, and space.
     let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
     let bytes = s.as_bytes();
-    let start = bytes.iter().position(|b| !blank(b)).unwrap_or(bytes.len());
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return s;
+    };
+    // Most lines start and end with visible ASCII: nothing to take, nothing to scan.
+    let visible = |b: u8| (b'!'..0x80).contains(&b);
+    if visible(first) && visible(last) {
+        return s;
+    }
+    let start = leading_spaces(bytes);
+    let start = bytes
+        .get(start..)
+        .and_then(|rest| rest.iter().position(|b| !blank(b)))
+        .map_or(bytes.len(), |i| start + i);
     let end = bytes
         .iter()
         .rposition(|b| !blank(b))
@@ -64,8 +76,28 @@ pub(crate) fn trim(s: &str) -> &str {
     // A non-ASCII end may be white space (a no-break space) that `trim` also takes.
     match (inner.as_bytes().first(), inner.as_bytes().last()) {
         (Some(first), Some(last)) if first.is_ascii() && last.is_ascii() => inner,
+        // Blank lines: nothing left to decode.
+        (None, _) => inner,
         _ => inner.trim(),
     }
+}
+
+/// How many `' '` bytes start `bytes`, eight at a time: indentation is mostly spaces.
+fn leading_spaces(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes
+        .get(n..n + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        // A space is a zero byte after the XOR: the zero bits below the first other byte.
+        let others = u64::from_le_bytes(chunk) ^ 0x2020_2020_2020_2020;
+        let spaces = (others.trailing_zeros() / 8) as usize;
+        n += spaces;
+        if spaces < 8 {
+            return n;
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -103,6 +135,14 @@ mod tests {
             "   ",
             "\u{2003}",
             "\u{1c}x\u{1f}",
+            "        ",
+            "         ",
+            "                 x  ",
+            "        \tx",
+            "       \u{a0}x",
+            "\u{7f}x\u{7f}",
+            "! ~",
+            " ~!",
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
         }

@@ -14,17 +14,19 @@ pub(crate) fn each_word(text: &str, spaces_only: bool, mut f: impl FnMut(usize, 
     let mut carry = 0u32;
     let mut space_before = 1u64;
     let mut at = 0;
-    // Past the end, a chunk of spaces closes a word the text ends in.
-    while at < bytes.len() || (in_word && at == bytes.len()) {
-        let x = match bytes.get(at..at + 8) {
+    let mut chunks = bytes.chunks_exact(8);
+    // The last chunk is padded with spaces: they close its last word (all eight are spaces
+    // when the text ends a chunk).
+    let mut tail = [b' '; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    let mut tail = Some(u64::from_le_bytes(tail));
+    loop {
+        let x = match chunks.next() {
             Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
-            None => {
-                // The last chunk is padded with spaces: they close its last word.
-                let mut buf = [b' '; 8];
-                let rest = bytes.get(at..).unwrap_or_default();
-                buf[..rest.len()].copy_from_slice(rest);
-                u64::from_le_bytes(buf)
-            }
+            None => match tail.take() {
+                Some(x) => x,
+                None => return,
+            },
         };
         let space = if spaces_only {
             equal8(x, b' ')

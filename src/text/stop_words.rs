@@ -312,10 +312,40 @@ const STOP_WORDS: &[(&str, u8)] = &[
     ("ninety", KEY),
 ];
 
+static TABLE: LazyLock<Table> = LazyLock::new(Table::new);
+
 /// True when `word` (any case) is a stop word in `role`.
 pub(crate) fn is_stop_word(word: &str, role: StopRole) -> bool {
-    static TABLE: LazyLock<Table> = LazyLock::new(Table::new);
     TABLE.roles(word) & role as u8 != 0
+}
+
+/// The ASCII letters `text[at..at + len]` in lower case, packed as the table keeps its words
+/// (bytes in order, zeros after); None when longer than any stop word may be or out of `text`.
+/// Letters only: lower case is then one OR per byte, and the sixteen bytes from `at` are read
+/// at once when the text holds them, so a word costs no copy loop.
+pub(crate) fn pack_letters(text: &[u8], at: usize, len: usize) -> Option<u128> {
+    const LOWER: u128 = u128::from_le_bytes([0x20; PACKED_BYTES]);
+    let mask = match len {
+        PACKED_BYTES => u128::MAX,
+        0..PACKED_BYTES => (1u128 << (8 * len)) - 1,
+        _ => return None,
+    };
+    let raw = match text.get(at..).and_then(<[u8]>::first_chunk::<PACKED_BYTES>) {
+        Some(chunk) => u128::from_le_bytes(*chunk),
+        // Near the end of the text: the word alone.
+        None => {
+            let mut buf = [0u8; PACKED_BYTES];
+            buf.get_mut(..len)?.copy_from_slice(text.get(at..at + len)?);
+            u128::from_le_bytes(buf)
+        }
+    };
+    Some((raw | LOWER) & mask)
+}
+
+/// True when a word of `len` letters packed by [`pack_letters`] is a stop word in `role`:
+/// [`is_stop_word`] without packing the word again.
+pub(crate) fn is_packed_stop_word(packed: u128, len: usize, role: StopRole) -> bool {
+    TABLE.packed_roles(packed, len) & role as u8 != 0
 }
 
 /// The stop words grouped by length and first letter: a look-up compares a word with the
@@ -366,23 +396,38 @@ impl Table {
         len * 26 + usize::from(first - b'a')
     }
 
+    /// The words of `len` bytes starting with `first` (lower case); none for other bytes.
+    fn group_of(&self, len: usize, first: u8) -> &[(u128, u8)] {
+        if len > self.longest || !first.is_ascii_lowercase() {
+            return &[];
+        }
+        let (from, to) = self.groups[Table::group(len, first)];
+        self.words.get(from..to).unwrap_or_default()
+    }
+
     /// The roles of `word` (any ASCII case), 0 for a word in no list.
     fn roles(&self, word: &str) -> u8 {
         let Some(first) = word.bytes().next().map(|b| b.to_ascii_lowercase()) else {
             return 0;
         };
-        if word.len() > self.longest || !first.is_ascii_lowercase() {
+        // Most words have no group: they are not packed at all.
+        let group = self.group_of(word.len(), first);
+        if group.is_empty() {
             return 0;
         }
-        let (from, to) = self.groups[Table::group(word.len(), first)];
-        // Most words have no group: they are not packed at all.
-        let Some(group) = self.words.get(from..to).filter(|g| !g.is_empty()) else {
-            return 0;
-        };
         let key = packed_lower(word.as_bytes());
         group
             .iter()
             .find(|(w, _)| Some(*w) == key)
+            .map_or(0, |(_, roles)| *roles)
+    }
+
+    /// The roles of a packed lower-case word of `len` bytes, 0 for a word in no list.
+    fn packed_roles(&self, packed: u128, len: usize) -> u8 {
+        // The first byte is the low one.
+        self.group_of(len, packed as u8)
+            .iter()
+            .find(|(w, _)| *w == packed)
             .map_or(0, |(_, roles)| *roles)
     }
 }
@@ -436,6 +481,47 @@ mod tests {
             assert!(!is_stop_word(w, StopRole::NounEnd), "{w}");
             assert!(!is_stop_word(w, StopRole::Key), "{w}");
         }
+    }
+
+    #[test]
+    fn packed_letters_find_what_words_find() {
+        // Every stop word in upper and lower case, at the end of a text and inside a longer
+        // one (where sixteen bytes are read at once), and words that are no stop word.
+        let mut words: Vec<String> = STOP_WORDS.iter().map(|(w, _)| w.to_string()).collect();
+        words.extend(STOP_WORDS.iter().map(|(w, _)| w.to_ascii_uppercase()));
+        words.extend(["Jobs", "THEM", "x", "approximatelyy", "Approximately"].map(String::from));
+        let roles = [
+            StopRole::NounEnd,
+            StopRole::Key,
+            StopRole::TitleLower,
+            StopRole::SeriesNoise,
+        ];
+        for w in &words {
+            for text in [w.to_string(), format!("ab {w} cdefghijklmnopqrstu")] {
+                let at = text.find(w.as_str()).unwrap_or(0);
+                let packed = pack_letters(text.as_bytes(), at, w.len());
+                for role in roles {
+                    let found = packed.is_some_and(|p| is_packed_stop_word(p, w.len(), role));
+                    assert_eq!(found, is_stop_word(w, role), "{text:?} {role:?}");
+                }
+            }
+        }
+        let cases: [(&[u8], usize, usize, Option<u128>); 5] = [
+            (
+                b"Of the",
+                0,
+                2,
+                Some(u128::from(u16::from_le_bytes(*b"of"))),
+            ),
+            (b"xx AN", 3, 2, Some(u128::from(u16::from_le_bytes(*b"an")))),
+            (b"", 0, 0, Some(0)),
+            (b"abc", 2, 2, None),
+            (b"abcdefghijklmnopq", 0, 17, None),
+        ];
+        for (text, at, len, want) in cases {
+            assert_eq!(pack_letters(text, at, len), want, "{text:?} {at} {len}");
+        }
+        assert!(!is_packed_stop_word(0, 0, StopRole::Key));
     }
 
     #[test]
