@@ -167,10 +167,17 @@ fn haystack(set: &ClaimSet) -> String {
 }
 
 /// Pushes `text` in lower case onto `out` (as `str::to_lowercase` gives it), without a copy of
-/// its own: ASCII runs are lowered in bulk, other characters one by one.
+/// its own: ASCII text and ASCII runs are lowered in bulk, other characters one by one.
 fn push_lower(out: &mut String, text: &str) {
+    // Most texts are ASCII: tested at once, copied, and lowered in one pass.
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     // A capital sigma lowers by its place in a word: the standard library knows how.
-    if !text.is_ascii() && text.contains('\u{3a3}') {
+    if text.contains('\u{3a3}') {
         out.push_str(&text.to_lowercase());
         return;
     }
@@ -653,14 +660,44 @@ fn words_into(sentence: &str, out: &mut Vec<Word>) {
     let markup = memchr::memchr3(b'`', b'*', b'_', bytes).is_some()
         || memchr::memchr3(b'\\', b'|', b'<', bytes).is_some()
         || memchr::memchr(b'>', bytes).is_some();
-    crate::text::each_word(sentence, true, |start, end| {
-        out.push(Word {
-            start,
-            end,
-            safe: !markup || !bytes[start..end].iter().any(|&c| unsafe_char(c)),
-        });
-        true
-    });
+    let mut start = 0;
+    let mut word_to = |end: usize| {
+        // Runs of spaces give no word.
+        if end > start {
+            out.push(Word {
+                start,
+                end,
+                safe: !markup || !bytes[start..end].iter().any(|&c| unsafe_char(c)),
+            });
+        }
+        start = end + 1;
+    };
+    // Spaces are found eight bytes at a time, one bit each: a sentence is one-spaced, so most
+    // of its words are a few bytes long and a search a word cost more than the split.
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let mut spaces = spaces8(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        while spaces != 0 {
+            word_to(at + spaces.trailing_zeros() as usize / 8);
+            spaces &= spaces - 1;
+        }
+        at += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if b == b' ' {
+            word_to(at + i);
+        }
+    }
+    word_to(bytes.len());
+}
+
+/// The high bit of each byte of `x` that is a space (exact: no borrow crosses bytes).
+fn spaces8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES << 7;
+    let v = x ^ (ONES * u64::from(b' '));
+    !(((v & !HIGH) + !HIGH) | v) & HIGH
 }
 
 /// A short snippet of `sentence` around `quote` that occurs once in the edition (`haystack`,
@@ -850,79 +887,32 @@ pub fn fragment_link(source: &str, fragment: &str) -> Option<String> {
     Some(format!("{source}{sep}text={}", encode_term(fragment)))
 }
 
-/// Walks the lines of a raw file once, split as the readers split them (LF, CRLF or a lone
-/// CR): a list of every line cost 16 bytes a line, a gigabyte for a pull of blank lines.
-struct LineCursor<'a> {
-    raw: &'a str,
-    /// Byte where line `line` starts.
-    pos: usize,
-    /// 1-based number of the line at `pos`.
-    line: usize,
-}
-
-impl<'a> LineCursor<'a> {
-    fn new(raw: &'a str) -> LineCursor<'a> {
-        LineCursor {
-            raw,
-            pos: 0,
-            line: 1,
-        }
-    }
-
-    /// The line at the cursor, and the cursor moved past it; none at the end.
-    fn next_line(&mut self) -> Option<&'a str> {
-        let bytes = self.raw.as_bytes();
-        if self.pos >= bytes.len() {
-            return None;
-        }
-        let start = self.pos;
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-        let mut next = end + 1;
-        if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
-            next += 1;
-        }
-        self.pos = next;
-        self.line += 1;
-        self.raw.get(start..end)
-    }
-
-    /// The lines that hold anything but white space, with their 1-based numbers: blank lines
-    /// cost nothing (a pull of blank lines is within the input limit).
-    fn non_blank(mut self) -> Vec<(usize, &'a str)> {
-        let mut out = Vec::new();
-        loop {
-            let n = self.line;
-            let Some(l) = self.next_line() else { break };
-            if !is_blank(l) {
-                out.push((n, l));
-            }
-        }
-        out
-    }
-}
-
-/// True for a line of white space only (`text::trim` skips ASCII white space by bytes: many
-/// lines are indented).
-fn is_blank(line: &str) -> bool {
-    crate::text::trim(line).is_empty()
-}
-
 /// Gives each figure of each claim the line of `raw` it stands on. `spans` holds, per claim,
 /// the first line of its block and the first line of the next block (1-based, end exclusive).
 /// A figure is found by its number's first word ("4.2", "90,000", "five"), the n-th figure
 /// with the same word taking its n-th occurrence; one not found gets its block's first line.
 pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
-    let lines = LineCursor::new(raw).non_blank();
+    let bytes = raw.as_bytes();
+    let cr = memchr::memchr(b'\r', bytes).is_some();
+    // The first line of the last block searched and where it starts: blocks come in order, so
+    // each is found from the one before, and only blocks with figures are walked to.
+    let mut cursor = (1, 0);
     for (claim, &(start, end)) in claims.iter_mut().zip(spans) {
         if claim.figures.is_empty() {
             continue;
         }
-        let from = lines.partition_point(|(n, _)| *n < start);
-        let to = lines.partition_point(|(n, _)| *n < end.max(start + 1));
-        let window = &lines[from..to.max(from)];
+        if start < cursor.0 {
+            cursor = (1, 0);
+        }
+        let from = line_start(bytes, cr, cursor, start);
+        cursor = (start, from);
+        let to = line_start(bytes, cr, cursor, end.max(start + 1));
+        // The block's lines as one slice: a number holds no line break, so it is found in the
+        // slice as in its line, and a line break bounds it as a line's end does.
+        let window = raw.get(from..to).unwrap_or_default();
         // Lower-cased once per claim, and only for a number written in words: digits have
         // no case.
-        let mut lower: Option<Vec<(usize, String)>> = None;
+        let mut lower: Option<String> = None;
         let mut seen: Vec<String> = Vec::new();
         for f in &mut claim.figures {
             let token = number_token(f);
@@ -933,18 +923,14 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
             {
-                let window = window.iter().map(|(n, l)| (*n, *l));
-                nth_line(window, &token, nth)
+                nth_line(window, start, cr, &token, nth)
             } else {
                 let lower = lower.get_or_insert_with(|| {
-                    let lowered = |l: &str| {
-                        let mut out = String::with_capacity(l.len());
-                        push_lower(&mut out, l);
-                        out
-                    };
-                    window.iter().map(|(n, l)| (*n, lowered(l))).collect()
+                    let mut out = String::with_capacity(window.len());
+                    push_lower(&mut out, window);
+                    out
                 });
-                nth_line(lower.iter().map(|(n, l)| (*n, l.as_str())), &token, nth)
+                nth_line(lower, start, cr, &token, nth)
             };
             seen.push(token);
             f.line = u32::try_from(found.unwrap_or(start))
@@ -952,6 +938,58 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
                 .filter(|l| *l > 0);
         }
     }
+}
+
+/// Where line `target` (1-based) of `raw` starts, walking from `pos`, the start of line `line`
+/// (at most `target`); the end of `raw` when it has fewer lines. Lines end as the readers end
+/// them: LF, CRLF or a lone CR (`cr`: whether `raw` holds a CR at all).
+fn line_start(raw: &[u8], cr: bool, (mut line, mut pos): (usize, usize), target: usize) -> usize {
+    while line < target {
+        let rest = raw.get(pos..).unwrap_or_default();
+        // Without a CR, a run of bytes is passed at once by its count of line feeds, rather
+        // than a search a line.
+        if let Some(chunk) = rest.get(..COUNT_RUN).filter(|_| !cr) {
+            let n = count_byte(chunk, b'\n');
+            if line + n < target {
+                line += n;
+                pos += COUNT_RUN;
+                continue;
+            }
+        }
+        let Some(i) = memchr::memchr2(b'\n', b'\r', rest) else {
+            return raw.len();
+        };
+        pos += i + 1 + usize::from(rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n'));
+        line += 1;
+    }
+    pos
+}
+
+/// The most bytes [`count_byte`] counts into one byte-wide sum.
+const COUNT_RUN: usize = 255;
+
+/// How many bytes of `bytes` are `b`: counted by runs of [`COUNT_RUN`] into a byte-wide sum,
+/// which vectorises sixteen bytes an instruction (a sum a byte into a `usize` did not).
+fn count_byte(bytes: &[u8], b: u8) -> usize {
+    bytes
+        .chunks(COUNT_RUN)
+        .map(|run| usize::from(run.iter().fold(0u8, |n, &c| n + u8::from(c == b))))
+        .sum()
+}
+
+/// How many lines `bytes` ends (LF, CRLF or a lone CR; `cr`: whether a CR may be there). A CR
+/// at the end of `bytes` counts as a lone one.
+fn line_breaks(bytes: &[u8], cr: bool) -> usize {
+    let lf = count_byte(bytes, b'\n');
+    if !cr {
+        return lf;
+    }
+    let lone_cr = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    lf + lone_cr
 }
 
 /// The first word of a figure's number as written ("4.2 billion" → "4.2"), lower case.
@@ -971,45 +1009,43 @@ fn number_token(f: &Figure) -> String {
 }
 
 /// The line holding the `nth` (0-based) occurrence of `token` between word boundaries, else
-/// the line of its first occurrence (`window`: numbered lines, lower case where `token` has
-/// letters).
-fn nth_line<'w>(
-    window: impl Iterator<Item = (usize, &'w str)>,
-    token: &str,
-    nth: usize,
-) -> Option<usize> {
+/// the line of its first occurrence (`window`: a block's text from the start of its line
+/// `first`, lower case where `token` has letters; `cr` as for [`line_breaks`]).
+fn nth_line(window: &str, first: usize, cr: bool, token: &str, nth: usize) -> Option<usize> {
     let mut count = 0;
-    let mut first = None;
-    for (n, lower) in window {
-        let mut from = 0;
-        // Lines are short: a searcher built per figure cost more than the search.
-        let find = |l: &[u8]| crate::text::find_first(l, token.as_bytes());
-        while let Some(i) = lower.as_bytes().get(from..).and_then(find) {
-            let at = from + i;
-            let end = at + token.len();
-            let before = lower.get(..at).and_then(|l| l.chars().next_back());
-            let after = lower.get(end..).and_then(|l| l.chars().next());
-            // "20" must not match inside "2023", "$1,200" or "20.5".
-            let bounded = before.is_none_or(|c| !c.is_alphanumeric() && c != '.' && c != ',')
-                && after.is_none_or(|c| {
-                    !c.is_alphanumeric()
-                        && !((c == '.' || c == ',')
-                            && lower
-                                .get(end + 1..)
-                                .and_then(|r| r.chars().next())
-                                .is_some_and(|d| d.is_ascii_digit()))
-                });
-            if bounded {
-                if count == nth {
-                    return Some(n);
-                }
-                first.get_or_insert(n);
-                count += 1;
+    let mut first_found = None;
+    // The line of byte `counted` of the window: line breaks are counted once, in order.
+    let (mut line, mut counted) = (first, 0);
+    let mut from = 0;
+    // Blocks are short: a searcher built per figure cost more than the search.
+    let find = |l: &[u8]| crate::text::find_first(l, token.as_bytes());
+    while let Some(i) = window.as_bytes().get(from..).and_then(find) {
+        let at = from + i;
+        let end = at + token.len();
+        let before = window.get(..at).and_then(|l| l.chars().next_back());
+        let after = window.get(end..).and_then(|l| l.chars().next());
+        // "20" must not match inside "2023", "$1,200" or "20.5".
+        let bounded = before.is_none_or(|c| !c.is_alphanumeric() && c != '.' && c != ',')
+            && after.is_none_or(|c| {
+                !c.is_alphanumeric()
+                    && !((c == '.' || c == ',')
+                        && window
+                            .get(end + 1..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(|d| d.is_ascii_digit()))
+            });
+        if bounded {
+            line += line_breaks(&window.as_bytes()[counted..at], cr);
+            counted = at;
+            if count == nth {
+                return Some(line);
             }
-            from = end;
+            first_found.get_or_insert(line);
+            count += 1;
         }
+        from = end;
     }
-    first
+    first_found
 }
 
 #[cfg(test)]
@@ -1038,22 +1074,33 @@ mod tests {
 
     #[test]
     fn words_and_quotes_split_as_spaces_do() {
-        let sentence = "It  reached *5,000* jobs in `2023` and `5,000` more. ";
         let mut words = vec![Word {
             start: 9,
             end: 9,
             safe: false,
         }];
+        for sentence in [
+            "It  reached *5,000* jobs in `2023` and `5,000` more. ",
+            "  eight by  \u{e9}t\u{e9}\u{a0}x    y\tz        a|b   ",
+            "abcdefgh ijklmnop qrstuvw xyz",
+            "a",
+            "",
+            "        ",
+            " 12345678",
+        ] {
+            words_into(sentence, &mut words);
+            let spans: Vec<&str> = words.iter().map(|w| &sentence[w.start..w.end]).collect();
+            let want: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
+            assert_eq!(spans, want, "{sentence:?}");
+            let safe: Vec<bool> = words.iter().map(|w| w.safe).collect();
+            let want: Vec<bool> = spans
+                .iter()
+                .map(|w| !w.bytes().any(|b| b"`*_\\|<>".contains(&b)))
+                .collect();
+            assert_eq!(safe, want, "{sentence:?}");
+        }
+        let sentence = "It  reached *5,000* jobs in `2023` and `5,000` more. ";
         words_into(sentence, &mut words);
-        let spans: Vec<&str> = words.iter().map(|w| &sentence[w.start..w.end]).collect();
-        let want: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
-        assert_eq!(spans, want);
-        let safe: Vec<bool> = words.iter().map(|w| w.safe).collect();
-        let want: Vec<bool> = spans
-            .iter()
-            .map(|w| !w.bytes().any(|b| b"`*_\\|<>".contains(&b)))
-            .collect();
-        assert_eq!(safe, want);
         assert_eq!(quote_words(sentence, "jobs in", &words), (3, 5));
         assert_eq!(quote_words(sentence, "s in `20", &words), (3, 6));
         assert_eq!(quote_words(sentence, "absent", &words), (0, words.len()));
@@ -1096,9 +1143,15 @@ mod tests {
             "a b ",
             " a b",
             "two  spaces only",
+            "a long sentence of words with  a double space past sixteen bytes",
+            "a long sentence of words with a tab\tpast sixteen bytes and more",
+            "a long sentence of words with one space each and \u{1f} a unit separator",
+            "a long sentence of words with a no-break\u{a0}space past sixteen bytes",
+            "a long sentence of words ending in a space past sixteen bytes ",
         ] {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(text), want, "{text:?}");
+            assert_eq!(is_one_spaced(text), text == want, "{text:?}");
         }
     }
 
@@ -1258,7 +1311,7 @@ mod tests {
 
     #[test]
     fn lines_follow_numbers_inside_their_block() {
-        let raw = "---\ntitle: x\n---\n\n- Over 2,000 teachers and\n  2,000 nurses, 20 schools in 2020.\n- Next 2,000.\n";
+        let raw = "---\ntitle: x\n---\n\n- Over 2,000 teachers and\n  2,000 nurses, 20 schools in 2020.\n- Next 2,000.\n\n  \n- Five FIVE five sites, 5.\n";
         let fig = |written: &str, quote: &str| Figure {
             measure: "x".into(),
             value: Default::default(),
@@ -1276,39 +1329,106 @@ mod tests {
             line: None,
             fragment: String::new(),
         };
-        let mut claims = vec![Claim {
+        let claim = |figures: Vec<Figure>| Claim {
             topic: crate::claimset::TopicKey::from_slug("t"),
             label: String::new(),
             heading: None,
             section: None,
             text: None,
-            figures: vec![
-                fig("2,000", "Over 2,000 teachers"),
-                fig("2,000", "2,000 nurses"),
-                fig("20", "20 schools"),
-                fig("", "nine"),
-            ],
-        }];
-        locate_lines(&mut claims, raw, &[(5, 7)]);
-        let lines: Vec<Option<u32>> = claims[0].figures.iter().map(|f| f.line).collect();
-        assert_eq!(lines, [Some(5), Some(6), Some(6), Some(5)]);
-        let mut c = LineCursor::new("a\r\nb\rc\n\n  \nd");
-        let lines: Vec<&str> = std::iter::from_fn(|| c.next_line()).collect();
-        assert_eq!(lines, ["a", "b", "c", "", "  ", "d"]);
-        for (line, blank) in [
-            (" \t\u{a0}", true),
-            ("", true),
-            ("   \u{2003}\u{85} ", true),
-            ("\u{a0}x", false),
-            ("x ", false),
-            ("    - 5 jobs", false),
-            ("\t\u{b}\u{c} \u{e9}", false),
+            figures,
+        };
+        let located = |raw: &str, spans: &[(usize, usize)]| {
+            let mut claims = vec![
+                claim(vec![
+                    fig("2,000", "Over 2,000 teachers"),
+                    fig("2,000", "2,000 nurses"),
+                    fig("20", "20 schools"),
+                    fig("", "nine"),
+                ]),
+                claim(Vec::new()),
+                claim(vec![fig("2,000", "2,000"), fig("2,000", "2,000")]),
+                claim(vec![fig("five", "five sites"), fig("FIVE", "five")]),
+                claim(vec![fig("2020", "2020")]),
+            ];
+            locate_lines(&mut claims, raw, spans);
+            let lines = |c: &Claim| c.figures.iter().map(|f| f.line).collect::<Vec<_>>();
+            claims.iter().map(lines).collect::<Vec<_>>()
+        };
+        // The last block runs to the end; a block may start where one before it did.
+        let spans = [(5, 7), (7, 8), (7, 8), (8, usize::MAX), (5, 6)];
+        let want = vec![
+            vec![Some(5), Some(6), Some(6), Some(5)],
+            vec![],
+            vec![Some(7), Some(7)],
+            vec![Some(10), Some(10)],
+            vec![Some(5)],
+        ];
+        assert_eq!(located(raw, &spans), want);
+        // Lines ended by CRLF or a lone CR are counted alike.
+        assert_eq!(located(&raw.replace('\n', "\r\n"), &spans), want);
+        assert_eq!(located(&raw.replace('\n', "\r"), &spans), want);
+        // A block past the end of the file keeps its first line.
+        assert_eq!(located(raw, &[(40, 41)])[0], [Some(40); 4]);
+    }
+
+    #[test]
+    fn lines_start_and_end_as_the_readers_split_them() {
+        let long = "x".repeat(70);
+        let texts = [
+            "a\r\nb\rc\n\n  \nd".to_string(),
+            format!("{long}\n{long}\n\n{long}\r\n{long}\r\r\n{long}\n"),
+            format!("{long}\n\n\n{long}{long}\n{long}\n{long}"),
+            String::new(),
+            "\n\n\r".to_string(),
+            format!("{}{long}\n{}", "\n".repeat(300), "y\n".repeat(200)),
+        ];
+        for (text, lf) in [
+            ("\n".repeat(600), 600),
+            ("ab\n".repeat(300), 300),
+            (long, 0),
         ] {
-            assert_eq!(is_blank(line), blank, "{line:?}");
-            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
+            assert_eq!(count_byte(text.as_bytes(), b'\n'), lf);
         }
-        // Blank lines are left out.
-        let lines = LineCursor::new("a\r\nb\rc\n\n  \nd").non_blank();
-        assert_eq!(lines, [(1, "a"), (2, "b"), (3, "c"), (6, "d")]);
+        for text in &texts {
+            // Each line's start, split as `lines` would but with a lone CR ending a line too.
+            let mut starts = vec![0];
+            let b = text.as_bytes();
+            for (i, &c) in b.iter().enumerate() {
+                if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                    starts.push(i + 1);
+                }
+            }
+            let cr = text.contains('\r');
+            for target in 1..starts.len() + 3 {
+                let want = starts
+                    .get(target - 1)
+                    .copied()
+                    .unwrap_or(b.len())
+                    .min(b.len());
+                assert_eq!(line_start(b, cr, (1, 0), target), want, "{text:?} {target}");
+                // From an earlier line's start too.
+                let from = (target / 2).max(1);
+                let pos = starts
+                    .get(from - 1)
+                    .copied()
+                    .unwrap_or(b.len())
+                    .min(b.len());
+                assert_eq!(
+                    line_start(b, cr, (from, pos), target),
+                    want,
+                    "{text:?} {target}"
+                );
+            }
+            for end in 0..=b.len() {
+                let want = starts.iter().filter(|&&s| s > 0 && s <= end).count();
+                // A CR at the slice's end, its LF cut off, counts as a lone one.
+                let cut_crlf = end > 0 && b[end - 1] == b'\r' && b.get(end) == Some(&b'\n');
+                assert_eq!(
+                    line_breaks(&b[..end], cr),
+                    want + usize::from(cut_crlf),
+                    "{text:?} {end}"
+                );
+            }
+        }
     }
 }

@@ -379,9 +379,13 @@ fn verb_in(b: &str, lists: u8) -> bool {
 /// True when a word carries punctuation that closes a clause on its right (",", ";", ":", a
 /// sentence's end), but not the period of an abbreviation ("U.S.", "D.C.").
 fn closes_clause(word: &str) -> bool {
-    // Most words end in none of these: the abbreviation is only looked for after a period.
-    if !word.ends_with([',', ';', ':', '.', '!', '?', ')', '"', '\u{2014}']) {
-        return false;
+    // Most words end in none of these: the last byte is tested (an em dash ends in 0x94, a
+    // byte only a few other characters end in), and the abbreviation is only looked for after
+    // a period.
+    match word.as_bytes().last() {
+        Some(b',' | b';' | b':' | b'.' | b'!' | b'?' | b')' | b'"') => {}
+        Some(0x94) if word.ends_with('\u{2014}') => {}
+        _ => return false,
     }
     let abbreviation = word.ends_with('.')
         && word
@@ -973,6 +977,24 @@ mod tests {
     fn abbreviations_and_asides_do_not_cut_phrases() {
         assert!(!closes_clause("U.S."));
         assert!(closes_clause("region."));
+        for (word, closes) in [
+            ("region,", true),
+            ("jobs;", true),
+            ("so:", true),
+            ("now!", true),
+            ("why?", true),
+            ("(all)", true),
+            ("\"said\"", true),
+            ("people\u{2014}", true),
+            ("x\u{2014}y", false),
+            ("people\u{2013}", false),
+            ("\u{2194}", false),
+            ("jobs", false),
+            ("(all", false),
+            ("", false),
+        ] {
+            assert_eq!(closes_clause(word), closes, "{word:?}");
+        }
         assert_eq!(
             opening_phrase("In addition, the U.S. Government trained judges.").as_deref(),
             Some("the U.S. Government trained judges")
