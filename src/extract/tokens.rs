@@ -1,7 +1,7 @@
 //! Tokens: one claim's text cut once into numbers, words and symbols with byte spans, and the
 //! view ([`Toks`]) every other step reads them through.
 
-use super::numbers::words::{could_be_spelled, could_be_spelled_run, is_number_initial};
+use super::numbers::words::{could_be_spelled, initial_run_shaped, is_number_initial};
 use crate::text::ascii_alnum_run;
 
 /// Typical bytes per token, to size the token buffer once.
@@ -265,7 +265,7 @@ fn read_word(text: &str, start: usize, initial: bool) -> (usize, bool) {
         (end, initial && could_be_spelled(word))
     } else {
         let word = rest.get(..seg).unwrap_or_default();
-        (start + seg, initial && could_be_spelled_run(word))
+        (start + seg, initial && initial_run_shaped(word))
     }
 }
 

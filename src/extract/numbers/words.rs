@@ -123,12 +123,13 @@ pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
 /// for one.
 #[inline]
 pub(in crate::extract) fn could_be_spelled_run(w: &[u8]) -> bool {
-    let Some(&first) = w.first() else {
-        return false;
-    };
-    if !is_number_initial(first) {
-        return false;
-    }
+    w.first().is_some_and(|&b| is_number_initial(b)) && initial_run_shaped(w)
+}
+
+/// [`could_be_spelled_run`] of a word whose first byte is known to pass
+/// [`is_number_initial`] (the tokenizer's byte class says so): that test is not made again.
+#[inline]
+pub(in crate::extract) fn initial_run_shaped(w: &[u8]) -> bool {
     let len = w.len();
     number_shaped(w, len)
         || (len > 4
@@ -252,7 +253,7 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
                 len = ascii_letter_run(b, start);
             }
             let run = b.get(start..start + len).unwrap_or_default();
-            if could_be_spelled_run(run) && is_number_run(text.get(start..start + len)) {
+            if initial_run_shaped(run) && is_number_run(text.get(start..start + len)) {
                 return true;
             }
         }
