@@ -223,15 +223,14 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
     }) {
         return true;
     }
-    // The runs of ASCII letters (no digits are left) start where a letter follows a
-    // non-letter: found 64 bytes at a time in a bit mask, and only those whose first letter
-    // starts a number word are read.
+    // Runs of ASCII letters (no digits are left) start where a letter follows a non-letter:
+    // found in 64-byte bit masks; only runs whose first letter starts a number word are read.
     let whole = b.chunks_exact(64);
+    // Whole blocks, then the last bytes padded with non-letters.
     let mut tail = [0u8; 64];
     if let Some(head) = tail.get_mut(..whole.remainder().len()) {
         head.copy_from_slice(whole.remainder());
     }
-    // Whole blocks, then the last bytes padded with non-letters.
     let blocks = whole
         .map(|block| <[u8; 64]>::try_from(block).unwrap_or([0; 64]))
         .chain(std::iter::once(tail));
@@ -554,14 +553,8 @@ mod tests {
     fn letter_masks_mark_ascii_letters_only() {
         for b in 0..=u8::MAX {
             let mut block = [b' '; 64];
-            block[0] = b;
-            block[9] = b;
-            block[63] = b;
-            let want = if b.is_ascii_alphabetic() {
-                1 | 1 << 9 | 1 << 63
-            } else {
-                0
-            };
+            (block[0], block[9], block[63]) = (b, b, b);
+            let want = u64::from(b.is_ascii_alphabetic()) * (1 | 1 << 9 | 1 << 63);
             assert_eq!(letter_mask(&block), want, "{b}");
         }
     }
