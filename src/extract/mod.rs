@@ -37,22 +37,22 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
     if !numbers::words::may_hold_number(text) {
         return Vec::new();
     }
-    tokens::with_tokens(text, |t| {
+    tokens::with_tokens(text, |t, leads| {
         let mut out = Vec::new();
+        // The token to go on from: leads before it were read as part of a figure.
         let mut i = 0;
-        while i < t.len() {
-            if !t.is_lead(i) {
-                i += 1;
+        for &lead in leads {
+            if lead < i {
                 continue;
             }
-            let next = match figure_at(t, i) {
+            let next = match figure_at(t, lead) {
                 Ok((fig, next)) => {
                     out.push(fig);
                     next
                 }
                 Err(next) => next,
             };
-            i = next.max(i + 1);
+            i = next.max(lead + 1);
         }
         out
     })

@@ -263,8 +263,8 @@ fn bare_number(cell: &str, unit: Unit, scaled: bool) -> Option<Figure> {
     if !numbers::words::may_hold_number(cell) {
         return None;
     }
-    tokens::with_tokens(cell, |t| {
-        let i = (0..t.len()).find(|&i| t.is_lead(i))?;
+    tokens::with_tokens(cell, |t, leads| {
+        let i = *leads.first()?;
         let start = draft::start_at(t, i).ok()?;
         let mut d = draft::read_amount(t, start).ok()?;
         draft::read_unit_words(t, &mut d);

@@ -1,7 +1,7 @@
 //! Tokens: one claim's text cut once into numbers, words and symbols with byte spans, and the
 //! view ([`Toks`]) every other step reads them through.
 
-use super::numbers::words::{could_be_spelled, could_be_spelled_run, is_number_initial};
+use super::numbers::words::{could_be_spelled, initial_run_shaped, is_number_initial};
 use crate::text::ascii_alnum_run;
 
 /// Typical bytes per token, to size the token buffer once.
@@ -34,20 +34,23 @@ pub(super) struct Tok {
     pub(super) lead: bool,
 }
 
-/// Cuts `text` into tokens and runs `f` over them, reusing one token buffer per thread: a
-/// claim's tokens take several times its bytes, and fresh buffers cost page faults.
-pub(super) fn with_tokens<R>(text: &str, f: impl FnOnce(&Toks<'_>) -> R) -> R {
+/// Cuts `text` into tokens and runs `f` over them and the indices of the leading tokens
+/// ([`Tok::lead`]), reusing one pair of buffers per thread: a claim's tokens take several
+/// times its bytes, and fresh buffers cost page faults.
+pub(super) fn with_tokens<R>(text: &str, f: impl FnOnce(&Toks<'_>, &[usize]) -> R) -> R {
     thread_local! {
-        static TOKENS: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+        static BUFFERS: std::cell::RefCell<(Vec<Tok>, Vec<usize>)> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
     }
-    let mut toks = TOKENS.with(|t| t.take());
+    let (mut toks, mut leads) = BUFFERS.with(|b| b.take());
     toks.clear();
+    leads.clear();
     toks.reserve(text.len() / TOKEN_BYTES + 1);
-    tokenize(text, &mut toks);
-    let out = f(&Toks { text, toks: &toks });
-    // A huge claim's buffer is not kept for the rest of the run.
+    tokenize(text, &mut toks, &mut leads);
+    let out = f(&Toks { text, toks: &toks }, &leads);
+    // A huge claim's buffers are not kept for the rest of the run.
     if toks.capacity() <= MAX_KEPT_TOKENS {
-        TOKENS.with(|t| t.replace(toks));
+        BUFFERS.with(|b| b.replace((toks, leads)));
     }
     out
 }
@@ -95,8 +98,9 @@ const fn classes() -> [Class; 256] {
     table
 }
 
-/// Cuts `text` into tokens in one pass.
-pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
+/// Cuts `text` into tokens in one pass, noting in `leads` the index of each leading token: the
+/// reader visits those alone instead of testing every token.
+pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>, leads: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     // Links and e-mail addresses need a '/' or '@'; most claims have neither, and then no chunk
     // is scanned twice.
@@ -129,6 +133,9 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             }
             Step::End => break,
         };
+        if lead {
+            leads.push(out.len());
+        }
         out.push(Tok {
             kind,
             start,
@@ -258,7 +265,7 @@ fn read_word(text: &str, start: usize, initial: bool) -> (usize, bool) {
         (end, initial && could_be_spelled(word))
     } else {
         let word = rest.get(..seg).unwrap_or_default();
-        (start + seg, initial && could_be_spelled_run(word))
+        (start + seg, initial && initial_run_shaped(word))
     }
 }
 
@@ -419,7 +426,7 @@ impl<'a> Toks<'a> {
 #[cfg(test)]
 pub(super) fn tokens_of(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
-    tokenize(text, &mut out);
+    tokenize(text, &mut out, &mut Vec::new());
     out
 }
 

@@ -109,19 +109,51 @@ impl Shapes {
     }
 }
 
+/// Most words a [`Words`] list may hold.
+const MAX_WORDS: usize = 128;
+
 /// A word list with the shapes of its words, matched in any ASCII case.
 #[derive(Debug)]
 pub(crate) struct Words {
     list: &'static [&'static str],
     shapes: Shapes,
+    /// The list's indices ordered by word length, so a look-up compares only words of its
+    /// length: those of `n` bytes are `order[starts[n]..starts[n + 1]]`.
+    order: [u8; MAX_WORDS],
+    starts: [u8; SHAPE_LENGTHS + 1],
 }
 
 impl Words {
-    /// The list with its shapes, computed at compile time.
+    /// The list with its shapes and length order, computed at compile time; a list of more
+    /// than [`MAX_WORDS`] words fails to compile.
     pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        assert!(list.len() <= MAX_WORDS);
+        // A counting sort by length: count each length, sum the counts, then place.
+        let mut starts = [0u8; SHAPE_LENGTHS + 1];
+        let mut k = 0;
+        while k < list.len() {
+            starts[list[k].len() + 1] += 1;
+            k += 1;
+        }
+        let mut n = 1;
+        while n <= SHAPE_LENGTHS {
+            starts[n] += starts[n - 1];
+            n += 1;
+        }
+        let mut free = starts;
+        let mut order = [0u8; MAX_WORDS];
+        k = 0;
+        while k < list.len() {
+            let len = list[k].len();
+            order[free[len] as usize] = k as u8;
+            free[len] += 1;
+            k += 1;
+        }
         Words {
             list,
             shapes: Shapes::of(list),
+            order,
+            starts,
         }
     }
 
@@ -131,11 +163,23 @@ impl Words {
         self.shapes.may_hold(word) && self.listed(word)
     }
 
-    /// The list search behind [`Words::has`], kept out of line: the shape test, inlined at
-    /// each caller, turns away most words with no call at all.
+    /// The list search behind [`Words::has`] over the words of `word`'s length, kept out of
+    /// line: the shape test, inlined at each caller, turns away most words with no call at all.
     #[inline(never)]
     fn listed(&self, word: &str) -> bool {
-        in_list(word, self.list)
+        let n = word.len();
+        let (Some(&from), Some(&to)) = (self.starts.get(n), self.starts.get(n + 1)) else {
+            return false;
+        };
+        let same_length = self
+            .order
+            .get(usize::from(from)..usize::from(to))
+            .unwrap_or_default();
+        same_length.iter().any(|&k| {
+            self.list
+                .get(usize::from(k))
+                .is_some_and(|x| x.eq_ignore_ascii_case(word))
+        })
     }
 
     /// The words, in table order.
@@ -300,6 +344,12 @@ mod tests {
             let words = Words::new(list);
             for w in *list {
                 assert!(words.has(w) && words.has(&w.to_uppercase()), "{name}: {w}");
+                // One letter more or less: the length buckets must turn it away.
+                let mut shorter = w.chars();
+                shorter.next_back();
+                for other in [format!("{w}x"), shorter.as_str().to_string()] {
+                    assert_eq!(words.has(&other), list.contains(&other.as_str()), "{other}");
+                }
             }
         }
     }

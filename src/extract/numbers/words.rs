@@ -123,12 +123,13 @@ pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
 /// for one.
 #[inline]
 pub(in crate::extract) fn could_be_spelled_run(w: &[u8]) -> bool {
-    let Some(&first) = w.first() else {
-        return false;
-    };
-    if !is_number_initial(first) {
-        return false;
-    }
+    w.first().is_some_and(|&b| is_number_initial(b)) && initial_run_shaped(w)
+}
+
+/// [`could_be_spelled_run`] of a word whose first byte is known to pass
+/// [`is_number_initial`] (the tokenizer's byte class says so): that test is not made again.
+#[inline]
+pub(in crate::extract) fn initial_run_shaped(w: &[u8]) -> bool {
     let len = w.len();
     number_shaped(w, len)
         || (len > 4
@@ -222,28 +223,69 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
     }) {
         return true;
     }
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if !c.is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        // A run of ASCII letters (no digits are left), read eight bytes at a time: a figure's
-        // word starts with a whole number word, whose first letter turns away most runs
-        // before any test.
-        let start = i;
-        i += ascii_letter_run(b, i);
-        if !is_number_initial(c) {
-            continue;
-        }
-        let word = text.get(start..i).unwrap_or("");
-        let number = could_be_spelled_run(word.as_bytes())
-            && (small_number(word).is_some() || fold_prefix(word).and_then(small_number).is_some());
-        if number {
-            return true;
+    // Runs of ASCII letters (no digits are left) start where a letter follows a non-letter:
+    // found in 64-byte bit masks; only runs whose first letter starts a number word are read.
+    let whole = b.chunks_exact(64);
+    // Whole blocks, then the last bytes padded with non-letters.
+    let mut tail = [0u8; 64];
+    if let Some(head) = tail.get_mut(..whole.remainder().len()) {
+        head.copy_from_slice(whole.remainder());
+    }
+    let blocks = whole
+        .map(|block| <[u8; 64]>::try_from(block).unwrap_or([0; 64]))
+        .chain(std::iter::once(tail));
+    let mut carry = 0;
+    for (n, full) in blocks.enumerate() {
+        let letters = letter_mask(&full);
+        let mut starts = letters & !((letters << 1) | carry);
+        carry = letters >> 63;
+        while starts != 0 {
+            let bit = starts.trailing_zeros();
+            starts &= starts - 1;
+            let start = n * 64 + bit as usize;
+            if !b.get(start).is_some_and(|&c| is_number_initial(c)) {
+                continue;
+            }
+            // The run's letters in this block; one that reaches the block's end is read on.
+            let mut len = (!(letters >> bit)).trailing_zeros() as usize;
+            if bit as usize + len == 64 {
+                len = ascii_letter_run(b, start);
+            }
+            let run = b.get(start..start + len).unwrap_or_default();
+            if initial_run_shaped(run) && is_number_run(text.get(start..start + len)) {
+                return true;
+            }
         }
     }
     false
+}
+
+/// True for a run of letters that is a number word or its "-fold" ("six", "fivefold").
+fn is_number_run(word: Option<&str>) -> bool {
+    word.is_some_and(|w| {
+        small_number(w).is_some() || fold_prefix(w).and_then(small_number).is_some()
+    })
+}
+
+/// Bit `k` set when byte `k` of `block` is an ASCII letter, eight bytes at a time: each byte's
+/// high bit is set by carry-free additions (as in `ascii_letter_run`), then the eight bits are
+/// gathered into one byte by a multiplication.
+fn letter_mask(block: &[u8; 64]) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least = |x: u64, lo: u8| x + ONES * (0x80 - u64::from(lo));
+    let mut mask = 0;
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let folded = (w & !HI) | (ONES * 0x20);
+        let hits = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & !w & HI;
+        // Bit 8j moves to bit 56 + j; no two products overlap, so nothing carries.
+        let bits = (hits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= bits << (8 * k);
+    }
+    mask
 }
 
 /// The number part of a "-fold" word ("fivefold" → "five", "two-fold" → "two").
@@ -484,6 +526,15 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(may_hold_number(text), want, "{text}");
+            // Across and at the ends of the 64-byte blocks the letters are read in.
+            for pad in [1, 59, 61, 62, 63, 64, 127] {
+                let padded = format!("{} {text}", "a".repeat(pad));
+                assert_eq!(may_hold_number(&padded), want, "{padded}");
+                assert!(
+                    !may_hold_number(&format!("{}six", "a".repeat(pad))),
+                    "{pad}"
+                );
+            }
         }
     }
 
@@ -495,6 +546,16 @@ mod tests {
             if !crate::extract::extract_figures(&text).is_empty() {
                 proptest::prop_assert!(may_hold_number(&text));
             }
+        }
+    }
+
+    #[test]
+    fn letter_masks_mark_ascii_letters_only() {
+        for b in 0..=u8::MAX {
+            let mut block = [b' '; 64];
+            (block[0], block[9], block[63]) = (b, b, b);
+            let want = u64::from(b.is_ascii_alphabetic()) * (1 | 1 << 9 | 1 << 63);
+            assert_eq!(letter_mask(&block), want, "{b}");
         }
     }
 
