@@ -423,14 +423,10 @@ fn chunk_at(bytes: &[u8], i: usize) -> Option<u64> {
 /// white space or 0x7F and above, and `w` with ASCII capitals in lower case (the arithmetic of
 /// [`lane_masks`]).
 fn solid_lanes(w: u64) -> (usize, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
-    let ascii = !w & HIGH_BITS;
-    let x = w & !HIGH_BITS;
-    let in_range = |lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
-    let capitals = in_range(b'A', b'Z') & ascii;
-    let blank = (in_range(b'\t', b'\r') | in_range(b' ', b' ')) & ascii;
-    let not_plain = (w | at_least(x, 0x7f)) & HIGH_BITS;
+    let lanes = Lanes::of(w);
+    let capitals = lanes.in_range(b'A', b'Z') & lanes.ascii;
+    let blank = (lanes.in_range(b'\t', b'\r') | lanes.in_range(b' ', b' ')) & lanes.ascii;
+    let not_plain = (w | lanes.at_least(0x7f)) & HIGH_BITS;
     let lanes = ((blank | not_plain).trailing_zeros() / 8) as usize;
     (lanes, w | (capitals >> 2))
 }
@@ -570,22 +566,50 @@ fn word_lanes(w: u64) -> (usize, u64) {
 /// The high bit of each byte of every lane of [`lane_masks`].
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// Byte-wise range tests on the low seven bits of a word's eight bytes (SWAR), where no sum
+/// carries into the next byte; results in the high bit of each byte.
+struct Lanes {
+    /// The word without its high bits.
+    x: u64,
+    /// The high bit of each byte that is ASCII.
+    ascii: u64,
+}
+
+impl Lanes {
+    #[inline]
+    fn of(w: u64) -> Lanes {
+        Lanes {
+            x: w & !HIGH_BITS,
+            ascii: !w & HIGH_BITS,
+        }
+    }
+
+    /// Set where the byte's low seven bits are `lo` or more.
+    #[inline]
+    fn at_least(&self, lo: u8) -> u64 {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        self.x + ONES * u64::from(0x80 - lo)
+    }
+
+    /// Set where the byte's low seven bits are within `lo..=hi`.
+    #[inline]
+    fn in_range(&self, lo: u8, hi: u8) -> u64 {
+        self.at_least(lo) & !self.at_least(hi + 1)
+    }
+}
+
 /// The bytes of `w` (high bit of each) that are a window word's (see [`is_word`]), that are
 /// ASCII capitals, and that are not plain (0x7F and above): byte-wise arithmetic (SWAR) on the
 /// low seven bits, where no sum carries into the next byte.
 fn lane_masks(w: u64) -> (u64, u64, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The high bit of each byte of `at_least(x, lo)` is set when that byte of x is >= lo.
-    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
-    let ascii = !w & HIGH_BITS;
-    let x = w & !HIGH_BITS;
-    let in_range = |lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+    let lanes = Lanes::of(w);
+    let (ascii, in_range) = (lanes.ascii, |lo: u8, hi: u8| lanes.in_range(lo, hi));
     let capitals = in_range(b'A', b'Z') & ascii;
     let letters = capitals | in_range(b'a', b'z');
     let digits = in_range(b'0', b'9');
     let apostrophes = in_range(b'\'', b'\'');
     let word = (letters | digits | apostrophes) & ascii;
-    let not_plain = (w | at_least(x, 0x7f)) & HIGH_BITS;
+    let not_plain = (w | lanes.at_least(0x7f)) & HIGH_BITS;
     (word, capitals, not_plain)
 }
 
