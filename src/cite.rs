@@ -677,7 +677,8 @@ fn words_into(sentence: &str, out: &mut Vec<Word>) {
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in chunks.by_ref() {
-        let mut spaces = spaces8(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let mut spaces = crate::text::equal8(x, b' ');
         while spaces != 0 {
             word_to(at + spaces.trailing_zeros() as usize / 8);
             spaces &= spaces - 1;
@@ -690,14 +691,6 @@ fn words_into(sentence: &str, out: &mut Vec<Word>) {
         }
     }
     word_to(bytes.len());
-}
-
-/// The high bit of each byte of `x` that is a space (exact: no borrow crosses bytes).
-fn spaces8(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES << 7;
-    let v = x ^ (ONES * u64::from(b' '));
-    !(((v & !HIGH) + !HIGH) | v) & HIGH
 }
 
 /// A short snippet of `sentence` around `quote` that occurs once in the edition (`haystack`,

@@ -20,6 +20,7 @@ pub(crate) use scan::{ascii_alnum_run, ascii_letter_run, find_first, sorted_comm
 pub use sentence::{first_sentence, sentence_around, sentence_at, sentences};
 pub(crate) use space::{normalize, push_norm, push_plain, push_space, trim, trim_in_place};
 pub(crate) use split::each_word;
+pub(crate) use split::equal8;
 #[cfg(test)]
 pub(crate) use split::every_space_text;
 pub(crate) use stop_words::{is_packed_stop_word, is_stop_word, pack_letters, StopRole};

@@ -69,7 +69,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each byte of `x` equal to `c` (exact: no borrow crosses bytes).
-fn equal8(x: u64, c: u8) -> u64 {
+pub(crate) fn equal8(x: u64, c: u8) -> u64 {
     let v = x ^ (ONES * u64::from(c));
     !(((v & !HIGH) + !HIGH) | v) & HIGH
 }
