@@ -87,9 +87,13 @@ pub(crate) fn checked_text<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str> 
             offset,
         });
     }
-    std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
-        path: path.to_path_buf(),
-        offset: e.valid_up_to(),
+    // The SIMD check is ten times faster than std's on valid text (which nearly every pull
+    // is); only a failure pays for std's walk, which says where the text goes wrong.
+    simdutf8::basic::from_utf8(bytes).or_else(|_| {
+        std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
+            path: path.to_path_buf(),
+            offset: e.valid_up_to(),
+        })
     })
 }
 

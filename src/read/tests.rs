@@ -36,6 +36,37 @@ fn errors() {
     ));
 }
 
+/// The SIMD validation works on blocks of 64 bytes: text longer than one block, with the fault
+/// early, late, or in a sequence cut at a block's edge, is judged and placed as std does.
+#[test]
+fn text_is_checked_as_std_checks_it() {
+    let long = "Jobs \u{2014} 1,200 new \u{e9}l\u{e8}ves. ".repeat(9);
+    // The last character boundary before byte 64, the end of the first block.
+    let cut = (0..64)
+        .rev()
+        .find(|&i| long.is_char_boundary(i))
+        .unwrap_or(0);
+    let (head, tail) = long.as_bytes().split_at(cut);
+    let cases: Vec<(Vec<u8>, Option<usize>)> = vec![
+        (long.clone().into_bytes(), None),
+        ("\u{FEFF}ok".as_bytes().to_vec(), None),
+        ([b"\xff".as_slice(), long.as_bytes()].concat(), Some(0)),
+        ([long.as_bytes(), b"\xe2\x80"].concat(), Some(long.len())),
+        ([head, b"\xc3", tail].concat(), Some(head.len())),
+        ([head, b"\xed\xa0\x80", tail].concat(), Some(head.len())),
+    ];
+    for (bytes, fault) in cases {
+        let got = checked_text(&bytes, Path::new("x.md"));
+        let want = std::str::from_utf8(&bytes).map_err(|e| e.valid_up_to());
+        assert_eq!(want.err(), fault, "the case itself: {bytes:?}");
+        match (got, fault) {
+            (Ok(text), None) => assert_eq!(text.as_bytes(), bytes.as_slice()),
+            (Err(Error::Encoding { offset, .. }), Some(at)) => assert_eq!(offset, at),
+            (other, _) => panic!("{bytes:?}: {other:?}"),
+        }
+    }
+}
+
 #[test]
 fn digest_is_sha256_of_raw_bytes() {
     let d = read("hello", "x.txt");
