@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 // The allocator the `factdiff` binary uses, so the figures are the binary's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: factdiff::allocator::Allocator = factdiff::allocator::Allocator;
 
 fn run_all(docs: &[(PathBuf, Vec<u8>)], options: &ExtractOptions) -> usize {
     let mut claims = 0;

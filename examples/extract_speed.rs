@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 // The allocator the `factdiff` binary uses, so the figures are the binary's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: factdiff::allocator::Allocator = factdiff::allocator::Allocator;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

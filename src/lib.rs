@@ -49,6 +49,7 @@
 // handling in `text`.
 pub mod accept;
 pub mod align;
+pub mod allocator;
 pub mod cite;
 pub mod claimset;
 pub(crate) mod class;
