@@ -995,7 +995,21 @@ pub struct Pulls {
 impl Pulls {
     /// The key of a pull: its absolute path (not resolving links).
     pub fn key(file: &Path) -> String {
-        std::path::absolute(file)
+        Pulls::key_in(std::env::current_dir().ok().as_deref(), file)
+    }
+
+    /// [`Pulls::key`] with the current folder asked once by the caller (`None` when it could
+    /// not be): `std::path::absolute` asks the system for it (`getcwd`) at every relative path.
+    /// Joined first, the path is absolute and normalised the same way: `.` steps and repeated
+    /// slashes go, `..` and a final slash stay.
+    pub fn key_in(cwd: Option<&Path>, file: &Path) -> String {
+        let absolute = match cwd {
+            Some(cwd) if file.is_relative() && cwd.is_absolute() => {
+                std::path::absolute(cwd.join(file))
+            }
+            _ => std::path::absolute(file),
+        };
+        absolute
             .unwrap_or_else(|_| file.to_path_buf())
             .to_string_lossy()
             .into_owned()
@@ -1094,6 +1108,37 @@ mod tests {
             index.resolve(&store, Some("series-07"), None).unwrap(),
             "series-07"
         );
+    }
+
+    #[test]
+    fn pull_keys_with_the_folder_asked_once_are_the_keys_of_absolute() {
+        let cwd = std::env::current_dir().unwrap();
+        for file in [
+            "a.md",
+            "./a.md",
+            "a//b.md",
+            "a/./b.md",
+            "../x/y.md",
+            "a/b/",
+            ".",
+            "/abs/./x.md",
+            "//two/x.md",
+        ] {
+            let file = Path::new(file);
+            assert_eq!(
+                Pulls::key_in(Some(&cwd), file),
+                Pulls::key(file),
+                "{file:?}"
+            );
+            let want = std::path::absolute(file).unwrap();
+            assert_eq!(
+                Pulls::key_in(Some(&cwd), file),
+                want.to_string_lossy(),
+                "{file:?}"
+            );
+        }
+        // Without a current folder an absolute path is still normalised.
+        assert_eq!(Pulls::key_in(None, Path::new("/a/./b")), "/a/b");
     }
 
     #[test]

@@ -166,6 +166,8 @@ fn read_pull(file: &Path, limit: u64) -> Result<Vec<u8>> {
 struct PrepareContext<'a> {
     known: &'a HashSet<String>,
     pulls: &'a Pulls,
+    /// The current folder, asked once per run (see [`Pulls::key_in`]).
+    cwd: Option<&'a Path>,
     keep_text: bool,
     limit: u64,
 }
@@ -188,7 +190,7 @@ fn prepare(file: &Path, cx: &PrepareContext<'_>) -> Result<Prepared> {
         });
     }
     let stamp = Stamp::of(&meta);
-    let key = Pulls::key(file);
+    let key = Pulls::key_in(cx.cwd, file);
     let noted = if meta.is_file() {
         cx.pulls.get(&key, stamp)
     } else {
@@ -504,9 +506,11 @@ impl Ingest {
             .filter_map(|(_, e)| e.digest.clone())
             .collect();
         let pulls = self.index.pulls().clone();
+        let cwd = std::env::current_dir().ok();
         let cx = PrepareContext {
             known: &known,
             pulls: &pulls,
+            cwd: cwd.as_deref(),
             keep_text: options.keep_text,
             limit: options.max_input_bytes,
         };
