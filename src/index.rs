@@ -440,6 +440,13 @@ impl Index {
     /// series' path when it looked.
     fn reconcile_looking(&mut self, store: &Store, series: &str) -> Result<bool> {
         self.reconciled.insert(series.to_string());
+        if self.unlisted(series) {
+            self.drop_series(series);
+            if self.folders.remove(series) {
+                self.changed = true;
+            }
+            return Ok(false);
+        }
         // One look answers both: a real folder, or (a file, a link) something bearing the name.
         let meta = std::fs::symlink_metadata(store.series_dir(series));
         if !meta.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
@@ -493,6 +500,18 @@ impl Index {
         }
         self.note_name(series, true);
         Ok(true)
+    }
+
+    /// True when a writer knows without a look that nothing bears `name` in the root (a new
+    /// series' name): write mode lists the root at its opening, under the store's lock, and
+    /// notes every name it makes or removes since, so a name in no spelling there has nothing
+    /// at its path. A folder made by hand meanwhile is never written through: the rename that
+    /// creates the series refuses it (or replaces it when empty). A killed run's folder was in
+    /// the listing, and read.
+    fn unlisted(&self, name: &str) -> bool {
+        self.mode == Mode::Write
+            && self.root_names.get().is_some()
+            && self.name_in_root(name).is_none()
     }
 
     /// Lists a series' folder once per process before its entries are used or it is written to.
