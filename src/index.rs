@@ -187,7 +187,13 @@ pub struct Index {
 
 /// A title's series words, sorted, without repeats, space-separated (as the index keeps them).
 fn sorted_words(title: &str) -> String {
-    let mut words = crate::series::series_words(title);
+    joined_words(&crate::series::series_words(title))
+}
+
+/// Series words (as [`crate::series::series_words`] gives them) sorted, without repeats,
+/// space-separated.
+fn joined_words(words: &[String]) -> String {
+    let mut words: Vec<&str> = words.iter().map(String::as_str).collect();
     words.sort_unstable();
     words.dedup();
     words.join(" ")
@@ -589,9 +595,35 @@ impl Index {
         set: &ClaimSet,
         stamp: Option<Stamp>,
     ) {
+        self.insert_with_words(series, path, set, stamp, None);
+    }
+
+    /// [`Index::insert_stamped`] with the title's [`crate::series::series_words`] at hand when
+    /// the writer folded them: kept for the next save when the claim set is its series' latest,
+    /// so that the save does not fold the title again.
+    pub fn insert_with_words(
+        &mut self,
+        series: &str,
+        path: &Path,
+        set: &ClaimSet,
+        stamp: Option<Stamp>,
+        words: Option<&[String]>,
+    ) {
         let key = key_of(series, path);
         let revision = set.edition.revision.unwrap_or(1);
-        self.put_entry(key, entry_of(set, revision), stamp);
+        let entry = entry_of(set, revision);
+        let at = (entry.date, entry.revision);
+        self.put_entry(key, entry, stamp);
+        if let Some(words) = words {
+            let latest = self
+                .keys_of(series)
+                .filter_map(|k| self.entries.get(k))
+                .all(|e| (e.date, e.revision) <= at);
+            if latest {
+                self.saved_words
+                    .insert(series.to_string(), joined_words(words));
+            }
+        }
         if self.folders.insert(series.to_string()) {
             self.changed = true;
         }
@@ -1158,6 +1190,30 @@ mod tests {
         }
         // Without a current folder an absolute path is still normalised.
         assert_eq!(Pulls::key_in(None, Path::new("/a/./b")), "/a/b");
+    }
+
+    #[test]
+    fn words_handed_in_are_kept_for_the_latest_edition_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut index = Index::open(&store, Mode::Write).unwrap();
+        let mut new = root_causes();
+        let path = store.write_new("s", &mut new).unwrap();
+        let words: Vec<String> = ["zeta", "alpha", "zeta"].map(String::from).to_vec();
+        index.insert_with_words("s", &path, &new, None, Some(&words));
+        assert_eq!(index.saved_words["s"], "alpha zeta");
+        // An older edition is not the latest: its words are not kept, and the save folds the
+        // latest title itself.
+        let mut old = root_causes();
+        old.edition.date = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        old.edition.digest = Some("sha256:older".into());
+        let path = store.write_new("s", &mut old).unwrap();
+        index.insert_with_words("s", &path, &old, None, Some(&words[..1]));
+        assert!(!index.saved_words.contains_key("s"));
+        index.save(&store).unwrap();
+        let file: IndexFile =
+            serde_json::from_slice(&fs::read(dir.path().join(INDEX_FILE)).unwrap()).unwrap();
+        assert_eq!(file.words["s"], sorted_words(&new.edition.title));
     }
 
     #[test]

@@ -830,7 +830,9 @@ impl Ingest {
             let (folder, written) = self.store.create_series_from(&series, &files)?;
             (folder.join(name), written)
         };
-        self.index.insert_stamped(&series, &path, &set, written);
+        let folded = (!words.is_empty()).then_some(words.as_slice());
+        self.index
+            .insert_with_words(&series, &path, &set, written, folded);
         self.note(key, stamp, digest, PullStatus::Stored);
         // The series answers to its latest title.
         if is_latest {
