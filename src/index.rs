@@ -893,11 +893,13 @@ impl Index {
         }
     }
 
-    /// Writes the index during a long run once the entries not yet written are at least half
-    /// of all: the writes then add up to about twice the final index. A run cut short loses
-    /// nothing: opening the store checks the index against the files.
+    /// Writes the index during a long run once the entries not yet written are at least twice
+    /// those written: the entries written grow threefold from one write to the next, and the
+    /// writes add up to about one and a half times the final index (twice, when written at each
+    /// doubling). A run cut short loses nothing: opening the
+    /// store checks the index against the files, and reads the folders it missed.
     pub fn save_if_due(&mut self, store: &Store) -> Result<()> {
-        if self.unsaved > 0 && self.unsaved * 2 >= self.entries.len() {
+        if self.unsaved > 0 && self.unsaved * 3 >= self.entries.len() * 2 {
             self.save(store)?;
         }
         Ok(())
