@@ -818,14 +818,15 @@ impl Ingest {
             // A new series appears with its first claim set and raw copy at once.
             set.edition.revision = None;
             let name = crate::store::edition_file_name(date, 1);
-            let raw = raw_name(Path::new(&name), file);
+            // Named only when kept (`--no-raw` stores none).
+            let raw = options.keep_raw.then(|| raw_name(Path::new(&name), file));
             let body = match &toml {
                 Some(text) => Content::Bytes(text.as_bytes()),
                 None => Content::Toml(&set),
             };
             let mut files: Vec<(&str, Content)> = vec![(&name, body)];
-            if options.keep_raw {
-                files.push((&raw, Content::Bytes(&bytes)));
+            if let Some(raw) = &raw {
+                files.push((raw, Content::Bytes(&bytes)));
             }
             let (folder, written) = self.store.create_series_from(&series, &files)?;
             (folder.join(name), written)

@@ -687,6 +687,11 @@ const RESERVED_NAMES: [&str; 6] = ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT
 /// `nul`, `COM1`, `LPT9`, `COM¹`, `aux.txt`…
 pub fn is_reserved_name(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name).trim_end();
+    // A device name has at most 7 characters (`CONOUT$`) and upper-casing never makes fewer:
+    // a longer stem (most series names) is none, without an upper-cased copy.
+    if stem.chars().nth(7).is_some() {
+        return false;
+    }
     let upper = stem.to_uppercase();
     if RESERVED_NAMES.contains(&upper.as_str()) {
         return true;
@@ -1139,6 +1144,26 @@ mod tests {
             assert!(check_name(good).is_ok(), "{good}");
         }
         assert!(check_name(&"x".repeat(MAX_SERIES_NAME_BYTES + 1)).is_err());
+    }
+
+    #[test]
+    fn device_names_are_reserved_whatever_their_length_or_case() {
+        for (name, reserved) in [
+            ("CON", true),
+            ("conout$", true),
+            ("CONOUT$.txt", true),
+            ("con\u{131}n$", true), // a dotless i upper-cases to I
+            ("COM\u{b9}", true),
+            ("lpt9 ", true),
+            ("conouts", false),
+            ("conout$x", false),
+            ("console", false),
+            ("com10", false),
+            ("root-causes-of-the-outage", false),
+            ("", false),
+        ] {
+            assert_eq!(is_reserved_name(name), reserved, "{name:?}");
+        }
     }
 
     #[test]
