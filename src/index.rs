@@ -429,9 +429,14 @@ impl Index {
     }
 
     fn keys_of<'a>(&'a self, series: &str) -> impl Iterator<Item = &'a str> + 'a {
-        let start = format!("{series}/");
         // '/' + 1 is '0': every key of the series sorts between "series/" and "series0".
-        let end = format!("{series}0");
+        // Pushed, not formatted: this runs several times per pull stored.
+        let mut start = String::with_capacity(series.len() + 1);
+        start.push_str(series);
+        start.push('/');
+        let mut end = start.clone();
+        end.pop();
+        end.push('0');
         self.entries.range(start..end).map(|(k, _)| k.as_str())
     }
 

@@ -712,6 +712,26 @@ pub fn name_problem(name: &str) -> Option<&'static str> {
     if name.len() > MAX_SERIES_NAME_BYTES {
         return Some("it is longer than 128 bytes");
     }
+    // ASCII letters, digits, '-' and '_' (every name made from a title) have none of the
+    // problems below but a device name's: one pass instead of one per problem.
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !plain {
+        return unplain_name_problem(name);
+    }
+    if is_reserved_name(name) {
+        return Some(DEVICE_NAME);
+    }
+    None
+}
+
+/// The reason a device name is refused.
+const DEVICE_NAME: &str = "it is a device name on Windows (CON, NUL, AUX, PRN, COM1…, LPT1…)";
+
+/// [`name_problem`] for a non-empty name short enough, of other characters than ASCII letters,
+/// digits, '-' and '_'.
+fn unplain_name_problem(name: &str) -> Option<&'static str> {
     if name.starts_with('.') {
         return Some("it starts with '.' (hidden, or a path step)");
     }
@@ -734,7 +754,7 @@ pub fn name_problem(name: &str) -> Option<&'static str> {
         return Some("it ends with '.' (Windows drops it)");
     }
     if is_reserved_name(name) {
-        return Some("it is a device name on Windows (CON, NUL, AUX, PRN, COM1…, LPT1…)");
+        return Some(DEVICE_NAME);
     }
     None
 }
@@ -1144,6 +1164,26 @@ mod tests {
             assert!(check_name(good).is_ok(), "{good}");
         }
         assert!(check_name(&"x".repeat(MAX_SERIES_NAME_BYTES + 1)).is_err());
+    }
+
+    #[test]
+    fn plain_names_get_the_reasons_of_the_full_check() {
+        for name in [
+            "root-causes",
+            "a",
+            "CON",
+            "com1",
+            "Lpt9",
+            "aux_",
+            "x".repeat(MAX_SERIES_NAME_BYTES).as_str(),
+            "-",
+            "_a-b_",
+            "0",
+        ] {
+            assert_eq!(name_problem(name), unplain_name_problem(name), "{name}");
+        }
+        assert_eq!(name_problem("nul"), Some(DEVICE_NAME));
+        assert_eq!(name_problem("a-b"), None);
     }
 
     #[test]
