@@ -242,9 +242,10 @@ fn toml_claim(out: &mut String, claim: &Claim) {
     for f in &claim.figures {
         out.push_str("\n[[claims.figures]]\n");
         toml_pair(out, "measure", &f.measure);
-        toml_pair(out, "value", &f.value.to_string());
-        if let Some(max) = f.max {
-            toml_pair(out, "max", &max.to_string());
+        // A decimal's digits, sign and point need no escape: written in place, no copy.
+        toml_display(out, "value", &f.value);
+        if let Some(max) = &f.max {
+            toml_display(out, "max", max);
         }
         toml_pair(out, "unit", f.unit.as_str());
         toml_pair(out, "noun", &f.noun);
@@ -265,9 +266,9 @@ fn toml_claim(out: &mut String, claim: &Claim) {
             toml_pair(out, "sentence", &f.sentence);
         }
         if let Some(line) = f.line {
-            use std::fmt::Write as _;
-            // Writing to a String cannot fail.
-            let _ = writeln!(out, "line = {line}");
+            out.push_str("line = ");
+            push_decimal(out, line);
+            out.push('\n');
         }
         if !f.fragment.is_empty() {
             toml_pair(out, "fragment", &f.fragment);
@@ -350,17 +351,70 @@ fn toml_list(out: &mut String, key: &str, values: &[String]) {
 fn toml_pair(out: &mut String, key: &str, value: &str) {
     out.push_str(key);
     out.push_str(" = \"");
-    // Most values need no escape: copy them whole (0xC2 leads the C1 controls U+0080–U+009F).
-    // A fold without an early exit: the compiler checks many bytes at once.
-    let plain = !value.bytes().fold(false, |bad, b| {
-        bad | (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7f) | (b == 0xc2)
-    });
-    if plain {
-        out.push_str(value);
-    } else {
+    // Most values need no escape: copy them whole.
+    if needs_escape(value.as_bytes()) {
         push_escaped(out, value);
+    } else {
+        out.push_str(value);
     }
     out.push_str("\"\n");
+}
+
+/// Appends `key = "value"` for a value whose display needs no escape (a number).
+fn toml_display(out: &mut String, key: &str, value: &impl std::fmt::Display) {
+    use std::fmt::Write as _;
+    out.push_str(key);
+    out.push_str(" = \"");
+    // Writing to a String cannot fail.
+    let _ = write!(out, "{value}");
+    out.push_str("\"\n");
+}
+
+/// Appends `n` in decimal (what `write!` gives, without the formatting machinery).
+fn push_decimal(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // `n % 10` is a digit: the cast cannot truncate.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// True when `value` holds a byte a TOML basic string escapes: C0 controls, `"`, `\`, DEL, or
+/// 0xC2 (which leads the C1 controls U+0080–U+009F). Checked 16 bytes at a time into one
+/// accumulated mask, read once at the end (the compiler compares the 16 at once); the last few
+/// bytes as the last 16 (some checked twice, harmlessly) or, in a short value, a padded copy:
+/// most values are short, and a byte-at-a-time tail cost more than the rest.
+fn needs_escape(value: &[u8]) -> bool {
+    let mut found = [0u8; 16];
+    let mut check = |chunk: &[u8; 16]| {
+        for (f, &b) in found.iter_mut().zip(chunk) {
+            *f |= u8::from((b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7f) | (b == 0xc2));
+        }
+    };
+    let (chunks, rest) = value.as_chunks::<16>();
+    for chunk in chunks {
+        check(chunk);
+    }
+    if !rest.is_empty() {
+        match value.last_chunk::<16>() {
+            Some(last) => check(last),
+            None => {
+                let mut padded = [b' '; 16];
+                padded[..rest.len()].copy_from_slice(rest);
+                check(&padded);
+            }
+        }
+    }
+    found != [0u8; 16]
 }
 
 /// Appends `value` with quotes, backslashes and control characters (C0, DEL, C1) escaped,
@@ -468,6 +522,51 @@ mod tests {
     use crate::figure::{Qualifier, Unit};
     use rust_decimal::Decimal;
     use std::str::FromStr;
+
+    #[test]
+    fn the_escape_check_sees_each_byte_at_every_place_and_length() {
+        let naive = |v: &[u8]| {
+            v.iter()
+                .any(|&b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f || b == 0xc2)
+        };
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 47, 100] {
+            let plain = vec![b'a'; len];
+            assert!(!needs_escape(&plain), "{len}");
+            for at in 0..len {
+                for bad in [0u8, b'\n', 0x1f, b'"', b'\\', 0x7f, 0xc2] {
+                    let mut v = plain.clone();
+                    v[at] = bad;
+                    assert!(needs_escape(&v), "{len} {at} {bad:#x}");
+                }
+                for good in [b' ', b'~', 0x80, 0xc3, 0xe2, 0xff] {
+                    let mut v = plain.clone();
+                    v[at] = good;
+                    assert_eq!(needs_escape(&v), naive(&v), "{len} {at} {good:#x}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_write_writes_them() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            1234,
+            65_535,
+            1_000_000,
+            u32::MAX - 1,
+            u32::MAX,
+        ] {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 
     #[test]
     fn values_are_escaped_as_toml_basic_strings() {

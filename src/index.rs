@@ -187,7 +187,13 @@ pub struct Index {
 
 /// A title's series words, sorted, without repeats, space-separated (as the index keeps them).
 fn sorted_words(title: &str) -> String {
-    let mut words = crate::series::series_words(title);
+    joined_words(&crate::series::series_words(title))
+}
+
+/// Series words (as [`crate::series::series_words`] gives them) sorted, without repeats,
+/// space-separated.
+fn joined_words(words: &[String]) -> String {
+    let mut words: Vec<&str> = words.iter().map(String::as_str).collect();
     words.sort_unstable();
     words.dedup();
     words.join(" ")
@@ -423,9 +429,14 @@ impl Index {
     }
 
     fn keys_of<'a>(&'a self, series: &str) -> impl Iterator<Item = &'a str> + 'a {
-        let start = format!("{series}/");
         // '/' + 1 is '0': every key of the series sorts between "series/" and "series0".
-        let end = format!("{series}0");
+        // Pushed, not formatted: this runs several times per pull stored.
+        let mut start = String::with_capacity(series.len() + 1);
+        start.push_str(series);
+        start.push('/');
+        let mut end = start.clone();
+        end.pop();
+        end.push('0');
         self.entries.range(start..end).map(|(k, _)| k.as_str())
     }
 
@@ -440,6 +451,13 @@ impl Index {
     /// series' path when it looked.
     fn reconcile_looking(&mut self, store: &Store, series: &str) -> Result<bool> {
         self.reconciled.insert(series.to_string());
+        if self.unlisted(series) {
+            self.drop_series(series);
+            if self.folders.remove(series) {
+                self.changed = true;
+            }
+            return Ok(false);
+        }
         // One look answers both: a real folder, or (a file, a link) something bearing the name.
         let meta = std::fs::symlink_metadata(store.series_dir(series));
         if !meta.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
@@ -493,6 +511,18 @@ impl Index {
         }
         self.note_name(series, true);
         Ok(true)
+    }
+
+    /// True when a writer knows without a look that nothing bears `name` in the root (a new
+    /// series' name): write mode lists the root at its opening, under the store's lock, and
+    /// notes every name it makes or removes since, so a name in no spelling there has nothing
+    /// at its path. A folder made by hand meanwhile is never written through: the rename that
+    /// creates the series refuses it (or replaces it when empty). A killed run's folder was in
+    /// the listing, and read.
+    fn unlisted(&self, name: &str) -> bool {
+        self.mode == Mode::Write
+            && self.root_names.get().is_some()
+            && self.name_in_root(name).is_none()
     }
 
     /// Lists a series' folder once per process before its entries are used or it is written to.
@@ -570,9 +600,35 @@ impl Index {
         set: &ClaimSet,
         stamp: Option<Stamp>,
     ) {
+        self.insert_with_words(series, path, set, stamp, None);
+    }
+
+    /// [`Index::insert_stamped`] with the title's [`crate::series::series_words`] at hand when
+    /// the writer folded them: kept for the next save when the claim set is its series' latest,
+    /// so that the save does not fold the title again.
+    pub fn insert_with_words(
+        &mut self,
+        series: &str,
+        path: &Path,
+        set: &ClaimSet,
+        stamp: Option<Stamp>,
+        words: Option<&[String]>,
+    ) {
         let key = key_of(series, path);
         let revision = set.edition.revision.unwrap_or(1);
-        self.put_entry(key, entry_of(set, revision), stamp);
+        let entry = entry_of(set, revision);
+        let at = (entry.date, entry.revision);
+        self.put_entry(key, entry, stamp);
+        if let Some(words) = words {
+            let latest = self
+                .keys_of(series)
+                .filter_map(|k| self.entries.get(k))
+                .all(|e| (e.date, e.revision) <= at);
+            if latest {
+                self.saved_words
+                    .insert(series.to_string(), joined_words(words));
+            }
+        }
         if self.folders.insert(series.to_string()) {
             self.changed = true;
         }
@@ -842,11 +898,13 @@ impl Index {
         }
     }
 
-    /// Writes the index during a long run once the entries not yet written are at least half
-    /// of all: the writes then add up to about twice the final index. A run cut short loses
-    /// nothing: opening the store checks the index against the files.
+    /// Writes the index during a long run once the entries not yet written are at least twice
+    /// those written: the entries written grow threefold from one write to the next, and the
+    /// writes add up to about one and a half times the final index (twice, when written at each
+    /// doubling). A run cut short loses nothing: opening the
+    /// store checks the index against the files, and reads the folders it missed.
     pub fn save_if_due(&mut self, store: &Store) -> Result<()> {
-        if self.unsaved > 0 && self.unsaved * 2 >= self.entries.len() {
+        if self.unsaved > 0 && self.unsaved * 3 >= self.entries.len() * 2 {
             self.save(store)?;
         }
         Ok(())
@@ -995,7 +1053,21 @@ pub struct Pulls {
 impl Pulls {
     /// The key of a pull: its absolute path (not resolving links).
     pub fn key(file: &Path) -> String {
-        std::path::absolute(file)
+        Pulls::key_in(std::env::current_dir().ok().as_deref(), file)
+    }
+
+    /// [`Pulls::key`] with the current folder asked once by the caller (`None` when it could
+    /// not be): `std::path::absolute` asks the system for it (`getcwd`) at every relative path.
+    /// Joined first, the path is absolute and normalised the same way: `.` steps and repeated
+    /// slashes go, `..` and a final slash stay.
+    pub fn key_in(cwd: Option<&Path>, file: &Path) -> String {
+        let absolute = match cwd {
+            Some(cwd) if file.is_relative() && cwd.is_absolute() => {
+                std::path::absolute(cwd.join(file))
+            }
+            _ => std::path::absolute(file),
+        };
+        absolute
             .unwrap_or_else(|_| file.to_path_buf())
             .to_string_lossy()
             .into_owned()
@@ -1094,6 +1166,61 @@ mod tests {
             index.resolve(&store, Some("series-07"), None).unwrap(),
             "series-07"
         );
+    }
+
+    #[test]
+    fn pull_keys_with_the_folder_asked_once_are_the_keys_of_absolute() {
+        let cwd = std::env::current_dir().unwrap();
+        for file in [
+            "a.md",
+            "./a.md",
+            "a//b.md",
+            "a/./b.md",
+            "../x/y.md",
+            "a/b/",
+            ".",
+            "/abs/./x.md",
+            "//two/x.md",
+        ] {
+            let file = Path::new(file);
+            assert_eq!(
+                Pulls::key_in(Some(&cwd), file),
+                Pulls::key(file),
+                "{file:?}"
+            );
+            let want = std::path::absolute(file).unwrap();
+            assert_eq!(
+                Pulls::key_in(Some(&cwd), file),
+                want.to_string_lossy(),
+                "{file:?}"
+            );
+        }
+        // Without a current folder an absolute path is still normalised.
+        assert_eq!(Pulls::key_in(None, Path::new("/a/./b")), "/a/b");
+    }
+
+    #[test]
+    fn words_handed_in_are_kept_for_the_latest_edition_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut index = Index::open(&store, Mode::Write).unwrap();
+        let mut new = root_causes();
+        let path = store.write_new("s", &mut new).unwrap();
+        let words: Vec<String> = ["zeta", "alpha", "zeta"].map(String::from).to_vec();
+        index.insert_with_words("s", &path, &new, None, Some(&words));
+        assert_eq!(index.saved_words["s"], "alpha zeta");
+        // An older edition is not the latest: its words are not kept, and the save folds the
+        // latest title itself.
+        let mut old = root_causes();
+        old.edition.date = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        old.edition.digest = Some("sha256:older".into());
+        let path = store.write_new("s", &mut old).unwrap();
+        index.insert_with_words("s", &path, &old, None, Some(&words[..1]));
+        assert!(!index.saved_words.contains_key("s"));
+        index.save(&store).unwrap();
+        let file: IndexFile =
+            serde_json::from_slice(&fs::read(dir.path().join(INDEX_FILE)).unwrap()).unwrap();
+        assert_eq!(file.words["s"], sorted_words(&new.edition.title));
     }
 
     #[test]

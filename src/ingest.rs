@@ -166,6 +166,8 @@ fn read_pull(file: &Path, limit: u64) -> Result<Vec<u8>> {
 struct PrepareContext<'a> {
     known: &'a HashSet<String>,
     pulls: &'a Pulls,
+    /// The current folder, asked once per run (see [`Pulls::key_in`]).
+    cwd: Option<&'a Path>,
     keep_text: bool,
     limit: u64,
 }
@@ -188,7 +190,7 @@ fn prepare(file: &Path, cx: &PrepareContext<'_>) -> Result<Prepared> {
         });
     }
     let stamp = Stamp::of(&meta);
-    let key = Pulls::key(file);
+    let key = Pulls::key_in(cx.cwd, file);
     let noted = if meta.is_file() {
         cx.pulls.get(&key, stamp)
     } else {
@@ -504,9 +506,11 @@ impl Ingest {
             .filter_map(|(_, e)| e.digest.clone())
             .collect();
         let pulls = self.index.pulls().clone();
+        let cwd = std::env::current_dir().ok();
         let cx = PrepareContext {
             known: &known,
             pulls: &pulls,
+            cwd: cwd.as_deref(),
             keep_text: options.keep_text,
             limit: options.max_input_bytes,
         };
@@ -814,19 +818,22 @@ impl Ingest {
             // A new series appears with its first claim set and raw copy at once.
             set.edition.revision = None;
             let name = crate::store::edition_file_name(date, 1);
-            let raw = raw_name(Path::new(&name), file);
+            // Named only when kept (`--no-raw` stores none).
+            let raw = options.keep_raw.then(|| raw_name(Path::new(&name), file));
             let body = match &toml {
                 Some(text) => Content::Bytes(text.as_bytes()),
                 None => Content::Toml(&set),
             };
             let mut files: Vec<(&str, Content)> = vec![(&name, body)];
-            if options.keep_raw {
-                files.push((&raw, Content::Bytes(&bytes)));
+            if let Some(raw) = &raw {
+                files.push((raw, Content::Bytes(&bytes)));
             }
             let (folder, written) = self.store.create_series_from(&series, &files)?;
             (folder.join(name), written)
         };
-        self.index.insert_stamped(&series, &path, &set, written);
+        let folded = (!words.is_empty()).then_some(words.as_slice());
+        self.index
+            .insert_with_words(&series, &path, &set, written, folded);
         self.note(key, stamp, digest, PullStatus::Stored);
         // The series answers to its latest title.
         if is_latest {

@@ -687,6 +687,11 @@ const RESERVED_NAMES: [&str; 6] = ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT
 /// `nul`, `COM1`, `LPT9`, `COM¹`, `aux.txt`…
 pub fn is_reserved_name(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name).trim_end();
+    // A device name has at most 7 characters (`CONOUT$`) and upper-casing never makes fewer:
+    // a longer stem (most series names) is none, without an upper-cased copy.
+    if stem.chars().nth(7).is_some() {
+        return false;
+    }
     let upper = stem.to_uppercase();
     if RESERVED_NAMES.contains(&upper.as_str()) {
         return true;
@@ -707,6 +712,26 @@ pub fn name_problem(name: &str) -> Option<&'static str> {
     if name.len() > MAX_SERIES_NAME_BYTES {
         return Some("it is longer than 128 bytes");
     }
+    // ASCII letters, digits, '-' and '_' (every name made from a title) have none of the
+    // problems below but a device name's: one pass instead of one per problem.
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !plain {
+        return unplain_name_problem(name);
+    }
+    if is_reserved_name(name) {
+        return Some(DEVICE_NAME);
+    }
+    None
+}
+
+/// The reason a device name is refused.
+const DEVICE_NAME: &str = "it is a device name on Windows (CON, NUL, AUX, PRN, COM1…, LPT1…)";
+
+/// [`name_problem`] for a non-empty name short enough, of other characters than ASCII letters,
+/// digits, '-' and '_'.
+fn unplain_name_problem(name: &str) -> Option<&'static str> {
     if name.starts_with('.') {
         return Some("it starts with '.' (hidden, or a path step)");
     }
@@ -729,7 +754,7 @@ pub fn name_problem(name: &str) -> Option<&'static str> {
         return Some("it ends with '.' (Windows drops it)");
     }
     if is_reserved_name(name) {
-        return Some("it is a device name on Windows (CON, NUL, AUX, PRN, COM1…, LPT1…)");
+        return Some(DEVICE_NAME);
     }
     None
 }
@@ -1139,6 +1164,46 @@ mod tests {
             assert!(check_name(good).is_ok(), "{good}");
         }
         assert!(check_name(&"x".repeat(MAX_SERIES_NAME_BYTES + 1)).is_err());
+    }
+
+    #[test]
+    fn plain_names_get_the_reasons_of_the_full_check() {
+        for name in [
+            "root-causes",
+            "a",
+            "CON",
+            "com1",
+            "Lpt9",
+            "aux_",
+            "x".repeat(MAX_SERIES_NAME_BYTES).as_str(),
+            "-",
+            "_a-b_",
+            "0",
+        ] {
+            assert_eq!(name_problem(name), unplain_name_problem(name), "{name}");
+        }
+        assert_eq!(name_problem("nul"), Some(DEVICE_NAME));
+        assert_eq!(name_problem("a-b"), None);
+    }
+
+    #[test]
+    fn device_names_are_reserved_whatever_their_length_or_case() {
+        for (name, reserved) in [
+            ("CON", true),
+            ("conout$", true),
+            ("CONOUT$.txt", true),
+            ("con\u{131}n$", true), // a dotless i upper-cases to I
+            ("COM\u{b9}", true),
+            ("lpt9 ", true),
+            ("conouts", false),
+            ("conout$x", false),
+            ("console", false),
+            ("com10", false),
+            ("root-causes-of-the-outage", false),
+            ("", false),
+        ] {
+            assert_eq!(is_reserved_name(name), reserved, "{name:?}");
+        }
     }
 
     #[test]

@@ -108,13 +108,21 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         if let Some(bar) = &bar {
             bar.inc(1);
         }
+        // Counted always; the line is made only when it is shown.
+        let silent = ctx.quiet || write_error.is_some();
         let line = match result {
             Ok(Outcome::Added { file, path, .. }) => {
                 added += 1;
+                if silent {
+                    return;
+                }
                 format!("added    {} → {}", file.display(), path.display())
             }
             Ok(Outcome::Skipped { file, existing }) => {
                 skipped += 1;
+                if silent {
+                    return;
+                }
                 let elsewhere = asked_series.as_deref().filter(|asked| {
                     existing
                         .parent()
@@ -136,6 +144,9 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             }
             Ok(Outcome::SameContent { file, existing }) => {
                 copies += 1;
+                if silent {
+                    return;
+                }
                 format!(
                     "same     {} (same content as {}: another copy, not stored)",
                     file.display(),
@@ -161,6 +172,9 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                 file, path, report, ..
             }) => {
                 revised += 1;
+                if silent {
+                    return;
+                }
                 format!(
                     "revised  {} → {} [republished: {} change(s) against {}]",
                     file.display(),
@@ -180,9 +194,6 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                 return;
             }
         };
-        if ctx.quiet || write_error.is_some() {
-            return;
-        }
         // File names are the user's, but any byte but `/` and NUL may be in them.
         let mut write = || writeln!(out, "{}", factdiff::render::terminal_safe(&line));
         let written = match &bar {
