@@ -1,6 +1,6 @@
 //! Where a text's ASCII letters and digits are, as bit masks (one `u64` per 64 bytes) built
 //! once per text, so that the tokenizer finds the end of a word with one bit count instead of
-//! testing its bytes.
+//! testing its bytes; the letters alone for the test of a text's number words.
 
 /// Fills `out` with the masks of `bytes`: bit `k` of mask `n` is set when byte `64 n + k` is
 /// an ASCII letter or digit; bytes past the end are neither.
@@ -42,19 +42,31 @@ pub(super) fn alnum_run(masks: &[u64], i: usize) -> usize {
     }
 }
 
-/// The mask of one block of 64 bytes.
-#[cfg(target_arch = "x86_64")]
-fn alnum_mask(block: &[u8; 64]) -> u64 {
-    // SAFETY: SSE2 is part of every x86_64 target, so the feature `alnum_mask_sse2` asks for
-    // is always there.
-    unsafe { alnum_mask_sse2(block) }
+/// Bit `k` set when byte `k` of `block` is an ASCII letter.
+pub(super) fn letter_mask(block: &[u8; 64]) -> u64 {
+    mask_of(block, false)
 }
 
-/// [`alnum_mask`] with SSE2: sixteen bytes compared at once, their high bits gathered by
+/// Bit `k` set when byte `k` of `block` is an ASCII letter or digit.
+fn alnum_mask(block: &[u8; 64]) -> u64 {
+    mask_of(block, true)
+}
+
+/// Bit `k` set when byte `k` of `block` is an ASCII letter (or digit, with `digits`).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn mask_of(block: &[u8; 64], digits: bool) -> u64 {
+    // SAFETY: SSE2 is part of every x86_64 target, so the feature `mask_sse2` asks for is
+    // always there.
+    unsafe { mask_sse2(block, digits) }
+}
+
+/// [`mask_of`] with SSE2: sixteen bytes compared at once, their high bits gathered by
 /// `movemask` (about forty instructions a block where a loop over the bytes takes hundreds).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn alnum_mask_sse2(block: &[u8; 64]) -> u64 {
+#[inline]
+fn mask_sse2(block: &[u8; 64], digits: bool) -> u64 {
     use std::arch::x86_64::{
         _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
         _mm_set_epi64x,
@@ -74,26 +86,29 @@ fn alnum_mask_sse2(block: &[u8; 64]) -> u64 {
             i64::from_le_bytes(bytes.unwrap_or_default())
         };
         let v = _mm_set_epi64x(half(8), half(0));
-        let letters = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
-        let digits = within(v, b'0', 10);
-        let bits = _mm_movemask_epi8(_mm_or_si128(letters, digits)) as u16;
+        let mut hits = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
+        if digits {
+            hits = _mm_or_si128(hits, within(v, b'0', 10));
+        }
+        let bits = _mm_movemask_epi8(hits) as u16;
         mask |= u64::from(bits) << (16 * k);
     }
     mask
 }
 
-/// The mask of one block of 64 bytes, a byte at a time.
+/// Bit `k` set when byte `k` of `block` is an ASCII letter (or digit, with `digits`).
 #[cfg(not(target_arch = "x86_64"))]
-fn alnum_mask(block: &[u8; 64]) -> u64 {
-    alnum_mask_bytewise(block)
+fn mask_of(block: &[u8; 64], digits: bool) -> u64 {
+    mask_bytewise(block, digits)
 }
 
-/// [`alnum_mask`] a byte at a time: the definition the SIMD version must match.
+/// [`mask_of`] a byte at a time: the definition the SIMD version must match.
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn alnum_mask_bytewise(block: &[u8; 64]) -> u64 {
+fn mask_bytewise(block: &[u8; 64], digits: bool) -> u64 {
     let mut mask = 0;
     for (k, &b) in block.iter().enumerate() {
-        mask |= u64::from(b.is_ascii_alphanumeric()) << k;
+        let hit = b.is_ascii_alphabetic() || (digits && b.is_ascii_digit());
+        mask |= u64::from(hit) << k;
     }
     mask
 }
@@ -110,10 +125,23 @@ mod tests {
             for (k, b) in block.iter_mut().enumerate() {
                 *b = ((start + k) % 256) as u8;
             }
-            assert_eq!(alnum_mask(&block), alnum_mask_bytewise(&block), "{block:?}");
+            assert_eq!(alnum_mask(&block), mask_bytewise(&block, true), "{block:?}");
+            assert_eq!(
+                letter_mask(&block),
+                mask_bytewise(&block, false),
+                "{block:?}"
+            );
         }
         assert_eq!(alnum_mask(&[b'z'; 64]), u64::MAX);
         assert_eq!(alnum_mask(&[b'Z' + 0x80; 64]), 0);
+        assert_eq!(letter_mask(&[b'7'; 64]), 0);
+        // Each letter where it stands, among spaces.
+        for b in 0..=u8::MAX {
+            let mut block = [b' '; 64];
+            (block[0], block[9], block[63]) = (b, b, b);
+            let want = u64::from(b.is_ascii_alphabetic()) * (1 | 1 << 9 | 1 << 63);
+            assert_eq!(letter_mask(&block), want, "{b}");
+        }
     }
 
     #[test]
