@@ -15,6 +15,7 @@
 mod context;
 mod draft;
 mod lexicon;
+mod masks;
 mod nouns;
 mod numbers;
 mod qualifiers;

@@ -1,8 +1,8 @@
 //! Tokens: one claim's text cut once into numbers, words and symbols with byte spans, and the
 //! view ([`Toks`]) every other step reads them through.
 
+use super::masks::{self, alnum_run};
 use super::numbers::words::{could_be_spelled, initial_run_shaped, is_number_initial};
-use crate::text::ascii_alnum_run;
 
 /// Typical bytes per token, to size the token buffer once.
 const TOKEN_BYTES: usize = 5;
@@ -34,23 +34,28 @@ pub(super) struct Tok {
     pub(super) lead: bool,
 }
 
+/// The buffers [`with_tokens`] reuses: the tokens, the leads and the text's letter and digit
+/// masks.
+type Buffers = (Vec<Tok>, Vec<usize>, Vec<u64>);
+
 /// Cuts `text` into tokens and runs `f` over them and the indices of the leading tokens
-/// ([`Tok::lead`]), reusing one pair of buffers per thread: a claim's tokens take several
+/// ([`Tok::lead`]), reusing one set of buffers per thread: a claim's tokens take several
 /// times its bytes, and fresh buffers cost page faults.
 pub(super) fn with_tokens<R>(text: &str, f: impl FnOnce(&Toks<'_>, &[usize]) -> R) -> R {
     thread_local! {
-        static BUFFERS: std::cell::RefCell<(Vec<Tok>, Vec<usize>)> =
-            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+        static BUFFERS: std::cell::RefCell<Buffers> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
     }
-    let (mut toks, mut leads) = BUFFERS.with(|b| b.take());
+    let (mut toks, mut leads, mut alnum) = BUFFERS.with(|b| b.take());
     toks.clear();
     leads.clear();
     toks.reserve(text.len() / TOKEN_BYTES + 1);
-    tokenize(text, &mut toks, &mut leads);
+    masks::fill(text.as_bytes(), &mut alnum);
+    tokenize(text, &alnum, &mut toks, &mut leads);
     let out = f(&Toks { text, toks: &toks }, &leads);
     // A huge claim's buffers are not kept for the rest of the run.
     if toks.capacity() <= MAX_KEPT_TOKENS {
-        BUFFERS.with(|b| b.replace((toks, leads)));
+        BUFFERS.with(|b| b.replace((toks, leads, alnum)));
     }
     out
 }
@@ -98,9 +103,10 @@ const fn classes() -> [Class; 256] {
     table
 }
 
-/// Cuts `text` into tokens in one pass, noting in `leads` the index of each leading token: the
-/// reader visits those alone instead of testing every token.
-pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>, leads: &mut Vec<usize>) {
+/// Cuts `text`, whose letter and digit masks ([`masks::fill`]) are `masks`, into tokens in one
+/// pass, noting in `leads` the index of each leading token: the reader visits those alone
+/// instead of testing every token.
+pub(super) fn tokenize(text: &str, masks: &[u64], out: &mut Vec<Tok>, leads: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     // Links and e-mail addresses need a '/' or '@'; most claims have neither, and then no chunk
     // is scanned twice.
@@ -114,12 +120,12 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>, leads: &mut Vec<usize>) {
             Class::Space => Step::Space(i + 1),
             // Most tokens are ASCII words: they take the short way unless they may open a link.
             Class::Letter | Class::Initial if !(gap && maybe_links) => Step::Word,
-            _ => other_token(text, i, class, gap && maybe_links),
+            _ => other_token(text, masks, i, class, gap && maybe_links),
         };
         let (kind, lead) = match step {
             Step::Word => {
                 let lead;
-                (i, lead) = read_word(text, i, class == Class::Initial);
+                (i, lead) = read_word(text, masks, i, class == Class::Initial);
                 (Kind::Word, lead)
             }
             Step::Token(kind, lead, end) => {
@@ -167,7 +173,7 @@ enum Step {
 
 /// The token (or whitespace) at byte `i` of class `class`, which is no ASCII space; `may_link`
 /// when a link may start there.
-fn other_token(text: &str, i: usize, class: Class, may_link: bool) -> Step {
+fn other_token(text: &str, masks: &[u64], i: usize, class: Class, may_link: bool) -> Step {
     let bytes = text.as_bytes();
     // A multi-byte character is decoded once; ASCII bytes need no decoding.
     let ch = match class {
@@ -190,7 +196,7 @@ fn other_token(text: &str, i: usize, class: Class, may_link: bool) -> Step {
             Step::Token(Kind::Num, true, scan_number(bytes, i))
         }
         Class::High if ch.is_alphabetic() => {
-            Step::Token(Kind::Word, false, scan_word_from(text, i, 0))
+            Step::Token(Kind::Word, false, scan_word_from(text, masks, i, 0))
         }
         _ => Step::Token(Kind::Sym(ch), false, i + ch.len_utf8()),
     }
@@ -250,17 +256,17 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
 /// hyphens and apostrophes, and the dots of short abbreviations ("U.S.", "E.O.", "p.m."). Also
 /// tells whether the word may start a figure ([`could_be_spelled`]); `initial` when its first
 /// letter starts some number word, so other words skip that test.
-fn read_word(text: &str, start: usize, initial: bool) -> (usize, bool) {
+fn read_word(text: &str, masks: &[u64], start: usize, initial: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
-    // Most words are a few ASCII letters ended by a space or a sign: eight bytes are tested at
-    // a time, and the rarer endings go to the full scan.
+    // Most words are a few ASCII letters ended by a space or a sign: the masks give their end,
+    // and the rarer endings go to the full scan.
     let rest = bytes.get(start..).unwrap_or_default();
-    let seg = ascii_alnum_run(rest, 0);
+    let seg = alnum_run(masks, start);
     let more = rest
         .get(seg)
         .is_some_and(|&b| GLUE[usize::from(b)] && (b != b'.' || seg <= 2));
     if more {
-        let end = scan_word_from(text, start + seg, seg);
+        let end = scan_word_from(text, masks, start + seg, seg);
         let word = bytes.get(start..end).unwrap_or_default();
         (end, initial && could_be_spelled(word))
     } else {
@@ -286,14 +292,14 @@ const fn glue() -> [bool; 256] {
 
 /// [`read_word`] from byte `i`, where the word's current segment (since its start or its last
 /// hyphen or dot) holds `seg` letters and digits.
-fn scan_word_from(text: &str, mut i: usize, mut seg: usize) -> usize {
+fn scan_word_from(text: &str, masks: &[u64], mut i: usize, mut seg: usize) -> usize {
     let bytes = text.as_bytes();
     let mut dotted = false;
     let next_is =
         |j: usize, f: fn(char) -> bool| text.get(j..).and_then(|s| s.chars().next()).is_some_and(f);
     loop {
-        // Eight letters and digits at a time; the byte after the run is never one of them.
-        let run = ascii_alnum_run(bytes, i);
+        // The byte after the run is never a letter or digit.
+        let run = alnum_run(masks, i);
         i += run;
         seg += run;
         let Some(&b) = bytes.get(i) else {
@@ -426,7 +432,9 @@ impl<'a> Toks<'a> {
 #[cfg(test)]
 pub(super) fn tokens_of(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
-    tokenize(text, &mut out, &mut Vec::new());
+    let mut alnum = Vec::new();
+    masks::fill(text.as_bytes(), &mut alnum);
+    tokenize(text, &alnum, &mut out, &mut Vec::new());
     out
 }
 

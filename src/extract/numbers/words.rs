@@ -2,6 +2,7 @@
 //! tests that turn away almost every other word before any look-up.
 
 use super::super::lexicon::{SMALL_NUMBERS, TENS};
+use super::super::masks::letter_mask;
 use super::super::tokens::Toks;
 use super::super::units::{compound_of, Compound};
 use crate::text::ascii_letter_run;
@@ -267,27 +268,6 @@ fn is_number_run(word: Option<&str>) -> bool {
     })
 }
 
-/// Bit `k` set when byte `k` of `block` is an ASCII letter, eight bytes at a time: each byte's
-/// high bit is set by carry-free additions (as in `ascii_letter_run`), then the eight bits are
-/// gathered into one byte by a multiplication.
-fn letter_mask(block: &[u8; 64]) -> u64 {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let at_least = |x: u64, lo: u8| x + ONES * (0x80 - u64::from(lo));
-    let mut mask = 0;
-    for (k, chunk) in block.chunks_exact(8).enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let folded = (w & !HI) | (ONES * 0x20);
-        let hits = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & !w & HI;
-        // Bit 8j moves to bit 56 + j; no two products overlap, so nothing carries.
-        let bits = (hits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        mask |= bits << (8 * k);
-    }
-    mask
-}
-
 /// The number part of a "-fold" word ("fivefold" → "five", "two-fold" → "two").
 pub(in crate::extract) fn fold_prefix(word: &str) -> Option<&str> {
     let len = word.len();
@@ -546,16 +526,6 @@ mod tests {
             if !crate::extract::extract_figures(&text).is_empty() {
                 proptest::prop_assert!(may_hold_number(&text));
             }
-        }
-    }
-
-    #[test]
-    fn letter_masks_mark_ascii_letters_only() {
-        for b in 0..=u8::MAX {
-            let mut block = [b' '; 64];
-            (block[0], block[9], block[63]) = (b, b, b);
-            let want = u64::from(b.is_ascii_alphabetic()) * (1 | 1 << 9 | 1 << 63);
-            assert_eq!(letter_mask(&block), want, "{b}");
         }
     }
 
