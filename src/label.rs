@@ -117,17 +117,19 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
     } else {
         Cow::Borrowed(sentence)
     };
-    let Some((words, qa, qb)) = find_words(&spaced, quote) else {
-        return (!noun.is_empty()).then(|| clean(noun));
-    };
-    let left = &words[..qa];
-    let right = &words[qb..];
     let unit_noun = if noun.is_ascii() {
         UNIT_NOUNS.iter().any(|u| noun.eq_ignore_ascii_case(u))
     } else {
         UNIT_NOUNS.contains(&noun.to_lowercase().as_str())
     };
-    if !noun.is_empty() && !unit_noun {
+    // A counted noun is read with the words after the quote alone.
+    let by_noun = !noun.is_empty() && !unit_noun;
+    let Some((words, qa, qb)) = find_words(&spaced, quote, !by_noun) else {
+        return (!noun.is_empty()).then(|| clean(noun));
+    };
+    let left = &words[..qa];
+    let right = &words[qb..];
+    if by_noun {
         // The noun stops before punctuation the quote kept ("jobs," → "jobs").
         let mut phrase = clean(noun);
         if let Some(place) = place_after(right) {
@@ -150,9 +152,90 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
 
 /// The words of `sentence` (as [`words_of`] gives them) and where the quote's words first
 /// stand among them (`qa..qb`), matching words with their punctuation trimmed. The words end
-/// [`RIGHT_WORDS`] past the quote: all a label reads after it.
-fn find_words<'s>(sentence: &'s str, quote: &str) -> Option<(Vec<&'s str>, usize, usize)> {
-    let quote: Vec<&str> = words_of(quote).into_iter().map(quote_bare).collect();
+/// [`RIGHT_WORDS`] past the quote: all a label reads after it. Without `left`, the words
+/// before the quote may be left out (`qa` is then 0): most labels read none of them.
+fn find_words<'s>(
+    sentence: &'s str,
+    quote: &str,
+    left: bool,
+) -> Option<(Vec<&'s str>, usize, usize)> {
+    verbatim(sentence, quote, left).or_else(|| {
+        let quote: Vec<&str> = words_of(quote).into_iter().map(quote_bare).collect();
+        scan_for(sentence, &quote)
+    })
+}
+
+/// [`find_words`] without matching the words before the quote: found where `quote` stands
+/// verbatim at a word's start, with no word before it like the quote's first (in ASCII text,
+/// a word like it holds it in some case), so that no match starts earlier. None when that
+/// cannot be told: the words are scanned instead.
+fn verbatim<'s>(
+    sentence: &'s str,
+    quote: &str,
+    left: bool,
+) -> Option<(Vec<&'s str>, usize, usize)> {
+    let first = quote_bare(quote.split_whitespace().next()?);
+    let at = find_bytes(sentence.as_bytes(), quote.as_bytes())?;
+    let (before, from) = sentence.split_at_checked(at)?;
+    if !before.chars().next_back().is_none_or(char::is_whitespace)
+        || first.is_empty()
+        || !first.is_ascii()
+        || !before.is_ascii()
+        || holds_ignoring_case(before, first)
+    {
+        return None;
+    }
+    let mut words = if left {
+        words_of(before)
+    } else {
+        Vec::with_capacity(QUOTE_WORDS + RIGHT_WORDS)
+    };
+    let (qa, mut qb) = (words.len(), words.len());
+    let mut matched = true;
+    crate::text::each_word(from, false, |a, b| {
+        let Some(w) = from.get(a..b) else {
+            matched = false;
+            return false;
+        };
+        words.push(w);
+        if a >= quote.len() {
+            return words.len() < qb + RIGHT_WORDS;
+        }
+        // The quote's words are the sentence's, but its last may go on there ("million,").
+        qb += 1;
+        if b > quote.len() {
+            matched = from
+                .get(a..quote.len())
+                .is_some_and(|q| same(quote_bare(w), quote_bare(q)));
+        }
+        matched
+    });
+    (matched && qb > qa).then_some((words, qa, qb))
+}
+
+/// Room for a quote's words and those after it, enough for most.
+const QUOTE_WORDS: usize = 8;
+
+/// Where `needle` first stands in `hay`: a search without set-up, for short texts.
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&c, rest) = needle.split_first()?;
+    memchr::memchr_iter(c, hay).find(|&i| hay.get(i + 1..).is_some_and(|h| h.starts_with(rest)))
+}
+
+/// True when `text` holds the ASCII `word` in any case.
+fn holds_ignoring_case(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&c) = w.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(c.to_ascii_lowercase(), c.to_ascii_uppercase(), t).any(|i| {
+        t.get(i..i + w.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(w))
+    })
+}
+
+/// [`find_words`] by reading every word up to the quote's first match: `quote` is its bare words.
+fn scan_for<'s>(sentence: &'s str, quote: &[&str]) -> Option<(Vec<&'s str>, usize, usize)> {
     if quote.is_empty() {
         return None;
     }
@@ -168,7 +251,7 @@ fn find_words<'s>(sentence: &'s str, quote: &str) -> Option<(Vec<&'s str>, usize
                 if window.len() == quote.len()
                     && window
                         .iter()
-                        .zip(&quote)
+                        .zip(quote)
                         // Trimming and lowering into ASCII only shorten a word: one shorter
                         // than its ASCII quote word cannot match it.
                         .all(|(w, q)| {
@@ -921,7 +1004,7 @@ mod tests {
     fn quotes_are_found_at_their_first_words_and_read_a_few_words_on() {
         let s = "It added 5 Million, then 5 million jobs in the towns of the coast and more words here.";
         let all = s.split_whitespace().count();
-        let found = |q: &str| find_words(s, q).map(|(w, qa, qb)| (w.len(), qa, qb));
+        let found = |q: &str| find_words(s, q, true).map(|(w, qa, qb)| (w.len(), qa, qb));
         assert_eq!(found("5 million"), Some((4 + RIGHT_WORDS, 2, 4)));
         assert_eq!(found("(then 5"), Some((6 + RIGHT_WORDS, 4, 6)));
         assert_eq!(found("more words here"), Some((all, all - 3, all)));
@@ -932,9 +1015,51 @@ mod tests {
         // A Kelvin sign (three bytes) lowers to "k": a longer quote word still matches.
         let kelvin = "5 k jobs";
         assert_eq!(
-            find_words(kelvin, "5 \u{212a} jobs").map(|(_, qa, qb)| (qa, qb)),
+            find_words(kelvin, "5 \u{212a} jobs", true).map(|(_, qa, qb)| (qa, qb)),
             Some((0, 3))
         );
+    }
+
+    #[test]
+    fn quotes_found_verbatim_are_where_a_scan_finds_them() {
+        // Sentence, quote, and whether the quote is found without a scan.
+        let cases = [
+            ("It added 5 million jobs in the towns.", "5 million", true),
+            ("It added 5 Million, then 5 million.", "5 million", false),
+            ("It added 25 million, then 5 million.", "5 million", false),
+            ("It added 5.25 million, then 6 million.", "6 million", true),
+            ("x5 million and 5 million more", "5 million", false),
+            ("Up 5 millions, and 5 million jobs", "5 million", false),
+            ("caf\u{e9} 5 million jobs", "5 million", false),
+            ("5 million jobs", "5 million", true),
+            ("It (5 million) grew.", "5 million)", false),
+            ("It grew by (5 million).", "(5 million).", true),
+            ("More than 5 jobs, more than 6 jobs", "more than 6", false),
+            ("It grew, to more than 6 jobs", "more than 6", true),
+            ("a\u{a0}5 million", "5 million", false),
+            ("It added 5\tmillion jobs", "5 million", false),
+            ("It added 5 million jobs", "5  million", false),
+            ("It added 5 million", "- 5 million", false),
+            ("It added 5 million, then more.", "5 million", true),
+            ("It added 5 million, then more.", "5 million ", false),
+            ("It added 5 million, then more.", " 5 million,", false),
+            ("It added 5 million\u{2014}then more.", "5 million", false),
+            ("It added 5 million \u{2014} then more.", "5 million ", true),
+            ("It added 5 mill", "5 million", false),
+            ("It added 5 Million", "5 million", false),
+        ];
+        for (sentence, quote, fast) in cases {
+            let bare: Vec<&str> = words_of(quote).into_iter().map(quote_bare).collect();
+            let scanned = scan_for(sentence, &bare);
+            assert_eq!(find_words(sentence, quote, true), scanned, "{sentence}");
+            // Without the words before the quote, the quote's and those after it are the same.
+            let after =
+                |(w, qa, qb): (Vec<&'static str>, usize, usize)| (w[qa..].to_vec(), qb - qa);
+            let short = find_words(sentence, quote, false).map(after);
+            assert_eq!(short, scanned.map(after), "{sentence}");
+            let found = verbatim(sentence, quote, true).is_some();
+            assert_eq!(found, fast, "{sentence}");
+        }
     }
 
     #[test]
