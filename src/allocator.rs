@@ -28,6 +28,28 @@ fn naturally_aligned(size: usize, align: usize) -> bool {
     align <= NATURAL_ALIGN && align <= size
 }
 
+/// A block for `layout` from `plain` (size) when it aligns naturally, else from `aligned`
+/// (size, alignment).
+///
+/// # Safety
+/// `plain` and `aligned` are mimalloc's matching entry points (`mi_malloc` and
+/// `mi_malloc_aligned`, or the zeroing pair).
+unsafe fn request(
+    layout: Layout,
+    plain: unsafe extern "C" fn(usize) -> *mut c_void,
+    aligned: unsafe extern "C" fn(usize, usize) -> *mut c_void,
+) -> *mut u8 {
+    let (size, align) = (layout.size(), layout.align());
+    // SAFETY: FFI calls with a size and a power-of-two alignment, as they require.
+    unsafe {
+        if naturally_aligned(size, align) {
+            plain(size).cast()
+        } else {
+            aligned(size, align).cast()
+        }
+    }
+}
+
 // SAFETY: each method hands the layout's request to mimalloc, which returns null or a block
 // of at least `size` bytes. The plain entry points are taken only when mimalloc's own aligned
 // entry points would take them too (`naturally_aligned`), so the block is aligned as the
@@ -35,27 +57,13 @@ fn naturally_aligned(size: usize, align: usize) -> bool {
 // `mi_realloc`/`mi_realloc_aligned`, which accept any mimalloc block.
 unsafe impl GlobalAlloc for Allocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let (size, align) = (layout.size(), layout.align());
-        // SAFETY: FFI calls with a size and a power-of-two alignment, as they require.
-        unsafe {
-            if naturally_aligned(size, align) {
-                mi::mi_malloc(size).cast()
-            } else {
-                mi::mi_malloc_aligned(size, align).cast()
-            }
-        }
+        // SAFETY: mimalloc's allocating entry points, as `request` requires.
+        unsafe { request(layout, mi::mi_malloc, mi::mi_malloc_aligned) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let (size, align) = (layout.size(), layout.align());
-        // SAFETY: as in `alloc`.
-        unsafe {
-            if naturally_aligned(size, align) {
-                mi::mi_zalloc(size).cast()
-            } else {
-                mi::mi_zalloc_aligned(size, align).cast()
-            }
-        }
+        // SAFETY: as in `alloc`, zeroing.
+        unsafe { request(layout, mi::mi_zalloc, mi::mi_zalloc_aligned) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
