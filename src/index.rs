@@ -901,8 +901,8 @@ impl Index {
     /// Writes the index during a long run once the entries not yet written are at least twice
     /// those written: the entries written grow threefold from one write to the next, and the
     /// writes add up to about one and a half times the final index (twice, when written at each
-    /// doubling). A run cut short loses nothing: opening the
-    /// store checks the index against the files, and reads the folders it missed.
+    /// doubling). A run cut short loses nothing: opening the store checks the index against the
+    /// files, and reads the folders it missed.
     pub fn save_if_due(&mut self, store: &Store) -> Result<()> {
         if self.unsaved > 0 && self.unsaved * 3 >= self.entries.len() * 2 {
             self.save(store)?;

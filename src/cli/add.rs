@@ -108,21 +108,26 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         if let Some(bar) = &bar {
             bar.inc(1);
         }
-        // Counted always; the line is made only when it is shown.
-        let silent = ctx.quiet || write_error.is_some();
+        match &result {
+            Ok(Outcome::Added { .. }) => added += 1,
+            Ok(Outcome::Skipped { .. }) => skipped += 1,
+            Ok(Outcome::SameContent { .. }) => copies += 1,
+            Ok(Outcome::NoClaims { .. }) => empty += 1,
+            Ok(Outcome::Revised { .. }) => revised += 1,
+            Err(_) => failed += 1,
+        }
+        // Counted always; a stored pull's line is made only when it is shown (warnings and
+        // failures are shown even with --quiet).
+        let shown = !(ctx.quiet || write_error.is_some());
+        let warns = matches!(result, Ok(Outcome::NoClaims { .. }) | Err(_));
+        if !shown && !warns {
+            return;
+        }
         let line = match result {
             Ok(Outcome::Added { file, path, .. }) => {
-                added += 1;
-                if silent {
-                    return;
-                }
                 format!("added    {} → {}", file.display(), path.display())
             }
             Ok(Outcome::Skipped { file, existing }) => {
-                skipped += 1;
-                if silent {
-                    return;
-                }
                 let elsewhere = asked_series.as_deref().filter(|asked| {
                     existing
                         .parent()
@@ -143,10 +148,6 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                 }
             }
             Ok(Outcome::SameContent { file, existing }) => {
-                copies += 1;
-                if silent {
-                    return;
-                }
                 format!(
                     "same     {} (same content as {}: another copy, not stored)",
                     file.display(),
@@ -154,7 +155,6 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                 )
             }
             Ok(Outcome::NoClaims { file }) => {
-                empty += 1;
                 let line = format!(
                     "factdiff: skipped {}: no claims (images only?)",
                     file.display()
@@ -171,10 +171,6 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             Ok(Outcome::Revised {
                 file, path, report, ..
             }) => {
-                revised += 1;
-                if silent {
-                    return;
-                }
                 format!(
                     "revised  {} → {} [republished: {} change(s) against {}]",
                     file.display(),
@@ -184,7 +180,6 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
                 )
             }
             Err(e) => {
-                failed += 1;
                 let line = CliError::from(e).line("add");
                 let show = || warn_line!("{}", factdiff::render::terminal_safe(&line));
                 match &bar {
