@@ -248,6 +248,18 @@ pub fn blocks<'a>(lines: impl Iterator<Item = &'a str>, start: usize) -> Vec<Raw
             blank_before = true;
             continue;
         }
+        // Most lines go on the block above and start with a letter, which no separator, pipe
+        // row, heading or list marker starts with: they skip those tests.
+        let letter_first = trimmed
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic);
+        if letter_first && cur.is_some() && !blank_before {
+            raw.push(' ');
+            raw.push_str(trimmed);
+            pipe_rows = 0;
+            continue;
+        }
         if is_separator(trimmed) {
             flush(&mut cur, &mut raw, &mut out);
             blank_before = true;
