@@ -215,13 +215,23 @@ static CUES: LazyLock<CueIndex> = LazyLock::new(|| {
     ])
 });
 
+/// Room that [`classify`] writes each figure's window in, kept across the claims of a
+/// document so that a claim costs no allocation.
+#[derive(Default)]
+pub struct Scratch {
+    near: Window,
+}
+
 /// Classifies each figure of one claim from the claim's text; a figure the sheet's title
 /// states (`title_figures`) is its headline total unless its own words say otherwise.
-pub fn classify(text: &str, figures: &mut [Figure], title_figures: &[Figure]) {
-    // One window buffer for all of the claim's figures.
-    let mut near = Window::default();
+pub fn classify(
+    text: &str,
+    figures: &mut [Figure],
+    title_figures: &[Figure],
+    scratch: &mut Scratch,
+) {
     for figure in figures.iter_mut() {
-        figure.class = class_of(text, figure, title_figures, &mut near);
+        figure.class = class_of(text, figure, title_figures, &mut scratch.near);
     }
 }
 
@@ -677,7 +687,7 @@ mod tests {
 
     fn classes(text: &str) -> Vec<(String, FigureClass)> {
         let mut figures = extract_figures(text);
-        classify(text, &mut figures, &[]);
+        classify(text, &mut figures, &[], &mut Scratch::default());
         figures.into_iter().map(|f| (f.quote, f.class)).collect()
     }
 
@@ -1026,10 +1036,10 @@ mod tests {
             extract_figures("Partnership Has Generated More Than $5.2 Billion in Commitments");
         let text = "The partnership has generated more than $5.2 billion in commitments.";
         let mut figures = extract_figures(text);
-        classify(text, &mut figures, &title);
+        classify(text, &mut figures, &title, &mut Scratch::default());
         assert_eq!(figures[0].class, FigureClass::Running);
         let mut figures = extract_figures(text);
-        classify(text, &mut figures, &[]);
+        classify(text, &mut figures, &[], &mut Scratch::default());
         assert_eq!(figures[0].class, FigureClass::Plain);
     }
 }

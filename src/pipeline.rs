@@ -148,6 +148,7 @@ fn build(
     let widths = table_widths(&segments);
     // The columns of the table being read, by its head row's cells (rows share them).
     let mut table: Option<(Arc<[String]>, Vec<extract::Column>)> = None;
+    let mut class_scratch = class::Scratch::default();
     for seg in segments {
         let mut figures = match &seg.columns {
             Some(head) => {
@@ -160,7 +161,7 @@ fn build(
             }
             None => extract::extract_figures(&seg.text),
         };
-        class::classify(&seg.text, &mut figures, &title_figures);
+        class::classify(&seg.text, &mut figures, &title_figures, &mut class_scratch);
         // A growing vector keeps room for four figures: most claims hold one or two.
         figures.shrink_to_fit();
         figure_count += figures.len();

@@ -151,7 +151,11 @@ const LANES: usize = 16;
 fn plain_run_end(b: &[u8], mut i: usize) -> usize {
     loop {
         // A block of bytes at a time up to one that may need a look, then that byte exactly.
-        while let Some(window) = b.get(i - 1..i + LANES).and_then(|w| w.try_into().ok()) {
+        // The loop tests the block's end only (`i` is at least 1), which the slice then holds.
+        while i + LANES <= b.len() {
+            let Some(window) = b.get(i - 1..i + LANES).and_then(|w| w.try_into().ok()) else {
+                break;
+            };
             let stop = special_lanes(window);
             if stop != 0 {
                 i += (stop.trailing_zeros() / 8) as usize;

@@ -51,7 +51,9 @@ pub fn lines(text: &str) -> Lines<'_> {
         .or_else(|| text.strip_suffix(['\n', '\r']))
         .unwrap_or(text);
     Lines {
-        rest: Some(body),
+        body,
+        start: 0,
+        ends: LineEnds::new(body.as_bytes()),
         has_cr: memchr::memchr(b'\r', body.as_bytes()).is_some(),
         cr_parts: None,
     }
@@ -60,8 +62,11 @@ pub fn lines(text: &str) -> Lines<'_> {
 /// See [`lines`].
 #[derive(Clone)]
 pub struct Lines<'a> {
-    /// What is left after the last LF found; `None` once the last line is out.
-    rest: Option<&'a str>,
+    body: &'a str,
+    /// Where the next line starts; past the end of `body` once the last line is out.
+    start: usize,
+    /// The LFs of `body` after `start`.
+    ends: LineEnds<'a>,
     /// Whether any CR is in the text (rare): lines are then split at lone CRs too.
     has_cr: bool,
     /// The rest of a piece split at lone CRs.
@@ -78,19 +83,32 @@ impl<'a> Iterator for Lines<'a> {
             }
             self.cr_parts = None;
         }
-        let rest = self.rest?;
-        // The LF sits at an ASCII byte, so both slices are on char boundaries.
-        let (piece, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
-            Some(i) => (
-                rest.get(..i).unwrap_or_default(),
-                Some(rest.get(i + 1..).unwrap_or_default()),
-            ),
-            None => (rest, None),
-        };
-        self.rest = next;
+        let start = self.start;
+        // The LF sits at an ASCII byte, so the line is on char boundaries.
+        let piece = match self.ends.next() {
+            Some(end) => {
+                self.start = end + 1;
+                self.body.get(start..end)
+            }
+            None => {
+                self.start = self.body.len() + 1;
+                self.body.get(start..)
+            }
+        }?;
         if !self.has_cr {
             return Some(piece);
         }
+        self.split_cr(piece)
+    }
+}
+
+impl<'a> Lines<'a> {
+    /// The first line of `piece` in a text with CRs: its CRLF's CR goes, and a lone CR ends
+    /// it too (the lines after it are kept in `cr_parts`). Out of line: no sheet has a CR,
+    /// and `next` keeps fewer registers without this.
+    #[cold]
+    #[inline(never)]
+    fn split_cr(&mut self, piece: &'a str) -> Option<&'a str> {
         let piece = piece.strip_suffix('\r').unwrap_or(piece);
         if !piece.contains('\r') {
             return Some(piece);
@@ -100,6 +118,100 @@ impl<'a> Iterator for Lines<'a> {
         self.cr_parts = Some(parts);
         first
     }
+}
+
+/// Bytes of text looked at together by [`LineEnds`].
+const BLOCK: usize = 64;
+
+/// The places of the LFs of a text, in order, found a block of [`BLOCK`] bytes at a time as a
+/// bit mask: a few instructions per block, where a `memchr` call per line cost some seventy.
+#[derive(Clone)]
+struct LineEnds<'a> {
+    bytes: &'a [u8],
+    /// Where the block of `mask` starts.
+    block: usize,
+    /// The LFs of that block not handed out yet, one bit per byte.
+    mask: u64,
+}
+
+impl<'a> LineEnds<'a> {
+    fn new(bytes: &'a [u8]) -> LineEnds<'a> {
+        LineEnds {
+            bytes,
+            block: 0,
+            mask: newline_mask(bytes, 0),
+        }
+    }
+}
+
+impl Iterator for LineEnds<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            let next = self.block + BLOCK;
+            if next >= self.bytes.len() {
+                return None;
+            }
+            self.block = next;
+            self.mask = newline_mask(self.bytes, next);
+        }
+        let bit = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.block + bit)
+    }
+}
+
+/// The LFs of the [`BLOCK`] bytes of `bytes` from `at` (fewer near its end), one bit per byte.
+fn newline_mask(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + BLOCK).and_then(|b| b.try_into().ok()) {
+        Some(block) => block_mask(block),
+        None => tail_mask(bytes.get(at..).unwrap_or_default()),
+    }
+}
+
+/// [`newline_mask`] of the last bytes, fewer than a block, padded with NULs (no LF); out of
+/// line, as it runs once per text.
+#[cold]
+#[inline(never)]
+fn tail_mask(rest: &[u8]) -> u64 {
+    let mut tail = [0u8; BLOCK];
+    tail[..rest.len()].copy_from_slice(rest);
+    block_mask(&tail)
+}
+
+/// The LFs of a block, one bit per byte (lowest first).
+#[cfg(target_arch = "x86_64")]
+fn block_mask(block: &[u8; BLOCK]) -> u64 {
+    // SAFETY: SSE2 is part of the x86_64 baseline: every CPU that runs this code has it.
+    unsafe { sse2_block_mask(block) }
+}
+
+/// [`block_mask`] with SSE2: a compare and a byte mask per sixteen bytes (the portable loop
+/// is not turned into these by the compiler).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn sse2_block_mask(block: &[u8; BLOCK]) -> u64 {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x};
+    let lf = _mm_set1_epi8(b'\n' as i8);
+    let mut mask = 0u64;
+    for (k, lanes) in block.chunks_exact(16).enumerate() {
+        let half = |h: &[u8]| <[u8; 8]>::try_from(h).map_or(0, i64::from_le_bytes);
+        // Compiled to one unaligned load.
+        let v = _mm_set_epi64x(half(&lanes[8..]), half(&lanes[..8]));
+        let bits = _mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)) as u16;
+        mask |= u64::from(bits) << (16 * k);
+    }
+    mask
+}
+
+/// The LFs of a block, one bit per byte (lowest first).
+#[cfg(not(target_arch = "x86_64"))]
+fn block_mask(block: &[u8; BLOCK]) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (i, &b)| mask | (u64::from(b == b'\n') << i))
 }
 
 /// The block being built; its raw text lives in one buffer reused across blocks.
@@ -134,6 +246,18 @@ pub fn blocks<'a>(lines: impl Iterator<Item = &'a str>, start: usize) -> Vec<Raw
         }
         if trimmed.is_empty() {
             blank_before = true;
+            continue;
+        }
+        // Most lines go on the block above and start with a letter, which no separator, pipe
+        // row, heading or list marker starts with: they skip those tests.
+        let letter_first = trimmed
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic);
+        if letter_first && cur.is_some() && !blank_before {
+            raw.push(' ');
+            raw.push_str(trimmed);
+            pipe_rows = 0;
             continue;
         }
         if is_separator(trimmed) {
@@ -453,6 +577,33 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(split_lines(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_ends_are_the_lfs_across_blocks() {
+        // LFs at the edges of blocks, texts of whole blocks and of a few bytes past them.
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new(), b"\n".to_vec(), b"\n\n".to_vec()];
+        for len in [1, 63, 64, 65, 127, 128, 129, 200] {
+            for lf in [0, 1, 62, 63, 64, 65, 127, 128, 190] {
+                let mut t = vec![b'a'; len];
+                for at in (lf..len).step_by(61) {
+                    t[at] = b'\n';
+                }
+                if let Some(last) = t.last_mut() {
+                    *last = b'\n';
+                }
+                texts.push(t.clone());
+                t.pop();
+                texts.push(t);
+            }
+        }
+        for t in texts {
+            let want: Vec<usize> = memchr::memchr_iter(b'\n', &t).collect();
+            assert_eq!(LineEnds::new(&t).collect::<Vec<_>>(), want, "{t:?}");
+            let text = String::from_utf8(t).unwrap();
+            let body = text.strip_suffix('\n').unwrap_or(&text);
+            assert_eq!(split_lines(&text), body.split('\n').collect::<Vec<_>>());
         }
     }
 
