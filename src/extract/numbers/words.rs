@@ -25,6 +25,20 @@ const fn number_initials() -> u32 {
     mask
 }
 
+/// [`is_number_initial`] of every byte, for loops that test many bytes: one look-up each.
+const NUMBER_INITIAL_BYTES: [bool; 256] = number_initial_bytes();
+
+/// Builds [`NUMBER_INITIAL_BYTES`].
+const fn number_initial_bytes() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_number_initial(b as u8);
+        b += 1;
+    }
+    table
+}
+
 /// True when byte `b` (any case) starts some number word: a bit test, no search.
 pub(in crate::extract) const fn is_number_initial(b: u8) -> bool {
     let letter = b.to_ascii_lowercase().wrapping_sub(b'a');
@@ -54,13 +68,17 @@ const fn number_word_shapes() -> [u32; 16] {
     table
 }
 
-/// Bit `s` of entry `[n][f]` is set when a number word of `n` bytes starts with the letters
-/// `f`, `s` ("six": `[3][s]` has bit `i`).
-const NUMBER_WORD_PAIRS: [[u32; 26]; 16] = number_word_pairs();
+/// Longest number word [`NUMBER_WORD_STARTS`] holds, plus one.
+const SHAPE_LENGTHS: usize = 16;
 
-/// Builds [`NUMBER_WORD_PAIRS`] from [`SMALL_NUMBERS`] and [`TENS`].
-const fn number_word_pairs() -> [[u32; 26]; 16] {
-    let mut table = [[0u32; 26]; 16];
+/// Bit `n` of entry `[f][s]` is set when a number word of `n` bytes starts with letter `f`
+/// (0 for "a") and then byte `s` ("six": `[s][b'i']` has bit 3): one look-up and one bit test
+/// tell a word's shape.
+const NUMBER_WORD_STARTS: [[u16; 128]; 26] = number_word_starts();
+
+/// Builds [`NUMBER_WORD_STARTS`] from [`SMALL_NUMBERS`] and [`TENS`].
+const fn number_word_starts() -> [[u16; 128]; 26] {
+    let mut table = [[0u16; 128]; 26];
     let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
     let mut l = 0;
     while l < lists.len() {
@@ -68,8 +86,8 @@ const fn number_word_pairs() -> [[u32; 26]; 16] {
         let mut k = 0;
         while k < list.len() {
             let b = list[k].as_bytes();
-            if b.len() < table.len() {
-                table[b.len()][(b[0] - b'a') as usize] |= 1 << (b[1] - b'a');
+            if b.len() < SHAPE_LENGTHS {
+                table[(b[0] - b'a') as usize][b[1] as usize] |= 1 << b.len();
             }
             k += 1;
         }
@@ -84,13 +102,12 @@ fn number_shaped(w: &[u8], len: usize) -> bool {
     let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else {
         return false;
     };
-    let (a, b) = (a | 0x20, b | 0x20);
-    a.is_ascii_lowercase()
-        && b.is_ascii_lowercase()
-        && NUMBER_WORD_PAIRS
-            .get(len)
-            .and_then(|row| row.get(usize::from(a - b'a')))
-            .is_some_and(|bits| bits & (1 << (b - b'a')) != 0)
+    // Rows are letters and columns ASCII bytes: any other byte falls outside the table.
+    len < SHAPE_LENGTHS
+        && NUMBER_WORD_STARTS
+            .get(usize::from((a | 0x20).wrapping_sub(b'a')))
+            .and_then(|row| row.get(usize::from(b | 0x20)))
+            .is_some_and(|&lengths| (lengths >> len) & 1 != 0)
 }
 
 /// True when `word` has the length and first letter of some number word.
@@ -241,19 +258,22 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
         let mut starts = letters & !((letters << 1) | carry);
         carry = letters >> 63;
         while starts != 0 {
-            let bit = starts.trailing_zeros();
+            let bit = starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            let start = n * 64 + bit as usize;
-            if !b.get(start).is_some_and(|&c| is_number_initial(c)) {
+            // The block holds the byte: no bounds test on the whole text, one table look-up.
+            if !NUMBER_INITIAL_BYTES[usize::from(full[bit & 63])] {
                 continue;
             }
             // The run's letters in this block; one that reaches the block's end is read on.
-            let mut len = (!(letters >> bit)).trailing_zeros() as usize;
-            if bit as usize + len == 64 {
-                len = ascii_letter_run(b, start);
-            }
-            let run = b.get(start..start + len).unwrap_or_default();
-            if initial_run_shaped(run) && is_number_run(text.get(start..start + len)) {
+            let len = (!(letters >> bit)).trailing_zeros() as usize;
+            let start = n * 64 + bit;
+            let run = if bit + len < 64 {
+                full.get(bit..bit + len)
+            } else {
+                b.get(start..start + ascii_letter_run(b, start))
+            };
+            let run = run.unwrap_or_default();
+            if initial_run_shaped(run) && is_number_run(text.get(start..start + run.len())) {
                 return true;
             }
         }
@@ -426,6 +446,29 @@ mod tests {
         }
         for b in [b'a', b'b', b'x', b'1', b' ', 0xC3] {
             assert!(!is_number_initial(b), "{b}");
+        }
+    }
+
+    #[test]
+    fn number_shapes_need_a_number_words_length_and_first_letters() {
+        // bytes, length looked at, shaped
+        let cases: &[(&[u8], usize, bool)] = &[
+            (b"six", 3, true),
+            (b"SIX", 3, true),
+            (b"sIxty", 5, true),
+            (b"six", 4, false),
+            (b"sit", 3, true),
+            (b"sax", 3, false),
+            (b"t3n", 3, false),
+            (b"Twenty-five", 6, true),
+            (b"s\xc3\xa9x", 3, false),
+            (b"\xd3ix", 3, false),
+            (b"s", 3, false),
+            (b"seventeen", 9, true),
+            (b"seventeenth", 16, false),
+        ];
+        for &(w, len, want) in cases {
+            assert_eq!(number_shaped(w, len), want, "{w:?} {len}");
         }
     }
 
