@@ -57,7 +57,7 @@ const SHAPE_LENGTHS: usize = 32;
 pub(crate) struct Shapes([u32; SHAPE_LENGTHS]);
 
 /// The bit of a first byte: one per letter (any case), four shared by every other byte.
-const fn shape_bit(b: u8) -> u32 {
+pub(crate) const fn shape_bit(b: u8) -> u32 {
     let lower = b | 0x20;
     if lower.is_ascii_lowercase() {
         1 << (lower - b'a')
@@ -80,6 +80,17 @@ impl Shapes {
         let mut k = 0;
         while k < list.len() {
             shapes = shapes.with(list[k]);
+            k += 1;
+        }
+        shapes
+    }
+
+    /// The shapes of the words that key a table of pairs ("million" of `("million", 10⁶)`).
+    pub(crate) const fn of_keys<T>(pairs: &[(&str, T)]) -> Shapes {
+        let mut shapes = Shapes([0; SHAPE_LENGTHS]);
+        let mut k = 0;
+        while k < pairs.len() {
+            shapes = shapes.with(pairs[k].0);
             k += 1;
         }
         shapes
