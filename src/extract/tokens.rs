@@ -2,7 +2,7 @@
 //! view ([`Toks`]) every other step reads them through.
 
 use super::masks::{self, alnum_run};
-use super::numbers::words::{could_be_spelled, initial_run_shaped, is_number_initial};
+use super::numbers::shapes::{could_be_spelled, initial_run_shaped, is_number_initial};
 
 /// Typical bytes per token, to size the token buffer once.
 const TOKEN_BYTES: usize = 5;

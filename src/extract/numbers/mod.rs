@@ -3,6 +3,7 @@
 
 pub(super) mod range;
 pub(super) mod ratio;
+pub(super) mod shapes;
 pub(super) mod words;
 
 use super::lexicon::{Shapes, SCALE_SUFFIXES, SCALE_WORDS, UNIT_ABBREVIATIONS};
