@@ -1,20 +1,48 @@
 //! Qualifiers: the hedge phrase before a number ("more than", "up to an estimated") and a
 //! trailing plus ("3,500+").
 
-use super::lexicon::{Shapes, QUALIFIERS, TRAILING_QUALIFIERS};
+use super::lexicon::{shape_bit, QUALIFIERS, TRAILING_QUALIFIERS};
 use super::tokens::Toks;
 use crate::figure::Qualifier;
 
+/// The phrases of [`QUALIFIERS`] by their last word: bit `k` of `.0[n]` is set when phrase `k`
+/// ends with a word of `n` bytes, of `.1[c]` when that word's first byte has shape bit `c` (see
+/// [`shape_bit`]).
+type PhraseSets = ([u64; 32], [u64; 32]);
+
+/// The phrase sets of [`QUALIFIERS`]: a word before a number picks, with two look-ups, the few
+/// phrases whose last word has its length and first letter, in list order.
+const LAST_WORDS: PhraseSets = last_words();
+
+/// Builds [`LAST_WORDS`]; more than 64 phrases fail to compile.
+const fn last_words() -> PhraseSets {
+    assert!(QUALIFIERS.len() <= 64);
+    let (mut by_length, mut by_first) = ([0u64; 32], [0u64; 32]);
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        let words = QUALIFIERS[k].0;
+        let last = words[words.len() - 1].as_bytes();
+        by_length[last.len()] |= 1 << k;
+        by_first[shape_bit(last[0]).trailing_zeros() as usize] |= 1 << k;
+        k += 1;
+    }
+    (by_length, by_first)
+}
+
 /// The qualifier phrase ending right before token `lead`, with the byte where it starts.
 pub(super) fn qualifier_before(t: &Toks, lead: usize) -> Option<(Qualifier, usize)> {
-    /// The shapes of the words that end a qualifier phrase.
-    const LAST_WORDS: Shapes = Shapes::of_phrases(QUALIFIERS, true);
     let last = t.str_of(t.tok(lead.checked_sub(1)?)?);
-    if !LAST_WORDS.may_hold(last) {
-        return None;
-    }
-    for (phrase, q) in QUALIFIERS {
-        // Compare the word next to the number first: it rules out almost every phrase.
+    let first_byte = *last.as_bytes().first()?;
+    let (by_length, by_first) = &LAST_WORDS;
+    let by_first = by_first.get(shape_bit(first_byte).trailing_zeros() as usize)?;
+    let mut candidates = by_length.get(last.len())? & by_first;
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        let Some((phrase, q)) = QUALIFIERS.get(k) else {
+            break;
+        };
+        // Compare the word next to the number first: it rules out almost every phrase left.
         if !phrase.last().is_some_and(|p| p.eq_ignore_ascii_case(last)) {
             continue;
         }
@@ -57,6 +85,22 @@ mod tests {
     use super::super::tokens::tokens_of;
     use super::*;
     use Qualifier::{Approximately, AtLeast, Nearly, Over, UpTo};
+
+    #[test]
+    fn every_phrase_is_a_candidate_for_its_last_word() {
+        let (by_length, by_first) = &LAST_WORDS;
+        for (k, (phrase, _)) in QUALIFIERS.iter().enumerate() {
+            let last = phrase.last().expect("a phrase has words");
+            for word in [last.to_string(), last.to_uppercase()] {
+                let class = shape_bit(word.as_bytes()[0]).trailing_zeros() as usize;
+                let set = by_length[word.len()] & by_first[class];
+                assert!(set & (1 << k) != 0, "{phrase:?} {word}");
+            }
+        }
+        // A word no phrase ends with has no candidates.
+        let class = shape_bit(b'z').trailing_zeros() as usize;
+        assert_eq!(by_length[3] & by_first[class], 0);
+    }
 
     #[test]
     fn longest_phrase_before_the_number_wins() {

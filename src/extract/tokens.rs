@@ -2,7 +2,7 @@
 //! view ([`Toks`]) every other step reads them through.
 
 use super::masks::{self, alnum_run};
-use super::numbers::words::{could_be_spelled, initial_run_shaped, is_number_initial};
+use super::numbers::shapes::{could_be_spelled, initial_run_shaped, is_number_initial};
 
 /// Typical bytes per token, to size the token buffer once.
 const TOKEN_BYTES: usize = 5;
@@ -107,10 +107,18 @@ const fn classes() -> [Class; 256] {
 /// pass, noting in `leads` the index of each leading token: the reader visits those alone
 /// instead of testing every token.
 pub(super) fn tokenize(text: &str, masks: &[u64], out: &mut Vec<Tok>, leads: &mut Vec<usize>) {
-    let bytes = text.as_bytes();
     // Links and e-mail addresses need a '/' or '@'; most claims have neither, and then no chunk
-    // is scanned twice.
-    let maybe_links = memchr::memchr2(b'/', b'@', bytes).is_some();
+    // is scanned twice and the loop built for them makes no test for links at all.
+    if memchr::memchr2(b'/', b'@', text.as_bytes()).is_some() {
+        cut::<true>(text, masks, out, leads);
+    } else {
+        cut::<false>(text, masks, out, leads);
+    }
+}
+
+/// [`tokenize`], where `LINKS` says the text may hold a link.
+fn cut<const LINKS: bool>(text: &str, masks: &[u64], out: &mut Vec<Tok>, leads: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     let mut gap = true;
     while let Some(&b) = bytes.get(i) {
@@ -119,8 +127,8 @@ pub(super) fn tokenize(text: &str, masks: &[u64], out: &mut Vec<Tok>, leads: &mu
         let step = match class {
             Class::Space => Step::Space(i + 1),
             // Most tokens are ASCII words: they take the short way unless they may open a link.
-            Class::Letter | Class::Initial if !(gap && maybe_links) => Step::Word,
-            _ => other_token(text, masks, i, class, gap && maybe_links),
+            Class::Letter | Class::Initial if !(gap && LINKS) => Step::Word,
+            _ => other_token(text, masks, i, class, gap && LINKS),
         };
         let (kind, lead) = match step {
             Step::Word => {
@@ -172,7 +180,9 @@ enum Step {
 }
 
 /// The token (or whitespace) at byte `i` of class `class`, which is no ASCII space; `may_link`
-/// when a link may start there.
+/// when a link may start there. Always inlined: the tokenizer's two loops each keep it in
+/// line, as the single loop did.
+#[inline(always)]
 fn other_token(text: &str, masks: &[u64], i: usize, class: Class, may_link: bool) -> Step {
     let bytes = text.as_bytes();
     // A multi-byte character is decoded once; ASCII bytes need no decoding.
@@ -256,22 +266,25 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
 /// hyphens and apostrophes, and the dots of short abbreviations ("U.S.", "E.O.", "p.m."). Also
 /// tells whether the word may start a figure ([`could_be_spelled`]); `initial` when its first
 /// letter starts some number word, so other words skip that test.
+#[inline(always)]
 fn read_word(text: &str, masks: &[u64], start: usize, initial: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
     // Most words are a few ASCII letters ended by a space or a sign: the masks give their end,
     // and the rarer endings go to the full scan.
-    let rest = bytes.get(start..).unwrap_or_default();
-    let seg = alnum_run(masks, start);
-    let more = rest
-        .get(seg)
-        .is_some_and(|&b| GLUE[usize::from(b)] && (b != b'.' || seg <= 2));
+    let end = start + alnum_run(masks, start);
+    let more = bytes
+        .get(end)
+        .is_some_and(|&b| GLUE[usize::from(b)] && (b != b'.' || end - start <= 2));
     if more {
-        let end = scan_word_from(text, masks, start + seg, seg);
+        let end = scan_word_from(text, masks, end, end - start);
         let word = bytes.get(start..end).unwrap_or_default();
         (end, initial && could_be_spelled(word))
     } else {
-        let word = rest.get(..seg).unwrap_or_default();
-        (start + seg, initial && initial_run_shaped(word))
+        // Only words whose first letter starts a number word are looked at.
+        (
+            end,
+            initial && initial_run_shaped(bytes.get(start..end).unwrap_or_default()),
+        )
     }
 }
 

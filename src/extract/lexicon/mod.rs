@@ -57,7 +57,7 @@ const SHAPE_LENGTHS: usize = 32;
 pub(crate) struct Shapes([u32; SHAPE_LENGTHS]);
 
 /// The bit of a first byte: one per letter (any case), four shared by every other byte.
-const fn shape_bit(b: u8) -> u32 {
+pub(crate) const fn shape_bit(b: u8) -> u32 {
     let lower = b | 0x20;
     if lower.is_ascii_lowercase() {
         1 << (lower - b'a')
@@ -80,6 +80,17 @@ impl Shapes {
         let mut k = 0;
         while k < list.len() {
             shapes = shapes.with(list[k]);
+            k += 1;
+        }
+        shapes
+    }
+
+    /// The shapes of the words that key a table of pairs ("million" of `("million", 10⁶)`).
+    pub(crate) const fn of_keys<T>(pairs: &[(&str, T)]) -> Shapes {
+        let mut shapes = Shapes([0; SHAPE_LENGTHS]);
+        let mut k = 0;
+        while k < pairs.len() {
+            shapes = shapes.with(pairs[k].0);
             k += 1;
         }
         shapes
@@ -120,6 +131,9 @@ pub(crate) struct Words {
     /// The list's indices ordered by word length, so a look-up compares only words of its
     /// length: those of `n` bytes are `order[starts[n]..starts[n + 1]]`.
     order: [u8; MAX_WORDS],
+    /// The lower-cased first byte of each word, in `order`: most words of the right length are
+    /// told apart by it without reading the word.
+    firsts: [u8; MAX_WORDS],
     starts: [u8; SHAPE_LENGTHS + 1],
 }
 
@@ -141,11 +155,12 @@ impl Words {
             n += 1;
         }
         let mut free = starts;
-        let mut order = [0u8; MAX_WORDS];
+        let (mut order, mut firsts) = ([0u8; MAX_WORDS], [0u8; MAX_WORDS]);
         k = 0;
         while k < list.len() {
             let len = list[k].len();
             order[free[len] as usize] = k as u8;
+            firsts[free[len] as usize] = list[k].as_bytes()[0].to_ascii_lowercase();
             free[len] += 1;
             k += 1;
         }
@@ -153,6 +168,7 @@ impl Words {
             list,
             shapes: Shapes::of(list),
             order,
+            firsts,
             starts,
         }
     }
@@ -163,22 +179,30 @@ impl Words {
         self.shapes.may_hold(word) && self.listed(word)
     }
 
-    /// The list search behind [`Words::has`] over the words of `word`'s length, kept out of
-    /// line: the shape test, inlined at each caller, turns away most words with no call at all.
+    /// The list search behind [`Words::has`] over the words of `word`'s length and first
+    /// letter, kept out of line: the shape test, inlined at each caller, turns away most words
+    /// with no call at all.
     #[inline(never)]
     fn listed(&self, word: &str) -> bool {
         let n = word.len();
-        let (Some(&from), Some(&to)) = (self.starts.get(n), self.starts.get(n + 1)) else {
+        let (Some(&from), Some(&to), Some(first)) = (
+            self.starts.get(n),
+            self.starts.get(n + 1),
+            word.as_bytes().first().map(u8::to_ascii_lowercase),
+        ) else {
             return false;
         };
-        let same_length = self
-            .order
-            .get(usize::from(from)..usize::from(to))
-            .unwrap_or_default();
-        same_length.iter().any(|&k| {
-            self.list
-                .get(usize::from(k))
-                .is_some_and(|x| x.eq_ignore_ascii_case(word))
+        let range = usize::from(from)..usize::from(to);
+        let (Some(order), Some(firsts)) = (self.order.get(range.clone()), self.firsts.get(range))
+        else {
+            return false;
+        };
+        order.iter().zip(firsts).any(|(&k, &f)| {
+            f == first
+                && self
+                    .list
+                    .get(usize::from(k))
+                    .is_some_and(|x| x.eq_ignore_ascii_case(word))
         })
     }
 

@@ -343,6 +343,10 @@ fn is_proper_name(noun: &str) -> bool {
 /// The measure slug for a noun (and unit when the noun is empty): lower case, ASCII-folded,
 /// hyphens, without the adjectives of [`MEASURE_DROP_WORDS`].
 pub fn measure_for(noun: &str, unit: Unit) -> String {
+    // Money and percentages mostly have no noun: their measure is the unit's.
+    if noun.is_empty() {
+        return unit.as_str().to_ascii_lowercase();
+    }
     let dropped = |w: &str| MEASURE_DROP.has(w.trim_end_matches([',', ';']));
     let mut measure = if noun.split_whitespace().any(dropped) {
         let mut kept = String::with_capacity(noun.len());

@@ -3,12 +3,12 @@
 
 pub(super) mod range;
 pub(super) mod ratio;
+pub(super) mod shapes;
 pub(super) mod words;
 
-use super::lexicon::{SCALE_SUFFIXES, SCALE_WORDS, UNIT_ABBREVIATIONS};
+use super::lexicon::{Shapes, SCALE_SUFFIXES, SCALE_WORDS, UNIT_ABBREVIATIONS};
 use super::tokens::{Kind, Toks};
 use super::units::{compound_of, Compound};
-use crate::text::{lower_ascii, WORD_BUF};
 use rust_decimal::Decimal;
 
 /// Most significant digits a number may have; longer ones are ids or overflow `Decimal`.
@@ -209,23 +209,31 @@ pub(super) fn minus_before(t: &Toks, lead: usize) -> Option<usize> {
 
 /// The scale of a scale word ("million" → 10⁶).
 pub(super) fn scale_factor(word: &str) -> Option<u64> {
-    let mut buf = [0u8; WORD_BUF];
-    let w = lower_ascii(word, &mut buf);
-    SCALE_WORDS.iter().find(|(s, _)| *s == w).map(|(_, v)| *v)
+    /// The shapes of the scale words: almost every word is turned away by one bit test.
+    const SHAPES: Shapes = Shapes::of_keys(SCALE_WORDS);
+    if !SHAPES.may_hold(word) {
+        return None;
+    }
+    SCALE_WORDS
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
 }
 
 /// Parses a number token's digits ("8,000", "4.2", ".5"); rejects malformed groups and
 /// leading zeros. Returns the value and, for digits without separators or decimals, how many.
 /// The digits are read straight into the mantissa: no string is built.
 fn parse_digits(s: &str) -> Option<(Decimal, usize)> {
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
+    // A token is a few bytes: plain loops find its signs faster than a string search.
+    let bytes = s.as_bytes();
+    let (int, frac) = match bytes.iter().position(|&b| b == b'.') {
+        Some(p) => (bytes.get(..p)?, Some(bytes.get(p + 1..)?)),
+        None => (bytes, None),
     };
-    if frac.is_some_and(|f| f.is_empty() || f.contains(['.', ','])) {
+    if frac.is_some_and(|f| f.is_empty() || f.iter().any(|&b| b == b'.' || b == b',')) {
         return None;
     }
-    let grouped = int.contains(',');
+    let grouped = int.contains(&b',');
     if !int.is_empty() && !digit_groups_ok(int) {
         return None;
     }
@@ -241,7 +249,7 @@ fn parse_digits(s: &str) -> Option<(Decimal, usize)> {
         }
         mantissa = mantissa * 10 + u128::from(b - b'0');
     }
-    let scale = u32::try_from(frac.map_or(0, str::len)).ok()?;
+    let scale = u32::try_from(frac.map_or(0, <[u8]>::len)).ok()?;
     let value = Decimal::try_from_i128_with_scale(i128::try_from(mantissa).ok()?, scale).ok()?;
     let plain = if grouped || frac.is_some() { 0 } else { digits };
     Some((value, plain))
@@ -249,20 +257,15 @@ fn parse_digits(s: &str) -> Option<(Decimal, usize)> {
 
 /// True for the integer part of a number written right: no leading zero ("012"), and groups of
 /// three after a first group of one to three digits ("1,234,567", not "1,23" or "1234,567").
-fn digit_groups_ok(int: &str) -> bool {
-    let mut groups = int.split(',');
-    let first = groups.next().unwrap_or("");
-    if first.is_empty() || (first.len() > 1 && first.starts_with('0')) {
+fn digit_groups_ok(int: &[u8]) -> bool {
+    let first = int.iter().position(|&b| b == b',').unwrap_or(int.len());
+    let rest = int.get(first..).unwrap_or_default();
+    if first == 0 || (first > 1 && int.first() == Some(&b'0')) || (first > 3 && !rest.is_empty()) {
         return false;
     }
-    let mut grouped = false;
-    for g in groups {
-        grouped = true;
-        if g.len() != 3 {
-            return false;
-        }
-    }
-    !(grouped && first.len() > 3)
+    // Each later group is a comma and three digits.
+    rest.chunks(4)
+        .all(|g| matches!(g, [b',', d @ ..] if d.len() == 3 && !d.contains(&b',')))
 }
 
 #[cfg(test)]
@@ -286,6 +289,11 @@ mod tests {
             ("0", Some(("0", 1))),
             ("1,23", None),
             ("1234,567", None),
+            ("1,,234", None),
+            ("1,2345", None),
+            ("12,345,67", None),
+            ("123,456", Some(("123456", 0))),
+            ("0,123", Some(("123", 0))),
             ("012", None),
             ("1.2.3", None),
             ("1.2,3", None),

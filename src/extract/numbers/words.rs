@@ -1,10 +1,13 @@
-//! Spelled numbers: "six", "twenty-five", "one hundred fifty", "fivefold", with cheap shape
-//! tests that turn away almost every other word before any look-up.
+//! Spelled numbers: "six", "twenty-five", "one hundred fifty", "fivefold", read after the
+//! cheap tests of [`super::shapes`] turned away almost every other word.
 
-use super::super::lexicon::{SMALL_NUMBERS, TENS};
 use super::super::masks::letter_mask;
 use super::super::tokens::Toks;
 use super::super::units::{compound_of, Compound};
+use super::shapes::{
+    initial_run_shaped, is_number_initial, maybe_number_word, number_prefix, number_shaped,
+    NUMBER_INITIAL_BYTES,
+};
 use crate::text::ascii_letter_run;
 
 /// Shortest and longest spelled compound ("forty-one", "seventy-seven").
@@ -12,134 +15,7 @@ const COMPOUND_MIN_LEN: usize = 9;
 /// See [`COMPOUND_MIN_LEN`].
 const COMPOUND_MAX_LEN: usize = 13;
 
-/// Bit `c` is set when some number word ("zero" … "ninety") starts with letter `c`.
-const NUMBER_INITIALS: u32 = number_initials();
-
-const fn number_initials() -> u32 {
-    let mut mask = 0u32;
-    let mut n = 0;
-    while n < NUMBER_WORD_SHAPES.len() {
-        mask |= NUMBER_WORD_SHAPES[n];
-        n += 1;
-    }
-    mask
-}
-
-/// True when byte `b` (any case) starts some number word: a bit test, no search.
-pub(in crate::extract) const fn is_number_initial(b: u8) -> bool {
-    let letter = b.to_ascii_lowercase().wrapping_sub(b'a');
-    letter < 26 && NUMBER_INITIALS & (1 << letter) != 0
-}
-
-/// Bit `c` of entry `n` is set when a number word of `n` bytes starts with letter `c`.
-const NUMBER_WORD_SHAPES: [u32; 16] = number_word_shapes();
-
-/// Builds [`NUMBER_WORD_SHAPES`] from [`SMALL_NUMBERS`] and [`TENS`].
-const fn number_word_shapes() -> [u32; 16] {
-    let mut table = [0u32; 16];
-    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
-    let mut l = 0;
-    while l < lists.len() {
-        let list = lists[l];
-        let mut k = 0;
-        while k < list.len() {
-            let b = list[k].as_bytes();
-            if b.len() < table.len() {
-                table[b.len()] |= 1 << (b[0] - b'a');
-            }
-            k += 1;
-        }
-        l += 1;
-    }
-    table
-}
-
-/// Bit `s` of entry `[n][f]` is set when a number word of `n` bytes starts with the letters
-/// `f`, `s` ("six": `[3][s]` has bit `i`).
-const NUMBER_WORD_PAIRS: [[u32; 26]; 16] = number_word_pairs();
-
-/// Builds [`NUMBER_WORD_PAIRS`] from [`SMALL_NUMBERS`] and [`TENS`].
-const fn number_word_pairs() -> [[u32; 26]; 16] {
-    let mut table = [[0u32; 26]; 16];
-    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
-    let mut l = 0;
-    while l < lists.len() {
-        let list = lists[l];
-        let mut k = 0;
-        while k < list.len() {
-            let b = list[k].as_bytes();
-            if b.len() < table.len() {
-                table[b.len()][(b[0] - b'a') as usize] |= 1 << (b[1] - b'a');
-            }
-            k += 1;
-        }
-        l += 1;
-    }
-    table
-}
-
-/// True when the first `len` bytes of `w` have the length and first two letters (any case) of
-/// some number word.
-fn number_shaped(w: &[u8], len: usize) -> bool {
-    let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else {
-        return false;
-    };
-    let (a, b) = (a | 0x20, b | 0x20);
-    a.is_ascii_lowercase()
-        && b.is_ascii_lowercase()
-        && NUMBER_WORD_PAIRS
-            .get(len)
-            .and_then(|row| row.get(usize::from(a - b'a')))
-            .is_some_and(|bits| bits & (1 << (b - b'a')) != 0)
-}
-
-/// True when `word` has the length and first letter of some number word.
-fn maybe_number_word(word: &str) -> bool {
-    let Some(first) = word.as_bytes().first() else {
-        return false;
-    };
-    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
-    letter < 26
-        && NUMBER_WORD_SHAPES
-            .get(word.len())
-            .is_some_and(|bits| bits & (1 << letter) != 0)
-}
-
-/// A cheap test before [`spelled_start`] that turns away almost every word: only the shape
-/// (length and first two letters) of a number word, a word whose part before its first hyphen
-/// has that shape ("twenty-five", "five-member") or a "-fold" word passes.
-pub(in crate::extract) fn could_be_spelled(w: &[u8]) -> bool {
-    if could_be_spelled_run(w) {
-        return true;
-    }
-    // A number word before a hyphen is three to nine letters long: only those bytes are looked
-    // at ("twenty-five", "seventeen-member").
-    w.first().is_some_and(|&b| is_number_initial(b))
-        && w.get(3..w.len().min(10))
-            .and_then(|mid| mid.iter().position(|&b| b == b'-'))
-            .is_some_and(|p| number_shaped(w, p + 3))
-}
-
-/// [`could_be_spelled`] of a word without a hyphen ("six", "fivefold"), which needs no search
-/// for one.
-#[inline]
-pub(in crate::extract) fn could_be_spelled_run(w: &[u8]) -> bool {
-    w.first().is_some_and(|&b| is_number_initial(b)) && initial_run_shaped(w)
-}
-
-/// [`could_be_spelled_run`] of a word whose first byte is known to pass
-/// [`is_number_initial`] (the tokenizer's byte class says so): that test is not made again.
-#[inline]
-pub(in crate::extract) fn initial_run_shaped(w: &[u8]) -> bool {
-    let len = w.len();
-    number_shaped(w, len)
-        || (len > 4
-            && w.last().is_some_and(|&b| b | 0x20 == b'd')
-            && w.get(len - 4..)
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(b"fold")))
-}
-
-/// The value of a lower-case word of [`SMALL_NUMBERS`]: a `match` the compiler turns into a
+/// The value of a lower-case word of `SMALL_NUMBERS`: a `match` the compiler turns into a
 /// length switch and a few compares, where a list search compared every entry.
 fn unit_value(w: &[u8]) -> Option<u32> {
     Some(match w {
@@ -167,7 +43,7 @@ fn unit_value(w: &[u8]) -> Option<u32> {
     })
 }
 
-/// The value of a lower-case word of [`TENS`].
+/// The value of a lower-case word of `TENS`.
 fn tens_value(w: &[u8]) -> Option<u32> {
     Some(match w {
         b"twenty" => 20,
@@ -190,7 +66,7 @@ pub(in crate::extract) fn small_number(w: &str) -> Option<u32> {
     // The shape of the word (or of its part before a hyphen) turns most words away first.
     let bytes = w.as_bytes();
     let head = bytes.iter().position(|&b| b == b'-').unwrap_or(bytes.len());
-    if !number_shaped(bytes, head) {
+    if !number_shaped(bytes, head) || !number_prefix(bytes) {
         return None;
     }
     let mut buf = [0u8; COMPOUND_MAX_LEN];
@@ -241,19 +117,22 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
         let mut starts = letters & !((letters << 1) | carry);
         carry = letters >> 63;
         while starts != 0 {
-            let bit = starts.trailing_zeros();
+            let bit = starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            let start = n * 64 + bit as usize;
-            if !b.get(start).is_some_and(|&c| is_number_initial(c)) {
+            // The block holds the byte: no bounds test on the whole text, one table look-up.
+            if !NUMBER_INITIAL_BYTES[usize::from(full[bit & 63])] {
                 continue;
             }
             // The run's letters in this block; one that reaches the block's end is read on.
-            let mut len = (!(letters >> bit)).trailing_zeros() as usize;
-            if bit as usize + len == 64 {
-                len = ascii_letter_run(b, start);
-            }
-            let run = b.get(start..start + len).unwrap_or_default();
-            if initial_run_shaped(run) && is_number_run(text.get(start..start + len)) {
+            let len = (!(letters >> bit)).trailing_zeros() as usize;
+            let start = n * 64 + bit;
+            let run = if bit + len < 64 {
+                full.get(bit..bit + len)
+            } else {
+                b.get(start..start + ascii_letter_run(b, start))
+            };
+            let run = run.unwrap_or_default();
+            if initial_run_shaped(run) && is_number_run(text.get(start..start + run.len())) {
                 return true;
             }
         }
@@ -385,7 +264,9 @@ fn spelled_compound(t: &Toks, i: usize, w: &str, start: usize) -> Option<Spelled
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::lexicon::{SMALL_NUMBERS, TENS};
     use super::super::super::tokens::{tokens_of, Toks};
+    use super::super::shapes::could_be_spelled;
     use super::*;
 
     #[test]
@@ -426,31 +307,6 @@ mod tests {
         }
         for b in [b'a', b'b', b'x', b'1', b' ', 0xC3] {
             assert!(!is_number_initial(b), "{b}");
-        }
-    }
-
-    #[test]
-    fn shape_test_passes_every_number_word() {
-        let cases = [
-            ("six", true),
-            ("Twenty-five", true),
-            ("fivefold", true),
-            ("two-fold", true),
-            ("jobs", false),
-            ("", false),
-            ("sixtyish", false),
-            ("five-member", true),
-            ("two-seat", true),
-            ("strengthen", false),
-            ("the", false),
-            ("firms", true),
-            ("staff", false),
-        ];
-        for (w, want) in cases {
-            assert_eq!(could_be_spelled(w.as_bytes()), want, "{w}");
-            if !w.contains('-') {
-                assert_eq!(could_be_spelled_run(w.as_bytes()), want, "{w}");
-            }
         }
     }
 
