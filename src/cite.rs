@@ -148,34 +148,50 @@ fn haystack(set: &ClaimSet) -> String {
             + c.text.as_ref().map_or(0, String::len)
     });
     let mut out = String::with_capacity(size);
-    push_lower(&mut out, &set.edition.title);
+    // Copied, then lowered in one pass: a pass a block cost more in its ends than its bytes.
+    push_blocks(&mut out, set, String::push_str);
+    out.make_ascii_lowercase();
+    if out.is_ascii() || non_ascii_chars(&out).all(lowers_to_itself) {
+        return out;
+    }
+    out.clear();
+    push_blocks(&mut out, set, push_lower);
+    out
+}
+
+/// Pushes the edition's title, sections, headings and texts onto `out` with `push`, one block a
+/// line.
+fn push_blocks(out: &mut String, set: &ClaimSet, push: impl Fn(&mut String, &str)) {
+    push(out, &set.edition.title);
     let mut section: Option<&str> = None;
     for claim in &set.claims {
         if claim.section.as_deref() != section {
             section = claim.section.as_deref();
             out.push('\n');
-            push_lower(&mut out, section.unwrap_or_default());
+            push(out, section.unwrap_or_default());
         }
         out.push('\n');
         if let Some(h) = &claim.heading {
-            push_lower(&mut out, h);
+            push(out, h);
             out.push_str(": ");
         }
-        push_lower(&mut out, claim.text.as_deref().unwrap_or_default());
+        push(out, claim.text.as_deref().unwrap_or_default());
     }
-    out
 }
 
 /// Pushes `text` in lower case onto `out` (as `str::to_lowercase` gives it), without a copy of
-/// its own: ASCII text and ASCII runs are lowered in bulk, other characters one by one.
+/// its own: copied and lowered in bulk (ASCII letters only), then kept unless one of its other
+/// characters has a lower case of its own, in which case it is lowered again character by
+/// character.
 fn push_lower(out: &mut String, text: &str) {
-    // Most texts are ASCII: tested at once, copied, and lowered in one pass.
-    if text.is_ascii() {
-        let start = out.len();
-        out.push_str(text);
-        out[start..].make_ascii_lowercase();
+    let start = out.len();
+    out.push_str(text);
+    out[start..].make_ascii_lowercase();
+    // Most texts are ASCII; most others only hold curly quotes, dashes and lower-case letters.
+    if text.is_ascii() || non_ascii_chars(text).all(lowers_to_itself) {
         return;
     }
+    out.truncate(start);
     // A capital sigma lowers by its place in a word: the standard library knows how.
     if text.contains('\u{3a3}') {
         out.push_str(&text.to_lowercase());
@@ -189,9 +205,7 @@ fn push_lower(out: &mut String, text: &str) {
         out[start..].make_ascii_lowercase();
         let mut chars = tail.chars();
         match chars.next() {
-            // Curly quotes, dashes and the like are most non-ASCII characters of a sheet:
-            // they are pushed as they are, without a search of the case tables.
-            Some(c) if caseless(c) => out.push(c),
+            Some(c) if lowers_to_itself(c) => out.push(c),
             Some(c) => out.extend(c.to_lowercase()),
             None => {}
         }
@@ -199,20 +213,37 @@ fn push_lower(out: &mut String, text: &str) {
     }
 }
 
-/// True for a character of a block without case (Latin-1 punctuation, general punctuation,
-/// currency signs): it is its own lower case.
-fn caseless(c: char) -> bool {
-    matches!(c, '\u{80}'..='\u{bf}' | '\u{2000}'..='\u{20cf}')
+/// The characters of `text` that are not ASCII, found by skipping its ASCII runs in bulk.
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let mut chars = rest.get(ascii_len(rest.as_bytes())..)?.chars();
+        let c = chars.next();
+        rest = chars.as_str();
+        c
+    })
 }
 
-/// How many bytes `bytes` opens with below 0x80, read eight at a time.
+/// True for a character that is its own lower case, told without the case tables for the
+/// blocks most non-ASCII characters of a sheet come from (Latin-1 punctuation and small
+/// letters, general punctuation, currency signs).
+fn lowers_to_itself(c: char) -> bool {
+    if matches!(c, '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{df}'..='\u{ff}' | '\u{2000}'..='\u{20cf}') {
+        return true;
+    }
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
+
+/// How many bytes `bytes` opens with below 0x80: 32 bytes are tested at a time by a fold that
+/// vectorises.
 fn ascii_len(bytes: &[u8]) -> usize {
     let mut n = 0;
-    for chunk in bytes.chunks_exact(8) {
-        if u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 != 0 {
+    for chunk in bytes.chunks_exact(32) {
+        if chunk.iter().fold(0, |acc, &b| acc | b) >= 0x80 {
             break;
         }
-        n += 8;
+        n += 32;
     }
     n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
@@ -1103,18 +1134,39 @@ mod tests {
         assert_eq!(s, "\u{e9}t\u{e9} jobs");
         lower_into(&mut s, "More JOBS");
         assert_eq!(s, "more jobs");
-        for c in ('\u{80}'..='\u{bf}').chain('\u{2000}'..='\u{20cf}') {
-            assert!(caseless(c));
+        for c in ('\u{80}'..='\u{3000}').filter(|&c| lowers_to_itself(c)) {
             assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
         }
+        assert!(!lowers_to_itself('\u{c9}') && !lowers_to_itself('\u{3a3}'));
+        assert!(lowers_to_itself('\u{e9}') && lowers_to_itself('\u{201c}'));
         for text in [
             "\u{130}STANBUL \u{2014} Caf\u{c9}S",
             "\u{201c}Caf\u{c9}\u{201d} \u{a0}\u{d7}\u{c0}\u{20ac}\u{2126}\u{212a}",
             "\u{3a3}\u{3a3} \u{39f}\u{3a3}",
             "A\u{212a}B",
+            "Caf\u{e9} \u{201c}Jobs\u{201d} \u{2014} PA\u{cd}S, m\u{e1}s",
+            "Caf\u{e9} \u{201c}JOBS\u{201d} across the SEVENTEEN regions of the coast",
         ] {
             lower_into(&mut s, text);
             assert_eq!(s, text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ascii_runs_and_other_characters_are_told_apart() {
+        let long = "x".repeat(70);
+        for text in [
+            String::new(),
+            "abc".to_string(),
+            format!("{long}\u{e9}{long}\u{201c}"),
+            format!("\u{2014}{long}"),
+            format!("{long}{long}"),
+            format!("{}\u{c9}", "y".repeat(64)),
+        ] {
+            let want = text.find(|c: char| !c.is_ascii()).unwrap_or(text.len());
+            assert_eq!(ascii_len(text.as_bytes()), want, "{text}");
+            let others: String = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(non_ascii_chars(&text).collect::<String>(), others, "{text}");
         }
     }
 
