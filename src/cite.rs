@@ -28,9 +28,10 @@ pub fn annotate(set: &mut ClaimSet) {
 fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     if let Some(text) = claim.text.as_deref() {
         let mut from = 0;
-        // The sentence last cut from the text and the figure that holds its copy: a third of
-        // figures stand in the same sentence as the figure before them.
-        let mut last_cut: Option<(&str, usize)> = None;
+        // The sentence last cut from the text, the figure that holds its copy and the span of
+        // the quote it was cut for: a third of figures stand in the same sentence as the
+        // figure before them.
+        let mut last_cut: Option<(&str, usize, Option<(usize, usize)>)> = None;
         // The figure whose sentence `haystack` holds split into words.
         let mut last_split: Option<usize> = None;
         for i in 0..claim.figures.len() {
@@ -42,15 +43,17 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
                 from = at + f.quote.len();
             }
             if f.sentence.is_empty() {
-                let sentence = at
-                    .and_then(|at| crate::text::sentence_at(text, at, f.quote.len()))
+                let span = at.map(|at| (at, at + f.quote.len()));
+                let last = last_cut.and_then(|(cut, _, quote)| Some((cut, quote?)));
+                let sentence = span
+                    .and_then(|span| sentence_of(text, span, last))
                     .unwrap_or_default();
                 f.sentence = match last_cut {
                     // The same span of the text: the same words.
-                    Some((cut, k)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
+                    Some((cut, k, _)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
                     _ => one_spaced(sentence),
                 };
-                last_cut = Some((sentence, i));
+                last_cut = Some((sentence, i, span));
             }
             if f.fragment.is_empty() && !f.sentence.is_empty() {
                 let split = last_split.is_some_and(|k| before[k].sentence == f.sentence);
@@ -62,6 +65,36 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     if claim.label.is_empty() {
         claim.label = crate::label::claim_label(claim);
     }
+}
+
+/// The sentence of `text` that holds the quote at `at..end`, as [`crate::text::sentence_at`]
+/// cuts it. `last` is the sentence cut last and the span of the quote it was cut for: a quote
+/// after that one and before the sentence's last byte, with no sentence end in that quote, has
+/// the same sentence (no end stands between the two quotes, nor from that one's end to the
+/// last byte), so it is not cut again.
+fn sentence_of<'t>(
+    text: &'t str,
+    (at, end): (usize, usize),
+    last: Option<(&'t str, (usize, usize))>,
+) -> Option<&'t str> {
+    if let Some((cut, (last_at, last_end))) = last {
+        let start = (cut.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|&s| s + cut.len() <= text.len());
+        let bytes = text.as_bytes();
+        // A sentence end is one of these before a space or the text's end (the rule of
+        // `sentence_at`, less its exception for abbreviations: a few more quotes are cut again).
+        let may_end = |i: usize| {
+            matches!(bytes[i], b'.' | b'!' | b'?' | b';')
+                && bytes.get(i + 1).is_none_or(|&b| b == b' ')
+        };
+        if start.is_some_and(|s| s <= last_at && last_end <= at && end < s + cut.len())
+            && !(last_at..last_end).any(may_end)
+        {
+            return Some(cut);
+        }
+    }
+    crate::text::sentence_at(text, at, end - at)
 }
 
 /// `text` with its words joined by single spaces.
@@ -109,23 +142,22 @@ fn one_spaced(text: &str) -> String {
 /// words (every sentence of a normalised text), so it is copied without a walk of its words.
 fn is_one_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Both folds run over every byte, without a branch a byte, so they vectorise.
-    let high = bytes.iter().fold(0u8, |acc, &b| acc | b);
-    let control = bytes
-        .iter()
-        .fold(false, |acc, &b| acc | matches!(b, b'\t'..=b'\r'));
-    // Two spaces in a row, by a fold over neighbouring bytes: `memmem` built a searcher per
-    // sentence, which cost more than the sentence's walk.
-    let doubled = bytes
+    // One fold over each byte and the next, without a branch a byte, so that it vectorises:
+    // bit 0 for a control space, bit 1 for two spaces in a row, bit 7 for a byte past ASCII
+    // (`memmem` built a searcher per sentence, which cost more than the sentence's walk).
+    let flag = |a: u8, b: u8| {
+        (a & 0x80) | u8::from(matches!(a, b'\t'..=b'\r')) | (u8::from(a == b' ' && b == b' ') << 1)
+    };
+    let last = bytes.last().map_or(0, |&a| flag(a, 0));
+    let flags = bytes
         .iter()
         .zip(bytes.iter().skip(1))
-        .fold(false, |acc, (&a, &b)| acc | (a == b' ' && b == b' '));
+        .fold(last, |acc, (&a, &b)| acc | flag(a, b));
     let spaced = |b: Option<&u8>| b == Some(&b' ');
-    !control
+    flags & 3 == 0
         && !spaced(bytes.first())
         && !spaced(bytes.last())
-        && !doubled
-        && (high < 0x80 || text.chars().all(|c| c == ' ' || !c.is_whitespace()))
+        && (flags < 0x80 || text.chars().all(|c| c == ' ' || !c.is_whitespace()))
 }
 
 /// `needle` in `text` at or after byte `from` (none for an empty needle).
@@ -1150,6 +1182,33 @@ mod tests {
             lower_into(&mut s, text);
             assert_eq!(s, text.to_lowercase(), "{text}");
         }
+    }
+
+    #[test]
+    fn sentences_of_later_quotes_are_those_sentence_at_cuts() {
+        let texts = [
+            "It grew 5.2 percent. The U.S. gave 4 jobs; then 6.5 more! Next? x",
+            " a. b.  c; U.S. D.C. ok. J. Smith 5 ",
+            "no end here at all",
+            "ends. ",
+        ];
+        for text in texts {
+            let n = text.len();
+            let spans = (0..n).flat_map(|a| (a + 1..=n.min(a + 4)).map(move |e| (a, e)));
+            for (a1, e1) in spans.clone() {
+                let Some(cut) = crate::text::sentence_at(text, a1, e1 - a1) else {
+                    continue;
+                };
+                for (a2, e2) in spans.clone() {
+                    let want = crate::text::sentence_at(text, a2, e2 - a2);
+                    let got = sentence_of(text, (a2, e2), Some((cut, (a1, e1))));
+                    assert_eq!(got, want, "{text:?} {a1}..{e1} {a2}..{e2}");
+                    let same = |s: Option<&str>| s.map(|s| (s.as_ptr(), s.len()));
+                    assert_eq!(same(got), same(want), "{text:?} {a1}..{e1} {a2}..{e2}");
+                }
+            }
+        }
+        assert_eq!(sentence_of("a. b", (3, 4), Some(("", (0, 1)))), Some("b"));
     }
 
     #[test]

@@ -815,7 +815,13 @@ fn opening_phrase(sentence: &str) -> Option<String> {
     let mut all = first_words(sentence, &mut buf[..MAX_LABEL_WORDS]);
     let rest = if listed(&bare(buf[0]), ASIDE_START) {
         if all == MAX_LABEL_WORDS {
-            all = first_words(sentence, &mut buf);
+            // The aside's words go on from the end of the last word read, a slice of
+            // `sentence`: the words before it are not split again.
+            let last = buf[all - 1];
+            let end = (last.as_ptr() as usize + last.len()).checked_sub(sentence.as_ptr() as usize);
+            if let Some(more) = end.and_then(|end| sentence.get(end..)) {
+                all += first_words(more, &mut buf[all..]);
+            }
         }
         skip_aside(&buf[..all])
     } else {
@@ -1221,6 +1227,12 @@ mod tests {
         assert_eq!(
             opening_phrase("In addition, the U.S. Government trained judges.").as_deref(),
             Some("the U.S. Government trained judges")
+        );
+        // An aside longer than a phrase: its comma is past the words read first.
+        assert_eq!(
+            opening_phrase("In the first three quarters of the fiscal year, the Department trained 400 judges.")
+                .as_deref(),
+            Some("the Department trained")
         );
         let f = fig(
             "The Administration is on track to meet its commitment in the 2021 Strategy to provide $4 billion.",
