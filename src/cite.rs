@@ -8,6 +8,7 @@
 
 use crate::claimset::{Claim, ClaimSet};
 use crate::figure::Figure;
+use std::borrow::Cow;
 
 /// A fragment grows to at least this many words when the sentence has them, so that it reads as
 /// a phrase and is likely to be unique on the page as well as in the extracted text.
@@ -31,7 +32,7 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
         // The sentence last cut from the text, the figure that holds its copy and the span of
         // the quote it was cut for: a third of figures stand in the same sentence as the
         // figure before them.
-        let mut last_cut: Option<(&str, usize, Option<(usize, usize)>)> = None;
+        let mut last_cut: Option<(&str, usize, Option<Span>)> = None;
         // The figure whose sentence `haystack` holds split into words.
         let mut last_split: Option<usize> = None;
         for i in 0..claim.figures.len() {
@@ -67,6 +68,9 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     }
 }
 
+/// Where a quote stands in its text: its first byte and the byte after its last.
+type Span = (usize, usize);
+
 /// The sentence of `text` that holds the quote at `at..end`, as [`crate::text::sentence_at`]
 /// cuts it. `last` is the sentence cut last and the span of the quote it was cut for: a quote
 /// after that one and before the sentence's last byte, with no sentence end in that quote, has
@@ -74,8 +78,8 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
 /// last byte), so it is not cut again.
 fn sentence_of<'t>(
     text: &'t str,
-    (at, end): (usize, usize),
-    last: Option<(&'t str, (usize, usize))>,
+    (at, end): Span,
+    last: Option<(&'t str, Span)>,
 ) -> Option<&'t str> {
     if let Some((cut, (last_at, last_end))) = last {
         let start = (cut.as_ptr() as usize)
@@ -969,9 +973,16 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
         // Lower-cased once per claim, and only for a number written in words: digits have
         // no case.
         let mut lower: Option<String> = None;
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: Vec<Cow<str>> = Vec::new();
         for f in &mut claim.figures {
-            let token = number_token(f);
+            // The token borrows the figure's words while its line is set.
+            let Figure {
+                written,
+                quote,
+                line,
+                ..
+            } = f;
+            let token = number_token(written, quote);
             let nth = seen.iter().filter(|t| **t == token).count();
             let found = if token.is_empty() {
                 None
@@ -989,7 +1000,7 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
                 nth_line(lower, start, cr, &token, nth)
             };
             seen.push(token);
-            f.line = u32::try_from(found.unwrap_or(start))
+            *line = u32::try_from(found.unwrap_or(start))
                 .ok()
                 .filter(|l| *l > 0);
         }
@@ -1048,20 +1059,26 @@ fn line_breaks(bytes: &[u8], cr: bool) -> usize {
     lf + lone_cr
 }
 
-/// The first word of a figure's number as written ("4.2 billion" → "4.2"), lower case.
-fn number_token(f: &Figure) -> String {
-    let from_written = f.written.split_whitespace().next();
+/// The first word of a figure's number as `written` ("4.2 billion" → "4.2"), else the first
+/// word of its `quote` with a digit, lower case (copied only when it has a capital or is not
+/// ASCII: most are digits).
+fn number_token<'f>(written: &'f str, quote: &'f str) -> Cow<'f, str> {
+    let from_written = written.split_whitespace().next();
     let from_quote = || {
-        f.quote
+        quote
             .split_whitespace()
             .find(|w| w.chars().any(|c| c.is_ascii_digit()))
     };
-    from_written
+    let token = from_written
         .or_else(from_quote)
         .unwrap_or_default()
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ',')
-        .trim_end_matches(['.', ','])
-        .to_lowercase()
+        .trim_end_matches(['.', ',']);
+    if token.is_ascii() && !token.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(token)
+    } else {
+        Cow::Owned(token.to_lowercase())
+    }
 }
 
 /// The line holding the `nth` (0-based) occurrence of `token` between word boundaries, else
@@ -1473,6 +1490,24 @@ mod tests {
         assert_eq!(located(&raw.replace('\n', "\r"), &spans), want);
         // A block past the end of the file keeps its first line.
         assert_eq!(located(raw, &[(40, 41)])[0], [Some(40); 4]);
+    }
+
+    #[test]
+    fn number_tokens_are_first_words_lower_case() {
+        let cases = [
+            ("4.2 billion", "$4.2 billion", "4.2", true),
+            ("FIVE", "five sites", "five", false),
+            ("", "about 90,000 jobs.", "90,000", true),
+            ("", "over 12. Then", "12", true),
+            ("(20)", "", "20", true),
+            ("", "no digits here", "", true),
+            ("\u{c9}T\u{c9}", "", "\u{e9}t\u{e9}", false),
+        ];
+        for (written, quote, want, borrowed) in cases {
+            let token = number_token(written, quote);
+            assert_eq!(token, want, "{written:?} {quote:?}");
+            assert_eq!(matches!(token, Cow::Borrowed(_)), borrowed, "{written:?}");
+        }
     }
 
     #[test]

@@ -1156,7 +1156,10 @@ mod tests {
                 let longer = format!("{w}s");
                 assert_eq!(LISTS.of(&longer), slow(&longer), "{w}");
                 assert_eq!(LISTS.of(&w[1..]), slow(&w[1..]), "{w}");
-                assert_eq!(LISTS.of(&w.to_uppercase()), 0, "{w}");
+                let upper = w.to_uppercase();
+                if upper != *w {
+                    assert_eq!(LISTS.of(&upper), 0, "{w}");
+                }
             }
         }
         let long = "x".repeat(40);
