@@ -8,6 +8,7 @@
 
 use crate::claimset::{Claim, ClaimSet};
 use crate::figure::Figure;
+use std::borrow::Cow;
 
 /// A fragment grows to at least this many words when the sentence has them, so that it reads as
 /// a phrase and is likely to be unique on the page as well as in the extracted text.
@@ -28,9 +29,10 @@ pub fn annotate(set: &mut ClaimSet) {
 fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     if let Some(text) = claim.text.as_deref() {
         let mut from = 0;
-        // The sentence last cut from the text and the figure that holds its copy: a third of
-        // figures stand in the same sentence as the figure before them.
-        let mut last_cut: Option<(&str, usize)> = None;
+        // The sentence last cut from the text, the figure that holds its copy and the span of
+        // the quote it was cut for: a third of figures stand in the same sentence as the
+        // figure before them.
+        let mut last_cut: Option<(&str, usize, Option<Span>)> = None;
         // The figure whose sentence `haystack` holds split into words.
         let mut last_split: Option<usize> = None;
         for i in 0..claim.figures.len() {
@@ -42,15 +44,17 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
                 from = at + f.quote.len();
             }
             if f.sentence.is_empty() {
-                let sentence = at
-                    .and_then(|at| crate::text::sentence_at(text, at, f.quote.len()))
+                let span = at.map(|at| (at, at + f.quote.len()));
+                let last = last_cut.and_then(|(cut, _, quote)| Some((cut, quote?)));
+                let sentence = span
+                    .and_then(|span| sentence_of(text, span, last))
                     .unwrap_or_default();
                 f.sentence = match last_cut {
                     // The same span of the text: the same words.
-                    Some((cut, k)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
+                    Some((cut, k, _)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
                     _ => one_spaced(sentence),
                 };
-                last_cut = Some((sentence, i));
+                last_cut = Some((sentence, i, span));
             }
             if f.fragment.is_empty() && !f.sentence.is_empty() {
                 let split = last_split.is_some_and(|k| before[k].sentence == f.sentence);
@@ -62,6 +66,39 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     if claim.label.is_empty() {
         claim.label = crate::label::claim_label(claim);
     }
+}
+
+/// Where a quote stands in its text: its first byte and the byte after its last.
+type Span = (usize, usize);
+
+/// The sentence of `text` that holds the quote at `at..end`, as [`crate::text::sentence_at`]
+/// cuts it. `last` is the sentence cut last and the span of the quote it was cut for: a quote
+/// after that one and before the sentence's last byte, with no sentence end in that quote, has
+/// the same sentence (no end stands between the two quotes, nor from that one's end to the
+/// last byte), so it is not cut again.
+fn sentence_of<'t>(
+    text: &'t str,
+    (at, end): Span,
+    last: Option<(&'t str, Span)>,
+) -> Option<&'t str> {
+    if let Some((cut, (last_at, last_end))) = last {
+        let start = (cut.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|&s| s + cut.len() <= text.len());
+        let bytes = text.as_bytes();
+        // A sentence end is one of these before a space or the text's end (the rule of
+        // `sentence_at`, less its exception for abbreviations: a few more quotes are cut again).
+        let may_end = |i: usize| {
+            matches!(bytes[i], b'.' | b'!' | b'?' | b';')
+                && bytes.get(i + 1).is_none_or(|&b| b == b' ')
+        };
+        if start.is_some_and(|s| s <= last_at && last_end <= at && end < s + cut.len())
+            && !(last_at..last_end).any(may_end)
+        {
+            return Some(cut);
+        }
+    }
+    crate::text::sentence_at(text, at, end - at)
 }
 
 /// `text` with its words joined by single spaces.
@@ -109,23 +146,22 @@ fn one_spaced(text: &str) -> String {
 /// words (every sentence of a normalised text), so it is copied without a walk of its words.
 fn is_one_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Both folds run over every byte, without a branch a byte, so they vectorise.
-    let high = bytes.iter().fold(0u8, |acc, &b| acc | b);
-    let control = bytes
-        .iter()
-        .fold(false, |acc, &b| acc | matches!(b, b'\t'..=b'\r'));
-    // Two spaces in a row, by a fold over neighbouring bytes: `memmem` built a searcher per
-    // sentence, which cost more than the sentence's walk.
-    let doubled = bytes
+    // One fold over each byte and the next, without a branch a byte, so that it vectorises:
+    // bit 0 for a control space, bit 1 for two spaces in a row, bit 7 for a byte past ASCII
+    // (`memmem` built a searcher per sentence, which cost more than the sentence's walk).
+    let flag = |a: u8, b: u8| {
+        (a & 0x80) | u8::from(matches!(a, b'\t'..=b'\r')) | (u8::from(a == b' ' && b == b' ') << 1)
+    };
+    let last = bytes.last().map_or(0, |&a| flag(a, 0));
+    let flags = bytes
         .iter()
         .zip(bytes.iter().skip(1))
-        .fold(false, |acc, (&a, &b)| acc | (a == b' ' && b == b' '));
+        .fold(last, |acc, (&a, &b)| acc | flag(a, b));
     let spaced = |b: Option<&u8>| b == Some(&b' ');
-    !control
+    flags & 3 == 0
         && !spaced(bytes.first())
         && !spaced(bytes.last())
-        && !doubled
-        && (high < 0x80 || text.chars().all(|c| c == ' ' || !c.is_whitespace()))
+        && (flags < 0x80 || text.chars().all(|c| c == ' ' || !c.is_whitespace()))
 }
 
 /// `needle` in `text` at or after byte `from` (none for an empty needle).
@@ -148,34 +184,50 @@ fn haystack(set: &ClaimSet) -> String {
             + c.text.as_ref().map_or(0, String::len)
     });
     let mut out = String::with_capacity(size);
-    push_lower(&mut out, &set.edition.title);
+    // Copied, then lowered in one pass: a pass a block cost more in its ends than its bytes.
+    push_blocks(&mut out, set, String::push_str);
+    out.make_ascii_lowercase();
+    if out.is_ascii() || non_ascii_chars(&out).all(lowers_to_itself) {
+        return out;
+    }
+    out.clear();
+    push_blocks(&mut out, set, push_lower);
+    out
+}
+
+/// Pushes the edition's title, sections, headings and texts onto `out` with `push`, one block a
+/// line.
+fn push_blocks(out: &mut String, set: &ClaimSet, push: impl Fn(&mut String, &str)) {
+    push(out, &set.edition.title);
     let mut section: Option<&str> = None;
     for claim in &set.claims {
         if claim.section.as_deref() != section {
             section = claim.section.as_deref();
             out.push('\n');
-            push_lower(&mut out, section.unwrap_or_default());
+            push(out, section.unwrap_or_default());
         }
         out.push('\n');
         if let Some(h) = &claim.heading {
-            push_lower(&mut out, h);
+            push(out, h);
             out.push_str(": ");
         }
-        push_lower(&mut out, claim.text.as_deref().unwrap_or_default());
+        push(out, claim.text.as_deref().unwrap_or_default());
     }
-    out
 }
 
 /// Pushes `text` in lower case onto `out` (as `str::to_lowercase` gives it), without a copy of
-/// its own: ASCII text and ASCII runs are lowered in bulk, other characters one by one.
+/// its own: copied and lowered in bulk (ASCII letters only), then kept unless one of its other
+/// characters has a lower case of its own, in which case it is lowered again character by
+/// character.
 fn push_lower(out: &mut String, text: &str) {
-    // Most texts are ASCII: tested at once, copied, and lowered in one pass.
-    if text.is_ascii() {
-        let start = out.len();
-        out.push_str(text);
-        out[start..].make_ascii_lowercase();
+    let start = out.len();
+    out.push_str(text);
+    out[start..].make_ascii_lowercase();
+    // Most texts are ASCII; most others only hold curly quotes, dashes and lower-case letters.
+    if text.is_ascii() || non_ascii_chars(text).all(lowers_to_itself) {
         return;
     }
+    out.truncate(start);
     // A capital sigma lowers by its place in a word: the standard library knows how.
     if text.contains('\u{3a3}') {
         out.push_str(&text.to_lowercase());
@@ -189,9 +241,7 @@ fn push_lower(out: &mut String, text: &str) {
         out[start..].make_ascii_lowercase();
         let mut chars = tail.chars();
         match chars.next() {
-            // Curly quotes, dashes and the like are most non-ASCII characters of a sheet:
-            // they are pushed as they are, without a search of the case tables.
-            Some(c) if caseless(c) => out.push(c),
+            Some(c) if lowers_to_itself(c) => out.push(c),
             Some(c) => out.extend(c.to_lowercase()),
             None => {}
         }
@@ -199,20 +249,37 @@ fn push_lower(out: &mut String, text: &str) {
     }
 }
 
-/// True for a character of a block without case (Latin-1 punctuation, general punctuation,
-/// currency signs): it is its own lower case.
-fn caseless(c: char) -> bool {
-    matches!(c, '\u{80}'..='\u{bf}' | '\u{2000}'..='\u{20cf}')
+/// The characters of `text` that are not ASCII, found by skipping its ASCII runs in bulk.
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let mut chars = rest.get(ascii_len(rest.as_bytes())..)?.chars();
+        let c = chars.next();
+        rest = chars.as_str();
+        c
+    })
 }
 
-/// How many bytes `bytes` opens with below 0x80, read eight at a time.
+/// True for a character that is its own lower case, told without the case tables for the
+/// blocks most non-ASCII characters of a sheet come from (Latin-1 punctuation and small
+/// letters, general punctuation, currency signs).
+fn lowers_to_itself(c: char) -> bool {
+    if matches!(c, '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{df}'..='\u{ff}' | '\u{2000}'..='\u{20cf}') {
+        return true;
+    }
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
+
+/// How many bytes `bytes` opens with below 0x80: 32 bytes are tested at a time by a fold that
+/// vectorises.
 fn ascii_len(bytes: &[u8]) -> usize {
     let mut n = 0;
-    for chunk in bytes.chunks_exact(8) {
-        if u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 != 0 {
+    for chunk in bytes.chunks_exact(32) {
+        if chunk.iter().fold(0, |acc, &b| acc | b) >= 0x80 {
             break;
         }
-        n += 8;
+        n += 32;
     }
     n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
@@ -906,9 +973,16 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
         // Lower-cased once per claim, and only for a number written in words: digits have
         // no case.
         let mut lower: Option<String> = None;
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: Vec<Cow<str>> = Vec::new();
         for f in &mut claim.figures {
-            let token = number_token(f);
+            // The token borrows the figure's words while its line is set.
+            let Figure {
+                written,
+                quote,
+                line,
+                ..
+            } = f;
+            let token = number_token(written, quote);
             let nth = seen.iter().filter(|t| **t == token).count();
             let found = if token.is_empty() {
                 None
@@ -926,7 +1000,7 @@ pub fn locate_lines(claims: &mut [Claim], raw: &str, spans: &[(usize, usize)]) {
                 nth_line(lower, start, cr, &token, nth)
             };
             seen.push(token);
-            f.line = u32::try_from(found.unwrap_or(start))
+            *line = u32::try_from(found.unwrap_or(start))
                 .ok()
                 .filter(|l| *l > 0);
         }
@@ -985,20 +1059,26 @@ fn line_breaks(bytes: &[u8], cr: bool) -> usize {
     lf + lone_cr
 }
 
-/// The first word of a figure's number as written ("4.2 billion" → "4.2"), lower case.
-fn number_token(f: &Figure) -> String {
-    let from_written = f.written.split_whitespace().next();
+/// The first word of a figure's number as `written` ("4.2 billion" → "4.2"), else the first
+/// word of its `quote` with a digit, lower case (copied only when it has a capital or is not
+/// ASCII: most are digits).
+fn number_token<'f>(written: &'f str, quote: &'f str) -> Cow<'f, str> {
+    let from_written = written.split_whitespace().next();
     let from_quote = || {
-        f.quote
+        quote
             .split_whitespace()
             .find(|w| w.chars().any(|c| c.is_ascii_digit()))
     };
-    from_written
+    let token = from_written
         .or_else(from_quote)
         .unwrap_or_default()
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ',')
-        .trim_end_matches(['.', ','])
-        .to_lowercase()
+        .trim_end_matches(['.', ',']);
+    if token.is_ascii() && !token.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(token)
+    } else {
+        Cow::Owned(token.to_lowercase())
+    }
 }
 
 /// The line holding the `nth` (0-based) occurrence of `token` between word boundaries, else
@@ -1103,18 +1183,66 @@ mod tests {
         assert_eq!(s, "\u{e9}t\u{e9} jobs");
         lower_into(&mut s, "More JOBS");
         assert_eq!(s, "more jobs");
-        for c in ('\u{80}'..='\u{bf}').chain('\u{2000}'..='\u{20cf}') {
-            assert!(caseless(c));
+        for c in ('\u{80}'..='\u{3000}').filter(|&c| lowers_to_itself(c)) {
             assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
         }
+        assert!(!lowers_to_itself('\u{c9}') && !lowers_to_itself('\u{3a3}'));
+        assert!(lowers_to_itself('\u{e9}') && lowers_to_itself('\u{201c}'));
         for text in [
             "\u{130}STANBUL \u{2014} Caf\u{c9}S",
             "\u{201c}Caf\u{c9}\u{201d} \u{a0}\u{d7}\u{c0}\u{20ac}\u{2126}\u{212a}",
             "\u{3a3}\u{3a3} \u{39f}\u{3a3}",
             "A\u{212a}B",
+            "Caf\u{e9} \u{201c}Jobs\u{201d} \u{2014} PA\u{cd}S, m\u{e1}s",
+            "Caf\u{e9} \u{201c}JOBS\u{201d} across the SEVENTEEN regions of the coast",
         ] {
             lower_into(&mut s, text);
             assert_eq!(s, text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_of_later_quotes_are_those_sentence_at_cuts() {
+        let texts = [
+            "It grew 5.2 percent. The U.S. gave 4 jobs; then 6.5 more! Next? x",
+            " a. b.  c; U.S. D.C. ok. J. Smith 5 ",
+            "no end here at all",
+            "ends. ",
+        ];
+        for text in texts {
+            let n = text.len();
+            let spans = (0..n).flat_map(|a| (a + 1..=n.min(a + 4)).map(move |e| (a, e)));
+            for (a1, e1) in spans.clone() {
+                let Some(cut) = crate::text::sentence_at(text, a1, e1 - a1) else {
+                    continue;
+                };
+                for (a2, e2) in spans.clone() {
+                    let want = crate::text::sentence_at(text, a2, e2 - a2);
+                    let got = sentence_of(text, (a2, e2), Some((cut, (a1, e1))));
+                    assert_eq!(got, want, "{text:?} {a1}..{e1} {a2}..{e2}");
+                    let same = |s: Option<&str>| s.map(|s| (s.as_ptr(), s.len()));
+                    assert_eq!(same(got), same(want), "{text:?} {a1}..{e1} {a2}..{e2}");
+                }
+            }
+        }
+        assert_eq!(sentence_of("a. b", (3, 4), Some(("", (0, 1)))), Some("b"));
+    }
+
+    #[test]
+    fn ascii_runs_and_other_characters_are_told_apart() {
+        let long = "x".repeat(70);
+        for text in [
+            String::new(),
+            "abc".to_string(),
+            format!("{long}\u{e9}{long}\u{201c}"),
+            format!("\u{2014}{long}"),
+            format!("{long}{long}"),
+            format!("{}\u{c9}", "y".repeat(64)),
+        ] {
+            let want = text.find(|c: char| !c.is_ascii()).unwrap_or(text.len());
+            assert_eq!(ascii_len(text.as_bytes()), want, "{text}");
+            let others: String = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(non_ascii_chars(&text).collect::<String>(), others, "{text}");
         }
     }
 
@@ -1362,6 +1490,24 @@ mod tests {
         assert_eq!(located(&raw.replace('\n', "\r"), &spans), want);
         // A block past the end of the file keeps its first line.
         assert_eq!(located(raw, &[(40, 41)])[0], [Some(40); 4]);
+    }
+
+    #[test]
+    fn number_tokens_are_first_words_lower_case() {
+        let cases = [
+            ("4.2 billion", "$4.2 billion", "4.2", true),
+            ("FIVE", "five sites", "five", false),
+            ("", "about 90,000 jobs.", "90,000", true),
+            ("", "over 12. Then", "12", true),
+            ("(20)", "", "20", true),
+            ("", "no digits here", "", true),
+            ("\u{c9}T\u{c9}", "", "\u{e9}t\u{e9}", false),
+        ];
+        for (written, quote, want, borrowed) in cases {
+            let token = number_token(written, quote);
+            assert_eq!(token, want, "{written:?} {quote:?}");
+            assert_eq!(matches!(token, Cow::Borrowed(_)), borrowed, "{written:?}");
+        }
     }
 
     #[test]

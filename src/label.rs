@@ -11,9 +11,8 @@
 
 use crate::claimset::Claim;
 use crate::figure::{Figure, NounFrom, Unit};
-use crate::text::{WordHash, WORD_BUF};
+use crate::text::WORD_BUF;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::LazyLock;
 
@@ -406,30 +405,101 @@ const PLACE_PREPOSITION: u8 = 32;
 const ASIDE_START: u8 = 64;
 const NOT_PLACE: u8 = 128;
 
+/// Each word list with its bit.
+const ALL_LISTS: [(&[&str], u8); 8] = [
+    (FUNCTION_WORDS, FUNCTION),
+    (VERBS, VERB),
+    (NOUNS_ING_ED, NOUN_ING_ED),
+    (CHANGE_VERBS, CHANGE),
+    (JOINERS, JOINER),
+    (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
+    (ASIDE_STARTS, ASIDE_START),
+    (NOT_PLACES, NOT_PLACE),
+];
+
 /// Every listed word with its lists: one look-up a word instead of a scan a list.
-static LISTS: LazyLock<HashMap<&'static str, u8, WordHash>> = LazyLock::new(|| {
-    let mut map = HashMap::with_hasher(WordHash);
-    let lists: [(&[&'static str], u8); 8] = [
-        (FUNCTION_WORDS, FUNCTION),
-        (VERBS, VERB),
-        (NOUNS_ING_ED, NOUN_ING_ED),
-        (CHANGE_VERBS, CHANGE),
-        (JOINERS, JOINER),
-        (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
-        (ASIDE_STARTS, ASIDE_START),
-        (NOT_PLACES, NOT_PLACE),
-    ];
-    for (words, bit) in lists {
-        for w in words {
-            *map.entry(*w).or_insert(0) |= bit;
+static LISTS: LazyLock<Lists> = LazyLock::new(Lists::new);
+
+/// The listed words grouped by length and first byte, each kept as one number (its bytes in
+/// order, zeros after): a look-up compares a word with the few words of its group, one test
+/// each, without hashing it.
+struct Lists {
+    /// Each word packed, with its lists.
+    words: Vec<(u128, u8)>,
+    /// The range of `words` for each length and first byte ([`Lists::group`]).
+    groups: Vec<(usize, usize)>,
+}
+
+/// Room for the longest listed word (a test checks that every one fits).
+const LISTED_BYTES: usize = 16;
+
+impl Lists {
+    fn new() -> Lists {
+        let mut words: Vec<(&str, u8)> = Vec::new();
+        for (list, bit) in ALL_LISTS {
+            for w in list {
+                match words.iter_mut().find(|(x, _)| x == w) {
+                    Some((_, bits)) => *bits |= bit,
+                    None => words.push((w, bit)),
+                }
+            }
         }
+        words.sort_by_key(|(w, _)| Lists::group(w.as_bytes()));
+        let mut groups = vec![(0, 0); (LISTED_BYTES + 1) * 27];
+        for (i, (w, _)) in words.iter().enumerate() {
+            if let Some(g) = Lists::group(w.as_bytes()).and_then(|g| groups.get_mut(g)) {
+                *g = if g.1 == 0 { (i, i + 1) } else { (g.0, i + 1) };
+            }
+        }
+        let words = words
+            .iter()
+            .map(|(w, bits)| (packed(w.as_bytes()).unwrap_or(0), *bits))
+            .collect();
+        Lists { words, groups }
     }
-    map
-});
+
+    /// The group of a word: by its length and first byte (a letter, or any other); none when
+    /// it is empty or longer than any listed word.
+    fn group(word: &[u8]) -> Option<usize> {
+        let (&first, 1..=LISTED_BYTES) = (word.first()?, word.len()) else {
+            return None;
+        };
+        let letter = if first.is_ascii_lowercase() {
+            usize::from(first - b'a')
+        } else {
+            26
+        };
+        Some(word.len() * 27 + letter)
+    }
+
+    /// The lists the bare word `b` is in, one bit a list (0 for none).
+    fn of(&self, b: &str) -> u8 {
+        let Some(&(from, to)) = Lists::group(b.as_bytes()).and_then(|g| self.groups.get(g)) else {
+            return 0;
+        };
+        // Most words have no group of their own length and first letter: they are not packed.
+        let group = self.words.get(from..to).unwrap_or_default();
+        if group.is_empty() {
+            return 0;
+        }
+        let key = packed(b.as_bytes());
+        group
+            .iter()
+            .find(|(w, _)| Some(*w) == key)
+            .map_or(0, |(_, bits)| *bits)
+    }
+}
+
+/// A word's bytes as one number, zeros after; none when it is too long for any listed word.
+fn packed(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; LISTED_BYTES];
+    buf.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(buf))
+}
 
 /// True when the bare word `b` is in one of the lists in `bits`.
 fn listed(b: &str, bits: u8) -> bool {
-    LISTS.get(b).is_some_and(|l| l & bits != 0)
+    LISTS.of(b) & bits != 0
 }
 
 /// True for a word that ends a phrase read backwards or forwards.
@@ -445,7 +515,7 @@ fn is_verb(b: &str) -> bool {
 
 /// True for a verb or a word in the lists in `bits`, with one look-up.
 fn is_verb_or(b: &str, bits: u8) -> bool {
-    let lists = LISTS.get(b).copied().unwrap_or(0);
+    let lists = LISTS.of(b);
     lists & bits != 0 || verb_in(b, lists)
 }
 
@@ -745,7 +815,13 @@ fn opening_phrase(sentence: &str) -> Option<String> {
     let mut all = first_words(sentence, &mut buf[..MAX_LABEL_WORDS]);
     let rest = if listed(&bare(buf[0]), ASIDE_START) {
         if all == MAX_LABEL_WORDS {
-            all = first_words(sentence, &mut buf);
+            // The aside's words go on from the end of the last word read, a slice of
+            // `sentence`: the words before it are not split again.
+            let last = buf[all - 1];
+            let end = (last.as_ptr() as usize + last.len()).checked_sub(sentence.as_ptr() as usize);
+            if let Some(more) = end.and_then(|end| sentence.get(end..)) {
+                all += first_words(more, &mut buf[all..]);
+            }
         }
         skip_aside(&buf[..all])
     } else {
@@ -799,7 +875,7 @@ fn opening_phrase(sentence: &str) -> Option<String> {
 /// verb when the phrase was cut at a figure. One look-up of the word's lists serves all.
 fn ends_opening(word: &str, at_number: bool) -> bool {
     let b = bare(word);
-    let lists = LISTS.get(&*b).copied().unwrap_or(0);
+    let lists = LISTS.of(&b);
     let verb = verb_in(&b, lists);
     let stop =
         b.is_empty() || b.bytes().any(|c| c.is_ascii_digit()) || verb || lists & FUNCTION != 0;
@@ -1063,6 +1139,37 @@ mod tests {
     }
 
     #[test]
+    fn lists_find_their_words_and_no_others() {
+        // The lists of a word by a scan of each list.
+        let slow = |w: &str| {
+            ALL_LISTS
+                .iter()
+                .filter(|(list, _)| list.contains(&w))
+                .fold(0, |acc, (_, bit)| acc | bit)
+        };
+        for (list, bit) in ALL_LISTS {
+            for w in list {
+                assert!(w.len() <= LISTED_BYTES, "{w}");
+                assert!(listed(w, bit), "{w}");
+                assert_eq!(LISTS.of(w), slow(w), "{w}");
+                // A word one byte longer or shorter, or in another case, is another word.
+                let longer = format!("{w}s");
+                assert_eq!(LISTS.of(&longer), slow(&longer), "{w}");
+                assert_eq!(LISTS.of(&w[1..]), slow(&w[1..]), "{w}");
+                let upper = w.to_uppercase();
+                if upper != *w {
+                    assert_eq!(LISTS.of(&upper), 0, "{w}");
+                }
+            }
+        }
+        let long = "x".repeat(40);
+        for w in ["", "jobs", "the\u{0}", "\u{e9}t\u{e9}", &long, "&", "&&"] {
+            assert_eq!(LISTS.of(w), slow(w), "{w:?}");
+        }
+        assert_eq!(LISTS.of("in"), JOINER | PLACE_PREPOSITION | ASIDE_START);
+    }
+
+    #[test]
     fn clean_trims_joining_punctuation_and_lone_brackets() {
         let cases = [
             ("youth in the region", "youth in the region"),
@@ -1123,6 +1230,12 @@ mod tests {
         assert_eq!(
             opening_phrase("In addition, the U.S. Government trained judges.").as_deref(),
             Some("the U.S. Government trained judges")
+        );
+        // An aside longer than a phrase: its comma is past the words read first.
+        assert_eq!(
+            opening_phrase("In the first three quarters of the fiscal year, the Department trained 400 judges.")
+                .as_deref(),
+            Some("the Department trained")
         );
         let f = fig(
             "The Administration is on track to meet its commitment in the 2021 Strategy to provide $4 billion.",
