@@ -19,6 +19,7 @@
 
 use crate::claimset::ClaimSet;
 use crate::error::{Error, Result, MAX_CANDIDATES};
+use crate::series::KeyHash;
 use crate::series::{title_similarity, SeriesMatcher};
 use crate::store::{
     load_stored, open_store_file_meta, read_store_file, remove_temporary, Stamp, Store,
@@ -26,7 +27,11 @@ use crate::store::{
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The index's hash maps and sets: keyed by its own names, never iterated into an output.
+type HashMap<K, V> = std::collections::HashMap<K, V, KeyHash>;
+type HashSet<K> = std::collections::HashSet<K, KeyHash>;
 use std::path::{Path, PathBuf};
 
 /// The index file's name inside the store.
@@ -227,11 +232,11 @@ impl Index {
             names: std::cell::OnceCell::new(),
             digests: None,
             words: BTreeMap::new(),
-            saved_words: HashMap::new(),
-            stamps: HashMap::new(),
+            saved_words: HashMap::default(),
+            stamps: HashMap::default(),
             pulls: Pulls::default(),
             cache_changed: false,
-            reconciled: HashSet::new(),
+            reconciled: HashSet::default(),
             savable: mode == Mode::Write,
             changed: false,
             unsaved: 0,
@@ -367,7 +372,7 @@ impl Index {
     /// worth making: write mode looks up every pull), else by a scan.
     fn digest_keys(&mut self, digest: &str) -> Vec<String> {
         if self.digests.is_none() && self.mode == Mode::Write {
-            let mut map: HashMap<String, Vec<String>> = HashMap::new();
+            let mut map: HashMap<String, Vec<String>> = HashMap::default();
             for (k, e) in &self.entries {
                 if let Some(d) = &e.digest {
                     map.entry(d.clone()).or_default().push(k.clone());
@@ -474,7 +479,7 @@ impl Index {
                 remove_temporary(tmp).map_err(|e| Error::io(tmp, e))?;
             }
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (stored, stamp) in &scan.editions {
             let key = key_of(series, &stored.path);
             seen.insert(key.clone());

@@ -9,7 +9,6 @@
 
 use crate::error::{Error, Result};
 use std::fs::{File, Metadata};
-use std::io::Read;
 use std::path::Path;
 
 /// Reads the whole of `path`, a regular file (after following symbolic links) of at most
@@ -49,27 +48,71 @@ pub fn read_regular_file_stated(path: &Path, meta: &Metadata, limit: u64) -> Res
 /// Reads `from` to its end or to `limit + 1` bytes, whichever comes first, into a buffer first
 /// sized one byte past the `reported` length: a file that holds what it reports is read in one
 /// call and its end seen in a second (a growing read doubles the buffer, up to the limit).
-fn read_at_most(from: &mut impl Read, reported: usize, limit: u64) -> std::io::Result<Vec<u8>> {
+fn read_at_most(
+    from: &mut impl ReadSpare,
+    reported: usize,
+    limit: u64,
+) -> std::io::Result<Vec<u8>> {
     let cap = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
-    let mut bytes = vec![0; reported.saturating_add(1).min(cap)];
-    let mut filled = 0;
+    let mut size = reported.saturating_add(1).min(cap);
+    let mut bytes = Vec::with_capacity(size);
     loop {
-        if filled == bytes.len() {
-            if bytes.len() >= cap {
+        if bytes.len() == size {
+            if size >= cap {
                 break;
             }
-            let grown = bytes.len().saturating_mul(2).max(8192).min(cap);
-            bytes.resize(grown, 0);
+            size = size.saturating_mul(2).max(8192).min(cap);
+            bytes.reserve_exact(size - bytes.len());
         }
-        match from.read(&mut bytes[filled..]) {
+        let room = size - bytes.len();
+        match from.read_spare(&mut bytes, room) {
             Ok(0) => break,
-            Ok(n) => filled += n,
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
     }
-    bytes.truncate(filled);
     Ok(bytes)
+}
+
+/// A source read straight into a buffer's spare capacity: zeroing the buffer first, as a
+/// `Read` needs, cost as much as the rest of the reading.
+trait ReadSpare {
+    /// Appends at most `max` bytes (no more than `bytes` has room for) read from the source to
+    /// `bytes`, and returns how many (0 at the end).
+    fn read_spare(&mut self, bytes: &mut Vec<u8>, max: usize) -> std::io::Result<usize>;
+}
+
+#[cfg(unix)]
+impl ReadSpare for File {
+    fn read_spare(&mut self, bytes: &mut Vec<u8>, max: usize) -> std::io::Result<usize> {
+        use std::os::fd::AsRawFd;
+        let len = bytes.len();
+        let spare = bytes.spare_capacity_mut();
+        let want = max.min(spare.len());
+        // SAFETY: `read` writes at most `want` bytes at the pointer, and the spare capacity
+        // behind it holds at least `want`; the file descriptor is open for as long as `self`.
+        let n = unsafe { libc::read(self.as_raw_fd(), spare.as_mut_ptr().cast(), want) };
+        // Negative on failure (the reason in `errno`).
+        let n = usize::try_from(n).map_err(|_| std::io::Error::last_os_error())?;
+        // SAFETY: `read` returned `n <= want`: the first `n` bytes of the spare capacity are
+        // now initialised, and within the capacity.
+        unsafe { bytes.set_len(len + n.min(want)) };
+        Ok(n.min(want))
+    }
+}
+
+#[cfg(not(unix))]
+impl ReadSpare for File {
+    fn read_spare(&mut self, bytes: &mut Vec<u8>, max: usize) -> std::io::Result<usize> {
+        use std::io::Read;
+        let start = bytes.len();
+        let want = max.min(bytes.capacity() - start);
+        bytes.resize(start + want, 0);
+        let n = self.read(&mut bytes[start..]);
+        bytes.truncate(start + *n.as_ref().unwrap_or(&0));
+        n
+    }
 }
 
 fn too_large(path: &Path, size: u64, limit: u64) -> Error {
@@ -160,6 +203,19 @@ mod tests {
     }
 
     #[test]
+    fn a_larger_file_reads_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("b.md");
+        let data: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(&p, &data).unwrap();
+        assert_eq!(read_regular_file(&p, 100_000).unwrap(), data);
+        assert!(matches!(
+            read_regular_file(&p, 99_999).unwrap_err(),
+            Error::TooLarge { .. }
+        ));
+    }
+
+    #[test]
     fn a_folder_is_a_directory_error() {
         let dir = tempfile::tempdir().unwrap();
         let err = read_regular_file(dir.path(), 10).unwrap_err();
@@ -200,14 +256,15 @@ mod tests {
         calls: usize,
     }
 
-    impl Read for Chunked {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+    impl ReadSpare for Chunked {
+        fn read_spare(&mut self, bytes: &mut Vec<u8>, max: usize) -> std::io::Result<usize> {
             self.calls += 1;
             if std::mem::take(&mut self.interrupt) {
                 return Err(std::io::ErrorKind::Interrupted.into());
             }
-            let n = buf.len().min(self.chunk).min(self.data.len() - self.at);
-            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            assert!(bytes.capacity() - bytes.len() >= max, "asked past the room");
+            let n = max.min(self.chunk).min(self.data.len() - self.at);
+            bytes.extend_from_slice(&self.data[self.at..self.at + n]);
             self.at += n;
             Ok(n)
         }
