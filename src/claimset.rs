@@ -328,8 +328,6 @@ impl ClaimSet {
     }
 }
 
-/// Appends `key = "value"` as a TOML basic string, escaping quotes, backslashes and control
-/// characters.
 /// `key = ["a", "b"]` on one line; nothing for an empty list.
 fn toml_list(out: &mut String, key: &str, values: &[String]) {
     if values.is_empty() {
@@ -349,14 +347,26 @@ fn toml_list(out: &mut String, key: &str, values: &[String]) {
     out.push_str("]\n");
 }
 
+/// Appends `key = "value"` as a TOML basic string, escaping quotes, backslashes and control
+/// characters.
+#[inline(always)]
 fn toml_pair(out: &mut String, key: &str, value: &str) {
+    // Inlined: each key is a literal, copied by a few moves instead of a call.
     out.push_str(key);
+    push_quoted(out, value);
+}
+
+/// Appends ` = "value"` and the line's end, `value` escaped as a TOML basic string: copied
+/// whole, then checked where it was copied to (the bytes before it masked off, so that a short
+/// value needs no padded copy), and written again escaped only when it holds something to
+/// escape (few do).
+fn push_quoted(out: &mut String, value: &str) {
     out.push_str(" = \"");
-    // Most values need no escape: copy them whole.
-    if needs_escape(value.as_bytes()) {
+    let start = out.len();
+    out.push_str(value);
+    if needs_escape_from(out.as_bytes(), start) {
+        out.truncate(start);
         push_escaped(out, value);
-    } else {
-        out.push_str(value);
     }
     out.push_str("\"\n");
 }
@@ -435,21 +445,40 @@ fn push_decimal(out: &mut String, mut n: u32) {
     }
 }
 
-/// True when `value` holds a byte a TOML basic string escapes: C0 controls, `"`, `\`, DEL, or
-/// 0xC2 (which leads the C1 controls U+0080–U+009F). Checked 16 bytes at a time into one
-/// accumulated mask, read once at the end (the compiler compares the 16 at once); the last few
-/// bytes as the last 16 (some checked twice, harmlessly) or, in a short value, a padded copy:
-/// most values are short, and a byte-at-a-time tail cost more than the rest.
-fn needs_escape(value: &[u8]) -> bool {
+/// True when `bytes[from..]` holds a byte a TOML basic string escapes: C0 controls, `"`, `\`,
+/// DEL, or 0xC2 (which leads the C1 controls U+0080–U+009F). Checked 16 bytes at a time into
+/// one accumulated mask, read once at the end (the compiler compares the 16 at once); the last
+/// few bytes as the last 16 of `bytes` with the lanes before them masked off, or, when `bytes`
+/// is shorter, a padded copy: most values are short, and a byte-at-a-time tail cost more than
+/// the rest.
+fn needs_escape_from(bytes: &[u8], from: usize) -> bool {
+    // Lanes from 16 - n on: `TAIL[n..n + 16]` keeps the last n of 16 bytes.
+    const TAIL: [u8; 32] = {
+        let mut t = [0u8; 32];
+        let mut i = 16;
+        while i < 32 {
+            t[i] = 0xff;
+            i += 1;
+        }
+        t
+    };
+    let value = bytes.get(from..).unwrap_or_default();
     let mut found = [0u8; 16];
     let (chunks, rest) = value.as_chunks::<16>();
     for chunk in chunks {
         or_escape_mask(&mut found, chunk);
     }
     if !rest.is_empty() {
-        match value.last_chunk::<16>() {
-            Some(last) => or_escape_mask(&mut found, last),
-            None => {
+        match (
+            bytes.last_chunk::<16>(),
+            TAIL.get(rest.len()..rest.len() + 16),
+        ) {
+            (Some(last), Some(keep)) => {
+                for ((f, m), k) in found.iter_mut().zip(escape_mask(last)).zip(keep) {
+                    *f |= m & k;
+                }
+            }
+            _ => {
                 let mut padded = [b' '; 16];
                 padded[..rest.len()].copy_from_slice(rest);
                 or_escape_mask(&mut found, &padded);
@@ -468,7 +497,7 @@ fn or_escape_mask(found: &mut [u8; 16], chunk: &[u8; 16]) {
     }
 }
 
-/// 0xFF for each byte of `chunk` that [`needs_escape`] looks for, else 0: lanes all ones or
+/// 0xFF for each byte of `chunk` that [`needs_escape_from`] looks for, else 0: lanes all ones or
 /// all zeros need no masking to one bit. Inlined into the loops, whose compared constants
 /// then stay in registers.
 #[inline(always)]
@@ -609,19 +638,24 @@ mod tests {
             v.iter()
                 .any(|&b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f || b == 0xc2)
         };
-        for len in [0, 1, 15, 16, 17, 31, 32, 33, 47, 100] {
-            let plain = vec![b'a'; len];
-            assert!(!needs_escape(&plain), "{len}");
-            for at in 0..len {
-                for bad in [0u8, b'\n', 0x1f, b'"', b'\\', 0x7f, 0xc2] {
-                    let mut v = plain.clone();
-                    v[at] = bad;
-                    assert!(needs_escape(&v), "{len} {at} {bad:#x}");
-                }
-                for good in [b' ', b'~', 0x80, 0xc3, 0xe2, 0xff] {
-                    let mut v = plain.clone();
-                    v[at] = good;
-                    assert_eq!(needs_escape(&v), naive(&v), "{len} {at} {good:#x}");
+        // Checked alone, and after bytes (to escape, themselves) that must not count.
+        let prefixes: [&[u8]; 4] = [b"", b"k = \"", b"\"\\\n\x7f\xc2\"", &[b'"'; 40]];
+        for prefix in prefixes {
+            let check = |v: &[u8]| needs_escape_from(&[prefix, v].concat(), prefix.len());
+            for len in [0, 1, 15, 16, 17, 31, 32, 33, 47, 100] {
+                let plain = vec![b'a'; len];
+                assert!(!check(&plain), "{len}");
+                for at in 0..len {
+                    for bad in [0u8, b'\n', 0x1f, b'"', b'\\', 0x7f, 0xc2] {
+                        let mut v = plain.clone();
+                        v[at] = bad;
+                        assert!(check(&v), "{prefix:?} {len} {at} {bad:#x}");
+                    }
+                    for good in [b' ', b'~', 0x80, 0xc3, 0xe2, 0xff] {
+                        let mut v = plain.clone();
+                        v[at] = good;
+                        assert_eq!(check(&v), naive(&v), "{prefix:?} {len} {at} {good:#x}");
+                    }
                 }
             }
         }

@@ -950,9 +950,8 @@ impl Index {
                 editions: &self.entries,
                 words,
             };
-            store.replace_root_file(INDEX_FILE, |out| {
-                serde_json::to_writer(out, &file).map_err(std::io::Error::other)
-            })?;
+            let bytes = json_bytes(&file, self.entries.len() * 576)?;
+            store.replace_root_file(INDEX_FILE, |out| out.write_all(&bytes))?;
             self.changed = false;
             self.unsaved = 0;
         }
@@ -973,14 +972,26 @@ impl Index {
                     .collect(),
                 pulls: &self.pulls.entries,
             };
-            store.replace_root_file(CACHE_FILE, |out| {
-                serde_json::to_writer(out, &file).map_err(std::io::Error::other)
-            })?;
+            let hint = file.stamps.len() * 128 + file.pulls.len() * 384;
+            let bytes = json_bytes(&file, hint)?;
+            store.replace_root_file(CACHE_FILE, |out| out.write_all(&bytes))?;
             self.cache_changed = false;
             self.pulls.changed = false;
         }
         Ok(())
     }
+}
+
+/// The compact JSON of `value`, made in memory (about `hint` bytes) and written whole: through
+/// the writer a file gives, each of the many small pieces cost a call, and a write every 8 KiB.
+fn json_bytes(value: &impl Serialize, hint: usize) -> Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(hint);
+    // Serialising these maps of strings and numbers cannot fail; an error is still passed on.
+    serde_json::to_writer(&mut bytes, value).map_err(|e| Error::Invalid {
+        path: PathBuf::from(INDEX_FILE),
+        message: e.to_string(),
+    })?;
+    Ok(bytes)
 }
 
 /// True when the claim set at `path` records `digest` (its header line): a cheap look at the
