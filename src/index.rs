@@ -950,18 +950,12 @@ impl Index {
                 editions: &self.entries,
                 words,
             };
-            let bytes = json_bytes(&file, self.entries.len() * 576)?;
+            let bytes = file.to_json(self.entries.len() * 576);
             store.replace_root_file(INDEX_FILE, |out| out.write_all(&bytes))?;
             self.changed = false;
             self.unsaved = 0;
         }
         if self.cache_changed || self.pulls.changed {
-            #[derive(Serialize)]
-            struct CacheRef<'a> {
-                reader: &'static str,
-                stamps: BTreeMap<&'a String, &'a Stamp>,
-                pulls: &'a BTreeMap<String, PullEntry>,
-            }
             // Stamps of entries only, sorted.
             let file = CacheRef {
                 reader: env!("CARGO_PKG_VERSION"),
@@ -973,7 +967,7 @@ impl Index {
                 pulls: &self.pulls.entries,
             };
             let hint = file.stamps.len() * 128 + file.pulls.len() * 384;
-            let bytes = json_bytes(&file, hint)?;
+            let bytes = file.to_json(hint);
             store.replace_root_file(CACHE_FILE, |out| out.write_all(&bytes))?;
             self.cache_changed = false;
             self.pulls.changed = false;
@@ -982,16 +976,161 @@ impl Index {
     }
 }
 
-/// The compact JSON of `value`, made in memory (about `hint` bytes) and written whole: through
-/// the writer a file gives, each of the many small pieces cost a call, and a write every 8 KiB.
-fn json_bytes(value: &impl Serialize, hint: usize) -> Result<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(hint);
-    // Serialising these maps of strings and numbers cannot fail; an error is still passed on.
-    serde_json::to_writer(&mut bytes, value).map_err(|e| Error::Invalid {
-        path: PathBuf::from(INDEX_FILE),
-        message: e.to_string(),
-    })?;
-    Ok(bytes)
+/// The cache file as written: borrows instead of copying.
+#[derive(Serialize)]
+struct CacheRef<'a> {
+    reader: &'static str,
+    stamps: BTreeMap<&'a String, &'a Stamp>,
+    pulls: &'a BTreeMap<String, PullEntry>,
+}
+
+/// Compact JSON made in memory and written whole, byte for byte as `serde_json::to_writer`
+/// writes it: through the writer a file gives, each of the many small pieces cost a call (and
+/// a write every 8 KiB), and serde_json looks at each byte of a string to escape it, where
+/// nearly all of these strings (names, titles, digests) hold nothing to escape.
+struct Json(Vec<u8>);
+
+impl Json {
+    /// Appends literal JSON.
+    fn raw(&mut self, s: &str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    /// Appends a string: copied whole between quotes when it holds nothing JSON escapes (a
+    /// quote, a backslash, a control character), else as serde_json escapes it.
+    fn str(&mut self, s: &str) {
+        // No early exit: the compiler checks many bytes at once.
+        let escape = s
+            .bytes()
+            .fold(false, |e, b| e | (b < 0x20) | (b == b'"') | (b == b'\\'));
+        if escape {
+            self.value(s);
+        } else {
+            self.0.push(b'"');
+            self.0.extend_from_slice(s.as_bytes());
+            self.0.push(b'"');
+        }
+    }
+
+    /// Appends a number (a wider one as serde_json writes it).
+    fn int(&mut self, n: i128) {
+        match u64::try_from(n) {
+            Ok(mut n) => {
+                let mut digits = [0u8; 20];
+                let mut at = digits.len();
+                loop {
+                    at -= 1;
+                    // `n % 10` is a digit: the cast cannot truncate.
+                    digits[at] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                self.0.extend_from_slice(&digits[at..]);
+            }
+            Err(_) => self.value(&n),
+        }
+    }
+
+    /// Appends any value through serde_json (dates, enums, strings to escape).
+    fn value(&mut self, v: &(impl Serialize + ?Sized)) {
+        // Serialising a string, a number, a date or a unit variant into memory cannot fail.
+        let _ = serde_json::to_writer(&mut self.0, v);
+    }
+
+    /// Appends `{"k":v,…}`, each value by `item`.
+    fn map<'m, K: AsRef<str> + 'm, V: 'm>(
+        &mut self,
+        pairs: impl Iterator<Item = (K, V)>,
+        mut item: impl FnMut(&mut Json, V),
+    ) {
+        self.raw("{");
+        for (i, (k, v)) in pairs.enumerate() {
+            if i > 0 {
+                self.raw(",");
+            }
+            self.str(k.as_ref());
+            self.raw(":");
+            item(self, v);
+        }
+        self.raw("}");
+    }
+
+    fn stamp(&mut self, s: &Stamp) {
+        self.raw("{\"size\":");
+        self.int(i128::from(s.size));
+        self.raw(",\"mtime\":");
+        self.int(s.mtime);
+        self.raw(",\"ino\":");
+        self.int(i128::from(s.ino));
+        self.raw("}");
+    }
+}
+
+impl IndexFileRef<'_> {
+    /// The index file's bytes (about `hint` of them).
+    fn to_json(&self, hint: usize) -> Vec<u8> {
+        let mut j = Json(Vec::with_capacity(hint));
+        j.raw("{\"version\":");
+        j.int(i128::from(self.version));
+        j.raw(",\"folders\":[");
+        for (i, f) in self.folders.iter().enumerate() {
+            if i > 0 {
+                j.raw(",");
+            }
+            j.str(f);
+        }
+        j.raw("],\"editions\":");
+        j.map(self.editions.iter(), |j, e| {
+            j.raw("{\"date\":");
+            j.value(&e.date);
+            j.raw(",\"revision\":");
+            j.int(i128::from(e.revision));
+            j.raw(",\"digest\":");
+            match &e.digest {
+                Some(d) => j.str(d),
+                None => j.raw("null"),
+            }
+            j.raw(",\"title\":");
+            j.str(&e.title);
+            j.raw("}");
+        });
+        j.raw(",\"words\":");
+        j.map(self.words.iter(), |j, w| j.str(w));
+        j.raw("}");
+        j.0
+    }
+}
+
+impl CacheRef<'_> {
+    /// The cache file's bytes (about `hint` of them).
+    fn to_json(&self, hint: usize) -> Vec<u8> {
+        let mut j = Json(Vec::with_capacity(hint));
+        j.raw("{\"reader\":");
+        j.str(self.reader);
+        j.raw(",\"stamps\":");
+        j.map(
+            self.stamps.iter().map(|(k, v)| (k.as_str(), *v)),
+            Json::stamp,
+        );
+        j.raw(",\"pulls\":");
+        j.map(self.pulls.iter(), |j, p| {
+            j.raw("{\"stamp\":");
+            j.stamp(&p.stamp);
+            j.raw(",\"digest\":");
+            j.str(&p.digest);
+            j.raw(",\"status\":");
+            j.value(&p.status);
+            if let Some(c) = &p.copy_of {
+                j.raw(",\"copy_of\":");
+                j.str(c);
+            }
+            j.raw("}");
+        });
+        j.raw("}");
+        j.0
+    }
 }
 
 /// True when the claim set at `path` records `digest` (its header line): a cheap look at the
@@ -1213,6 +1352,85 @@ mod tests {
         }
         // Without a current folder an absolute path is still normalised.
         assert_eq!(Pulls::key_in(None, Path::new("/a/./b")), "/a/b");
+    }
+
+    #[test]
+    fn index_and_cache_json_are_serde_jsons_bytes() {
+        let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        let odd = "say \"hi\"\\ \u{1}\n\t\u{7f}\u{85} é – “x”";
+        let mut editions = BTreeMap::new();
+        for (i, (key, title, digest)) in [
+            (
+                "a/2023-02-06.toml",
+                "FACT SHEET: Plain",
+                Some("sha256:00ff"),
+            ),
+            ("a/2023-02-06.2.toml", odd, None),
+            (odd, "", Some(odd)),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let entry = Entry {
+                date: date(["2023-02-06", "0999-01-02", "2024-12-31"][i]),
+                revision: [1, 2, u32::MAX][i],
+                digest: digest.map(str::to_string),
+                title: title.to_string(),
+            };
+            editions.insert(key.to_string(), entry);
+        }
+        let folders: BTreeSet<String> = ["a", odd, ""].iter().map(|s| s.to_string()).collect();
+        for words in [
+            BTreeMap::new(),
+            [("a", "x y"), (odd, odd)].into_iter().collect(),
+        ] {
+            let file = IndexFileRef {
+                version: INDEX_VERSION,
+                folders: &folders,
+                editions: &editions,
+                words,
+            };
+            assert_eq!(
+                String::from_utf8(file.to_json(0)).unwrap(),
+                serde_json::to_string(&file).unwrap()
+            );
+        }
+        let stamp = |size, mtime, ino| Stamp { size, mtime, ino };
+        let keys: Vec<String> = ["k", odd, "a/b.toml"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let stamps = [
+            stamp(0, 0, 0),
+            stamp(u64::MAX, i128::MAX, u64::MAX),
+            stamp(12, -1_796_156_374_255_026_608, 7),
+        ];
+        let mut pulls = BTreeMap::new();
+        for (i, status) in [PullStatus::Stored, PullStatus::NoClaims, PullStatus::Copy]
+            .into_iter()
+            .enumerate()
+        {
+            pulls.insert(
+                keys[i].clone(),
+                PullEntry {
+                    stamp: stamps[i],
+                    digest: [odd, "sha256:1", ""][i].to_string(),
+                    status,
+                    copy_of: (i > 0).then(|| [odd, "sha256:2"][i - 1].to_string()),
+                },
+            );
+        }
+        for n in [0, 3] {
+            let cache = CacheRef {
+                reader: env!("CARGO_PKG_VERSION"),
+                stamps: keys.iter().zip(&stamps).take(n).collect(),
+                pulls: &pulls,
+            };
+            assert_eq!(
+                String::from_utf8(cache.to_json(10)).unwrap(),
+                serde_json::to_string(&cache).unwrap()
+            );
+        }
     }
 
     #[test]
