@@ -4,6 +4,7 @@ use crate::error::{Error, Result};
 use crate::figure::Figure;
 pub use crate::segment::TopicKey;
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -243,9 +244,9 @@ fn toml_claim(out: &mut String, claim: &Claim) {
         out.push_str("\n[[claims.figures]]\n");
         toml_pair(out, "measure", &f.measure);
         // A decimal's digits, sign and point need no escape: written in place, no copy.
-        toml_display(out, "value", &f.value);
+        toml_decimal(out, "value", &f.value);
         if let Some(max) = &f.max {
-            toml_display(out, "max", max);
+            toml_decimal(out, "max", max);
         }
         toml_pair(out, "unit", f.unit.as_str());
         toml_pair(out, "noun", &f.noun);
@@ -327,8 +328,6 @@ impl ClaimSet {
     }
 }
 
-/// Appends `key = "value"` as a TOML basic string, escaping quotes, backslashes and control
-/// characters.
 /// `key = ["a", "b"]` on one line; nothing for an empty list.
 fn toml_list(out: &mut String, key: &str, values: &[String]) {
     if values.is_empty() {
@@ -348,26 +347,84 @@ fn toml_list(out: &mut String, key: &str, values: &[String]) {
     out.push_str("]\n");
 }
 
+/// Appends `key = "value"` as a TOML basic string, escaping quotes, backslashes and control
+/// characters.
+#[inline(always)]
 fn toml_pair(out: &mut String, key: &str, value: &str) {
+    // Inlined: each key is a literal, copied by a few moves instead of a call.
     out.push_str(key);
+    push_quoted(out, value);
+}
+
+/// Appends ` = "value"` and the line's end, `value` escaped as a TOML basic string: copied
+/// whole, then checked where it was copied to (the bytes before it masked off, so that a short
+/// value needs no padded copy), and written again escaped only when it holds something to
+/// escape (few do).
+fn push_quoted(out: &mut String, value: &str) {
     out.push_str(" = \"");
-    // Most values need no escape: copy them whole.
-    if needs_escape(value.as_bytes()) {
+    let start = out.len();
+    out.push_str(value);
+    if needs_escape_from(out.as_bytes(), start) {
+        out.truncate(start);
         push_escaped(out, value);
-    } else {
-        out.push_str(value);
     }
     out.push_str("\"\n");
 }
 
-/// Appends `key = "value"` for a value whose display needs no escape (a number).
-fn toml_display(out: &mut String, key: &str, value: &impl std::fmt::Display) {
-    use std::fmt::Write as _;
+/// Appends `key = "value"` for a decimal, written as its `Display` writes it.
+fn toml_decimal(out: &mut String, key: &str, value: &Decimal) {
     out.push_str(key);
     out.push_str(" = \"");
-    // Writing to a String cannot fail.
-    let _ = write!(out, "{value}");
+    push_decimal_value(out, value);
     out.push_str("\"\n");
+}
+
+/// Appends a decimal as `Display` writes it, without the formatting machinery (ten times the
+/// cost): `-` for a negative sign (zero too), the mantissa's digits with the point `scale`
+/// places from the right (zeros before them as needed, `0.` before a bare fraction), `0` for a
+/// zero of scale 0.
+fn push_decimal_value(out: &mut String, value: &Decimal) {
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    // A mantissa has at most 29 digits (96 bits); the scale is at most 28.
+    let mut digits = [b'0'; 40];
+    let mut at = digits.len();
+    let mantissa = value.mantissa().unsigned_abs();
+    // Most mantissas fit 64 bits, whose division is much cheaper than 128 bits'.
+    match u64::try_from(mantissa) {
+        Ok(mut n) => {
+            while n != 0 {
+                at -= 1;
+                // `n % 10` is a digit: the cast cannot truncate.
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        }
+        Err(_) => {
+            let mut n = mantissa;
+            while n != 0 {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        }
+    }
+    let scale = usize::try_from(value.scale())
+        .unwrap_or(0)
+        .min(digits.len() - 1);
+    // Zeros (already in the buffer) up to the scale's width.
+    at = at.min(digits.len() - scale);
+    let (whole, fraction) = digits[at..].split_at(digits.len() - at - scale);
+    let push_all = |out: &mut String, d: &[u8]| d.iter().for_each(|&b| out.push(char::from(b)));
+    if whole.is_empty() {
+        out.push('0');
+    }
+    push_all(out, whole);
+    if !fraction.is_empty() {
+        out.push('.');
+        push_all(out, fraction);
+    }
 }
 
 /// Appends `n` in decimal (what `write!` gives, without the formatting machinery).
@@ -388,68 +445,120 @@ fn push_decimal(out: &mut String, mut n: u32) {
     }
 }
 
-/// True when `value` holds a byte a TOML basic string escapes: C0 controls, `"`, `\`, DEL, or
-/// 0xC2 (which leads the C1 controls U+0080–U+009F). Checked 16 bytes at a time into one
-/// accumulated mask, read once at the end (the compiler compares the 16 at once); the last few
-/// bytes as the last 16 (some checked twice, harmlessly) or, in a short value, a padded copy:
-/// most values are short, and a byte-at-a-time tail cost more than the rest.
-fn needs_escape(value: &[u8]) -> bool {
-    let mut found = [0u8; 16];
-    let mut check = |chunk: &[u8; 16]| {
-        for (f, &b) in found.iter_mut().zip(chunk) {
-            *f |= u8::from((b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7f) | (b == 0xc2));
+/// True when `bytes[from..]` holds a byte a TOML basic string escapes: C0 controls, `"`, `\`,
+/// DEL, or 0xC2 (which leads the C1 controls U+0080–U+009F). Checked 16 bytes at a time into
+/// one accumulated mask, read once at the end (the compiler compares the 16 at once); the last
+/// few bytes as the last 16 of `bytes` with the lanes before them masked off, or, when `bytes`
+/// is shorter, a padded copy: most values are short, and a byte-at-a-time tail cost more than
+/// the rest.
+fn needs_escape_from(bytes: &[u8], from: usize) -> bool {
+    // Lanes from 16 - n on: `TAIL[n..n + 16]` keeps the last n of 16 bytes.
+    const TAIL: [u8; 32] = {
+        let mut t = [0u8; 32];
+        let mut i = 16;
+        while i < 32 {
+            t[i] = 0xff;
+            i += 1;
         }
+        t
     };
+    let value = bytes.get(from..).unwrap_or_default();
+    let mut found = [0u8; 16];
     let (chunks, rest) = value.as_chunks::<16>();
     for chunk in chunks {
-        check(chunk);
+        or_escape_mask(&mut found, chunk);
     }
     if !rest.is_empty() {
-        match value.last_chunk::<16>() {
-            Some(last) => check(last),
-            None => {
+        match (
+            bytes.last_chunk::<16>(),
+            TAIL.get(rest.len()..rest.len() + 16),
+        ) {
+            (Some(last), Some(keep)) => {
+                for ((f, m), k) in found.iter_mut().zip(escape_mask(last)).zip(keep) {
+                    *f |= m & k;
+                }
+            }
+            _ => {
                 let mut padded = [b' '; 16];
                 padded[..rest.len()].copy_from_slice(rest);
-                check(&padded);
+                or_escape_mask(&mut found, &padded);
             }
         }
     }
     found != [0u8; 16]
 }
 
+/// Adds `chunk`'s [`escape_mask`] to `found`. A function inlined, not a closure: a closure
+/// was called once a chunk (and its constants loaded each time), twice the compares' cost.
+#[inline(always)]
+fn or_escape_mask(found: &mut [u8; 16], chunk: &[u8; 16]) {
+    for (f, m) in found.iter_mut().zip(escape_mask(chunk)) {
+        *f |= m;
+    }
+}
+
+/// 0xFF for each byte of `chunk` that [`needs_escape_from`] looks for, else 0: lanes all ones or
+/// all zeros need no masking to one bit. Inlined into the loops, whose compared constants
+/// then stay in registers.
+#[inline(always)]
+fn escape_mask(chunk: &[u8; 16]) -> [u8; 16] {
+    let mut mask = [0u8; 16];
+    for (m, &b) in mask.iter_mut().zip(chunk) {
+        let hit = (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7f) | (b == 0xc2);
+        *m = 0u8.wrapping_sub(u8::from(hit));
+    }
+    mask
+}
+
 /// Appends `value` with quotes, backslashes and control characters (C0, DEL, C1) escaped,
-/// copying the runs between them whole.
+/// copying the runs between them whole: 16 bytes with nothing to escape are passed over at
+/// once, the others looked at a byte at a time.
 fn push_escaped(out: &mut String, value: &str) {
-    use std::fmt::Write as _;
     let bytes = value.as_bytes();
     let (mut run, mut i) = (0, 0);
-    while let Some(&b) = bytes.get(i) {
-        // Every escaped character starts with an ASCII byte or 0xC2: a char boundary.
-        let (width, code) = match (b, bytes.get(i + 1)) {
-            (b'"' | b'\\' | 0x00..=0x1f | 0x7f, _) => (1, u32::from(b)),
-            // U+0080–U+009F are 0xC2 0x80–0x9F: the code point is the second byte.
-            (0xc2, Some(&c @ 0x80..=0x9f)) => (2, u32::from(c)),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&value[run..i]);
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\t' => out.push_str("\\t"),
-            b'\r' => out.push_str("\\r"),
-            _ => {
-                // Writing to a String cannot fail.
-                let _ = write!(out, "\\u{code:04X}");
-            }
+    while i < bytes.len() {
+        let chunk = bytes
+            .get(i..i + 16)
+            .and_then(|c| <&[u8; 16]>::try_from(c).ok());
+        if chunk.is_some_and(|c| escape_mask(c) == [0u8; 16]) {
+            i += 16;
+            continue;
         }
-        i += width;
-        run = i;
+        let end = (i + 16).min(bytes.len());
+        while let Some(&b) = bytes.get(i).filter(|_| i < end) {
+            // Every escaped character starts with an ASCII byte or 0xC2: a char boundary.
+            let (width, code) = match (b, bytes.get(i + 1)) {
+                (b'"' | b'\\' | 0x00..=0x1f | 0x7f, _) => (1, u32::from(b)),
+                // U+0080–U+009F are 0xC2 0x80–0x9F: the code point is the second byte.
+                (0xc2, Some(&c @ 0x80..=0x9f)) => (2, u32::from(c)),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push_str(&value[run..i]);
+            push_escape(out, b, code);
+            i += width;
+            run = i;
+        }
     }
     out.push_str(&value[run..]);
+}
+
+/// Appends the escape of one character: `b` its first byte, `code` its code point.
+fn push_escape(out: &mut String, b: u8, code: u32) {
+    use std::fmt::Write as _;
+    match b {
+        b'"' => out.push_str("\\\""),
+        b'\\' => out.push_str("\\\\"),
+        b'\n' => out.push_str("\\n"),
+        b'\t' => out.push_str("\\t"),
+        b'\r' => out.push_str("\\r"),
+        _ => {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "\\u{code:04X}");
+        }
+    }
 }
 
 /// Turns a toml error into ours, with 1-based line and column from its byte span.
@@ -529,19 +638,24 @@ mod tests {
             v.iter()
                 .any(|&b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f || b == 0xc2)
         };
-        for len in [0, 1, 15, 16, 17, 31, 32, 33, 47, 100] {
-            let plain = vec![b'a'; len];
-            assert!(!needs_escape(&plain), "{len}");
-            for at in 0..len {
-                for bad in [0u8, b'\n', 0x1f, b'"', b'\\', 0x7f, 0xc2] {
-                    let mut v = plain.clone();
-                    v[at] = bad;
-                    assert!(needs_escape(&v), "{len} {at} {bad:#x}");
-                }
-                for good in [b' ', b'~', 0x80, 0xc3, 0xe2, 0xff] {
-                    let mut v = plain.clone();
-                    v[at] = good;
-                    assert_eq!(needs_escape(&v), naive(&v), "{len} {at} {good:#x}");
+        // Checked alone, and after bytes (to escape, themselves) that must not count.
+        let prefixes: [&[u8]; 4] = [b"", b"k = \"", b"\"\\\n\x7f\xc2\"", &[b'"'; 40]];
+        for prefix in prefixes {
+            let check = |v: &[u8]| needs_escape_from(&[prefix, v].concat(), prefix.len());
+            for len in [0, 1, 15, 16, 17, 31, 32, 33, 47, 100] {
+                let plain = vec![b'a'; len];
+                assert!(!check(&plain), "{len}");
+                for at in 0..len {
+                    for bad in [0u8, b'\n', 0x1f, b'"', b'\\', 0x7f, 0xc2] {
+                        let mut v = plain.clone();
+                        v[at] = bad;
+                        assert!(check(&v), "{prefix:?} {len} {at} {bad:#x}");
+                    }
+                    for good in [b' ', b'~', 0x80, 0xc3, 0xe2, 0xff] {
+                        let mut v = plain.clone();
+                        v[at] = good;
+                        assert_eq!(check(&v), naive(&v), "{prefix:?} {len} {at} {good:#x}");
+                    }
                 }
             }
         }
@@ -569,6 +683,86 @@ mod tests {
     }
 
     #[test]
+    fn escapes_agree_with_a_char_at_a_time_escape_at_every_place() {
+        let naive = |v: &str| {
+            v.chars()
+                .map(|c| match c {
+                    '"' => "\\\"".to_string(),
+                    '\\' => "\\\\".to_string(),
+                    '\n' => "\\n".to_string(),
+                    '\t' => "\\t".to_string(),
+                    '\r' => "\\r".to_string(),
+                    c if c < ' ' || ('\u{7f}'..='\u{9f}').contains(&c) => {
+                        format!("\\u{:04X}", u32::from(c))
+                    }
+                    c => c.to_string(),
+                })
+                .collect::<String>()
+        };
+        let alphabet = [
+            'a', '"', '\\', '\n', '\u{1}', '\u{7f}', '\u{85}', '\u{a0}', 'é', '…',
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for len in 0..48 {
+            for _ in 0..20 {
+                let value: String = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        // Mostly plain letters, so that clean runs of 16 occur.
+                        let k = (seed % 40) as usize;
+                        alphabet.get(k).copied().unwrap_or('b')
+                    })
+                    .collect();
+                let mut out = String::new();
+                push_escaped(&mut out, &value);
+                assert_eq!(out, naive(&value), "{value:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "0.00",
+            "1",
+            "-1",
+            "9",
+            "10",
+            "90000",
+            "0.5",
+            "0.05",
+            "-0.001",
+            "1.50",
+            "123.456",
+            "5200000000",
+            "-7.25",
+            "0.0000000000000000000000000001",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-18446744073709551616.5",
+        ]
+        .iter()
+        .map(|s| Decimal::from_str(s).unwrap())
+        .collect();
+        cases.extend([
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::from_parts(0, 0, 0, true, 0),
+            Decimal::from_parts(0, 0, 0, true, 3),
+            Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 28),
+            Decimal::from_parts(12, 0, 0, false, 5),
+        ]);
+        for d in cases {
+            let mut out = String::from("x");
+            push_decimal_value(&mut out, &d);
+            assert_eq!(out, format!("x{d}"), "{d:?}");
+        }
+    }
+
+    #[test]
     fn values_are_escaped_as_toml_basic_strings() {
         // (value, what is written between the quotes)
         let cases = [
@@ -580,6 +774,13 @@ mod tests {
             ("c1\u{85}nbsp\u{a0}é", "c1\\u0085nbsp\u{a0}é"),
             ("\u{9f}\"", "\\u009F\\\""),
             ("§ 8 at 90°", "§ 8 at 90°"),
+            (
+                "a run of sixteen+ bytes, then \"quoted\" words\u{85} and more of them",
+                "a run of sixteen+ bytes, then \\\"quoted\\\" words\\u0085 and more of them",
+            ),
+            ("0123456789abcdef\\", "0123456789abcdef\\\\"),
+            ("0123456789abcde\u{85}x", "0123456789abcde\\u0085x"),
+            ("0123456789abcdefé\u{9f}", "0123456789abcdefé\\u009F"),
         ];
         for (value, quoted) in cases {
             let mut out = String::new();

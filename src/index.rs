@@ -19,15 +19,19 @@
 
 use crate::claimset::ClaimSet;
 use crate::error::{Error, Result, MAX_CANDIDATES};
-use crate::series::{title_similarity, SeriesMatcher};
+use crate::series::{title_similarity, KeyHash, SeriesMatcher};
 use crate::store::{
     load_stored, open_store_file_meta, read_store_file, remove_temporary, Stamp, Store,
     StoredEdition,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+/// The index's hash maps and sets: keyed by its own names, never iterated into an output.
+type HashMap<K, V> = std::collections::HashMap<K, V, KeyHash>;
+type HashSet<K> = std::collections::HashSet<K, KeyHash>;
 
 /// The index file's name inside the store.
 pub const INDEX_FILE: &str = ".factdiff-index.json";
@@ -227,11 +231,11 @@ impl Index {
             names: std::cell::OnceCell::new(),
             digests: None,
             words: BTreeMap::new(),
-            saved_words: HashMap::new(),
-            stamps: HashMap::new(),
+            saved_words: HashMap::default(),
+            stamps: HashMap::default(),
             pulls: Pulls::default(),
             cache_changed: false,
-            reconciled: HashSet::new(),
+            reconciled: HashSet::default(),
             savable: mode == Mode::Write,
             changed: false,
             unsaved: 0,
@@ -367,7 +371,7 @@ impl Index {
     /// worth making: write mode looks up every pull), else by a scan.
     fn digest_keys(&mut self, digest: &str) -> Vec<String> {
         if self.digests.is_none() && self.mode == Mode::Write {
-            let mut map: HashMap<String, Vec<String>> = HashMap::new();
+            let mut map: HashMap<String, Vec<String>> = HashMap::default();
             for (k, e) in &self.entries {
                 if let Some(d) = &e.digest {
                     map.entry(d.clone()).or_default().push(k.clone());
@@ -474,7 +478,7 @@ impl Index {
                 remove_temporary(tmp).map_err(|e| Error::io(tmp, e))?;
             }
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (stored, stamp) in &scan.editions {
             let key = key_of(series, &stored.path);
             seen.insert(key.clone());
@@ -945,9 +949,8 @@ impl Index {
                 editions: &self.entries,
                 words,
             };
-            store.replace_root_file(INDEX_FILE, |out| {
-                serde_json::to_writer(out, &file).map_err(std::io::Error::other)
-            })?;
+            let bytes = json_bytes(&file, self.entries.len() * 576)?;
+            store.replace_root_file(INDEX_FILE, |out| out.write_all(&bytes))?;
             self.changed = false;
             self.unsaved = 0;
         }
@@ -968,14 +971,26 @@ impl Index {
                     .collect(),
                 pulls: &self.pulls.entries,
             };
-            store.replace_root_file(CACHE_FILE, |out| {
-                serde_json::to_writer(out, &file).map_err(std::io::Error::other)
-            })?;
+            let hint = file.stamps.len() * 128 + file.pulls.len() * 384;
+            let bytes = json_bytes(&file, hint)?;
+            store.replace_root_file(CACHE_FILE, |out| out.write_all(&bytes))?;
             self.cache_changed = false;
             self.pulls.changed = false;
         }
         Ok(())
     }
+}
+
+/// The compact JSON of `value`, made in memory (about `hint` bytes) and written whole: through
+/// the writer a file gives, each of the many small pieces cost a call, and a write every 8 KiB.
+fn json_bytes(value: &impl Serialize, hint: usize) -> Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(hint);
+    // Serialising these maps of strings and numbers cannot fail; an error is still passed on.
+    serde_json::to_writer(&mut bytes, value).map_err(|e| Error::Invalid {
+        path: PathBuf::from(INDEX_FILE),
+        message: e.to_string(),
+    })?;
+    Ok(bytes)
 }
 
 /// True when the claim set at `path` records `digest` (its header line): a cheap look at the

@@ -13,12 +13,15 @@ use crate::diff::{diff, Flag, Report};
 use crate::error::{Error, Result};
 use crate::index::{Index, Mode, PullEntry, PullStatus, Pulls};
 use crate::pipeline::{extract_bytes, ExtractOptions, MAX_INPUT_BYTES};
-use crate::series::{series_name_of, series_words, SeriesConfig, SeriesMatcher};
+use crate::series::{series_name_of, series_words, KeyHash, SeriesConfig, SeriesMatcher};
 use crate::store::{load_stored, Content, Stamp, Store, StoreLock, StoredEdition};
 use crate::topics::TopicRules;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+/// Ingest's maps and sets: keyed by series names and digests, never iterated into an output.
+type HashMap<K, V> = std::collections::HashMap<K, V, KeyHash>;
+type HashSet<K> = std::collections::HashSet<K, KeyHash>;
 
 /// How many pulls are read and extracted together before they are stored: bounds memory
 /// whatever the archive size.
@@ -331,7 +334,7 @@ impl Ingest {
             store,
             index,
             config,
-            rules: HashMap::new(),
+            rules: HashMap::default(),
             _lock: lock,
         })
     }
@@ -675,7 +678,7 @@ impl Ingest {
                     options.keep_text,
                     options.max_input_bytes,
                 )?;
-                return self.store_one(file, again, options, &HashSet::new());
+                return self.store_one(file, again, options, &HashSet::default());
             }
             Prepared::NoClaims { key, stamp, digest } => {
                 self.note(key, stamp, digest, PullStatus::NoClaims);
