@@ -746,9 +746,9 @@ fn noun_phrase_before(left: &[&str]) -> Option<String> {
         }
         i -= 1;
     }
+    // Trimmed of joiners, a phrase of any words holds one that is not a joiner.
     let phrase = trim_joiners(&left[i..end]);
-    let content = phrase.iter().filter(|w| !listed(&bare(w), JOINER)).count();
-    (content >= 1).then(|| clean(&phrase.join(" ")))
+    (!phrase.is_empty()).then(|| clean(&phrase.join(" ")))
 }
 
 /// A clause leading to a figure is a label when it has at most this many words.
@@ -762,34 +762,13 @@ fn clause_before(left: &[&str]) -> Option<String> {
     while i > 0 && !closes_clause(left[i - 1]) {
         i -= 1;
     }
-    let mut words: Vec<&str> = left[i..].to_vec();
+    let mut words = &left[i..];
     // Articles, hedges and another figure's number before the subject say nothing of it.
-    while words.first().is_some_and(|w| {
-        let lowered = bare(w);
-        let b: &str = &lowered;
-        matches!(
-            b,
-            "the"
-                | "a"
-                | "an"
-                | "and"
-                | "approximately"
-                | "about"
-                | "nearly"
-                | "almost"
-                | "over"
-                | "some"
-                | "roughly"
-                | "around"
-                | "more"
-                | "than"
-                | "up"
-                | "to"
-                | "least"
-                | "at"
-        ) || b.bytes().any(|c| c.is_ascii_digit())
-    }) {
-        words.remove(0);
+    while let Some((w, rest)) = words.split_first() {
+        if !opens_clause_idly(w) {
+            break;
+        }
+        words = rest;
     }
     // Only a short clause is a subject and its verb; a longer one is left to the subject.
     if words.len() > MAX_CLAUSE_WORDS {
@@ -804,50 +783,83 @@ fn clause_before(left: &[&str]) -> Option<String> {
         return None;
     }
     // Words between the verb and the figure that say nothing on their own.
-    while words.last().is_some_and(|w| {
-        matches!(
+    while let Some((w, rest)) = words.split_last() {
+        if !matches!(
             &*bare(w),
             "the" | "a" | "an" | "additional" | "another" | "further" | "new" | "over" | "up"
-        )
-    }) {
-        words.pop();
+        ) {
+            break;
+        }
+        words = rest;
     }
     // Another figure's number in the clause would change with it.
     if words.iter().any(|w| w.bytes().any(|c| c.is_ascii_digit())) {
         return None;
     }
     let ends_with_verb = words.last().is_some_and(|w| is_verb(&bare(w)));
-    let content = words.iter().filter(|w| !is_stop(w)).count();
-    (ends_with_verb && content >= 1 && words.len() >= 2).then(|| clean(&words.join(" ")))
+    // A word that says something: looked for last, as most clauses fail the other tests.
+    let content = || words.iter().any(|w| !is_stop(w));
+    (ends_with_verb && words.len() >= 2 && content()).then(|| clean(&words.join(" ")))
+}
+
+/// True for an article, a hedge or a number: words before a clause's subject that say nothing
+/// of it ([`clause_before`]).
+fn opens_clause_idly(w: &str) -> bool {
+    let lowered = bare(w);
+    let b: &str = &lowered;
+    matches!(
+        b,
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "approximately"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "some"
+            | "roughly"
+            | "around"
+            | "more"
+            | "than"
+            | "up"
+            | "to"
+            | "least"
+            | "at"
+    ) || b.bytes().any(|c| c.is_ascii_digit())
 }
 
 /// The opening words of the sentence, before the figure: its subject as a last resort
 /// ("Banco Cuscatlan, the second-largest bank…" → "Banco Cuscatlan").
 fn subject_before(left: &[&str]) -> Option<String> {
-    let mut words: Vec<&str> = Vec::new();
-    for w in skip_aside(left) {
-        words.push(w);
-        if closes_clause(w) || words.len() >= MAX_LABEL_WORDS {
-            break;
-        }
-    }
+    // Up to the first clause punctuation, at most [`MAX_LABEL_WORDS`] words.
+    let rest = skip_aside(left);
+    let n = rest
+        .iter()
+        .take(MAX_LABEL_WORDS)
+        .position(|w| closes_clause(w))
+        .map_or(rest.len().min(MAX_LABEL_WORDS), |k| k + 1);
+    let mut words = &rest[..n];
     // The subject ends at its verb.
     if let Some(v) = words.iter().position(|w| is_verb(&bare(w))) {
-        words.truncate(v);
+        words = &words[..v];
     }
-    let mut words = trim_joiners(&words);
-    while words
-        .last()
-        .is_some_and(|w| is_stop(w) || is_place_word(&bare(w)))
-    {
-        words.pop();
+    let mut words = trim_joiners(words);
+    while let Some((w, rest)) = words.split_last() {
+        if !(is_stop(w) || is_place_word(&bare(w))) {
+            break;
+        }
+        words = rest;
     }
-    let words: Vec<&str> = words
-        .into_iter()
-        .skip_while(|w| matches!(&*bare(w), "the" | "a" | "an" | "to" | "date"))
-        .collect();
-    let content = words.iter().filter(|w| !is_stop(w)).count();
-    (content >= 1)
+    let opening = words
+        .iter()
+        .take_while(|w| matches!(&*bare(w), "the" | "a" | "an" | "to" | "date"))
+        .count();
+    let words = &words[opening..];
+    words
+        .iter()
+        .any(|w| !is_stop(w))
         .then(|| clean(&words.join(" ")))
         .filter(|p| !p.is_empty())
 }
@@ -1001,15 +1013,20 @@ fn first_words<'s>(s: &'s str, buf: &mut [&'s str]) -> usize {
 }
 
 /// Drops joiners ("of", "and", "in"…) from both ends.
-fn trim_joiners<'w>(words: &[&'w str]) -> Vec<&'w str> {
-    let mut v: Vec<&str> = words.to_vec();
-    while v.first().is_some_and(|w| listed(&bare(w), JOINER)) {
-        v.remove(0);
+fn trim_joiners<'a, 'w>(mut words: &'a [&'w str]) -> &'a [&'w str] {
+    while let Some((w, rest)) = words.split_first() {
+        if !listed(&bare(w), JOINER) {
+            break;
+        }
+        words = rest;
     }
-    while v.last().is_some_and(|w| listed(&bare(w), JOINER)) {
-        v.pop();
+    while let Some((w, rest)) = words.split_last() {
+        if !listed(&bare(w), JOINER) {
+            break;
+        }
+        words = rest;
     }
-    v
+    words
 }
 
 /// Cuts to [`MAX_LABEL_WORDS`] words, as [`clean`] trims them.
