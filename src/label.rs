@@ -121,44 +121,72 @@ fn phrase_in(sentence: &str, quote: &str, noun: &str) -> Option<String> {
     } else {
         UNIT_NOUNS.contains(&noun.to_lowercase().as_str())
     };
-    // A counted noun is read with the words after the quote alone.
+    // A counted noun is read with the words after the quote alone; the others with the words
+    // before it alone.
     let by_noun = !noun.is_empty() && !unit_noun;
-    let Some((words, qa, qb)) = find_words(&spaced, quote, !by_noun) else {
+    let Some((mut words, qa, qb)) = find_words(&spaced, quote, !by_noun, usize::from(by_noun))
+    else {
         return (!noun.is_empty()).then(|| clean(noun));
     };
-    let left = &words[..qa];
-    let right = &words[qb..];
     if by_noun {
+        // Most nouns have no place after them: the words past the first are read for one.
+        let place = if words.get(qb).is_some_and(|w| opens_place(w)) {
+            read_on(&spaced, &mut words, qb + RIGHT_WORDS);
+            place_after(words.get(qb..).unwrap_or_default())
+        } else {
+            None
+        };
         // The noun stops before punctuation the quote kept ("jobs," → "jobs").
         let mut phrase = clean(noun);
-        if let Some(place) = place_after(right) {
+        if let Some(place) = place {
             phrase.push(' ');
             phrase.push_str(&place);
         }
-        return Some(cap(&phrase)).filter(|p| !p.is_empty());
+        return Some(cap(phrase)).filter(|p| !p.is_empty());
     }
+    let left = &words[..qa];
     if let Some(np) = noun_phrase_before(left) {
-        return Some(cap(&np));
+        return Some(cap(np));
     }
     if let Some(lead) = clause_before(left) {
-        return Some(cap(&lead));
+        return Some(cap(lead));
     }
     if !noun.is_empty() {
         return Some(noun.to_string());
     }
-    subject_before(left).map(|p| cap(&p))
+    subject_before(left).map(cap)
+}
+
+/// Reads on in `text` after the last of `words` (slices of it) until there are `upto` words
+/// or the text ends.
+fn read_on<'s>(text: &'s str, words: &mut Vec<&'s str>, upto: usize) {
+    let end = words
+        .last()
+        .and_then(|w| (w.as_ptr() as usize + w.len()).checked_sub(text.as_ptr() as usize));
+    let Some(rest) = end.and_then(|end| text.get(end..)) else {
+        return;
+    };
+    crate::text::each_word(rest, false, |a, b| {
+        if words.len() >= upto {
+            return false;
+        }
+        words.extend(rest.get(a..b));
+        words.len() < upto
+    });
 }
 
 /// The words of `sentence` (as [`words_of`] gives them) and where the quote's words first
 /// stand among them (`qa..qb`), matching words with their punctuation trimmed. The words end
-/// [`RIGHT_WORDS`] past the quote: all a label reads after it. Without `left`, the words
-/// before the quote may be left out (`qa` is then 0): most labels read none of them.
+/// at least `right` (at most [`RIGHT_WORDS`]) past the quote, or with the sentence. Without
+/// `left`, the words before the quote may be left out (`qa` is then 0): most labels read none
+/// of them.
 fn find_words<'s>(
     sentence: &'s str,
     quote: &str,
     left: bool,
+    right: usize,
 ) -> Option<(Vec<&'s str>, usize, usize)> {
-    verbatim(sentence, quote, left).or_else(|| {
+    verbatim(sentence, quote, left, right).or_else(|| {
         let quote: Vec<&str> = words_of(quote).into_iter().map(quote_bare).collect();
         scan_for(sentence, &quote)
     })
@@ -172,8 +200,9 @@ fn verbatim<'s>(
     sentence: &'s str,
     quote: &str,
     left: bool,
+    right: usize,
 ) -> Option<(Vec<&'s str>, usize, usize)> {
-    let first = quote_bare(quote.split_whitespace().next()?);
+    let first = quote_bare(first_word(quote)?);
     let at = find_bytes(sentence.as_bytes(), quote.as_bytes())?;
     let (before, from) = sentence.split_at_checked(at)?;
     if !before.chars().next_back().is_none_or(char::is_whitespace)
@@ -192,13 +221,17 @@ fn verbatim<'s>(
     let (qa, mut qb) = (words.len(), words.len());
     let mut matched = true;
     crate::text::each_word(from, false, |a, b| {
+        // Past the quote, only `right` words are read.
+        if a >= quote.len() && words.len() >= qb + right {
+            return false;
+        }
         let Some(w) = from.get(a..b) else {
             matched = false;
             return false;
         };
         words.push(w);
         if a >= quote.len() {
-            return words.len() < qb + RIGHT_WORDS;
+            return words.len() < qb + right;
         }
         // The quote's words are the sentence's, but its last may go on there ("million,").
         qb += 1;
@@ -504,8 +537,10 @@ fn listed(b: &str, bits: u8) -> bool {
 
 /// True for a word that ends a phrase read backwards or forwards.
 fn is_stop(word: &str) -> bool {
-    let b = bare(word);
-    b.is_empty() || b.bytes().any(|c| c.is_ascii_digit()) || is_verb_or(&b, FUNCTION)
+    // Read once as `&str`: each read of a lowered `Bare` checks its bytes again.
+    let lowered = bare(word);
+    let b: &str = &lowered;
+    b.is_empty() || b.bytes().any(|c| c.is_ascii_digit()) || is_verb_or(b, FUNCTION)
 }
 
 /// True for a verb: listed, or an "-ing"/"-ed" word that is not a known noun. `b` is bare.
@@ -531,22 +566,28 @@ fn verb_in(b: &str, lists: u8) -> bool {
 
 /// True when a word carries punctuation that closes a clause on its right (",", ";", ":", a
 /// sentence's end), but not the period of an abbreviation ("U.S.", "D.C.").
+#[inline(always)]
 fn closes_clause(word: &str) -> bool {
-    // Most words end in none of these: the last byte is tested (an em dash ends in 0x94, a
-    // byte only a few other characters end in), and the abbreviation is only looked for after
-    // a period.
+    // Most words end in none of these: the last byte is tested inline (it is called for every
+    // word of an opening phrase; an em dash ends in 0x94, a byte only a few other characters
+    // end in), and the abbreviation is only looked for after a period.
     match word.as_bytes().last() {
-        Some(b',' | b';' | b':' | b'.' | b'!' | b'?' | b')' | b'"') => {}
-        Some(0x94) if word.ends_with('\u{2014}') => {}
-        _ => return false,
+        Some(b',' | b';' | b':' | b'!' | b'?' | b')' | b'"') => true,
+        Some(b'.') => !is_abbreviation(word),
+        Some(0x94) => word.ends_with('\u{2014}'),
+        _ => false,
     }
-    let abbreviation = word.ends_with('.')
+}
+
+/// True for a word ending in the period of an abbreviation ("U.S.", "D.C."): one capital
+/// letter before its last period.
+fn is_abbreviation(word: &str) -> bool {
+    word.ends_with('.')
         && word
             .trim_end_matches('.')
             .rsplit('.')
             .next()
-            .is_some_and(|last| last.chars().count() == 1 && last.chars().all(char::is_uppercase));
-    !abbreviation
+            .is_some_and(|last| last.chars().count() == 1 && last.chars().all(char::is_uppercase))
 }
 
 /// The words after a short opening aside ("In addition,", "To date,", "For example,"): the
@@ -590,23 +631,21 @@ const NOT_PLACES: &[&str] = &[
 ];
 
 /// A place after a counted noun, or what it is made of: "in the region", "across Central
-/// America", "of sediment" (up to four words, up to the first clause punctuation).
+/// America", "of sediment" (up to four words, up to the first clause punctuation). The first
+/// word of `right` is one that [`opens_place`].
 fn place_after(right: &[&str]) -> Option<String> {
     let first = right.first()?;
-    let opens = is_place_word(&bare(first));
-    if !opens || closes_clause(first) {
-        return None;
-    }
     if right.get(1).is_some_and(|w| listed(&bare(w), NOT_PLACE)) {
         return None;
     }
     let mut out = vec![*first];
     let mut ended = false;
     for (k, w) in right.iter().enumerate().skip(1) {
-        let b = bare(w);
-        let article = matches!(&*b, "the" | "a" | "an");
+        let lowered = bare(w);
+        let b: &str = &lowered;
+        let article = matches!(b, "the" | "a" | "an");
         // A place is one phrase: a second preposition or a verb ends it.
-        if !article && (is_stop(w) || is_place_word(&b) || listed(&b, JOINER)) {
+        if !article && (is_stop(w) || is_place_word(b) || listed(b, JOINER)) {
             ended = true;
             break;
         }
@@ -618,11 +657,12 @@ fn place_after(right: &[&str]) -> Option<String> {
             ended = true;
             // A comma inside a list of plain words ("agricultural, aquaculture, and fishing
             // sectors") cuts the place short of its noun: leave the place out.
-            let next = right.get(k + 1).map_or(Bare::Borrowed(""), |n| bare(n));
+            let lowered = right.get(k + 1).map_or(Bare::Borrowed(""), |n| bare(n));
+            let next: &str = &lowered;
             let list_goes_on = w.ends_with(',')
                 && next.chars().next().is_some_and(char::is_lowercase)
-                && !is_stop(&next)
-                && !matches!(&*next, "and" | "or");
+                && !is_stop(next)
+                && !matches!(next, "and" | "or");
             if list_goes_on {
                 return None;
             }
@@ -638,6 +678,11 @@ fn place_after(right: &[&str]) -> Option<String> {
         out.pop();
     }
     (out.len() >= 2).then(|| clean(&out.join(" ")))
+}
+
+/// True when `first`, the word after a counted noun, may open a place ([`place_after`]).
+fn opens_place(first: &str) -> bool {
+    is_place_word(&bare(first)) && !closes_clause(first)
 }
 
 /// A place has at most this many words after its preposition.
@@ -701,9 +746,9 @@ fn noun_phrase_before(left: &[&str]) -> Option<String> {
         }
         i -= 1;
     }
+    // Trimmed of joiners, a phrase of any words holds one that is not a joiner.
     let phrase = trim_joiners(&left[i..end]);
-    let content = phrase.iter().filter(|w| !listed(&bare(w), JOINER)).count();
-    (content >= 1).then(|| clean(&phrase.join(" ")))
+    (!phrase.is_empty()).then(|| clean(&phrase.join(" ")))
 }
 
 /// A clause leading to a figure is a label when it has at most this many words.
@@ -717,33 +762,13 @@ fn clause_before(left: &[&str]) -> Option<String> {
     while i > 0 && !closes_clause(left[i - 1]) {
         i -= 1;
     }
-    let mut words: Vec<&str> = left[i..].to_vec();
+    let mut words = &left[i..];
     // Articles, hedges and another figure's number before the subject say nothing of it.
-    while words.first().is_some_and(|w| {
-        let b = bare(w);
-        matches!(
-            &*b,
-            "the"
-                | "a"
-                | "an"
-                | "and"
-                | "approximately"
-                | "about"
-                | "nearly"
-                | "almost"
-                | "over"
-                | "some"
-                | "roughly"
-                | "around"
-                | "more"
-                | "than"
-                | "up"
-                | "to"
-                | "least"
-                | "at"
-        ) || b.bytes().any(|c| c.is_ascii_digit())
-    }) {
-        words.remove(0);
+    while let Some((w, rest)) = words.split_first() {
+        if !opens_clause_idly(w) {
+            break;
+        }
+        words = rest;
     }
     // Only a short clause is a subject and its verb; a longer one is left to the subject.
     if words.len() > MAX_CLAUSE_WORDS {
@@ -751,56 +776,90 @@ fn clause_before(left: &[&str]) -> Option<String> {
     }
     // A clause cut short of its subject ("in the 2021 Strategy to provide") says too little.
     if words.first().is_some_and(|w| {
-        let b = bare(w);
-        listed(&b, PLACE_PREPOSITION) || &*b == "to"
+        let lowered = bare(w);
+        let b: &str = &lowered;
+        listed(b, PLACE_PREPOSITION) || b == "to"
     }) {
         return None;
     }
     // Words between the verb and the figure that say nothing on their own.
-    while words.last().is_some_and(|w| {
-        matches!(
+    while let Some((w, rest)) = words.split_last() {
+        if !matches!(
             &*bare(w),
             "the" | "a" | "an" | "additional" | "another" | "further" | "new" | "over" | "up"
-        )
-    }) {
-        words.pop();
+        ) {
+            break;
+        }
+        words = rest;
     }
     // Another figure's number in the clause would change with it.
     if words.iter().any(|w| w.bytes().any(|c| c.is_ascii_digit())) {
         return None;
     }
     let ends_with_verb = words.last().is_some_and(|w| is_verb(&bare(w)));
-    let content = words.iter().filter(|w| !is_stop(w)).count();
-    (ends_with_verb && content >= 1 && words.len() >= 2).then(|| clean(&words.join(" ")))
+    // A word that says something: looked for last, as most clauses fail the other tests.
+    let content = || words.iter().any(|w| !is_stop(w));
+    (ends_with_verb && words.len() >= 2 && content()).then(|| clean(&words.join(" ")))
+}
+
+/// True for an article, a hedge or a number: words before a clause's subject that say nothing
+/// of it ([`clause_before`]).
+fn opens_clause_idly(w: &str) -> bool {
+    let lowered = bare(w);
+    let b: &str = &lowered;
+    matches!(
+        b,
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "approximately"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "some"
+            | "roughly"
+            | "around"
+            | "more"
+            | "than"
+            | "up"
+            | "to"
+            | "least"
+            | "at"
+    ) || b.bytes().any(|c| c.is_ascii_digit())
 }
 
 /// The opening words of the sentence, before the figure: its subject as a last resort
 /// ("Banco Cuscatlan, the second-largest bank…" → "Banco Cuscatlan").
 fn subject_before(left: &[&str]) -> Option<String> {
-    let mut words: Vec<&str> = Vec::new();
-    for w in skip_aside(left) {
-        words.push(w);
-        if closes_clause(w) || words.len() >= MAX_LABEL_WORDS {
-            break;
-        }
-    }
+    // Up to the first clause punctuation, at most [`MAX_LABEL_WORDS`] words.
+    let rest = skip_aside(left);
+    let n = rest
+        .iter()
+        .take(MAX_LABEL_WORDS)
+        .position(|w| closes_clause(w))
+        .map_or(rest.len().min(MAX_LABEL_WORDS), |k| k + 1);
+    let mut words = &rest[..n];
     // The subject ends at its verb.
     if let Some(v) = words.iter().position(|w| is_verb(&bare(w))) {
-        words.truncate(v);
+        words = &words[..v];
     }
-    let mut words = trim_joiners(&words);
-    while words
-        .last()
-        .is_some_and(|w| is_stop(w) || is_place_word(&bare(w)))
-    {
-        words.pop();
+    let mut words = trim_joiners(words);
+    while let Some((w, rest)) = words.split_last() {
+        if !(is_stop(w) || is_place_word(&bare(w))) {
+            break;
+        }
+        words = rest;
     }
-    let words: Vec<&str> = words
-        .into_iter()
-        .skip_while(|w| matches!(&*bare(w), "the" | "a" | "an" | "to" | "date"))
-        .collect();
-    let content = words.iter().filter(|w| !is_stop(w)).count();
-    (content >= 1)
+    let opening = words
+        .iter()
+        .take_while(|w| matches!(&*bare(w), "the" | "a" | "an" | "to" | "date"))
+        .count();
+    let words = &words[opening..];
+    words
+        .iter()
+        .any(|w| !is_stop(w))
         .then(|| clean(&words.join(" ")))
         .filter(|p| !p.is_empty())
 }
@@ -874,9 +933,10 @@ fn opening_phrase(sentence: &str) -> Option<String> {
 /// True when `word` may end an opening phrase: not a stop word, joiner or preposition, but a
 /// verb when the phrase was cut at a figure. One look-up of the word's lists serves all.
 fn ends_opening(word: &str, at_number: bool) -> bool {
-    let b = bare(word);
-    let lists = LISTS.of(&b);
-    let verb = verb_in(&b, lists);
+    let lowered = bare(word);
+    let b: &str = &lowered;
+    let lists = LISTS.of(b);
+    let verb = verb_in(b, lists);
     let stop =
         b.is_empty() || b.bytes().any(|c| c.is_ascii_digit()) || verb || lists & FUNCTION != 0;
     let verb_kept = at_number && verb;
@@ -919,6 +979,24 @@ fn words_of(s: &str) -> Vec<&str> {
     words
 }
 
+/// The first word of `s`, as `split_whitespace` gives it: read byte by byte when it and the
+/// spaces around it are ASCII, as a quote's first word is.
+fn first_word(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let start = b.iter().position(|c| !matches!(c, b' ' | b'\t'..=b'\r'))?;
+    let end = b
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .position(|c| matches!(c, b' ' | b'\t'..=b'\r' | 0x80..))
+        .map_or(b.len(), |k| start + k);
+    match (b.get(start), b.get(end)) {
+        // A character of more bytes may be a space.
+        (Some(0x80..), _) | (_, Some(0x80..)) => s.split_whitespace().next(),
+        _ => s.get(start..end),
+    }
+}
+
 /// The first words of `s` (as [`words_of`] gives them) into `buf`, as many as it holds; how
 /// many there were.
 fn first_words<'s>(s: &'s str, buf: &mut [&'s str]) -> usize {
@@ -935,22 +1013,53 @@ fn first_words<'s>(s: &'s str, buf: &mut [&'s str]) -> usize {
 }
 
 /// Drops joiners ("of", "and", "in"…) from both ends.
-fn trim_joiners<'w>(words: &[&'w str]) -> Vec<&'w str> {
-    let mut v: Vec<&str> = words.to_vec();
-    while v.first().is_some_and(|w| listed(&bare(w), JOINER)) {
-        v.remove(0);
+fn trim_joiners<'a, 'w>(mut words: &'a [&'w str]) -> &'a [&'w str] {
+    while let Some((w, rest)) = words.split_first() {
+        if !listed(&bare(w), JOINER) {
+            break;
+        }
+        words = rest;
     }
-    while v.last().is_some_and(|w| listed(&bare(w), JOINER)) {
-        v.pop();
+    while let Some((w, rest)) = words.split_last() {
+        if !listed(&bare(w), JOINER) {
+            break;
+        }
+        words = rest;
     }
-    v
+    words
 }
 
-/// Cuts to [`MAX_LABEL_WORDS`] words.
-fn cap(phrase: &str) -> String {
+/// Cuts to [`MAX_LABEL_WORDS`] words, as [`clean`] trims them.
+fn cap(phrase: String) -> String {
+    // Most phrases are short, one-spaced and clean already: kept, not copied.
+    if is_capped(&phrase) {
+        return phrase;
+    }
     let mut buf = [""; MAX_LABEL_WORDS];
-    let n = first_words(phrase, &mut buf);
-    clean(&joined(phrase, &buf[..n]))
+    let n = first_words(&phrase, &mut buf);
+    clean(&joined(&phrase, &buf[..n]))
+}
+
+/// True when [`cap`] would give `phrase` back as it is: printable ASCII words one space
+/// apart, at most [`MAX_LABEL_WORDS`], a letter or digit at both ends and no bracket.
+fn is_capped(phrase: &str) -> bool {
+    let b = phrase.as_bytes();
+    let plain = |c: Option<&u8>| c.is_some_and(u8::is_ascii_alphanumeric);
+    if !plain(b.first()) || !plain(b.last()) {
+        return false;
+    }
+    let (mut spaces, mut after_space) = (0, false);
+    for &c in b {
+        match c {
+            b' ' if after_space => return false,
+            b' ' => spaces += 1,
+            b'(' | b')' => return false,
+            b'!'..=b'~' => {}
+            _ => return false,
+        }
+        after_space = c == b' ';
+    }
+    spaces < MAX_LABEL_WORDS
 }
 
 /// Trims clause punctuation and brackets left at either end ("region," → "region").
@@ -981,13 +1090,14 @@ fn clean(phrase: &str) -> String {
 /// True for text shaped like a slug: one lower-case word of letters and digits joined by
 /// hyphens (`private-sector-firms`). Labels never look like that.
 pub fn looks_like_slug(text: &str) -> bool {
-    !text.is_empty()
-        && text.contains('-')
-        && !text.starts_with('-')
-        && !text.ends_with('-')
-        && text
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    let b = text.as_bytes();
+    let slug_byte = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-';
+    // Most labels open with a capital or hold a space: the first byte or a scan of the first
+    // word tells them apart, before the hyphen is looked for.
+    b.first().is_some_and(|&c| c != b'-')
+        && b.last().is_some_and(|&c| c != b'-')
+        && b.iter().all(slug_byte)
+        && b.contains(&b'-')
 }
 
 #[cfg(test)]
@@ -1080,7 +1190,8 @@ mod tests {
     fn quotes_are_found_at_their_first_words_and_read_a_few_words_on() {
         let s = "It added 5 Million, then 5 million jobs in the towns of the coast and more words here.";
         let all = s.split_whitespace().count();
-        let found = |q: &str| find_words(s, q, true).map(|(w, qa, qb)| (w.len(), qa, qb));
+        let found =
+            |q: &str| find_words(s, q, true, RIGHT_WORDS).map(|(w, qa, qb)| (w.len(), qa, qb));
         assert_eq!(found("5 million"), Some((4 + RIGHT_WORDS, 2, 4)));
         assert_eq!(found("(then 5"), Some((6 + RIGHT_WORDS, 4, 6)));
         assert_eq!(found("more words here"), Some((all, all - 3, all)));
@@ -1091,7 +1202,7 @@ mod tests {
         // A Kelvin sign (three bytes) lowers to "k": a longer quote word still matches.
         let kelvin = "5 k jobs";
         assert_eq!(
-            find_words(kelvin, "5 \u{212a} jobs", true).map(|(_, qa, qb)| (qa, qb)),
+            find_words(kelvin, "5 \u{212a} jobs", true, RIGHT_WORDS).map(|(_, qa, qb)| (qa, qb)),
             Some((0, 3))
         );
     }
@@ -1127,13 +1238,22 @@ mod tests {
         for (sentence, quote, fast) in cases {
             let bare: Vec<&str> = words_of(quote).into_iter().map(quote_bare).collect();
             let scanned = scan_for(sentence, &bare);
-            assert_eq!(find_words(sentence, quote, true), scanned, "{sentence}");
-            // Without the words before the quote, the quote's and those after it are the same.
+            let full = find_words(sentence, quote, true, RIGHT_WORDS);
+            assert_eq!(full, scanned, "{sentence}");
+            // Without the words before the quote, the quote's and those after it are the same,
+            // read at once or read on from fewer.
             let after =
                 |(w, qa, qb): (Vec<&'static str>, usize, usize)| (w[qa..].to_vec(), qb - qa);
-            let short = find_words(sentence, quote, false).map(after);
-            assert_eq!(short, scanned.map(after), "{sentence}");
-            let found = verbatim(sentence, quote, true).is_some();
+            let scanned = scanned.map(after);
+            for right in [0, 1, RIGHT_WORDS] {
+                let short = find_words(sentence, quote, false, right).map(|(mut w, qa, qb)| {
+                    assert!(w.len() <= qb + right.max(RIGHT_WORDS), "{sentence}");
+                    read_on(sentence, &mut w, qb + RIGHT_WORDS);
+                    (w, qa, qb)
+                });
+                assert_eq!(short.map(after), scanned, "{sentence} {right}");
+            }
+            let found = verbatim(sentence, quote, true, RIGHT_WORDS).is_some();
             assert_eq!(found, fast, "{sentence}");
         }
     }
@@ -1167,6 +1287,64 @@ mod tests {
             assert_eq!(LISTS.of(w), slow(w), "{w:?}");
         }
         assert_eq!(LISTS.of("in"), JOINER | PLACE_PREPOSITION | ASIDE_START);
+    }
+
+    #[test]
+    fn capped_phrases_are_what_a_cut_and_clean_make_of_them() {
+        let slow = |p: &str| {
+            let mut buf = [""; MAX_LABEL_WORDS];
+            let n = first_words(p, &mut buf);
+            clean(&joined(p, &buf[..n]))
+        };
+        // Phrase, and whether it is kept as it is.
+        let cases = [
+            ("new jobs", true),
+            ("x", true),
+            ("1 2 3 4 5 6 7 8", true),
+            ("1 2 3 4 5 6 7 8 9", false),
+            ("jobs,", false),
+            ("new  jobs", false),
+            ("new\tjobs", false),
+            (" new jobs", false),
+            ("new jobs ", false),
+            ("new (old) jobs", false),
+            ("caf\u{e9} jobs", false),
+            ("new\u{a0}jobs", false),
+            ("U.S. jobs", true),
+            ("", false),
+        ];
+        for (phrase, kept) in cases {
+            assert_eq!(is_capped(phrase), kept, "{phrase}");
+            assert_eq!(cap(phrase.to_string()), slow(phrase), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn first_words_are_those_split_whitespace_gives() {
+        let every = crate::text::every_space_text();
+        let mut texts = vec![
+            every.clone(),
+            "5 million".into(),
+            "  5\tm".into(),
+            String::new(),
+        ];
+        texts.extend(
+            [
+                "\u{a0}5 m",
+                "5\u{a0}m",
+                "caf\u{e9} x",
+                "\u{2003}",
+                "\x0b5\x0cm",
+                " \r\n ",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            for (i, _) in text.char_indices() {
+                let s = &text[i..];
+                assert_eq!(first_word(s), s.split_whitespace().next(), "{s:?}");
+            }
+        }
     }
 
     #[test]
@@ -1262,6 +1440,20 @@ mod tests {
         assert!(looks_like_slug("private-sector-firms"));
         assert!(!looks_like_slug("private sector firms"));
         assert!(!looks_like_slug("Job Creation: state-of-the-art"));
+        for (text, slug) in [
+            ("a-b", true),
+            ("covid-19", true),
+            ("-a-b", false),
+            ("a-b-", false),
+            ("-", false),
+            ("ab", false),
+            ("a-B", false),
+            ("a-b c", false),
+            ("caf\u{e9}-x", false),
+            ("", false),
+        ] {
+            assert_eq!(looks_like_slug(text), slug, "{text}");
+        }
         let sluggy = fig("", "two state-of-the-art", "state-of-the-art");
         assert_eq!(figure_phrase(&sluggy), None);
         let mut cell = fig("Ohio | 1,200 | 4.5", "1,200", "households served");
