@@ -20,41 +20,65 @@ pub const MAX_FRAGMENT_WORDS: usize = 20;
 /// sentence and fragment from its claim's words (claims kept without words get labels only).
 /// Idempotent: stored values are kept.
 pub fn annotate(set: &mut ClaimSet) {
+    annotate_with(set, None);
+}
+
+/// [`annotate`] of a claim set just extracted, whose figures' sentences were cut when they
+/// were classed ([`Cutter`]): `cuts` holds each figure's sentence as a span of its claim's text,
+/// claim after claim, so that no sentence is looked for twice.
+pub(crate) fn annotate_cut(set: &mut ClaimSet, cuts: &[Option<Span>]) {
+    annotate_with(set, Some(cuts));
+}
+
+/// [`annotate`], with the figures' sentence spans when they are known.
+fn annotate_with(set: &mut ClaimSet, mut cuts: Option<&[Option<Span>]>) {
     let haystack = Haystack::new(haystack(set));
     for claim in &mut set.claims {
-        annotate_claim(claim, &haystack);
+        let mine = cuts.map(|c| c.split_at(claim.figures.len().min(c.len())));
+        cuts = mine.map(|(_, rest)| rest);
+        annotate_claim(claim, &haystack, mine.map(|(m, _)| m));
     }
 }
 
-fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
+/// Fills one claim's sentences (from `cuts` when given: one span of its text per figure),
+/// fragments and label.
+fn annotate_claim(claim: &mut Claim, haystack: &Haystack, cuts: Option<&[Option<Span>]>) {
     if let Some(text) = claim.text.as_deref() {
-        let mut from = 0;
-        // The sentence last cut from the text, the figure that holds its copy and the span of
-        // the quote it was cut for: a third of figures stand in the same sentence as the
-        // figure before them.
-        let mut last_cut: Option<(&str, usize, Option<Span>)> = None;
+        let mut cutter = Cutter::new(text);
+        // The sentence last cut from the text and the figure that holds its copy: a third of
+        // figures stand in the same sentence as the figure before them.
+        let mut last_cut: Option<(&str, usize)> = None;
         // The figure whose sentence `haystack` holds split into words.
         let mut last_split: Option<usize> = None;
         for i in 0..claim.figures.len() {
             let (before, rest) = claim.figures.split_at_mut(i);
             let f = &mut rest[0];
-            // Quotes in reading order: a quote written twice gets its own sentence each time.
-            let at = find_from(text, &f.quote, from);
-            if let Some(at) = at {
-                from = at + f.quote.len();
-            }
+            let sentence = match cuts {
+                Some(cuts) => cuts
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .and_then(|(s, e)| text.get(s..e)),
+                None => {
+                    let first = (!f.quote.is_empty())
+                        .then(|| crate::text::find_first(text.as_bytes(), f.quote.as_bytes()))
+                        .flatten();
+                    let at = cutter.place(&f.quote, first);
+                    // A stored sentence is kept: the quote only moves the reading on.
+                    f.sentence
+                        .is_empty()
+                        .then(|| cutter.sentence(at, f.quote.len()))
+                        .flatten()
+                }
+            };
             if f.sentence.is_empty() {
-                let span = at.map(|at| (at, at + f.quote.len()));
-                let last = last_cut.and_then(|(cut, _, quote)| Some((cut, quote?)));
-                let sentence = span
-                    .and_then(|span| sentence_of(text, span, last))
-                    .unwrap_or_default();
+                let sentence = sentence.unwrap_or_default();
                 f.sentence = match last_cut {
                     // The same span of the text: the same words.
-                    Some((cut, k, _)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
+                    Some((cut, k)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
                     _ => one_spaced(sentence),
                 };
-                last_cut = Some((sentence, i, span));
+                last_cut = Some((sentence, i));
             }
             if f.fragment.is_empty() && !f.sentence.is_empty() {
                 let split = last_split.is_some_and(|k| before[k].sentence == f.sentence);
@@ -68,8 +92,62 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     }
 }
 
+/// Cuts the sentences of one claim's figures, quotes in reading order: each quote is looked
+/// for from the end of the one before (a quote written twice gets its own sentence each
+/// time), and a sentence holding several quotes is cut once.
+pub(crate) struct Cutter<'t> {
+    text: &'t str,
+    /// Where the next quote is looked for first.
+    from: usize,
+    /// The sentence cut last and the span of the quote it was cut for.
+    last: Option<(&'t str, Span)>,
+}
+
+impl<'t> Cutter<'t> {
+    /// A cutter at the start of `text`.
+    pub(crate) fn new(text: &'t str) -> Cutter<'t> {
+        Cutter {
+            text,
+            from: 0,
+            last: None,
+        }
+    }
+
+    /// Where `quote` stands in reading order: its first place at or after the end of the
+    /// quote before, else its first place in the text. `first` is that first place (none for
+    /// an empty quote), so the text is searched again only when it is behind the reading.
+    pub(crate) fn place(&mut self, quote: &str, first: Option<usize>) -> Option<usize> {
+        let at = match first {
+            Some(f) if f < self.from => self
+                .text
+                .get(self.from..)
+                .and_then(|rest| crate::text::find_first(rest.as_bytes(), quote.as_bytes()))
+                .map(|i| i + self.from)
+                .or(first),
+            _ => first,
+        };
+        if let Some(at) = at {
+            self.from = at + quote.len();
+        }
+        at
+    }
+
+    /// The sentence of the `len` bytes at `at` (as [`crate::text::sentence_at`] cuts it), the
+    /// one cut last when it holds them.
+    pub(crate) fn sentence(&mut self, at: Option<usize>, len: usize) -> Option<&'t str> {
+        let Some(at) = at else {
+            self.last = None;
+            return None;
+        };
+        let span = (at, at + len);
+        let sentence = sentence_of(self.text, span, self.last);
+        self.last = sentence.map(|s| (s, span));
+        sentence
+    }
+}
+
 /// Where a quote stands in its text: its first byte and the byte after its last.
-type Span = (usize, usize);
+pub(crate) type Span = (usize, usize);
 
 /// The sentence of `text` that holds the quote at `at..end`, as [`crate::text::sentence_at`]
 /// cuts it. `last` is the sentence cut last and the span of the quote it was cut for: a quote
@@ -162,16 +240,6 @@ fn is_one_spaced(text: &str) -> bool {
         && !spaced(bytes.first())
         && !spaced(bytes.last())
         && (flags < 0x80 || text.chars().all(|c| c == ' ' || !c.is_whitespace()))
-}
-
-/// `needle` in `text` at or after byte `from` (none for an empty needle).
-fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    let find = |h: &str| crate::text::find_first(h.as_bytes(), needle.as_bytes());
-    let rest = text.get(from..)?;
-    find(rest).map(|i| i + from).or_else(|| find(text))
 }
 
 /// Everything of the edition a reader sees, lower case, one block a line: where a fragment must
@@ -1198,6 +1266,34 @@ mod tests {
         ] {
             lower_into(&mut s, text);
             assert_eq!(s, text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn cutters_read_quotes_in_order_as_a_search_from_each_end_does() {
+        // Each quote at or after the end of the one before, else its first place.
+        let find_from = |text: &str, needle: &str, from: usize| {
+            let find = |h: &str| h.find(needle).filter(|_| !needle.is_empty());
+            find(&text[from..]).map(|i| i + from).or_else(|| find(text))
+        };
+        let text = "It gave 5 jobs. Then 5 jobs; and 7 more, 5 jobs. U.S. 7 more.";
+        let quotes = [
+            "5 jobs", "5 jobs", "7 more", "5 jobs", "", "7 more", "absent", "5 jobs",
+        ];
+        for skip in 0..quotes.len() {
+            let mut cutter = Cutter::new(text);
+            let mut from = 0;
+            for quote in &quotes[skip..] {
+                let want = find_from(text, quote, from);
+                let first = text.find(quote).filter(|_| !quote.is_empty());
+                let at = cutter.place(quote, first);
+                assert_eq!(at, want, "{quote} from {from}");
+                if let Some(at) = at {
+                    from = at + quote.len();
+                }
+                let want = at.and_then(|at| crate::text::sentence_at(text, at, quote.len()));
+                assert_eq!(cutter.sentence(at, quote.len()), want, "{quote}");
+            }
         }
     }
 

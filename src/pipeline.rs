@@ -149,6 +149,8 @@ fn build(
     // The columns of the table being read, by its head row's cells (rows share them).
     let mut table: Option<(Arc<[String]>, Vec<extract::Column>)> = None;
     let mut class_scratch = class::Scratch::default();
+    // Each figure's sentence, cut once for its class and its citation.
+    let mut cuts = Vec::new();
     for seg in segments {
         let mut figures = match &seg.columns {
             Some(head) => {
@@ -162,6 +164,7 @@ fn build(
             None => extract::extract_figures(&seg.text),
         };
         class::classify(&seg.text, &mut figures, &title_figures, &mut class_scratch);
+        cuts.extend_from_slice(class_scratch.cuts());
         // A growing vector keeps room for four figures: most claims hold one or two.
         figures.shrink_to_fit();
         figure_count += figures.len();
@@ -202,7 +205,7 @@ fn build(
         },
         claims,
     };
-    cite::annotate(&mut set);
+    cite::annotate_cut(&mut set, &cuts);
     Ok(if options.keep_text {
         set
     } else {
