@@ -24,14 +24,41 @@ pub fn annotate(set: &mut ClaimSet) {
 }
 
 /// [`annotate`] of a claim set just extracted, whose figures' sentences were cut when they
-/// were classed ([`Cutter`]): `cuts` holds each figure's sentence as a span of its claim's text,
-/// claim after claim, so that no sentence is looked for twice.
-pub(crate) fn annotate_cut(set: &mut ClaimSet, cuts: &[Option<Span>]) {
+/// were classed ([`Cutter`]): `cuts` holds each figure's sentence, claim after claim, so that
+/// no sentence is looked for twice.
+pub(crate) fn annotate_cut(set: &mut ClaimSet, cuts: &[Option<Cut>]) {
     annotate_with(set, Some(cuts));
 }
 
-/// [`annotate`], with the figures' sentence spans when they are known.
-fn annotate_with(set: &mut ClaimSet, mut cuts: Option<&[Option<Span>]>) {
+/// A figure's sentence as cut from its claim's text: its span, and where the quote stands in
+/// it when that is the quote's first place there (none when not known).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Cut {
+    span: Span,
+    quote_at: Option<usize>,
+}
+
+impl Cut {
+    /// The cut of `sentence`, a slice of `text`, for a quote whose first place in `text` is
+    /// `first` when it is the one the sentence was cut for.
+    pub(crate) fn new(text: &str, sentence: &str, first: Option<usize>, quote: &str) -> Cut {
+        let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        // The first place in the text is the first in the sentence, unless trimming cut it.
+        let quote_at = first.and_then(|at| at.checked_sub(start)).filter(|&at| {
+            sentence
+                .as_bytes()
+                .get(at..)
+                .is_some_and(|s| s.starts_with(quote.as_bytes()))
+        });
+        Cut {
+            span: (start, start + sentence.len()),
+            quote_at,
+        }
+    }
+}
+
+/// [`annotate`], with the figures' sentences when they are known.
+fn annotate_with(set: &mut ClaimSet, mut cuts: Option<&[Option<Cut>]>) {
     let haystack = Haystack::new(haystack(set));
     for claim in &mut set.claims {
         let mine = cuts.map(|c| c.split_at(claim.figures.len().min(c.len())));
@@ -42,47 +69,56 @@ fn annotate_with(set: &mut ClaimSet, mut cuts: Option<&[Option<Span>]>) {
 
 /// Fills one claim's sentences (from `cuts` when given: one span of its text per figure),
 /// fragments and label.
-fn annotate_claim(claim: &mut Claim, haystack: &Haystack, cuts: Option<&[Option<Span>]>) {
+fn annotate_claim(claim: &mut Claim, haystack: &Haystack, cuts: Option<&[Option<Cut>]>) {
     if let Some(text) = claim.text.as_deref() {
         let mut cutter = Cutter::new(text);
-        // The sentence last cut from the text and the figure that holds its copy: a third of
-        // figures stand in the same sentence as the figure before them.
-        let mut last_cut: Option<(&str, usize)> = None;
+        // The sentence last cut from the text, the figure that holds its copy and whether the
+        // copy is the cut byte for byte: a third of figures stand in the same sentence as the
+        // figure before them.
+        let mut last_cut: Option<(&str, usize, bool)> = None;
         // The figure whose sentence `haystack` holds split into words.
         let mut last_split: Option<usize> = None;
         for i in 0..claim.figures.len() {
             let (before, rest) = claim.figures.split_at_mut(i);
             let f = &mut rest[0];
-            let sentence = match cuts {
-                Some(cuts) => cuts
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .and_then(|(s, e)| text.get(s..e)),
+            let (sentence, mut quote_at) = match cuts {
+                Some(cuts) => match cuts.get(i).copied().flatten() {
+                    Some(cut) => (text.get(cut.span.0..cut.span.1), cut.quote_at),
+                    None => (None, None),
+                },
                 None => {
                     let first = (!f.quote.is_empty())
                         .then(|| crate::text::find_first(text.as_bytes(), f.quote.as_bytes()))
                         .flatten();
                     let at = cutter.place(&f.quote, first);
                     // A stored sentence is kept: the quote only moves the reading on.
-                    f.sentence
+                    let sentence = f
+                        .sentence
                         .is_empty()
-                        .then(|| cutter.sentence(at, f.quote.len()))
-                        .flatten()
+                        .then(|| cutter.sentence(at, f.quote.len()));
+                    (sentence.flatten(), None)
                 }
             };
             if f.sentence.is_empty() {
                 let sentence = sentence.unwrap_or_default();
-                f.sentence = match last_cut {
+                let verbatim;
+                (f.sentence, verbatim) = match last_cut {
                     // The same span of the text: the same words.
-                    Some((cut, k)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
-                    _ => one_spaced(sentence),
+                    Some((cut, k, v)) if std::ptr::eq(cut, sentence) => {
+                        (before[k].sentence.clone(), v)
+                    }
+                    _ if is_one_spaced(sentence) => (sentence.to_string(), true),
+                    _ => (respaced(sentence), false),
                 };
-                last_cut = Some((sentence, i));
+                last_cut = Some((sentence, i, verbatim));
+                // The quote's place in the cut is its place in the copy only when they are alike.
+                quote_at = quote_at.filter(|_| verbatim);
+            } else {
+                quote_at = None;
             }
             if f.fragment.is_empty() && !f.sentence.is_empty() {
                 let split = last_split.is_some_and(|k| before[k].sentence == f.sentence);
-                f.fragment = fragment_in(&f.sentence, &f.quote, haystack, split);
+                f.fragment = fragment_in(&f.sentence, &f.quote, haystack, split, quote_at);
                 last_split = Some(i);
             }
         }
@@ -184,6 +220,11 @@ fn one_spaced(text: &str) -> String {
     if is_one_spaced(text) {
         return text.to_string();
     }
+    respaced(text)
+}
+
+/// [`one_spaced`] of a text that is not already.
+fn respaced(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         // The ASCII bytes `char::is_whitespace` holds (vertical tab included).
@@ -643,7 +684,8 @@ impl NumberIndex {
     /// Indexes the runs of `text` that hold a digit.
     fn new(text: &str) -> NumberIndex {
         let bytes = text.as_bytes();
-        let mut entries = Vec::new();
+        // About one run with a digit per two hundred bytes: room for most without growing.
+        let mut entries = Vec::with_capacity(text.len() / 128 + 8);
         let mut at = 0;
         while let Some(i) = next_digit(bytes, at) {
             // `at` is the text's start or a space: the run starts after the last space. Runs
@@ -712,9 +754,8 @@ impl NumberIndex {
 
 /// Where the first ASCII digit of `bytes` at or after `from` stands: 64 bytes are tested at a
 /// time by a fold that vectorises (a minimum: an `or` of tests did not), most of a sheet's
-/// text having no digit.
+/// text having no digit; the digit is then placed eight bytes at a time.
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    let digit = |b: &u8| b.wrapping_sub(b'0') < 10;
     let rest = bytes.get(from..)?;
     let mut chunks = rest.chunks_exact(64);
     let mut at = from;
@@ -724,11 +765,34 @@ fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
             .fold(u8::MAX, |m, b| m.min(b.wrapping_sub(b'0')))
             < 10
         {
-            return chunk.iter().position(digit).map(|i| at + i);
+            return first_digit(chunk).map(|i| at + i);
         }
         at += 64;
     }
-    chunks.remainder().iter().position(digit).map(|i| at + i)
+    first_digit(chunks.remainder()).map(|i| at + i)
+}
+
+/// Where the first ASCII digit of `bytes` stands, found eight bytes at a time (a byte at a
+/// time cost more than the fold that found the chunk).
+fn first_digit(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // Byte-wise on the low seven bits, which no sum carries out of: at least '0' and not
+        // at least '9' + 1, in a byte below 0x80.
+        let low = w & !HIGH;
+        let at_least = |c: u8| low + ONES * u64::from(0x80 - c);
+        let digits = at_least(b'0') & !at_least(b'9' + 1) & !w & HIGH;
+        if digits != 0 {
+            return Some(at + digits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let digit = |b: &u8| b.wrapping_sub(b'0') < 10;
+    words.remainder().iter().position(digit).map(|i| at + i)
 }
 
 /// The most places of a fragment's rarest inner word that are compared: past it the fragment
@@ -834,23 +898,35 @@ fn words_into(sentence: &str, out: &mut Vec<Word>) {
 /// quote grown to [`MIN_FRAGMENT_WORDS`] and on until it is unique. Empty when no safe word is
 /// left.
 pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
-    fragment_in(sentence, quote, haystack, false)
+    fragment_in(sentence, quote, haystack, false, None)
 }
 
 /// [`fragment`], with the words `haystack` holds from the last call when `split` says they are
-/// this sentence's (figures of one sentence are split once).
-fn fragment_in(sentence: &str, quote: &str, haystack: &Haystack, split: bool) -> String {
+/// this sentence's (figures of one sentence are split once), and the quote's first place in
+/// the sentence when known (`quote_at`).
+fn fragment_in(
+    sentence: &str,
+    quote: &str,
+    haystack: &Haystack,
+    split: bool,
+    quote_at: Option<usize>,
+) -> String {
     let mut words = haystack.words.take();
     if !split {
         words_into(sentence, &mut words);
     }
-    let out = fragment_of(sentence, quote, &words, haystack);
+    let out = fragment_of(sentence, (quote, quote_at), &words, haystack);
     haystack.words.set(words);
     out
 }
 
-/// [`fragment`] of a sentence split into `words`.
-fn fragment_of(sentence: &str, quote: &str, words: &[Word], haystack: &Haystack) -> String {
+/// [`fragment`] of a sentence split into `words`, for a quote and its first place when known.
+fn fragment_of(
+    sentence: &str,
+    quote: (&str, Option<usize>),
+    words: &[Word],
+    haystack: &Haystack,
+) -> String {
     if words.is_empty() {
         return String::new();
     }
@@ -910,9 +986,15 @@ fn fragment_of(sentence: &str, quote: &str, words: &[Word], haystack: &Haystack)
     text_of(lo, hi)
 }
 
-/// The words `quote` covers in `sentence` (all of them when it is not found).
-fn quote_words(sentence: &str, quote: &str, words: &[Word]) -> (usize, usize) {
-    let Some(at) = crate::text::find_first(sentence.as_bytes(), quote.as_bytes()) else {
+/// The words `quote` covers in `sentence`, from its first place there (`at` when the caller
+/// knows it); all of them when it is not found.
+fn quote_words(
+    sentence: &str,
+    (quote, at): (&str, Option<usize>),
+    words: &[Word],
+) -> (usize, usize) {
+    let at = at.or_else(|| crate::text::find_first(sentence.as_bytes(), quote.as_bytes()));
+    let Some(at) = at else {
         return (0, words.len());
     };
     let end = at + quote.len();
@@ -1242,10 +1324,13 @@ mod tests {
         }
         let sentence = "It  reached *5,000* jobs in `2023` and `5,000` more. ";
         words_into(sentence, &mut words);
-        assert_eq!(quote_words(sentence, "jobs in", &words), (3, 5));
-        assert_eq!(quote_words(sentence, "s in `20", &words), (3, 6));
-        assert_eq!(quote_words(sentence, "absent", &words), (0, words.len()));
-        assert_eq!(quote_words(sentence, "", &words), (0, words.len()));
+        assert_eq!(quote_words(sentence, ("jobs in", None), &words), (3, 5));
+        assert_eq!(quote_words(sentence, ("s in `20", None), &words), (3, 6));
+        assert_eq!(
+            quote_words(sentence, ("absent", None), &words),
+            (0, words.len())
+        );
+        assert_eq!(quote_words(sentence, ("", None), &words), (0, words.len()));
         let mut s = String::from("old");
         lower_into(&mut s, "\u{c9}T\u{c9} Jobs");
         assert_eq!(s, "\u{e9}t\u{e9} jobs");
@@ -1295,6 +1380,30 @@ mod tests {
                 assert_eq!(cutter.sentence(at, quote.len()), want, "{quote}");
             }
         }
+    }
+
+    #[test]
+    fn cuts_keep_the_quote_place_only_where_it_is_first_in_the_sentence() {
+        let text = "Over 5 jobs. Then 5 jobs and 5 jobs.  x ";
+        let cases = [
+            ("Over 5 jobs.", Some(5), Some(5)),
+            ("Then 5 jobs and 5 jobs.", Some(18), Some(5)),
+            ("Then 5 jobs and 5 jobs.", None, None),
+            // A place before the sentence, or past what trimming left of it.
+            ("Then 5 jobs and 5 jobs.", Some(5), None),
+            ("x", Some(39), None),
+        ];
+        for (sentence, first, want) in cases {
+            let start = text.find(sentence).unwrap();
+            let cut = Cut::new(text, &text[start..start + sentence.len()], first, "5 jobs");
+            assert_eq!(cut.span, (start, start + sentence.len()), "{sentence}");
+            assert_eq!(cut.quote_at, want, "{sentence} {first:?}");
+        }
+        let sentence = "It added 5 jobs, 5 jobs.";
+        let mut words = Vec::new();
+        words_into(sentence, &mut words);
+        assert_eq!(quote_words(sentence, ("5 jobs", Some(9)), &words), (2, 4));
+        assert_eq!(quote_words(sentence, ("5 jobs", None), &words), (2, 4));
     }
 
     #[test]
@@ -1501,6 +1610,13 @@ mod tests {
             assert_eq!(got, want, "{needle}");
             if let Some(n) = got {
                 assert_eq!(n, occurrences(text, needle), "{needle}");
+            }
+        }
+        let every = (0..=255u8).collect::<Vec<u8>>();
+        for bytes in [text.as_bytes(), &every, &every[40..], b"abcdefgh9"] {
+            for start in 0..bytes.len().min(70) {
+                let want = bytes[start..].iter().position(u8::is_ascii_digit);
+                assert_eq!(first_digit(&bytes[start..]), want, "{start}");
             }
         }
         let bytes = text.as_bytes();

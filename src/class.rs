@@ -4,7 +4,7 @@
 //! Classes decide flags: a running total that fell is a `decrease`; two rounds of "new"
 //! money are not; a changed goal is `target-changed`.
 
-use crate::cite::{Cutter, Span};
+use crate::cite::{Cut, Cutter};
 use crate::figure::{Figure, FigureClass};
 use crate::text::{fold, sentence_at};
 use std::sync::LazyLock;
@@ -221,14 +221,14 @@ static CUES: LazyLock<CueIndex> = LazyLock::new(|| {
 #[derive(Default)]
 pub struct Scratch {
     near: Window,
-    cuts: Vec<Option<Span>>,
+    cuts: Vec<Option<Cut>>,
 }
 
 impl Scratch {
     /// The sentence of each figure of the claim classed last, in reading order as
-    /// [`crate::cite`] reads them: a span of the claim's text (none when its quote is not
-    /// found), so that the citation does not cut it again.
-    pub(crate) fn cuts(&self) -> &[Option<Span>] {
+    /// [`crate::cite`] reads them (none when its quote is not found), so that the citation
+    /// does not cut it again.
+    pub(crate) fn cuts(&self) -> &[Option<Cut>] {
         &self.cuts
     }
 }
@@ -265,10 +265,10 @@ pub fn classify(
             title_figures,
             &mut scratch.near,
         );
-        let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+        let first = first.filter(|_| at == first);
         scratch
             .cuts
-            .push(cut.map(|s| (offset(s), offset(s) + s.len())));
+            .push(cut.map(|s| Cut::new(text, s, first, quote)));
     }
 }
 
