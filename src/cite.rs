@@ -719,19 +719,11 @@ impl NumberIndex {
         };
         // The first of the rarest inner words with a digit, and where it stands in `needle`.
         let mut best: Option<(usize, &[(u64, u32)])> = None;
-        let (mut word, mut digit) = (None, false);
-        for (i, &b) in needle.as_bytes().iter().enumerate() {
-            if b != b' ' {
-                digit |= b.is_ascii_digit();
-                continue;
+        for (w, end) in inner_digit_words(needle.as_bytes()) {
+            let found = places(&needle[w..end]);
+            if best.is_none_or(|(_, p)| found.len() < p.len()) {
+                best = Some((w, found));
             }
-            if let Some(w) = word.filter(|&w| digit && w < i) {
-                let found = places(&needle[w..i]);
-                if best.is_none_or(|(_, p)| found.len() < p.len()) {
-                    best = Some((w, found));
-                }
-            }
-            (word, digit) = (Some(i + 1), false);
         }
         let (offset, places) = best?;
         let mut count = 0;
@@ -750,6 +742,22 @@ impl NumberIndex {
         }
         Some(count)
     }
+}
+
+/// The inner words of `needle` (between two spaces) that hold an ASCII digit, in order, as
+/// spans: found from its digits (eight bytes at a time), most of its words having none.
+fn inner_digit_words(needle: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let digit = at + first_digit(needle.get(at..)?)?;
+        // The word ends at the next space; without one it is the last word, not inner.
+        let end = digit + memchr::memchr(b' ', &needle[digit..])?;
+        at = end + 1;
+        // It starts after the space before it; without one it is the first word.
+        if let Some(space) = memchr::memrchr(b' ', &needle[..digit]) {
+            return Some((space + 1, end));
+        }
+    })
 }
 
 /// Where the first ASCII digit of `bytes` at or after `from` stands: 64 bytes are tested at a
@@ -1618,6 +1626,28 @@ mod tests {
                 let want = bytes[start..].iter().position(u8::is_ascii_digit);
                 assert_eq!(first_digit(&bytes[start..]), want, "{start}");
             }
+        }
+        // Inner words with a digit, as a walk of the needle's spaces finds them.
+        for needle in [
+            "5 jobs and 7 firms in 2023 x",
+            " 5  a1 b 9",
+            "no digits here at all",
+            "x 12,000 y 3 z",
+            "",
+            "1 2 3",
+        ] {
+            let pieces: Vec<&str> = needle.split(' ').collect();
+            let mut want = Vec::new();
+            let mut start = 0;
+            for (i, p) in pieces.iter().enumerate() {
+                let inner = i > 0 && i + 1 < pieces.len();
+                if inner && p.bytes().any(|b| b.is_ascii_digit()) {
+                    want.push((start, start + p.len()));
+                }
+                start += p.len() + 1;
+            }
+            let got: Vec<(usize, usize)> = inner_digit_words(needle.as_bytes()).collect();
+            assert_eq!(got, want, "{needle:?}");
         }
         let bytes = text.as_bytes();
         for from in 0..=bytes.len() + 1 {

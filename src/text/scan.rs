@@ -57,12 +57,8 @@ fn run_misses(w: u64, digits: bool) -> u64 {
 /// "more than 500 jobs" or "2,000" it stands every few bytes of a sheet.)
 pub(crate) fn find_first(hay: &[u8], needle: &[u8]) -> Option<usize> {
     const DIRECT: usize = 16;
-    // The rarest of the first bytes: a place is found from the anchor at `k`.
-    let (k, &anchor) = needle
-        .iter()
-        .take(ANCHOR_BYTES)
-        .enumerate()
-        .min_by_key(|&(_, &b)| byte_rank(b))?;
+    let k = anchor_of(needle)?;
+    let anchor = needle[k];
     let rest = hay.get(k..)?;
     for (n, at) in memchr::memchr_iter(anchor, rest).enumerate() {
         if n == DIRECT {
@@ -73,6 +69,17 @@ pub(crate) fn find_first(hay: &[u8], needle: &[u8]) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where the rarest of the needle's first [`ANCHOR_BYTES`] bytes stands (the first of equals):
+/// a place of the needle is found from its anchor. None for an empty needle.
+fn anchor_of(needle: &[u8]) -> Option<usize> {
+    let rarest = needle
+        .iter()
+        .take(ANCHOR_BYTES)
+        .enumerate()
+        .min_by_key(|&(_, &b)| byte_rank(b));
+    rarest.map(|(k, _)| k)
 }
 
 /// How many of a needle's first bytes [`find_first`] chooses its anchor from.
@@ -146,6 +153,17 @@ mod tests {
         }
         assert_eq!(find_first(hay, b""), None);
         assert_eq!(find_first(b"", b"a"), None);
+        let anchors: [(&[u8], Option<usize>); 6] = [
+            (b"", None),
+            (b"e", Some(0)),
+            (b"more than 500 jobs", Some(10)),
+            (b"$5.2 billion", Some(0)),
+            (b"2,000", Some(0)),
+            (b"the the the the x", Some(1)),
+        ];
+        for (needle, want) in anchors {
+            assert_eq!(anchor_of(needle), want, "{needle:?}");
+        }
         // Texts and needles from a small alphabet, so that anchors repeat past the direct
         // comparisons, against memmem's answer.
         let mut seed = 0x2545_f491_4f6c_dd1du64;
