@@ -20,45 +20,105 @@ pub const MAX_FRAGMENT_WORDS: usize = 20;
 /// sentence and fragment from its claim's words (claims kept without words get labels only).
 /// Idempotent: stored values are kept.
 pub fn annotate(set: &mut ClaimSet) {
-    let haystack = Haystack::new(haystack(set));
-    for claim in &mut set.claims {
-        annotate_claim(claim, &haystack);
+    annotate_with(set, None);
+}
+
+/// [`annotate`] of a claim set just extracted, whose figures' sentences were cut when they
+/// were classed ([`Cutter`]): `cuts` holds each figure's sentence, claim after claim, so that
+/// no sentence is looked for twice.
+pub(crate) fn annotate_cut(set: &mut ClaimSet, cuts: &[Option<Cut>]) {
+    annotate_with(set, Some(cuts));
+}
+
+/// A figure's sentence as cut from its claim's text: its span, and where the quote stands in
+/// it when that is the quote's first place there (none when not known).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Cut {
+    span: Span,
+    quote_at: Option<usize>,
+}
+
+impl Cut {
+    /// The cut of `sentence`, a slice of `text`, for a quote whose first place in `text` is
+    /// `first` when it is the one the sentence was cut for.
+    pub(crate) fn new(text: &str, sentence: &str, first: Option<usize>, quote: &str) -> Cut {
+        let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        // The first place in the text is the first in the sentence, unless trimming cut it.
+        let quote_at = first.and_then(|at| at.checked_sub(start)).filter(|&at| {
+            sentence
+                .as_bytes()
+                .get(at..)
+                .is_some_and(|s| s.starts_with(quote.as_bytes()))
+        });
+        Cut {
+            span: (start, start + sentence.len()),
+            quote_at,
+        }
     }
 }
 
-fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
+/// [`annotate`], with the figures' sentences when they are known.
+fn annotate_with(set: &mut ClaimSet, mut cuts: Option<&[Option<Cut>]>) {
+    let haystack = Haystack::new(haystack(set));
+    for claim in &mut set.claims {
+        let mine = cuts.map(|c| c.split_at(claim.figures.len().min(c.len())));
+        cuts = mine.map(|(_, rest)| rest);
+        annotate_claim(claim, &haystack, mine.map(|(m, _)| m));
+    }
+}
+
+/// Fills one claim's sentences (from `cuts` when given: one span of its text per figure),
+/// fragments and label.
+fn annotate_claim(claim: &mut Claim, haystack: &Haystack, cuts: Option<&[Option<Cut>]>) {
     if let Some(text) = claim.text.as_deref() {
-        let mut from = 0;
-        // The sentence last cut from the text, the figure that holds its copy and the span of
-        // the quote it was cut for: a third of figures stand in the same sentence as the
+        let mut cutter = Cutter::new(text);
+        // The sentence last cut from the text, the figure that holds its copy and whether the
+        // copy is the cut byte for byte: a third of figures stand in the same sentence as the
         // figure before them.
-        let mut last_cut: Option<(&str, usize, Option<Span>)> = None;
+        let mut last_cut: Option<(&str, usize, bool)> = None;
         // The figure whose sentence `haystack` holds split into words.
         let mut last_split: Option<usize> = None;
         for i in 0..claim.figures.len() {
             let (before, rest) = claim.figures.split_at_mut(i);
             let f = &mut rest[0];
-            // Quotes in reading order: a quote written twice gets its own sentence each time.
-            let at = find_from(text, &f.quote, from);
-            if let Some(at) = at {
-                from = at + f.quote.len();
-            }
+            let (sentence, mut quote_at) = match cuts {
+                Some(cuts) => match cuts.get(i).copied().flatten() {
+                    Some(cut) => (text.get(cut.span.0..cut.span.1), cut.quote_at),
+                    None => (None, None),
+                },
+                None => {
+                    let first = (!f.quote.is_empty())
+                        .then(|| crate::text::find_first(text.as_bytes(), f.quote.as_bytes()))
+                        .flatten();
+                    let at = cutter.place(&f.quote, first);
+                    // A stored sentence is kept: the quote only moves the reading on.
+                    let sentence = f
+                        .sentence
+                        .is_empty()
+                        .then(|| cutter.sentence(at, f.quote.len()));
+                    (sentence.flatten(), None)
+                }
+            };
             if f.sentence.is_empty() {
-                let span = at.map(|at| (at, at + f.quote.len()));
-                let last = last_cut.and_then(|(cut, _, quote)| Some((cut, quote?)));
-                let sentence = span
-                    .and_then(|span| sentence_of(text, span, last))
-                    .unwrap_or_default();
-                f.sentence = match last_cut {
+                let sentence = sentence.unwrap_or_default();
+                let verbatim;
+                (f.sentence, verbatim) = match last_cut {
                     // The same span of the text: the same words.
-                    Some((cut, k, _)) if std::ptr::eq(cut, sentence) => before[k].sentence.clone(),
-                    _ => one_spaced(sentence),
+                    Some((cut, k, v)) if std::ptr::eq(cut, sentence) => {
+                        (before[k].sentence.clone(), v)
+                    }
+                    _ if is_one_spaced(sentence) => (sentence.to_string(), true),
+                    _ => (respaced(sentence), false),
                 };
-                last_cut = Some((sentence, i, span));
+                last_cut = Some((sentence, i, verbatim));
+                // The quote's place in the cut is its place in the copy only when they are alike.
+                quote_at = quote_at.filter(|_| verbatim);
+            } else {
+                quote_at = None;
             }
             if f.fragment.is_empty() && !f.sentence.is_empty() {
                 let split = last_split.is_some_and(|k| before[k].sentence == f.sentence);
-                f.fragment = fragment_in(&f.sentence, &f.quote, haystack, split);
+                f.fragment = fragment_in(&f.sentence, &f.quote, haystack, split, quote_at);
                 last_split = Some(i);
             }
         }
@@ -68,8 +128,62 @@ fn annotate_claim(claim: &mut Claim, haystack: &Haystack) {
     }
 }
 
+/// Cuts the sentences of one claim's figures, quotes in reading order: each quote is looked
+/// for from the end of the one before (a quote written twice gets its own sentence each
+/// time), and a sentence holding several quotes is cut once.
+pub(crate) struct Cutter<'t> {
+    text: &'t str,
+    /// Where the next quote is looked for first.
+    from: usize,
+    /// The sentence cut last and the span of the quote it was cut for.
+    last: Option<(&'t str, Span)>,
+}
+
+impl<'t> Cutter<'t> {
+    /// A cutter at the start of `text`.
+    pub(crate) fn new(text: &'t str) -> Cutter<'t> {
+        Cutter {
+            text,
+            from: 0,
+            last: None,
+        }
+    }
+
+    /// Where `quote` stands in reading order: its first place at or after the end of the
+    /// quote before, else its first place in the text. `first` is that first place (none for
+    /// an empty quote), so the text is searched again only when it is behind the reading.
+    pub(crate) fn place(&mut self, quote: &str, first: Option<usize>) -> Option<usize> {
+        let at = match first {
+            Some(f) if f < self.from => self
+                .text
+                .get(self.from..)
+                .and_then(|rest| crate::text::find_first(rest.as_bytes(), quote.as_bytes()))
+                .map(|i| i + self.from)
+                .or(first),
+            _ => first,
+        };
+        if let Some(at) = at {
+            self.from = at + quote.len();
+        }
+        at
+    }
+
+    /// The sentence of the `len` bytes at `at` (as [`crate::text::sentence_at`] cuts it), the
+    /// one cut last when it holds them.
+    pub(crate) fn sentence(&mut self, at: Option<usize>, len: usize) -> Option<&'t str> {
+        let Some(at) = at else {
+            self.last = None;
+            return None;
+        };
+        let span = (at, at + len);
+        let sentence = sentence_of(self.text, span, self.last);
+        self.last = sentence.map(|s| (s, span));
+        sentence
+    }
+}
+
 /// Where a quote stands in its text: its first byte and the byte after its last.
-type Span = (usize, usize);
+pub(crate) type Span = (usize, usize);
 
 /// The sentence of `text` that holds the quote at `at..end`, as [`crate::text::sentence_at`]
 /// cuts it. `last` is the sentence cut last and the span of the quote it was cut for: a quote
@@ -101,11 +215,19 @@ fn sentence_of<'t>(
     crate::text::sentence_at(text, at, end - at)
 }
 
-/// `text` with its words joined by single spaces.
+/// `text` with its words joined by single spaces (`annotate_claim` tells the two cases apart
+/// itself: a copy byte for byte keeps the quote's place).
+#[cfg(test)]
 fn one_spaced(text: &str) -> String {
     if is_one_spaced(text) {
         return text.to_string();
     }
+    respaced(text)
+}
+
+/// `text` with its words joined by single spaces, when it is not already (see
+/// [`is_one_spaced`]).
+fn respaced(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         // The ASCII bytes `char::is_whitespace` holds (vertical tab included).
@@ -142,8 +264,9 @@ fn one_spaced(text: &str) -> String {
     out
 }
 
-/// True when `text` is already [`one_spaced`]: no white space but single spaces between
-/// words (every sentence of a normalised text), so it is copied without a walk of its words.
+/// True when `text` has its words one space apart already: no white space but single spaces
+/// between words (every sentence of a normalised text), so it is copied without a walk of its
+/// words.
 fn is_one_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
     // One fold over each byte and the next, without a branch a byte, so that it vectorises:
@@ -162,16 +285,6 @@ fn is_one_spaced(text: &str) -> bool {
         && !spaced(bytes.first())
         && !spaced(bytes.last())
         && (flags < 0x80 || text.chars().all(|c| c == ' ' || !c.is_whitespace()))
-}
-
-/// `needle` in `text` at or after byte `from` (none for an empty needle).
-fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    let find = |h: &str| crate::text::find_first(h.as_bytes(), needle.as_bytes());
-    let rest = text.get(from..)?;
-    find(rest).map(|i| i + from).or_else(|| find(text))
 }
 
 /// Everything of the edition a reader sees, lower case, one block a line: where a fragment must
@@ -575,7 +688,8 @@ impl NumberIndex {
     /// Indexes the runs of `text` that hold a digit.
     fn new(text: &str) -> NumberIndex {
         let bytes = text.as_bytes();
-        let mut entries = Vec::new();
+        // About one run with a digit per two hundred bytes: room for most without growing.
+        let mut entries = Vec::with_capacity(text.len() / 128 + 8);
         let mut at = 0;
         while let Some(i) = next_digit(bytes, at) {
             // `at` is the text's start or a space: the run starts after the last space. Runs
@@ -609,19 +723,11 @@ impl NumberIndex {
         };
         // The first of the rarest inner words with a digit, and where it stands in `needle`.
         let mut best: Option<(usize, &[(u64, u32)])> = None;
-        let (mut word, mut digit) = (None, false);
-        for (i, &b) in needle.as_bytes().iter().enumerate() {
-            if b != b' ' {
-                digit |= b.is_ascii_digit();
-                continue;
+        for (w, end) in inner_digit_words(needle.as_bytes()) {
+            let found = places(&needle[w..end]);
+            if best.is_none_or(|(_, p)| found.len() < p.len()) {
+                best = Some((w, found));
             }
-            if let Some(w) = word.filter(|&w| digit && w < i) {
-                let found = places(&needle[w..i]);
-                if best.is_none_or(|(_, p)| found.len() < p.len()) {
-                    best = Some((w, found));
-                }
-            }
-            (word, digit) = (Some(i + 1), false);
         }
         let (offset, places) = best?;
         let mut count = 0;
@@ -642,11 +748,26 @@ impl NumberIndex {
     }
 }
 
+/// The inner words of `needle` (between two spaces) that hold an ASCII digit, in order, as
+/// spans: found from its digits (eight bytes at a time), most of its words having none.
+fn inner_digit_words(needle: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let digit = at + first_digit(needle.get(at..)?)?;
+        // The word ends at the next space; without one it is the last word, not inner.
+        let end = digit + memchr::memchr(b' ', &needle[digit..])?;
+        at = end + 1;
+        // It starts after the space before it; without one it is the first word.
+        if let Some(space) = memchr::memrchr(b' ', &needle[..digit]) {
+            return Some((space + 1, end));
+        }
+    })
+}
+
 /// Where the first ASCII digit of `bytes` at or after `from` stands: 64 bytes are tested at a
 /// time by a fold that vectorises (a minimum: an `or` of tests did not), most of a sheet's
-/// text having no digit.
+/// text having no digit; the digit is then placed eight bytes at a time.
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    let digit = |b: &u8| b.wrapping_sub(b'0') < 10;
     let rest = bytes.get(from..)?;
     let mut chunks = rest.chunks_exact(64);
     let mut at = from;
@@ -656,11 +777,34 @@ fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
             .fold(u8::MAX, |m, b| m.min(b.wrapping_sub(b'0')))
             < 10
         {
-            return chunk.iter().position(digit).map(|i| at + i);
+            return first_digit(chunk).map(|i| at + i);
         }
         at += 64;
     }
-    chunks.remainder().iter().position(digit).map(|i| at + i)
+    first_digit(chunks.remainder()).map(|i| at + i)
+}
+
+/// Where the first ASCII digit of `bytes` stands, found eight bytes at a time (a byte at a
+/// time cost more than the fold that found the chunk).
+fn first_digit(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // Byte-wise on the low seven bits, which no sum carries out of: at least '0' and not
+        // at least '9' + 1, in a byte below 0x80.
+        let low = w & !HIGH;
+        let at_least = |c: u8| low + ONES * u64::from(0x80 - c);
+        let digits = at_least(b'0') & !at_least(b'9' + 1) & !w & HIGH;
+        if digits != 0 {
+            return Some(at + digits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let digit = |b: &u8| b.wrapping_sub(b'0') < 10;
+    words.remainder().iter().position(digit).map(|i| at + i)
 }
 
 /// The most places of a fragment's rarest inner word that are compared: past it the fragment
@@ -766,23 +910,35 @@ fn words_into(sentence: &str, out: &mut Vec<Word>) {
 /// quote grown to [`MIN_FRAGMENT_WORDS`] and on until it is unique. Empty when no safe word is
 /// left.
 pub fn fragment(sentence: &str, quote: &str, haystack: &Haystack) -> String {
-    fragment_in(sentence, quote, haystack, false)
+    fragment_in(sentence, quote, haystack, false, None)
 }
 
 /// [`fragment`], with the words `haystack` holds from the last call when `split` says they are
-/// this sentence's (figures of one sentence are split once).
-fn fragment_in(sentence: &str, quote: &str, haystack: &Haystack, split: bool) -> String {
+/// this sentence's (figures of one sentence are split once), and the quote's first place in
+/// the sentence when known (`quote_at`).
+fn fragment_in(
+    sentence: &str,
+    quote: &str,
+    haystack: &Haystack,
+    split: bool,
+    quote_at: Option<usize>,
+) -> String {
     let mut words = haystack.words.take();
     if !split {
         words_into(sentence, &mut words);
     }
-    let out = fragment_of(sentence, quote, &words, haystack);
+    let out = fragment_of(sentence, (quote, quote_at), &words, haystack);
     haystack.words.set(words);
     out
 }
 
-/// [`fragment`] of a sentence split into `words`.
-fn fragment_of(sentence: &str, quote: &str, words: &[Word], haystack: &Haystack) -> String {
+/// [`fragment`] of a sentence split into `words`, for a quote and its first place when known.
+fn fragment_of(
+    sentence: &str,
+    quote: (&str, Option<usize>),
+    words: &[Word],
+    haystack: &Haystack,
+) -> String {
     if words.is_empty() {
         return String::new();
     }
@@ -842,9 +998,15 @@ fn fragment_of(sentence: &str, quote: &str, words: &[Word], haystack: &Haystack)
     text_of(lo, hi)
 }
 
-/// The words `quote` covers in `sentence` (all of them when it is not found).
-fn quote_words(sentence: &str, quote: &str, words: &[Word]) -> (usize, usize) {
-    let Some(at) = crate::text::find_first(sentence.as_bytes(), quote.as_bytes()) else {
+/// The words `quote` covers in `sentence`, from its first place there (`at` when the caller
+/// knows it); all of them when it is not found.
+fn quote_words(
+    sentence: &str,
+    (quote, at): (&str, Option<usize>),
+    words: &[Word],
+) -> (usize, usize) {
+    let at = at.or_else(|| crate::text::find_first(sentence.as_bytes(), quote.as_bytes()));
+    let Some(at) = at else {
         return (0, words.len());
     };
     let end = at + quote.len();
@@ -1174,10 +1336,13 @@ mod tests {
         }
         let sentence = "It  reached *5,000* jobs in `2023` and `5,000` more. ";
         words_into(sentence, &mut words);
-        assert_eq!(quote_words(sentence, "jobs in", &words), (3, 5));
-        assert_eq!(quote_words(sentence, "s in `20", &words), (3, 6));
-        assert_eq!(quote_words(sentence, "absent", &words), (0, words.len()));
-        assert_eq!(quote_words(sentence, "", &words), (0, words.len()));
+        assert_eq!(quote_words(sentence, ("jobs in", None), &words), (3, 5));
+        assert_eq!(quote_words(sentence, ("s in `20", None), &words), (3, 6));
+        assert_eq!(
+            quote_words(sentence, ("absent", None), &words),
+            (0, words.len())
+        );
+        assert_eq!(quote_words(sentence, ("", None), &words), (0, words.len()));
         let mut s = String::from("old");
         lower_into(&mut s, "\u{c9}T\u{c9} Jobs");
         assert_eq!(s, "\u{e9}t\u{e9} jobs");
@@ -1199,6 +1364,58 @@ mod tests {
             lower_into(&mut s, text);
             assert_eq!(s, text.to_lowercase(), "{text}");
         }
+    }
+
+    #[test]
+    fn cutters_read_quotes_in_order_as_a_search_from_each_end_does() {
+        // Each quote at or after the end of the one before, else its first place.
+        let find_from = |text: &str, needle: &str, from: usize| {
+            let find = |h: &str| h.find(needle).filter(|_| !needle.is_empty());
+            find(&text[from..]).map(|i| i + from).or_else(|| find(text))
+        };
+        let text = "It gave 5 jobs. Then 5 jobs; and 7 more, 5 jobs. U.S. 7 more.";
+        let quotes = [
+            "5 jobs", "5 jobs", "7 more", "5 jobs", "", "7 more", "absent", "5 jobs",
+        ];
+        for skip in 0..quotes.len() {
+            let mut cutter = Cutter::new(text);
+            let mut from = 0;
+            for quote in &quotes[skip..] {
+                let want = find_from(text, quote, from);
+                let first = text.find(quote).filter(|_| !quote.is_empty());
+                let at = cutter.place(quote, first);
+                assert_eq!(at, want, "{quote} from {from}");
+                if let Some(at) = at {
+                    from = at + quote.len();
+                }
+                let want = at.and_then(|at| crate::text::sentence_at(text, at, quote.len()));
+                assert_eq!(cutter.sentence(at, quote.len()), want, "{quote}");
+            }
+        }
+    }
+
+    #[test]
+    fn cuts_keep_the_quote_place_only_where_it_is_first_in_the_sentence() {
+        let text = "Over 5 jobs. Then 5 jobs and 5 jobs.  x ";
+        let cases = [
+            ("Over 5 jobs.", Some(5), Some(5)),
+            ("Then 5 jobs and 5 jobs.", Some(18), Some(5)),
+            ("Then 5 jobs and 5 jobs.", None, None),
+            // A place before the sentence, or past what trimming left of it.
+            ("Then 5 jobs and 5 jobs.", Some(5), None),
+            ("x", Some(39), None),
+        ];
+        for (sentence, first, want) in cases {
+            let start = text.find(sentence).unwrap();
+            let cut = Cut::new(text, &text[start..start + sentence.len()], first, "5 jobs");
+            assert_eq!(cut.span, (start, start + sentence.len()), "{sentence}");
+            assert_eq!(cut.quote_at, want, "{sentence} {first:?}");
+        }
+        let sentence = "It added 5 jobs, 5 jobs.";
+        let mut words = Vec::new();
+        words_into(sentence, &mut words);
+        assert_eq!(quote_words(sentence, ("5 jobs", Some(9)), &words), (2, 4));
+        assert_eq!(quote_words(sentence, ("5 jobs", None), &words), (2, 4));
     }
 
     #[test]
@@ -1406,6 +1623,35 @@ mod tests {
             if let Some(n) = got {
                 assert_eq!(n, occurrences(text, needle), "{needle}");
             }
+        }
+        let every = (0..=255u8).collect::<Vec<u8>>();
+        for bytes in [text.as_bytes(), &every, &every[40..], b"abcdefgh9"] {
+            for start in 0..bytes.len().min(70) {
+                let want = bytes[start..].iter().position(u8::is_ascii_digit);
+                assert_eq!(first_digit(&bytes[start..]), want, "{start}");
+            }
+        }
+        // Inner words with a digit, as a walk of the needle's spaces finds them.
+        for needle in [
+            "5 jobs and 7 firms in 2023 x",
+            " 5  a1 b 9",
+            "no digits here at all",
+            "x 12,000 y 3 z",
+            "",
+            "1 2 3",
+        ] {
+            let pieces: Vec<&str> = needle.split(' ').collect();
+            let mut want = Vec::new();
+            let mut start = 0;
+            for (i, p) in pieces.iter().enumerate() {
+                let inner = i > 0 && i + 1 < pieces.len();
+                if inner && p.bytes().any(|b| b.is_ascii_digit()) {
+                    want.push((start, start + p.len()));
+                }
+                start += p.len() + 1;
+            }
+            let got: Vec<(usize, usize)> = inner_digit_words(needle.as_bytes()).collect();
+            assert_eq!(got, want, "{needle:?}");
         }
         let bytes = text.as_bytes();
         for from in 0..=bytes.len() + 1 {

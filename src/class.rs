@@ -4,6 +4,7 @@
 //! Classes decide flags: a running total that fell is a `decrease`; two rounds of "new"
 //! money are not; a changed goal is `target-changed`.
 
+use crate::cite::{Cut, Cutter};
 use crate::figure::{Figure, FigureClass};
 use crate::text::{fold, sentence_at};
 use std::sync::LazyLock;
@@ -216,10 +217,20 @@ static CUES: LazyLock<CueIndex> = LazyLock::new(|| {
 });
 
 /// Room that [`classify`] writes each figure's window in, kept across the claims of a
-/// document so that a claim costs no allocation.
+/// document so that a claim costs no allocation, and the sentences it cut.
 #[derive(Default)]
 pub struct Scratch {
     near: Window,
+    cuts: Vec<Option<Cut>>,
+}
+
+impl Scratch {
+    /// The sentence of each figure of the claim classed last, in reading order as
+    /// [`crate::cite`] reads them (none when its quote is not found), so that the citation
+    /// does not cut it again.
+    pub(crate) fn cuts(&self) -> &[Option<Cut>] {
+        &self.cuts
+    }
 }
 
 /// Classifies each figure of one claim from the claim's text; a figure the sheet's title
@@ -230,24 +241,49 @@ pub fn classify(
     title_figures: &[Figure],
     scratch: &mut Scratch,
 ) {
+    scratch.cuts.clear();
+    let mut cutter = Cutter::new(text);
     for figure in figures.iter_mut() {
-        figure.class = class_of(text, figure, title_figures, &mut scratch.near);
+        let quote = figure.quote.as_str();
+        let first = (!quote.is_empty())
+            .then(|| crate::text::find_first(text.as_bytes(), quote.as_bytes()))
+            .flatten();
+        // The citation's sentence, of the quote in reading order; the class reads the words
+        // around the quote's first place, most often the same.
+        let at = cutter.place(quote, first);
+        let cut = cutter.sentence(at, quote.len());
+        let sentence = if at == first {
+            cut
+        } else {
+            first.and_then(|at| sentence_at(text, at, quote.len()))
+        };
+        figure.class = class_of(
+            text,
+            figure,
+            first,
+            sentence,
+            title_figures,
+            &mut scratch.near,
+        );
+        let first = first.filter(|_| at == first);
+        scratch
+            .cuts
+            .push(cut.map(|s| Cut::new(text, s, first, quote)));
     }
 }
 
-/// The class of one figure in `text` (`near` is scratch room for its window).
+/// The class of one figure in `text`, whose quote first stands at `found_at`, in `sentence`
+/// (`near` is scratch room for its window).
 fn class_of(
     text: &str,
     figure: &Figure,
+    found_at: Option<usize>,
+    sentence: Option<&str>,
     title_figures: &[Figure],
     near: &mut Window,
 ) -> FigureClass {
     let quote = figure.quote.as_str();
-    // As `sentence_around`, keeping where the quote was found.
-    let found_at = (!quote.is_empty())
-        .then(|| crate::text::find_first(text.as_bytes(), quote.as_bytes()))
-        .flatten();
-    let Some(sentence) = found_at.and_then(|at| sentence_at(text, at, quote.len())) else {
+    let Some(sentence) = sentence else {
         return FigureClass::Plain;
     };
     // The quote's first place in the text is its first in the sentence, unless trimming the

@@ -121,6 +121,29 @@ fn first_cell(row: &str) -> String {
         .to_string()
 }
 
+/// The columns of the table being read, by its head row's cells (rows share them).
+type Table = Option<(Arc<[String]>, Vec<extract::Column>)>;
+
+/// The figures of one segment: a table row's by its table's columns (`table` keeps those of
+/// the table being read), else its text's.
+fn segment_figures(
+    seg: &segment::Segment,
+    table: &mut Table,
+    widths: &HashMap<*const String, usize>,
+) -> Vec<crate::figure::Figure> {
+    match &seg.columns {
+        Some(head) => {
+            if !table.as_ref().is_some_and(|(h, _)| Arc::ptr_eq(h, head)) {
+                *table = Some((head.clone(), extract::columns(head)));
+            }
+            let columns = table.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
+            let width = widths.get(&table_id(head)).copied().unwrap_or(0);
+            extract::extract_row(&seg.text, columns, width)
+        }
+        None => extract::extract_figures(&seg.text),
+    }
+}
+
 fn build(
     doc: read::Document,
     raw: &str,
@@ -146,22 +169,14 @@ fn build(
     let mut claims = Vec::with_capacity(segments.len());
     let mut figure_count = 0;
     let widths = table_widths(&segments);
-    // The columns of the table being read, by its head row's cells (rows share them).
-    let mut table: Option<(Arc<[String]>, Vec<extract::Column>)> = None;
+    let mut table: Table = None;
     let mut class_scratch = class::Scratch::default();
+    // Each figure's sentence, cut once for its class and its citation.
+    let mut cuts = Vec::new();
     for seg in segments {
-        let mut figures = match &seg.columns {
-            Some(head) => {
-                if !table.as_ref().is_some_and(|(h, _)| Arc::ptr_eq(h, head)) {
-                    table = Some((head.clone(), extract::columns(head)));
-                }
-                let columns = table.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
-                let width = widths.get(&table_id(head)).copied().unwrap_or(0);
-                extract::extract_row(&seg.text, columns, width)
-            }
-            None => extract::extract_figures(&seg.text),
-        };
+        let mut figures = segment_figures(&seg, &mut table, &widths);
         class::classify(&seg.text, &mut figures, &title_figures, &mut class_scratch);
+        cuts.extend_from_slice(class_scratch.cuts());
         // A growing vector keeps room for four figures: most claims hold one or two.
         figures.shrink_to_fit();
         figure_count += figures.len();
@@ -202,7 +217,7 @@ fn build(
         },
         claims,
     };
-    cite::annotate(&mut set);
+    cite::annotate_cut(&mut set, &cuts);
     Ok(if options.keep_text {
         set
     } else {
