@@ -4,9 +4,8 @@
 //! Classes decide flags: a running total that fell is a `decrease`; two rounds of "new"
 //! money are not; a changed goal is `target-changed`.
 
-use crate::cite::{Cut, Cutter};
 use crate::figure::{Figure, FigureClass};
-use crate::text::{fold, sentence_at};
+use crate::text::{fold, sentence_at, Cut, Cutter};
 use std::sync::LazyLock;
 
 /// Words on either side of a figure that its class cues are looked for in.

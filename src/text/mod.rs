@@ -1,8 +1,10 @@
-//! Shared text handling: folding, slugs, stop words, months, sentences, fast scans, digests.
+//! Shared text handling: folding, slugs, stop words, months, sentences (and their cuts around
+//! quotes), fast scans, digests.
 //!
 //! Every stage takes its vocabulary and text helpers from here, so a word list or a folding
 //! rule exists once and no stage reaches into another for a helper.
 
+mod cut;
 mod digest;
 mod fold;
 mod months;
@@ -13,6 +15,7 @@ mod split;
 mod stop_words;
 mod words;
 
+pub(crate) use cut::{Cut, Cutter};
 pub(crate) use digest::digest;
 pub use fold::{fold, slug, slug_is};
 pub(crate) use months::{is_month_name, is_weekday_prefix, month_by_prefix, month_of};
