@@ -762,6 +762,19 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any decimal, not only the hand-picked ones, is written as `Display` writes it.
+        #[test]
+        fn any_decimal_is_written_as_display_writes_it(
+            lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28,
+        ) {
+            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let mut out = String::new();
+            push_decimal_value(&mut out, &d);
+            proptest::prop_assert_eq!(out, d.to_string());
+        }
+    }
+
     #[test]
     fn values_are_escaped_as_toml_basic_strings() {
         // (value, what is written between the quotes)
