@@ -217,6 +217,8 @@ fn build(
         },
         claims,
     };
+    // One cut per figure, claim after claim: no step since classing drops or moves a figure.
+    debug_assert_eq!(cuts.len(), figure_count);
     cite::annotate_cut(&mut set, &cuts);
     Ok(if options.keep_text {
         set
