@@ -167,6 +167,19 @@ pub(super) fn after_name(t: &Toks, lead: usize) -> bool {
     if NAME_WORDS.has(w) {
         return true;
     }
+    // "Section 232 and 301 tariffs", "Region 3 and 5 directors": a whole number joined to a
+    // name's whole number is a name too ("Partnership 2.0 and 15 governments" is a version).
+    if in_list(w, &["and", "or"]) {
+        let whole = |i: usize| {
+            t.tok(i).is_some_and(|n| {
+                n.kind == Kind::Num && t.str_of(n).bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        let named = p.checked_sub(1).filter(|&q| whole(q) && after_name(t, q));
+        if whole(lead) && named.is_some() {
+            return true;
+        }
+    }
     // "S&P 500": a name with an ampersand inside.
     let q = p.checked_sub(1);
     if q.is_some_and(|q| t.sym(q) == Some('&') && t.glued(p) && t.glued(q)) {
@@ -247,6 +260,26 @@ mod tests {
             .or_else(|| (0..t.len()).find(|&i| spelled(i)))
             .expect("a number");
         f(&t, at)
+    }
+
+    #[test]
+    fn numbers_joined_to_a_name_are_names() {
+        // text, whether its last number is a name's
+        let cases = [
+            ("Section 232 and 301 tariffs", true),
+            ("Phase 1 or 2 trials", true),
+            ("Title 42 and Title 8", true),
+            ("40 clinics and 12 hospitals", false),
+            ("Section 232 tariffs on 50 and 25 percent", false),
+            ("Partnership 2.0 and 15 governments", false),
+            ("Part 50 and 52.5 acres", false),
+        ];
+        for (text, name) in cases {
+            let toks = tokens_of(text);
+            let t = Toks { text, toks: &toks };
+            let last = (0..t.len()).rev().find(|&i| t.is_num(i)).expect("a number");
+            assert_eq!(after_name(&t, last), name, "{text}");
+        }
     }
 
     #[test]

@@ -24,6 +24,16 @@ pub(crate) const MONEY_IN_NOT_NOUNS: Words = Words::new(&[
     "support",
 ]);
 
+/// Words after "$… of" that start no noun of what the money is: a determiner or pronoun
+/// that points at an amount named elsewhere ("$5 billion of this funding", "of which", "$2 of
+/// every $3"), or a time ("of fiscal year 2024").
+#[rustfmt::skip] // Several words a line: the list is long.
+pub(crate) const MONEY_OF_NOT_NOUNS: Words = Words::new(&[
+    "the", "this", "these", "that", "those", "which", "whom", "what", "it", "its", "his", "her",
+    "their", "our", "your", "them", "each", "every", "all", "any", "some", "one", "a", "an",
+    "fiscal", "recent", "coming",
+]);
+
 /// Lower-case words after "X% of" that start no noun of what the share is of ("of fiscal
 /// year 2024", "of recent years"); places are nouns here ("of rural counties").
 pub(crate) const PERCENT_OF_NOT_NOUNS: Words = Words::new(&[

@@ -4,9 +4,9 @@
 
 use super::super::lexicon::{
     in_list, CAP_VERBS, CHANGE_NOUNS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NAMES,
-    MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_ING_NOUNS, MONEY_IN_NOT_NOUNS, MONEY_OF_NOT_OWNERS,
-    MONEY_VERB_NOUNS, NAME_ENDERS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PERCENT_HEADS, PERCENT_NOT_HEADS,
-    PERCENT_OF_NOT_NOUNS,
+    MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_ING_NOUNS, MONEY_IN_NOT_NOUNS, MONEY_OF_NOT_NOUNS,
+    MONEY_OF_NOT_OWNERS, MONEY_VERB_NOUNS, NAME_ENDERS, PEOPLE_NOUNS, PEOPLE_SUFFIXES,
+    PERCENT_HEADS, PERCENT_NOT_HEADS, PERCENT_OF_NOT_NOUNS,
 };
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
@@ -16,14 +16,22 @@ use super::{
 };
 use crate::text::is_month_name;
 
-/// The noun after a money amount at token `k`: "in financing", "worth of …", or a singular
-/// noun right after ("project", "Centroamérica Local initiative").
+/// The noun after a money amount at token `k`: "in financing", "of new funding", "worth of
+/// …", or a singular noun right after ("project", "Centroamérica Local initiative").
 pub(in crate::extract) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
-    if t.word_is(k, "in") || (t.word_is(k, "worth") && t.word_is(k + 1, "of")) {
-        let at = if t.word_is(k, "in") { k + 1 } else { k + 2 };
+    let after_of = t.word_is(k, "of");
+    let worth_of = t.word_is(k, "worth") && t.word_is(k + 1, "of");
+    if t.word_is(k, "in") || after_of || worth_of {
+        let at = if worth_of { k + 2 } else { k + 1 };
         let w = t.word(at)?;
         let lower_case = w.chars().next().is_some_and(char::is_lowercase) || w == "U.S.";
-        if MONEY_IN_NOT_NOUNS.has(w) {
+        // "$5 billion of this funding", "of which": a part of an amount named elsewhere.
+        let not_noun = if after_of {
+            MONEY_OF_NOT_NOUNS.has(w)
+        } else {
+            MONEY_IN_NOT_NOUNS.has(w)
+        };
+        if not_noun {
             return None;
         }
         if lower_case {

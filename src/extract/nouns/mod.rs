@@ -518,6 +518,18 @@ mod tests {
             ("grants to", None),
             ("invested in", None),
             ("more each year", None),
+            ("of new funding to", Some("new funding")),
+            (
+                "of U.S. agricultural products.",
+                Some("U.S. agricultural products"),
+            ),
+            (
+                "of Bipartisan Infrastructure Law funding to",
+                Some("Bipartisan Infrastructure Law funding"),
+            ),
+            ("of this funding", None),
+            ("of which was earned", None),
+            ("of every $3", None),
         ];
         for (text, want) in cases {
             assert_eq!(noun_of(text, money_noun).as_deref(), want, "{text}");
