@@ -5,14 +5,14 @@
 use super::super::lexicon::{
     in_list, CAP_VERBS, CHANGE_NOUNS, DEMONYMS, DETERMINERS, MONEY_FOR_NOT_NAMES,
     MONEY_FOR_NOT_NOUNS, MONEY_HEADS, MONEY_ING_NOUNS, MONEY_IN_NOT_NOUNS, MONEY_OF_NOT_NOUNS,
-    MONEY_OF_NOT_OWNERS, MONEY_VERB_NOUNS, NAME_ENDERS, PEOPLE_NOUNS, PEOPLE_SUFFIXES,
-    PERCENT_HEADS, PERCENT_NOT_HEADS, PERCENT_OF_NOT_NOUNS,
+    MONEY_OF_NOT_OWNERS, MONEY_VERB_NOUNS, NAME_ENDERS, PEOPLE_NOUNS, PERCENT_HEADS,
+    PERCENT_NOT_HEADS, PERCENT_OF_NOT_NOUNS,
 };
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
 use super::{
-    count_noun, is_adverb, is_joiner, is_noun_end, is_plural, is_verb_form, noun_at, phrase_span,
-    phrase_start, NounSpan,
+    count_noun, is_adverb, is_joiner, is_noun_end, is_people_noun, is_plural, is_verb_form,
+    noun_at, phrase_span, phrase_start, NounSpan,
 };
 use crate::text::is_month_name;
 
@@ -138,8 +138,7 @@ pub(in crate::extract) fn money_of_noun(t: &Toks, first: usize) -> Option<NounSp
     let noun = t.word(head).filter(|&w| plain(w))?;
     // "funding of $1 billion" is a noun; most words in -ing or -ed before "of" are verbs.
     let verb = is_verb_form(noun) && !MONEY_ING_NOUNS.has(noun);
-    let people = PEOPLE_NOUNS.has(noun) || PEOPLE_SUFFIXES.iter().any(|s| noun.ends_with(s));
-    if verb || people {
+    if verb || is_people_noun(noun) {
         return None;
     }
     let mut start = phrase_start(t, head, |w| plain(w) && !is_verb_form(w) && !is_plural(w));
@@ -350,11 +349,13 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     }
     // A name is what a share is of only when it names people: "60% of Americans", "of
     // Black Americans", "of Latinos".
-    // "of Black people", "of Ohio workers": a name before a lower-case noun of people.
+    // "of Black people", "of Ohio workers": a name before a lower-case noun of people, or of
+    // money ("of Medicaid payments", "of Brownfields grants").
     let people_after = |k: usize| {
         k > at
             && t.word(k).is_some_and(|w| {
-                w.chars().next().is_some_and(char::is_lowercase) && is_people_noun(w)
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && (is_people_noun(w) || MONEY_HEADS.has(w) || w.ends_with("ments"))
             })
     };
     // "of Black undergraduate borrowers": one lower-case modifier may stand between.
@@ -416,11 +417,6 @@ pub(in crate::extract) fn percent_head_noun(t: &Toks, k: usize) -> Option<NounSp
 /// True for a possessive: "nation's", "Wisconsin’s".
 fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s")
-}
-
-/// True for a lower-case plural of people: "people", "women", "workers", "residents".
-fn is_people_noun(w: &str) -> bool {
-    PEOPLE_NOUNS.has(w) || (w.len() > 4 && PEOPLE_SUFFIXES.iter().any(|s| w.ends_with(s)))
 }
 
 /// The whole a digit count is part of, from "of" at token `k`: "47 of their family members"

@@ -22,8 +22,8 @@ pub(super) use sentence::noun_in_sentence;
 use sentence::{indicator_before, money_indicator_before};
 
 use super::lexicon::{
-    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_SUBJECT_HEADS, PERCENT_SUBJECT_HEADS,
-    PLURAL_WORDS, TIME_WORDS,
+    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_HEADS, MONEY_SUBJECT_HEADS, PEOPLE_NOUNS,
+    PEOPLE_SUFFIXES, PERCENT_SUBJECT_HEADS, PLURAL_WORDS, TIME_WORDS,
 };
 use super::numbers::scale_factor;
 use super::numbers::words::small_number;
@@ -93,6 +93,19 @@ fn is_acronym_plural(w: &[u8]) -> bool {
 /// An "-ly" adverb ("recently", "annually") that ends a noun.
 pub(super) fn is_adverb(word: &str) -> bool {
     word.len() > 4 && (word.ends_with("ly") || word.ends_with("LY")) && !LY_WORDS.has(word)
+}
+
+/// True for a plural noun of people ("members", "workers", "residents"): a listed one or a
+/// people ending; words in "-ments" and money words that share an ending ("investments",
+/// "grants") are things.
+pub(super) fn is_people_noun(word: &str) -> bool {
+    if PEOPLE_NOUNS.has(word) {
+        return true;
+    }
+    word.len() > 4
+        && PEOPLE_SUFFIXES.iter().any(|s| word.ends_with(s))
+        && !word.ends_with("ments")
+        && !MONEY_HEADS.has(word)
 }
 
 /// A word that reads as a verb form after "and" ("and trained", "and providing").

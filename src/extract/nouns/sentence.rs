@@ -6,15 +6,15 @@
 use super::super::lexicon::{
     in_list, BACK_POINTERS, CHANGE_PREPOSITIONS, CHANGE_VERBS, COUNT_NOUNS, DETERMINERS,
     GROUP_OPENERS, INDICATORS, INDICATOR_MODIFIERS, INDICATOR_NOT_MODIFIERS, LEVEL_VERBS,
-    MONEY_HANDOFFS, MONEY_OF_NOT_OWNERS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_PREPOSITIONS,
-    RESTATING_FOLLOWERS, RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES,
+    MONEY_HANDOFFS, MONEY_OF_NOT_OWNERS, PLACE_PREPOSITIONS, RESTATING_FOLLOWERS,
+    RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES,
 };
 use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
 use super::super::tokens::{Kind, Toks};
 use super::{
-    count_noun, is_adverb, is_joiner, is_noun_end, is_plural, is_verb_form, phrase_span,
-    phrase_start, NounSpan, MAX_NOUN_WORDS,
+    count_noun, is_adverb, is_joiner, is_noun_end, is_people_noun, is_plural, is_verb_form,
+    phrase_span, phrase_start, NounSpan, MAX_NOUN_WORDS,
 };
 use crate::figure::NounFrom;
 
@@ -242,8 +242,7 @@ fn restated(t: &Toks, start: usize, first: usize, next: usize) -> Option<NounSpa
 
 /// True for a plural noun of people ("members", "workers", "residents").
 fn is_people(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    PEOPLE_NOUNS.has(&w) || PEOPLE_SUFFIXES.iter().any(|s| w.ends_with(s))
+    is_people_noun(&word.to_ascii_lowercase())
 }
 
 /// "Of the new hires, 14 are veterans": a sentence opening with the group, then the number.

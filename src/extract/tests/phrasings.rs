@@ -363,6 +363,16 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("20000", None, Usd, Exact, "loans", "$20,000"),
         ("9000", None, Usd, Exact, "", "$9,000"),
     ]),
+    // Things whose plural ends like people's ("investments", "grants", "payments") own an
+    // amount "of" them; a money noun after "of" is what the amount is.
+    ("The fund makes investments of $600 billion and grants of up to $300,000, pays $9 \
+      billion of new funding and $2 billion of this funding, and 40% of Medicaid payments.", &[
+        ("600000000000", None, Usd, Exact, "investments", "$600 billion"),
+        ("300000", None, Usd, UpTo, "grants", "up to $300,000"),
+        ("9000000000", None, Usd, Exact, "new funding", "$9 billion of new funding"),
+        ("2000000000", None, Usd, Exact, "", "$2 billion"),
+        ("40", None, Percent, Exact, "Medicaid payments", "40% of Medicaid payments"),
+    ]),
     ("The trade deficit reached $80 billion, while firms tied to the economy with assets of \
       $2 billion and an average of $9 billion in the deficit went on.", &[
         ("80000000000", None, Usd, Exact, "trade deficit", "$80 billion"),
