@@ -15,7 +15,9 @@ use super::numbers::words::spelled_start;
 use super::numbers::{amount, minus_before, Amount};
 use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus};
 use super::tokens::{Kind, Toks};
-use super::units::{degree_scale, mark_after, money_before, unit_of, Compound, Mark, Marked};
+use super::units::{
+    degree_scale, mark_after, modified_measure_after, money_before, unit_of, Compound, Mark, Marked,
+};
 use crate::figure::{Figure, NounFrom, Qualifier, Unit};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -206,7 +208,7 @@ pub(super) fn read_unit_words(t: &Toks, d: &mut Draft) {
         d.end = t.end_of(k).unwrap_or(d.end);
         k += 1;
     }
-    let marked = mark_after(t, k);
+    let marked = mark_after(t, k).or_else(|| modified_measure_after(t, k));
     d.mark = if d.amount.times {
         Some(Mark::Times)
     } else {

@@ -7,7 +7,7 @@ use super::lexicon::{
 };
 use super::tokens::Toks;
 use crate::figure::Unit;
-use crate::text::{lower_ascii, WORD_BUF};
+use crate::text::{is_stop_word, lower_ascii, StopRole, WORD_BUF};
 
 /// A unit written after an amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +84,22 @@ pub(super) fn mark_after(t: &Toks, k: usize) -> Option<Marked> {
     };
     let word = (t.start_of(k)?, t.end_of(next - 1)?);
     Some(Marked { mark, next, word })
+}
+
+/// A physical unit after one modifier ("1.3 million new acres", "475,000 private acres",
+/// "400 million EV miles"): the number measures in the unit, and the modifier stays in the
+/// quote. The modifier is one lower-case word or an acronym, no stop word ("50 per acre"), and
+/// the unit is plural ("a 10 square mile area" is no measure of the number's).
+pub(super) fn modified_measure_after(t: &Toks, k: usize) -> Option<Marked> {
+    let w = t.word(k)?;
+    let lower = w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    let acronym = w.len() <= 5 && w.bytes().all(|b| b.is_ascii_uppercase());
+    if !(lower || acronym) || is_stop_word(w, StopRole::NounEnd) {
+        return None;
+    }
+    let m = physical_after(t, k + 1)?;
+    let last = t.word(m.next - 1)?;
+    (last.ends_with('s') || last == "feet").then_some(m)
 }
 
 /// The marks of money, percentages and multiples at token `k`, with the token after.
@@ -323,6 +339,33 @@ mod tests {
         for (text, want) in cases {
             toks_of(text, |t| {
                 let got = mark_after(t, 1).map(|m| (m.mark, m.next - 1, &text[m.word.0..m.word.1]));
+                assert_eq!(got, want, "{text}");
+            });
+        }
+    }
+
+    #[test]
+    fn measures_after_one_modifier() {
+        use Unit::{Acres, Barrels, Miles, SquareFeet};
+        // text, the measure and the token after it
+        let cases = [
+            ("1.3 new acres of wilderness", Some((Acres, 3))),
+            ("475,000 private acres", Some((Acres, 3))),
+            ("400 EV miles driven", Some((Miles, 3))),
+            ("1 additional barrels on", Some((Barrels, 3))),
+            ("5 rentable square feet", Some((SquareFeet, 4))),
+            ("50 per acre", None),
+            ("10 square mile area", None),
+            ("12 new mile marker", None),
+            ("3 Main miles", None),
+            ("40 new jobs", None),
+        ];
+        for (text, want) in cases {
+            toks_of(text, |t| {
+                let got = modified_measure_after(t, 1).map(|m| match m.mark {
+                    Mark::Measure(u) => (u, m.next),
+                    _ => panic!("{text}: not a measure"),
+                });
                 assert_eq!(got, want, "{text}");
             });
         }
