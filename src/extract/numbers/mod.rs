@@ -180,9 +180,18 @@ fn spelled_amount(t: &Toks, i: usize) -> Option<Amount> {
 }
 
 /// Applies one scale word after the number ("4.2 billion"); `None` for a chain ("trillion
-/// trillion") or a second scale ("$1.2B million"), which is no real amount.
+/// trillion") or a second scale ("$1.2B million"), which is no real amount. A scale may head
+/// a hyphenated word ("3 million-acre-feet", "$1 billion-dollar fund"): its tail is then the
+/// compound the amount heads, or else is passed over.
 fn scale_word(t: &Toks, a: &mut Amount) -> Option<()> {
-    let Some(s) = t.word(a.next).and_then(scale_factor) else {
+    let Some(word) = t.word(a.next) else {
+        return Some(());
+    };
+    let (scale, tail) = match word.split_once('-') {
+        Some((scale, tail)) if !tail.is_empty() => (scale, Some(tail)),
+        _ => (word, None),
+    };
+    let Some(s) = scale_factor(scale) else {
         return Some(());
     };
     if a.scaled || t.word(a.next + 1).and_then(scale_factor).is_some() {
@@ -190,7 +199,15 @@ fn scale_word(t: &Toks, a: &mut Amount) -> Option<()> {
     }
     a.factor = a.factor.checked_mul(Decimal::from(s))?;
     a.scaled = true;
+    let start = t.start_of(a.next)?;
     a.end = t.end_of(a.next)?;
+    if let Some(tail) = tail {
+        a.end = start + scale.len();
+        if let Some((c, after)) = compound_of(t, tail, a.next + 1) {
+            a.compound = Some((c, (a.end + 1, t.end_of(a.next)?)));
+            a.next += after;
+        }
+    }
     a.next += 1;
     Some(())
 }
@@ -428,6 +445,19 @@ mod tests {
             ("1990s", 0, false, None),
             ("1990's", 0, false, None),
             ("5 trillion trillion", 0, false, None),
+            // A scale heading a hyphenated word: the tail is no part of the number.
+            (
+                "3 million-acre-feet",
+                0,
+                false,
+                Some(("3000000", true, false, false, false, "3 million")),
+            ),
+            (
+                "$1 billion-dollar fund",
+                1,
+                true,
+                Some(("1000000000", true, false, false, false, "1 billion")),
+            ),
             ("$4B million", 1, true, None),
         ];
         for (text, at, money, want) in cases {
