@@ -187,6 +187,10 @@ pub(super) fn read_ratio(t: &Toks, d: &mut Draft) {
 
 /// Step 3: a trailing plus ("3,500+" is over 3,500) and the unit word or sign after the number.
 pub(super) fn read_unit_words(t: &Toks, d: &mut Draft) {
+    // "$90+ million": the plus was read with the scale.
+    if d.amount.plus && d.qualifier == Qualifier::Exact {
+        d.qualifier = Qualifier::Over;
+    }
     if let Some((c, word)) = d.amount.compound {
         // "a 14-acre site", "a 12-member commission": the compound is the unit.
         if let Compound::Mark(m) = c {

@@ -47,6 +47,8 @@ pub(super) struct Amount {
     pub(super) plain_digits: usize,
     /// A hyphenated compound it heads ("12-member", "14-acre"), with the head word's bytes.
     pub(super) compound: Option<(Compound, (usize, usize))>,
+    /// A "+" between the number and its scale word ("$90+ million"): more than the amount.
+    pub(super) plus: bool,
 }
 
 /// Reads the number at token `i` with its glued suffix and scale words; `money` says a money
@@ -83,6 +85,7 @@ fn bare(base: Decimal, t: &Toks, i: usize, end: usize, next: usize) -> Option<Am
         year_like: false,
         plain_digits: 0,
         compound: None,
+        plus: false,
     })
 }
 
@@ -184,6 +187,14 @@ fn spelled_amount(t: &Toks, i: usize) -> Option<Amount> {
 /// a hyphenated word ("3 million-acre-feet", "$1 billion-dollar fund"): its tail is then the
 /// compound the amount heads, or else is passed over.
 fn scale_word(t: &Toks, a: &mut Amount) -> Option<()> {
+    // "$90+ million": the plus stands between the number and its scale.
+    let plus = t.sym(a.next) == Some('+')
+        && t.glued(a.next)
+        && t.word(a.next + 1).and_then(scale_factor).is_some();
+    if plus {
+        a.plus = true;
+        a.next += 1;
+    }
     let Some(word) = t.word(a.next) else {
         return Some(());
     };
@@ -445,6 +456,12 @@ mod tests {
             ("1990s", 0, false, None),
             ("1990's", 0, false, None),
             ("5 trillion trillion", 0, false, None),
+            (
+                "$90+ million",
+                1,
+                true,
+                Some(("90000000", true, false, false, false, "90+ million")),
+            ),
             // A scale heading a hyphenated word: the tail is no part of the number.
             (
                 "3 million-acre-feet",
