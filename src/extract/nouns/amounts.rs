@@ -34,6 +34,14 @@ pub(in crate::extract) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         if not_noun {
             return None;
         }
+        // "in out of pocket costs": the unhyphenated compound is one modifier.
+        if w == "out" && t.word_is(at + 1, "of") && t.word_is(at + 2, "pocket") {
+            let n = noun_at(t, at + 3, false)?;
+            return Some(NounSpan {
+                start: t.start_of(at)?,
+                ..n
+            });
+        }
         if lower_case {
             return noun_at(t, at, false);
         }
@@ -50,8 +58,8 @@ pub(in crate::extract) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         });
     }
     let w = t.word(k)?;
-    // "$100 off a laptop", "$50 back": a particle, not a noun.
-    if is_plural(w) || is_verb_form(w) || in_list(w, &["off", "back", "apiece", "down"]) {
+    // "$100 off a laptop", "$50 back", "$6 billion out of $9.5 billion": a particle, not a noun.
+    if is_plural(w) || is_verb_form(w) || in_list(w, &["off", "back", "apiece", "down", "out"]) {
         return None;
     }
     noun_at(t, k, true)

@@ -541,6 +541,8 @@ mod tests {
                 Some("Bipartisan Infrastructure Law funding"),
             ),
             ("of this funding", None),
+            ("in out of pocket costs for", Some("out of pocket costs")),
+            ("out of $9.5 billion", None),
             ("of which was earned", None),
             ("of every $3", None),
         ];
