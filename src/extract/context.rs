@@ -223,6 +223,19 @@ pub(super) fn is_service_number(t: &Toks, at: usize) -> bool {
         })
 }
 
+/// True when the number at token `at` names the statute of a tariff ("the copper 232
+/// tariffs", "auto 232 tariffs"): plain digits, three or more, right before "tariff(s)".
+/// Tariffs are rated and named, never counted by the hundred.
+pub(super) fn is_tariff_statute(t: &Toks, at: usize) -> bool {
+    let plain = t.tok(at).is_some_and(|n| {
+        let s = t.str_of(n);
+        s.len() >= 3 && s.bytes().all(|b| b.is_ascii_digit())
+    });
+    plain
+        && t.word(at + 1)
+            .is_some_and(|w| in_list(w, &["tariff", "tariffs"]))
+}
+
 /// True when a counted noun is a span of time ("four years"), not a tracked count; "hours of
 /// …" stays a figure ("3,500 hours of training"). `next` is the token after the noun.
 pub(super) fn is_duration(t: &Toks, noun: &str, next: usize) -> bool {
@@ -260,6 +273,22 @@ mod tests {
             .or_else(|| (0..t.len()).find(|&i| spelled(i)))
             .expect("a number");
         f(&t, at)
+    }
+
+    #[test]
+    fn statute_numbers_of_tariffs() {
+        let cases = [
+            ("the copper 232 tariffs apply", true),
+            ("auto 232 Tariffs", true),
+            ("imposed 25 tariffs", false),
+            ("232 tons of tariffs", false),
+            ("1,200 tariffs", false),
+        ];
+        for (text, name) in cases {
+            at_number(text, |t, at| {
+                assert_eq!(is_tariff_statute(t, at), name, "{text}");
+            });
+        }
     }
 
     #[test]

@@ -276,7 +276,8 @@ pub(super) fn read_trailing_qualifier(t: &Toks, d: &mut Draft) {
 }
 
 /// Step 5: the sentence makes the number no figure: a year, a date or time, an age, a name's
-/// number ("Section 232"), a service line ("988 crisis lines").
+/// number ("Section 232"), a service line ("988 crisis lines"), a tariff's statute ("auto 232
+/// tariffs").
 pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
     let (a, lead) = (&d.amount, d.start.lead);
     // "in 2008 dollars": a year's constant dollars, not $2,008.
@@ -287,6 +288,7 @@ pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
         || (!d.money && d.start.spelled && context::is_fraction(t, a.next))
         || (!d.money && !d.start.spelled && d.qual_start.is_none() && context::after_name(t, lead))
         || (!d.money && d.qual_start.is_none() && context::is_service_number(t, d.start.at))
+        || (!d.money && d.qual_start.is_none() && context::is_tariff_statute(t, d.start.at))
 }
 
 /// Step 6: the unit, and the noun that goes with it: the counted noun of a count, the noun of
