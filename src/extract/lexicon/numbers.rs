@@ -59,6 +59,11 @@ pub(crate) const SCALE_SUFFIXES: &[(&str, u64, bool)] = &[
     ("Bn", 1_000_000_000, true),
     ("T", 1_000_000_000_000, false),
     ("tn", 1_000_000_000_000, false),
+    // A scale word glued on by a typo ("$78billion", "$22.5million").
+    ("thousand", 1_000, true),
+    ("million", 1_000_000, true),
+    ("billion", 1_000_000_000, true),
+    ("trillion", 1_000_000_000_000, true),
 ];
 
 /// Words after "N times" that make it a multiple ("three times the price", "1.4 times higher");

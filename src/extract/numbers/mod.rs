@@ -414,6 +414,12 @@ mod tests {
                 false,
                 Some(("1200000000", true, false, false, false, "1.2bn")),
             ),
+            (
+                "$78billion",
+                1,
+                true,
+                Some(("78000000000", true, false, false, false, "78billion")),
+            ),
             ("2x", 0, false, Some(("2", false, true, false, false, "2"))),
             ("777X", 0, false, None),
             (
