@@ -118,10 +118,23 @@ pub(super) fn is_verb_form(word: &str) -> bool {
 /// The counted noun of a count from token `k`: the noun cut back to its last plural word (a
 /// singular tail is a modifier or a verb: "30 gigawatt goal", "two died").
 pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
-    let n = noun_at(t, k, false)?;
-    let j = (k..n.next)
-        .rev()
-        .find(|&j| t.word(j).is_some_and(is_plural))?;
+    let last_plural = |next: usize| (k..next).rev().find(|&j| t.word(j).is_some_and(is_plural));
+    let mut n = noun_at(t, k, false)?;
+    let mut plural = last_plural(n.next);
+    // "additional at-home, rapid tests", "long-term, low-interest loans": commas between
+    // modifiers before the head.
+    for _ in 0..2 {
+        if plural.is_some() || !comma_between_modifiers(t, n.next) {
+            break;
+        }
+        let rest = noun_at(t, n.next + 1, false)?;
+        n = NounSpan {
+            start: n.start,
+            ..rest
+        };
+        plural = last_plural(n.next);
+    }
+    let j = plural?;
     Some(NounSpan {
         start: n.start,
         end: t.end_of(j).unwrap_or(n.start),
@@ -216,6 +229,20 @@ pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpa
         }
     }
     finish_noun(t, k, r, singular_head)
+}
+
+/// True when the comma at token `i` may stand between two modifiers of a counted noun still
+/// to come: a lower-case word that may go on a noun follows it.
+fn comma_between_modifiers(t: &Toks, i: usize) -> bool {
+    t.sym(i) == Some(',')
+        && t.word(i + 1).is_some_and(|w| {
+            w.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+                && !is_noun_end(w)
+                && !is_joiner(w)
+                && !is_adverb(w)
+                && !is_verb_form(w)
+                && small_number(w).is_none()
+        })
 }
 
 /// True when the joiner "and"/"or" at token `i` joins another noun word to a noun that has
@@ -506,6 +533,16 @@ mod tests {
             ("Department of Labor projects", None),
             ("more each year", None),
             ("of them", None),
+            (
+                "additional at-home, rapid tests from",
+                Some("additional at-home, rapid tests"),
+            ),
+            (
+                "long-term, low-interest loans to",
+                Some("long-term, low-interest loans"),
+            ),
+            ("states, tribes and", Some("states")),
+            ("local, and the", None),
         ];
         for (text, want) in cases {
             assert_eq!(noun_of(text, count_noun).as_deref(), want, "{text}");
