@@ -196,13 +196,17 @@ fn special_mask(window: &[u8; LANES + 1]) -> u32 {
 fn sse2_special_mask(window: &[u8; LANES + 1]) -> u32 {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8,
-        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_set_epi64x, _mm_xor_si128,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_xor_si128,
     };
-    let half = |h: &[u8]| <[u8; 8]>::try_from(h).map_or(0, i64::from_le_bytes);
-    // Each compiled to one unaligned load.
-    let load = |w: &[u8]| -> __m128i { _mm_set_epi64x(half(&w[8..LANES]), half(&w[..8])) };
-    let x = load(&window[1..]);
-    let before = load(&window[..LANES]);
+    let at = window.as_ptr();
+    // SAFETY: both loads read 16 bytes of the 17 of `window`, from its first and its second
+    // byte; `loadu` needs no alignment. (Built from two halves, each took four instructions.)
+    let (before, x) = unsafe {
+        (
+            _mm_loadu_si128(at.cast::<__m128i>()),
+            _mm_loadu_si128(at.add(1).cast::<__m128i>()),
+        )
+    };
     let space = _mm_set1_epi8(b' ' as i8);
     let (is_space, after_space) = (_mm_cmpeq_epi8(x, space), _mm_cmpeq_epi8(before, space));
     // Below '+' as signed bytes, but a space that starts a gap: it joins the run.
