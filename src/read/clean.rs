@@ -137,8 +137,21 @@ pub fn clean_markdown(s: &str) -> String {
             }
         }
     }
-    trim_in_place(&mut out);
+    trim_clean(&mut out);
     out
+}
+
+/// [`trim_in_place`] for what [`clean_markdown`] writes: white space reaches it through
+/// [`push_space`] (never first, never twice), so only a final space is to take; a vertical tab
+/// or form feed, copied as plain bytes, sends the text to the full trim.
+fn trim_clean(out: &mut String) {
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    let edge = |b: Option<&u8>| matches!(b, Some(0x0B | 0x0C));
+    if edge(out.as_bytes().first()) || edge(out.as_bytes().last()) {
+        trim_in_place(out);
+    }
 }
 
 /// Bytes the block scan in [`plain_run_end`] looks at together: one SSE2 vector.
@@ -529,6 +542,28 @@ mod tests {
                     assert_eq!(special_mask(&window) & !(1 << lane), 0);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn cleaned_text_is_trimmed_as_the_full_trim_does() {
+        let cases = [
+            "", " ", "a", "a ", "a b", "\u{b}", "\u{b}a", "a\u{c}", "a \u{b}", "a\u{b} ", "\u{c} a",
+        ];
+        for text in cases {
+            let (mut fast, mut full) = (text.to_string(), text.to_string());
+            trim_clean(&mut fast);
+            trim_in_place(&mut full);
+            assert_eq!(fast, full, "{text:?}");
+        }
+        // Through the cleaner: spaces, breaks and entities at both ends.
+        for (raw, want) in [
+            (" \n a <br> ", "a"),
+            ("&#11;a&#32;", "a"),
+            ("a\u{c}&nbsp;", "a"),
+            ("\u{b} a b \t", "a b"),
+        ] {
+            assert_eq!(clean_markdown(raw), want, "{raw:?}");
         }
     }
 
