@@ -126,14 +126,16 @@ pub(crate) fn read_text(raw: &str, path: &Path, digest: Option<String>) -> Resul
             page.blocks
         }
         Form::Text => {
-            let start = match front_matter::split(markdown::lines(text)) {
+            // One iterator, cloned: making it looks through the whole text for a CR.
+            let lines = markdown::lines(text);
+            let start = match front_matter::split(lines.clone()) {
                 Some((fm, body)) => {
                     meta.apply_front_matter(&fm);
                     body
                 }
                 None => 0,
             };
-            markdown::blocks(markdown::lines(text), start)
+            markdown::blocks(lines, start)
         }
     };
     if raw_blocks.len() > MAX_BLOCKS {
