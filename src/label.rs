@@ -933,7 +933,7 @@ fn end_in(text: &str, word: &str) -> Option<usize> {
 }
 
 /// How many of `words` (the first words of `text`, slices of it) stand in its first sentence
-/// ([`crate::text::first_sentence`]): a sentence's end is the last byte of a word, as a space
+/// (split as `text::sentences` splits): a sentence's end is the last byte of a word, as a space
 /// or the text's end follows it.
 fn in_first_sentence(text: &str, words: &[&str]) -> usize {
     let Some(limit) = words.last().and_then(|w| end_in(text, w)) else {

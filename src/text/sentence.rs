@@ -63,7 +63,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
     sentence_iter(text).collect()
 }
 
-/// The first sentence of `text` (see [`sentences`]), found without splitting the rest.
+/// The first sentence of `text` (see [`sentences`]), found without splitting the rest (labels
+/// find it among their first words: see `label::opening_phrase`).
+#[cfg(test)]
 pub fn first_sentence(text: &str) -> Option<&str> {
     sentence_iter(text).next()
 }
