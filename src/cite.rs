@@ -567,7 +567,7 @@ impl Haystack {
 /// between spaces wherever the fragment does: its places answer [`occurrences`] exactly, found
 /// in one pass over the edition rather than one scan per candidate.
 struct NumberIndex {
-    /// (run hash as [`token_hash`] gives it, run start), sorted.
+    /// (run hash as [`token_hash`] gives it, run start), sorted by hash.
     entries: Vec<(u64, u32)>,
 }
 
@@ -594,7 +594,8 @@ impl NumberIndex {
             entries.push((token_hash_at(bytes, start, end), place));
             at = end;
         }
-        entries.sort_unstable();
+        // By hash alone: a count of places does not depend on their order.
+        entries.sort_unstable_by_key(|e| e.0);
         NumberIndex { entries }
     }
 

@@ -36,12 +36,7 @@ pub fn claim_label(claim: &Claim) -> String {
     if let Some(p) = lead.as_ref().filter(|p| p.split_whitespace().count() >= 2) {
         return p.clone();
     }
-    if let Some(p) = claim
-        .text
-        .as_deref()
-        .and_then(crate::text::first_sentence)
-        .and_then(opening_phrase)
-    {
+    if let Some(p) = claim.text.as_deref().and_then(opening_phrase) {
         return p;
     }
     if let Some(p) = lead {
@@ -864,24 +859,26 @@ fn subject_before(left: &[&str]) -> Option<String> {
         .filter(|p| !p.is_empty())
 }
 
-/// An opening phrase of a sentence for a claim without figures: its first clause, cut at
-/// [`MAX_LABEL_WORDS`] words. (Most claims have no figure: this runs for most claims, so its
-/// words stay on the stack.)
-fn opening_phrase(sentence: &str) -> Option<String> {
+/// An opening phrase of a text's first sentence for a claim without figures: its first
+/// clause, cut at [`MAX_LABEL_WORDS`] words. (Most claims have no figure: this runs for most
+/// claims, so its words stay on the stack, and the sentence's end is looked for only among
+/// the words read.)
+fn opening_phrase(text: &str) -> Option<String> {
     // The aside and the phrase after it are all that is read.
     let mut buf = [""; MAX_ASIDE_WORDS + MAX_LABEL_WORDS + 1];
     // Without an aside, the phrase's words are all that is read: most sentences open with none.
-    let mut all = first_words(sentence, &mut buf[..MAX_LABEL_WORDS]);
-    let rest = if listed(&bare(buf[0]), ASIDE_START) {
-        if all == MAX_LABEL_WORDS {
-            // The aside's words go on from the end of the last word read, a slice of
-            // `sentence`: the words before it are not split again.
-            let last = buf[all - 1];
-            let end = (last.as_ptr() as usize + last.len()).checked_sub(sentence.as_ptr() as usize);
-            if let Some(more) = end.and_then(|end| sentence.get(end..)) {
-                all += first_words(more, &mut buf[all..]);
-            }
+    let mut all = first_words(text, &mut buf[..MAX_LABEL_WORDS]);
+    let aside = listed(&bare(buf[0]), ASIDE_START);
+    if aside && all == MAX_LABEL_WORDS {
+        // The aside's words go on from the end of the last word read, a slice of `text`: the
+        // words before it are not split again.
+        let end = end_in(text, buf[all - 1]);
+        if let Some(more) = end.and_then(|end| text.get(end..)) {
+            all += first_words(more, &mut buf[all..]);
         }
+    }
+    let all = in_first_sentence(text, &buf[..all]);
+    let rest = if aside {
         skip_aside(&buf[..all])
     } else {
         &buf[..all]
@@ -926,8 +923,29 @@ fn opening_phrase(sentence: &str) -> Option<String> {
     while n > 1 && !ends_opening(rest[n - 1], at_number) {
         n -= 1;
     }
-    let phrase = clean(&joined(sentence, &rest[..n]));
+    let phrase = clean(&joined(text, &rest[..n]));
     (!phrase.is_empty() && !looks_like_slug(&phrase)).then_some(phrase)
+}
+
+/// Where `word`, a slice of `text`, ends in it.
+fn end_in(text: &str, word: &str) -> Option<usize> {
+    (word.as_ptr() as usize + word.len()).checked_sub(text.as_ptr() as usize)
+}
+
+/// How many of `words` (the first words of `text`, slices of it) stand in its first sentence
+/// (split as `text::sentences` splits): a sentence's end is the last byte of a word, as a space
+/// or the text's end follows it.
+fn in_first_sentence(text: &str, words: &[&str]) -> usize {
+    let Some(limit) = words.last().and_then(|w| end_in(text, w)) else {
+        return 0;
+    };
+    match crate::text::end_within(text.as_bytes(), 0, limit) {
+        Some(i) => words
+            .iter()
+            .take_while(|w| end_in(text, w).is_some_and(|e| e <= i + 1))
+            .count(),
+        None => words.len(),
+    }
 }
 
 /// True when `word` may end an opening phrase: not a stop word, joiner or preposition, but a
@@ -1425,6 +1443,23 @@ mod tests {
             opening_phrase("These are long-term efforts, but not all.").as_deref(),
             Some("These are long-term efforts")
         );
+    }
+
+    #[test]
+    fn opening_phrases_read_only_the_first_sentence() {
+        for (text, phrase) in [
+            ("In 2023. Then, the agency trained judges.", Some("In")),
+            ("In addition, the U.S. Government trained judges. More", Some("the U.S. Government trained judges")),
+            ("Jobs grew! Then many more came later in the year", Some("Jobs")),
+            ("In the first three quarters of the year. The Department, with partners, trained judges", Some("In the first three quarters of the year")),
+            ("No end at all in this text of quite a few words", Some("No end at all in this text")),
+            ("  ", None),
+            ("", None),
+        ] {
+            let by_sentence = crate::text::first_sentence(text).and_then(opening_phrase);
+            assert_eq!(opening_phrase(text), by_sentence, "{text:?}");
+            assert_eq!(opening_phrase(text).as_deref(), phrase, "{text:?}");
+        }
     }
 
     #[test]

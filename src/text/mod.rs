@@ -20,7 +20,10 @@ pub(crate) use digest::digest;
 pub use fold::{fold, slug, slug_is};
 pub(crate) use months::{is_month_name, is_weekday_prefix, month_by_prefix, month_of};
 pub(crate) use scan::{ascii_alnum_run, ascii_letter_run, find_first, sorted_common};
-pub use sentence::{first_sentence, sentence_around, sentence_at, sentences};
+pub(crate) use sentence::end_within;
+#[cfg(test)]
+pub(crate) use sentence::first_sentence;
+pub use sentence::{sentence_around, sentence_at, sentences};
 pub(crate) use space::{normalize, push_norm, push_plain, push_space, trim, trim_in_place};
 pub(crate) use split::each_word;
 pub(crate) use split::equal8;

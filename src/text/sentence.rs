@@ -38,9 +38,16 @@ fn end_before(bytes: &[u8], at: usize) -> Option<usize> {
 /// The first sentence end at or after byte `from` (a ';' only looked for before the first '.',
 /// '!' or '?', as in [`end_before`]).
 fn end_from(bytes: &[u8], from: usize) -> Option<usize> {
+    end_within(bytes, from, bytes.len())
+}
+
+/// The first sentence end at or after byte `from` and before byte `limit` (as [`end_from`]
+/// finds it, `bytes` read past `limit` only to tell an end): a caller that reads only a
+/// text's first words looks for its first sentence's end among them alone.
+pub(crate) fn end_within(bytes: &[u8], from: usize, limit: usize) -> Option<usize> {
     let mut at = from;
     loop {
-        let hay = bytes.get(at..)?;
+        let hay = bytes.get(at..limit)?;
         let stop = memchr::memchr3(b'.', b'!', b'?', hay);
         let semi = memchr::memchr(b';', &hay[..stop.unwrap_or(hay.len())]);
         let i = at + semi.or(stop)?;
@@ -56,7 +63,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
     sentence_iter(text).collect()
 }
 
-/// The first sentence of `text` (see [`sentences`]), found without splitting the rest.
+/// The first sentence of `text` (see [`sentences`]), found without splitting the rest (labels
+/// find it among their first words: see `label::opening_phrase`).
+#[cfg(test)]
 pub fn first_sentence(text: &str) -> Option<&str> {
     sentence_iter(text).next()
 }
@@ -142,5 +151,33 @@ mod tests {
         assert_eq!(sentences(". ; x"), [".", ";", "x"]);
         assert_eq!(first_sentence(" ; Then 6. More"), Some(";"));
         assert_eq!(first_sentence("No end"), Some("No end"));
+    }
+
+    #[test]
+    fn ends_within_a_limit_are_the_ends_before_it() {
+        for text in [
+            "The U.S. trained 5 people. Then 6 more; and 7!  Last one",
+            "a. b.",
+            ". ; x",
+            "In 2.5 years the U.S. gave 4.5 billion; then 6.5 more. Next",
+            "No end",
+            "",
+            "Ends.",
+        ] {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                for limit in from..=bytes.len() {
+                    let end = end_from(bytes, from).filter(|&i| i < limit);
+                    assert_eq!(
+                        end_within(bytes, from, limit),
+                        end,
+                        "{text:?} {from} {limit}"
+                    );
+                }
+            }
+        }
+        assert_eq!(end_within(b"a. b", 0, 2), Some(1));
+        assert_eq!(end_within(b"a. b", 0, 1), None);
+        assert_eq!(end_within(b"a.b c. d", 0, 8), Some(5));
     }
 }
