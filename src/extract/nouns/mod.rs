@@ -369,27 +369,34 @@ pub fn measure_for(noun: &str, unit: Unit) -> String {
     measure
 }
 
-/// [`slug`] of `text`, built a byte at a time when every byte is below DEL (where `slug` keeps
-/// the bytes as they are): a noun is slugged once per figure.
+/// [`slug`] of `text`, built from its words when every byte is below DEL (where `slug` keeps
+/// the bytes as they are): a noun is slugged once per figure. Words (runs of letters, digits
+/// and dropped apostrophes) are copied whole and lower-cased at the end, not a byte at a time.
 fn slug_of(text: &str) -> String {
     let bytes = text.as_bytes();
     if !bytes.iter().all(|&b| b < 0x7f) {
         return slug(text);
     }
-    let mut out = String::with_capacity(bytes.len());
-    let mut pending_hyphen = false;
-    for &b in bytes {
-        if b.is_ascii_alphanumeric() {
-            if pending_hyphen && !out.is_empty() {
-                out.push('-');
-            }
-            pending_hyphen = false;
-            out.push(char::from(b.to_ascii_lowercase()));
-        } else if b != b'\'' {
-            pending_hyphen = true;
+    let mut out = Vec::with_capacity(bytes.len());
+    for word in bytes.split(|&b| !b.is_ascii_alphanumeric() && b != b'\'') {
+        // One hyphen between words; a word of apostrophes alone is none, and its hyphen goes.
+        let before = out.len();
+        if before > 0 {
+            out.push(b'-');
+        }
+        let start = out.len();
+        if word.contains(&b'\'') {
+            out.extend(word.iter().filter(|&&b| b != b'\''));
+        } else {
+            out.extend_from_slice(word);
+        }
+        if out.len() == start {
+            out.truncate(before);
         }
     }
-    out
+    out.make_ascii_lowercase();
+    // Only ASCII bytes were copied.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// [`MEASURE_DROP_WORDS`] with the shapes of its words, for look-ups.
@@ -418,6 +425,12 @@ mod tests {
             "  --  ",
             "Centroamérica Local",
             "tab\tand\x0bform",
+            "'s 'n' it's",
+            "a - ' - b",
+            "x''",
+            "''",
+            "a",
+            "A1 b2-'-C3",
         ] {
             assert_eq!(slug_of(text), slug(text), "{text}");
         }
