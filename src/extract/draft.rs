@@ -133,7 +133,7 @@ pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
     // Only "one": "from zero to 25%" is a rate's change, not a range of counts.
     let opens_range = a.base == Decimal::ONE
         && t.word(a.next).is_some_and(|w| in_list(w, &["and", "to"]))
-        && t.may_be_number(a.next + 1);
+        && t.is_lead(a.next + 1);
     if s.spelled && a.base <= Decimal::ONE && !a.scaled && !a.times && !opens_range {
         // "one in five renters" is a share.
         ratio_after(t, &a).ok_or(a.next)?;

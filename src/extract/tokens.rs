@@ -2,9 +2,7 @@
 //! view ([`Toks`]) every other step reads them through.
 
 use super::masks::{self, alnum_run};
-use super::numbers::shapes::{
-    could_be_spelled, initial_run_shaped, is_number_initial, number_prefix,
-};
+use super::numbers::shapes::{could_be_spelled, initial_run_shaped, is_number_initial};
 
 /// Typical bytes per token, to size the token buffer once.
 const TOKEN_BYTES: usize = 5;
@@ -26,8 +24,7 @@ pub(super) enum Kind {
 
 /// One token with its byte span; `gap` is true when whitespace (or the text start) precedes it,
 /// `lead` when the token may start a figure (a number, or a word with the shape of a number
-/// word, [`could_be_spelled`], and a number word's first three letters, [`number_prefix`]), so
-/// the reader skips every other token without a look.
+/// word: [`could_be_spelled`]), so the reader skips every other token without a look.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
     pub(super) kind: Kind,
@@ -267,8 +264,8 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
 
 /// Ends the word that starts with the ASCII letter at `start`: letters and digits, inner
 /// hyphens and apostrophes, and the dots of short abbreviations ("U.S.", "E.O.", "p.m."). Also
-/// tells whether the word may start a figure ([`Tok::lead`]); `initial` when its first letter
-/// starts some number word, so other words skip those tests.
+/// tells whether the word may start a figure ([`could_be_spelled`]); `initial` when its first
+/// letter starts some number word, so other words skip that test.
 #[inline(always)]
 fn read_word(text: &str, masks: &[u64], start: usize, initial: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
@@ -281,16 +278,12 @@ fn read_word(text: &str, masks: &[u64], start: usize, initial: bool) -> (usize, 
     if more {
         let end = scan_word_from(text, masks, end, end - start);
         let word = bytes.get(start..end).unwrap_or_default();
-        (
-            end,
-            initial && could_be_spelled(word) && number_prefix(word),
-        )
+        (end, initial && could_be_spelled(word))
     } else {
         // Only words whose first letter starts a number word are looked at.
-        let word = bytes.get(start..end).unwrap_or_default();
         (
             end,
-            initial && initial_run_shaped(word) && number_prefix(word),
+            initial && initial_run_shaped(bytes.get(start..end).unwrap_or_default()),
         )
     }
 }
@@ -395,14 +388,9 @@ impl<'a> Toks<'a> {
         self.tok(i).map(|t| t.end)
     }
 
-    /// True when token `i` is a number or a word with the shape of a number word
-    /// ([`could_be_spelled`]; a lead needs more).
-    pub(super) fn may_be_number(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| match t.kind {
-            Kind::Num => true,
-            Kind::Word => could_be_spelled(self.str_of(t).as_bytes()),
-            _ => false,
-        })
+    /// True when token `i` may start a figure (see [`Tok`]).
+    pub(super) fn is_lead(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.lead)
     }
 
     /// True when token `i` is a number written in digits.
@@ -557,13 +545,13 @@ mod tests {
 
     #[test]
     fn only_numbers_and_number_shaped_words_lead() {
-        let text = "The six firms hired 40 staff, some twenty-five of them, these sixfold.";
+        let text = "The six firms hired 40 staff, some twenty-five of them.";
         let leads: Vec<&str> = tokens_of(text)
             .iter()
             .filter(|t| t.lead)
             .map(|t| &text[t.start..t.end])
             .collect();
-        assert_eq!(leads, ["six", "40", "twenty-five", "sixfold"]);
+        assert_eq!(leads, ["six", "firms", "40", "twenty-five"]);
     }
 
     #[test]
@@ -576,7 +564,6 @@ mod tests {
         assert_eq!(t.sym(2), Some('.'));
         assert_eq!(t.word_before(3), Some("Sept"));
         assert!(t.is_num(3) && !t.glued(3));
-        assert!(t.may_be_number(3) && !t.may_be_number(0) && !t.may_be_number(2));
         assert_eq!(t.sym(5), Some('$'));
         assert!(t.glued(6));
         assert_eq!(t.word(99), None);

@@ -111,7 +111,7 @@ const fn number_word_thirds() -> [[u32; 26]; 26] {
 }
 
 /// True when the first three bytes of `w` (any case) start some number word.
-pub(in crate::extract) fn number_prefix(w: &[u8]) -> bool {
+pub(super) fn number_prefix(w: &[u8]) -> bool {
     // Only ASCII letters map below 26.
     let letter = |k: usize| {
         w.get(k)
