@@ -35,7 +35,7 @@ pub fn measure_for(noun: &str, unit: Unit) -> String {
 
 /// True when `f` holds for a word of `text` (as `split_whitespace` cuts it); an ASCII text,
 /// the usual noun, is cut byte-wise without decoding chars.
-fn any_word(text: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+pub(super) fn any_word(text: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     if !text.is_ascii() {
         return text.split_whitespace().any(f);
     }

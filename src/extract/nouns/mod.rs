@@ -19,6 +19,7 @@ pub(super) use amounts::{
 };
 use amounts::{money_of_noun, money_total_noun};
 use clause::{changed_object, stated_subject};
+use measure::any_word;
 pub use measure::measure_for;
 pub(super) use sentence::noun_in_sentence;
 use sentence::{indicator_before, money_indicator_before};
@@ -320,7 +321,7 @@ fn finish_noun(t: &Toks, k: usize, r: NounRead, singular_head: bool) -> Option<N
     }
     let noun = t.text.get(start..end)?;
     // "$1,200 more": drop words alone are no noun.
-    if noun.split_whitespace().all(|w| MEASURE_DROP.has(w)) {
+    if !any_word(noun, |w| !MEASURE_DROP.has(w)) {
         return None;
     }
     if is_proper_name(noun) && !singular_head {

@@ -107,12 +107,13 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
     if let Some(head) = tail.get_mut(..whole.remainder().len()) {
         head.copy_from_slice(whole.remainder());
     }
+    // Blocks are read in place, not copied.
     let blocks = whole
-        .map(|block| <[u8; 64]>::try_from(block).unwrap_or([0; 64]))
-        .chain(std::iter::once(tail));
+        .filter_map(|block| <&[u8; 64]>::try_from(block).ok())
+        .chain(std::iter::once(&tail));
     let mut carry = 0;
     for (n, full) in blocks.enumerate() {
-        let letters = letter_mask(&full);
+        let letters = letter_mask(full);
         let mut starts = letters & !((letters << 1) | carry);
         carry = letters >> 63;
         while starts != 0 {
