@@ -12,7 +12,7 @@ pub fn measure_for(noun: &str, unit: Unit) -> String {
         return unit.as_str().to_ascii_lowercase();
     }
     let dropped = |w: &str| MEASURE_DROP.has(w.trim_end_matches([',', ';']));
-    let mut measure = if any_word(noun, dropped) {
+    let mut measure = if noun.split_whitespace().any(dropped) {
         let mut kept = String::with_capacity(noun.len());
         for w in noun.split_whitespace().filter(|w| !dropped(w)) {
             if !kept.is_empty() {
@@ -31,25 +31,6 @@ pub fn measure_for(noun: &str, unit: Unit) -> String {
         measure = unit.as_str().to_ascii_lowercase();
     }
     measure
-}
-
-/// True when `f` holds for a word of `text` (as `split_whitespace` cuts it); an ASCII text,
-/// the usual noun, is cut byte-wise without decoding chars.
-pub(super) fn any_word(text: &str, mut f: impl FnMut(&str) -> bool) -> bool {
-    if !text.is_ascii() {
-        return text.split_whitespace().any(f);
-    }
-    let mut start = 0;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        // ASCII whitespace as `char::is_whitespace` has it: the vertical tab too.
-        if b == b' ' || (b'\t'..=b'\r').contains(&b) {
-            if i > start && text.get(start..i).is_some_and(&mut f) {
-                return true;
-            }
-            start = i + 1;
-        }
-    }
-    start < text.len() && text.get(start..).is_some_and(f)
 }
 
 /// [`slug`] of `text`, built a byte at a time when every byte is below DEL (where `slug` keeps
@@ -78,35 +59,6 @@ fn slug_of(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn any_word_cuts_as_split_whitespace() {
-        let texts = [
-            "",
-            " ",
-            "jobs",
-            "new  jobs ",
-            "\tnew\x0bjobs\r\n",
-            "caf\u{e9} jobs",
-            "a\u{a0}b c",
-            "x y\u{2003}z",
-        ];
-        for text in texts {
-            let mut want: Vec<&str> = text.split_whitespace().collect();
-            let mut got = Vec::new();
-            any_word(text, |w| {
-                got.push(w.to_string());
-                false
-            });
-            assert_eq!(got, want, "{text:?}");
-            want.retain(|w| *w == "jobs");
-            assert_eq!(
-                any_word(text, |w| w == "jobs"),
-                !want.is_empty(),
-                "{text:?}"
-            );
-        }
-    }
 
     #[test]
     fn slug_of_is_slug() {
