@@ -29,6 +29,47 @@ const fn last_words() -> PhraseSets {
     (by_length, by_first)
 }
 
+/// For each phrase `k` of [`QUALIFIERS`], the phrases (`k` among them) that end with the same
+/// word: one comparison of that word settles them all.
+const SAME_LAST: [u64; 64] = same_last();
+
+/// Builds [`SAME_LAST`].
+const fn same_last() -> [u64; 64] {
+    let mut table = [0u64; 64];
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        let mut j = 0;
+        while j < QUALIFIERS.len() {
+            if same_bytes(last_word(QUALIFIERS[k].0), last_word(QUALIFIERS[j].0)) {
+                table[k] |= 1 << j;
+            }
+            j += 1;
+        }
+        k += 1;
+    }
+    table
+}
+
+/// The last word of a phrase, as bytes.
+const fn last_word<'a>(phrase: &[&'a str]) -> &'a [u8] {
+    phrase[phrase.len() - 1].as_bytes()
+}
+
+/// True when `a` and `b` hold the same bytes (the lists are lower case).
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The qualifier phrase ending right before token `lead`, with the byte where it starts.
 pub(super) fn qualifier_before(t: &Toks, lead: usize) -> Option<(Qualifier, usize)> {
     let last = t.str_of(t.tok(lead.checked_sub(1)?)?);
@@ -36,20 +77,32 @@ pub(super) fn qualifier_before(t: &Toks, lead: usize) -> Option<(Qualifier, usiz
     let (by_length, by_first) = &LAST_WORDS;
     let by_first = by_first.get(shape_bit(first_byte).trailing_zeros() as usize)?;
     let mut candidates = by_length.get(last.len())? & by_first;
+    // Set once the word before the number matched a phrase's last word.
+    let mut settled = false;
     while candidates != 0 {
         let k = candidates.trailing_zeros() as usize;
         candidates &= candidates - 1;
-        let Some((phrase, q)) = QUALIFIERS.get(k) else {
+        let Some(((end, head), q)) = QUALIFIERS
+            .get(k)
+            .and_then(|(p, q)| Some((p.split_last()?, q)))
+        else {
             break;
         };
-        // Compare the word next to the number first: it rules out almost every phrase left.
-        if !phrase.last().is_some_and(|p| p.eq_ignore_ascii_case(last)) {
-            continue;
+        // Compare the word next to the number first: it rules out almost every phrase left, and
+        // settles every phrase ending with the same word (they alone are left, in list order).
+        if !settled {
+            let same = SAME_LAST.get(k).copied().unwrap_or(0);
+            if !end.eq_ignore_ascii_case(last) {
+                candidates &= !same;
+                continue;
+            }
+            candidates &= same;
+            settled = true;
         }
-        let Some(first) = lead.checked_sub(phrase.len()) else {
+        let Some(first) = lead.checked_sub(head.len() + 1) else {
             continue;
         };
-        let hit = phrase.iter().enumerate().all(|(n, p)| {
+        let hit = head.iter().enumerate().all(|(n, p)| {
             t.tok(first + n)
                 .is_some_and(|tok| t.str_of(tok).eq_ignore_ascii_case(p))
         });
@@ -100,6 +153,25 @@ mod tests {
         // A word no phrase ends with has no candidates.
         let class = shape_bit(b'z').trailing_zeros() as usize;
         assert_eq!(by_length[3] & by_first[class], 0);
+    }
+
+    #[test]
+    fn phrases_sharing_a_last_word_are_one_set() {
+        let index = |phrase: &[&str]| QUALIFIERS.iter().position(|(p, _)| *p == phrase);
+        let (Some(more), Some(less), Some(over), Some(just)) = (
+            index(&["more", "than"]),
+            index(&["less", "than"]),
+            index(&["over"]),
+            index(&["just", "over"]),
+        ) else {
+            panic!("the phrases are listed");
+        };
+        assert!(SAME_LAST[more] & (1 << less) != 0);
+        assert!(SAME_LAST[more] & (1 << over) == 0);
+        assert!(SAME_LAST[over] & (1 << just) != 0);
+        for (k, row) in SAME_LAST.iter().enumerate() {
+            assert_eq!(row & (1 << k) != 0, k < QUALIFIERS.len(), "{k}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! ("%", "percent", "percentage points", "dollars", "times"), and the [`Unit`] they give.
 
 use super::lexicon::{
-    in_list, Shapes, COMPOUND_COUNT_HEADS, DEGREE_SCALES, MULTIPLE_FOLLOWERS, PHYSICAL_UNITS,
+    in_list, shape_bit, COMPOUND_COUNT_HEADS, DEGREE_SCALES, MULTIPLE_FOLLOWERS, PHYSICAL_UNITS,
     SPAN_EXTREMES, SPAN_MODIFIERS, STREAK_TAILS, TIME_UNITS, UNIT_ABBREVIATIONS,
 };
 use super::tokens::Toks;
@@ -125,6 +125,25 @@ fn word_mark(t: &Toks, k: usize) -> Option<(Mark, usize)> {
     }
 }
 
+/// The phrases of [`PHYSICAL_UNITS`] by their first word: bit `k` of `.0[n]` is set when phrase
+/// `k` starts with a word of `n` bytes, of `.1[c]` when that word's first byte has shape bit `c`
+/// (see [`shape_bit`]).
+const FIRST_WORD_SETS: ([u64; 32], [u64; 32]) = first_word_sets();
+
+/// Builds [`FIRST_WORD_SETS`]; more than 64 phrases fail to compile.
+const fn first_word_sets() -> ([u64; 32], [u64; 32]) {
+    assert!(PHYSICAL_UNITS.len() <= 64);
+    let (mut by_length, mut by_first) = ([0u64; 32], [0u64; 32]);
+    let mut k = 0;
+    while k < PHYSICAL_UNITS.len() {
+        let first = PHYSICAL_UNITS[k].0[0].as_bytes();
+        by_length[first.len()] |= 1 << k;
+        by_first[shape_bit(first[0]).trailing_zeros() as usize] |= 1 << k;
+        k += 1;
+    }
+    (by_length, by_first)
+}
+
 /// A physical unit at token `k` ("acres", "metric tons", "GW", "degrees Celsius", "°C").
 fn physical_after(t: &Toks, k: usize) -> Option<Marked> {
     let start = t.start_of(k)?;
@@ -136,20 +155,27 @@ fn physical_after(t: &Toks, k: usize) -> Option<Marked> {
     {
         (*u, k + 1)
     } else {
-        /// The shapes of the words that start a physical unit.
-        const FIRST_WORDS: Shapes = Shapes::of_phrases(PHYSICAL_UNITS, false);
-        let first = t.word(k).filter(|w| FIRST_WORDS.may_hold(w))?;
-        // The word at `k` is read once; each phrase's first word is compared with it.
-        let (phrase, u) = PHYSICAL_UNITS.iter().find(|(phrase, _)| {
-            phrase.split_first().is_some_and(|(head, rest)| {
+        // The word at `k` is read once and compared with the first words of the few phrases
+        // whose first word has its length and first letter, in list order.
+        let first = t.word(k)?;
+        let (by_length, by_first) = &FIRST_WORD_SETS;
+        let class = shape_bit(*first.as_bytes().first()?).trailing_zeros() as usize;
+        let mut candidates = by_length.get(first.len())? & by_first.get(class)?;
+        loop {
+            let n = candidates.trailing_zeros() as usize;
+            candidates &= candidates.wrapping_sub(1);
+            let (phrase, u) = PHYSICAL_UNITS.get(n)?;
+            let hit = phrase.split_first().is_some_and(|(head, rest)| {
                 head.eq_ignore_ascii_case(first)
                     && rest
                         .iter()
                         .enumerate()
                         .all(|(n, p)| t.word_is(k + 1 + n, p))
-            })
-        })?;
-        (*u, k + phrase.len())
+            });
+            if hit {
+                break (*u, k + phrase.len());
+            }
+        }
     };
     // "1.5 degrees Celsius", "100°F": the scale is part of the unit.
     if unit == Unit::Degrees && degree_scale(t, next) {
@@ -244,6 +270,21 @@ pub(super) fn unit_of(mark: Option<Mark>, money: bool) -> Unit {
 mod tests {
     use super::super::tokens::tokens_of;
     use super::*;
+
+    #[test]
+    fn every_unit_phrase_is_a_candidate_for_its_first_word() {
+        let (by_length, by_first) = &FIRST_WORD_SETS;
+        let set = |w: &str| {
+            let class = shape_bit(w.as_bytes()[0]).trailing_zeros() as usize;
+            by_length[w.len()] & by_first[class]
+        };
+        for (k, (phrase, _)) in PHYSICAL_UNITS.iter().enumerate() {
+            for word in [phrase[0].to_string(), phrase[0].to_uppercase()] {
+                assert!(set(&word) & (1 << k) != 0, "{phrase:?} {word}");
+            }
+        }
+        assert_eq!(set("jobs"), 0);
+    }
 
     fn toks_of(text: &str, f: impl FnOnce(&Toks)) {
         let toks = tokens_of(text);

@@ -96,19 +96,6 @@ impl Shapes {
         shapes
     }
 
-    /// The shapes of the first (or, with `last`, the last) words of some phrases.
-    pub(crate) const fn of_phrases<T>(phrases: &[(&[&str], T)], last: bool) -> Shapes {
-        let mut shapes = Shapes([0; SHAPE_LENGTHS]);
-        let mut k = 0;
-        while k < phrases.len() {
-            let words = phrases[k].0;
-            let at = if last { words.len() - 1 } else { 0 };
-            shapes = shapes.with(words[at]);
-            k += 1;
-        }
-        shapes
-    }
-
     /// False when no word of the set has the shape of `word` (any ASCII case).
     pub(crate) fn may_hold(&self, word: &str) -> bool {
         let b = word.as_bytes();
@@ -350,17 +337,6 @@ mod tests {
             assert_eq!(list.has(word), want, "{word}");
             assert_eq!(in_list(word, list.words()), want, "{word}");
         }
-    }
-
-    #[test]
-    fn phrase_shapes_hold_their_first_and_last_words() {
-        let first = Shapes::of_phrases(PHYSICAL_UNITS, false);
-        let last = Shapes::of_phrases(QUALIFIERS, true);
-        assert!(PHYSICAL_UNITS.iter().all(|(p, _)| first.may_hold(p[0])));
-        assert!(QUALIFIERS
-            .iter()
-            .all(|(p, _)| last.may_hold(p[p.len() - 1])));
-        assert!(!last.may_hold("jobs") && !first.may_hold("jobs"));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 mod amounts;
 mod clause;
+mod measure;
 mod sentence;
 
 pub(super) use amounts::{
@@ -18,6 +19,7 @@ pub(super) use amounts::{
 };
 use amounts::{money_of_noun, money_total_noun};
 use clause::{changed_object, stated_subject};
+pub use measure::measure_for;
 pub(super) use sentence::noun_in_sentence;
 use sentence::{indicator_before, money_indicator_before};
 
@@ -29,7 +31,7 @@ use super::numbers::scale_factor;
 use super::numbers::words::small_number;
 use super::tokens::Toks;
 use crate::figure::Unit;
-use crate::text::{is_month_name, is_stop_word, slug, StopRole};
+use crate::text::{is_month_name, is_stop_word, StopRole};
 
 /// Most words a counted noun may have ("national and local government officials").
 pub const MAX_NOUN_WORDS: usize = 5;
@@ -380,58 +382,6 @@ fn is_proper_name(noun: &str) -> bool {
     capital(last) && !is_plural(last) && last != "U.S." && noun.split(' ').all(capital)
 }
 
-/// The measure slug for a noun (and unit when the noun is empty): lower case, ASCII-folded,
-/// hyphens, without the adjectives of [`MEASURE_DROP_WORDS`].
-pub fn measure_for(noun: &str, unit: Unit) -> String {
-    // Money and percentages mostly have no noun: their measure is the unit's.
-    if noun.is_empty() {
-        return unit.as_str().to_ascii_lowercase();
-    }
-    let dropped = |w: &str| MEASURE_DROP.has(w.trim_end_matches([',', ';']));
-    let mut measure = if noun.split_whitespace().any(dropped) {
-        let mut kept = String::with_capacity(noun.len());
-        for w in noun.split_whitespace().filter(|w| !dropped(w)) {
-            if !kept.is_empty() {
-                kept.push(' ');
-            }
-            kept.push_str(w);
-        }
-        slug_of(&kept)
-    } else {
-        slug_of(noun)
-    };
-    if measure.is_empty() {
-        measure = slug_of(noun);
-    }
-    if measure.is_empty() {
-        measure = unit.as_str().to_ascii_lowercase();
-    }
-    measure
-}
-
-/// [`slug`] of `text`, built a byte at a time when every byte is below DEL (where `slug` keeps
-/// the bytes as they are): a noun is slugged once per figure.
-fn slug_of(text: &str) -> String {
-    let bytes = text.as_bytes();
-    if !bytes.iter().all(|&b| b < 0x7f) {
-        return slug(text);
-    }
-    let mut out = String::with_capacity(bytes.len());
-    let mut pending_hyphen = false;
-    for &b in bytes {
-        if b.is_ascii_alphanumeric() {
-            if pending_hyphen && !out.is_empty() {
-                out.push('-');
-            }
-            pending_hyphen = false;
-            out.push(char::from(b.to_ascii_lowercase()));
-        } else if b != b'\'' {
-            pending_hyphen = true;
-        }
-    }
-    out
-}
-
 /// [`MEASURE_DROP_WORDS`] with the shapes of its words, for look-ups.
 const MEASURE_DROP: Words = Words::new(MEASURE_DROP_WORDS);
 
@@ -445,22 +395,6 @@ mod tests {
         let toks = tokens_of(text);
         let t = Toks { text, toks: &toks };
         read(&t, 0).map(|n| text[n.start..n.end].to_string())
-    }
-
-    #[test]
-    fn slug_of_is_slug() {
-        for text in [
-            "",
-            "jobs",
-            "Small  Businesses",
-            "Harris's plan",
-            "co-workers, (new)",
-            "  --  ",
-            "Centroamérica Local",
-            "tab\tand\x0bform",
-        ] {
-            assert_eq!(slug_of(text), slug(text), "{text}");
-        }
     }
 
     #[test]
@@ -605,29 +539,6 @@ mod tests {
             let t = Toks { text, toks: &toks };
             let got = measure_noun(&t, 0, singular).map(|n| &text[n.start..n.end]);
             assert_eq!(got, want, "{text}");
-        }
-    }
-
-    #[test]
-    fn measures_drop_non_identity_adjectives() {
-        let cases = [
-            ("free-of-cost vaccine doses", Unit::Count, "vaccine-doses"),
-            ("U.S. companies", Unit::Count, "companies"),
-            (
-                "Centroamérica Local initiative",
-                Unit::Usd,
-                "centroamerica-local-initiative",
-            ),
-            ("", Unit::Usd, "usd"),
-            ("", Unit::Percent, "percent"),
-            ("", Unit::Times, "times"),
-            ("", Unit::Count, "count"),
-            ("new", Unit::Count, "new"),
-            ("", Unit::PercentagePoints, "percentage-points"),
-            ("", Unit::Acres, "acres"),
-        ];
-        for (noun, unit, want) in cases {
-            assert_eq!(measure_for(noun, unit), want, "{noun}");
         }
     }
 }

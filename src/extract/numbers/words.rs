@@ -5,8 +5,7 @@ use super::super::masks::letter_mask;
 use super::super::tokens::Toks;
 use super::super::units::{compound_of, Compound};
 use super::shapes::{
-    initial_run_shaped, is_number_initial, maybe_number_word, number_prefix, number_shaped,
-    NUMBER_INITIAL_BYTES,
+    initial_run_shaped, maybe_number_word, number_prefix, number_shaped, NUMBER_INITIAL_BYTES,
 };
 use crate::text::ascii_letter_run;
 
@@ -108,12 +107,13 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
     if let Some(head) = tail.get_mut(..whole.remainder().len()) {
         head.copy_from_slice(whole.remainder());
     }
+    // Blocks are read in place, not copied.
     let blocks = whole
-        .map(|block| <[u8; 64]>::try_from(block).unwrap_or([0; 64]))
-        .chain(std::iter::once(tail));
+        .filter_map(|block| <&[u8; 64]>::try_from(block).ok())
+        .chain(std::iter::once(&tail));
     let mut carry = 0;
     for (n, full) in blocks.enumerate() {
-        let letters = letter_mask(&full);
+        let letters = letter_mask(full);
         let mut starts = letters & !((letters << 1) | carry);
         carry = letters >> 63;
         while starts != 0 {
@@ -165,9 +165,9 @@ pub(in crate::extract) fn spelled_start(t: &Toks, i: usize) -> bool {
     let Some(w) = t.word(i) else {
         return false;
     };
-    // The word, or its part before "-" / "fold", must have a number word's length and first
-    // letter: a table look-up that turns away almost every word cheaply.
-    if !w.as_bytes().first().is_some_and(|&b| is_number_initial(b)) {
+    // Every number word read below starts the word, so the word starts with a number word's
+    // first three letters: a table look-up that turns away almost every word cheaply.
+    if !number_prefix(w.as_bytes()) {
         return false;
     }
     if maybe_number_word(w) && small_number(w).is_some() {
@@ -266,7 +266,7 @@ fn spelled_compound(t: &Toks, i: usize, w: &str, start: usize) -> Option<Spelled
 mod tests {
     use super::super::super::lexicon::{SMALL_NUMBERS, TENS};
     use super::super::super::tokens::{tokens_of, Toks};
-    use super::super::shapes::could_be_spelled;
+    use super::super::shapes::{could_be_spelled, is_number_initial};
     use super::*;
 
     #[test]
