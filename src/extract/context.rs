@@ -215,7 +215,7 @@ pub(super) fn speed_or_mileage(t: &Toks, next: usize) -> bool {
 /// True when the number at token `at` is a service line's name ("988 crisis lines", "911
 /// call centers", "the 988 Lifeline"): a three-digit service number before a service word or
 /// a capitalised name.
-pub(super) fn is_service_number(t: &Toks, at: usize) -> bool {
+fn is_service_number(t: &Toks, at: usize) -> bool {
     let number = t.tok(at).is_some_and(|n| SERVICE_NUMBERS.has(t.str_of(n)));
     number
         && t.word(at + 1).is_some_and(|w| {
@@ -223,10 +223,15 @@ pub(super) fn is_service_number(t: &Toks, at: usize) -> bool {
         })
 }
 
+/// True when the number at token `at` names a service line or a tariff's statute.
+pub(super) fn is_named_number(t: &Toks, at: usize) -> bool {
+    is_service_number(t, at) || is_tariff_statute(t, at)
+}
+
 /// True when the number at token `at` names the statute of a tariff ("the copper 232
 /// tariffs", "auto 232 tariffs"): plain digits, three or more, right before "tariff(s)".
 /// Tariffs are rated and named, never counted by the hundred.
-pub(super) fn is_tariff_statute(t: &Toks, at: usize) -> bool {
+fn is_tariff_statute(t: &Toks, at: usize) -> bool {
     let plain = t.tok(at).is_some_and(|n| {
         let s = t.str_of(n);
         s.len() >= 3 && s.bytes().all(|b| b.is_ascii_digit())

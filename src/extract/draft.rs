@@ -13,11 +13,9 @@ use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::ratio::ratio_after;
 use super::numbers::words::spelled_start;
 use super::numbers::{amount, minus_before, Amount};
-use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus};
+use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus, unqualified};
 use super::tokens::{Kind, Toks};
-use super::units::{
-    degree_scale, mark_after, modified_measure_after, money_before, unit_of, Compound, Mark, Marked,
-};
+use super::units::{self, degree_scale, mark_after, money_before, unit_of, Compound, Mark, Marked};
 use crate::figure::{Figure, NounFrom, Qualifier, Unit};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -149,7 +147,7 @@ pub(super) fn read_amount(t: &Toks, s: Start) -> Result<Draft, usize> {
         start: s,
         amount: a,
         money: s.money,
-        qualifier: qualified.map_or(Qualifier::Exact, |(q, _)| q),
+        qualifier: qualified.map_or(unqualified(&a), |(q, _)| q),
         qual_start: qualified.map(|(_, b)| b),
         quote_start: qualified.map_or(lead_start, |(_, b)| b),
         end: a
@@ -187,10 +185,6 @@ pub(super) fn read_ratio(t: &Toks, d: &mut Draft) {
 
 /// Step 3: a trailing plus ("3,500+" is over 3,500) and the unit word or sign after the number.
 pub(super) fn read_unit_words(t: &Toks, d: &mut Draft) {
-    // "$90+ million": the plus was read with the scale.
-    if d.amount.plus && d.qualifier == Qualifier::Exact {
-        d.qualifier = Qualifier::Over;
-    }
     if let Some((c, word)) = d.amount.compound {
         // "a 14-acre site", "a 12-member commission": the compound is the unit.
         if let Compound::Mark(m) = c {
@@ -212,7 +206,7 @@ pub(super) fn read_unit_words(t: &Toks, d: &mut Draft) {
         d.end = t.end_of(k).unwrap_or(d.end);
         k += 1;
     }
-    let marked = mark_after(t, k).or_else(|| modified_measure_after(t, k));
+    let marked = mark_after(t, k).or_else(|| units::modified_measure_after(t, k));
     d.mark = if d.amount.times {
         Some(Mark::Times)
     } else {
@@ -276,8 +270,7 @@ pub(super) fn read_trailing_qualifier(t: &Toks, d: &mut Draft) {
 }
 
 /// Step 5: the sentence makes the number no figure: a year, a date or time, an age, a name's
-/// number ("Section 232"), a service line ("988 crisis lines"), a tariff's statute ("auto 232
-/// tariffs").
+/// number ("Section 232"), a service line or a tariff's statute ("988 crisis lines", "232 tariffs").
 pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
     let (a, lead) = (&d.amount, d.start.lead);
     // "in 2008 dollars": a year's constant dollars, not $2,008.
@@ -287,8 +280,7 @@ pub(super) fn rejected_by_context(t: &Toks, d: &Draft) -> bool {
         || (!d.money && context::is_age(t, lead, d.next))
         || (!d.money && d.start.spelled && context::is_fraction(t, a.next))
         || (!d.money && !d.start.spelled && d.qual_start.is_none() && context::after_name(t, lead))
-        || (!d.money && d.qual_start.is_none() && context::is_service_number(t, d.start.at))
-        || (!d.money && d.qual_start.is_none() && context::is_tariff_statute(t, d.start.at))
+        || (!d.money && d.qual_start.is_none() && context::is_named_number(t, d.start.at))
 }
 
 /// Step 6: the unit, and the noun that goes with it: the counted noun of a count, the noun of

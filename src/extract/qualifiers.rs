@@ -2,6 +2,7 @@
 //! trailing plus ("3,500+").
 
 use super::lexicon::{shape_bit, QUALIFIERS, TRAILING_QUALIFIERS};
+use super::numbers::Amount;
 use super::tokens::Toks;
 use crate::figure::Qualifier;
 
@@ -131,6 +132,16 @@ pub(super) fn qualifier_after(t: &Toks, k: usize) -> Option<(Qualifier, usize)> 
 /// True when a plus sign is glued after the number, before token `k` ("3,500+ hours").
 pub(super) fn trailing_plus(t: &Toks, k: usize) -> bool {
     t.sym(k) == Some('+') && t.glued(k)
+}
+
+/// The qualifier of an amount with none before it: a plus read with its scale ("$90+
+/// million") makes it more than the amount.
+pub(super) fn unqualified(a: &Amount) -> Qualifier {
+    if a.plus {
+        Qualifier::Over
+    } else {
+        Qualifier::Exact
+    }
 }
 
 #[cfg(test)]
