@@ -91,13 +91,14 @@ pub(super) fn mark_after(t: &Toks, k: usize) -> Option<Marked> {
 /// quote. The modifier is one lower-case word or an acronym, no stop word ("50 per acre"), and
 /// the unit is plural ("a 10 square mile area" is no measure of the number's).
 pub(super) fn modified_measure_after(t: &Toks, k: usize) -> Option<Marked> {
+    // The unit first: most words after a number start none, and that test is the cheapest.
+    let m = physical_after(t, k + 1)?;
     let w = t.word(k)?;
     let lower = w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
     let acronym = w.len() <= 5 && w.bytes().all(|b| b.is_ascii_uppercase());
     if !(lower || acronym) || is_stop_word(w, StopRole::NounEnd) {
         return None;
     }
-    let m = physical_after(t, k + 1)?;
     let last = t.word(m.next - 1)?;
     (last.ends_with('s') || last == "feet").then_some(m)
 }

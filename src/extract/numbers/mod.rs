@@ -198,11 +198,15 @@ fn scale_word(t: &Toks, a: &mut Amount) -> Option<()> {
     let Some(word) = t.word(a.next) else {
         return Some(());
     };
-    let (scale, tail) = match word.split_once('-') {
-        Some((scale, tail)) if !tail.is_empty() => (scale, Some(tail)),
-        _ => (word, None),
+    // The hyphen is looked for only in a word that is no scale itself (most are neither).
+    let hyphenated = || match word.split_once('-') {
+        Some((scale, tail)) if !tail.is_empty() => Some((scale_factor(scale)?, scale, tail)),
+        _ => None,
     };
-    let Some(s) = scale_factor(scale) else {
+    let Some((s, scale, tail)) = scale_factor(word)
+        .map(|s| (s, word, None))
+        .or_else(|| hyphenated().map(|(s, scale, tail)| (s, scale, Some(tail))))
+    else {
         return Some(());
     };
     if a.scaled || t.word(a.next + 1).and_then(scale_factor).is_some() {
