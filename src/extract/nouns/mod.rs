@@ -239,12 +239,15 @@ fn comma_between_modifiers(t: &Toks, i: usize) -> bool {
     t.sym(i) == Some(',')
         && t.word(i + 1).is_some_and(|w| {
             w.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
-                && !is_noun_end(w)
                 && !is_joiner(w)
-                && !is_adverb(w)
-                && !is_verb_form(w)
-                && small_number(w).is_none()
+                && may_go_on_noun(w)
         })
+}
+
+/// True for a word a noun read so far may go on with: no stop word, verb form, adverb or
+/// number.
+fn may_go_on_noun(w: &str) -> bool {
+    !is_noun_end(w) && !is_verb_form(w) && !is_adverb(w) && small_number(w).is_none()
 }
 
 /// True when the joiner "and"/"or" at token `i` joins another noun word to a noun that has
@@ -255,13 +258,9 @@ fn joins_noun(t: &Toks, i: usize, words: usize) -> bool {
         .word(i + 2)
         .is_none_or(|m| is_noun_end(m) || small_number(m).is_some());
     words > 0
-        && t.word(i + 1).is_some_and(|n| {
-            !is_noun_end(n)
-                && !is_verb_form(n)
-                && !is_adverb(n)
-                && small_number(n).is_none()
-                && (is_plural(n) || !then_stops)
-        })
+        && t
+            .word(i + 1)
+            .is_some_and(|n| may_go_on_noun(n) && (is_plural(n) || !then_stops))
         // "jobs and companies announced": a new clause, not a joined noun.
         && !t.word(i + 2).is_some_and(is_verb_form)
 }
