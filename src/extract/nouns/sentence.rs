@@ -40,7 +40,9 @@ pub(in crate::extract) fn noun_in_sentence(
     let subject = number_of(t, start, first).or_else(|| subject_of_change(t, start, first));
     match subject {
         Some(n) => Some((n, NounFrom::Subject)),
-        None => restated(t, start, first, next).map(|n| (n, NounFrom::Before)),
+        None => restated(t, start, first, next)
+            .or_else(|| listed(t, first, next))
+            .map(|n| (n, NounFrom::Before)),
     }
 }
 
@@ -238,6 +240,51 @@ fn restated(t: &Toks, start: usize, first: usize, next: usize) -> Option<NounSpa
         }
         count_noun(t, k).filter(|n| n.next <= first)
     })
+}
+
+/// Most tokens between two items of a list ("… in Florida, 450,010 in California").
+const MAX_LIST_GAP: usize = 30;
+
+/// "618,590 small business owners in Florida, 450,010 in California, and 168,070 in
+/// Georgia": a number after a comma or "and", with a preposition after it, leaves out the noun
+/// of the list's first item, which the same preposition follows ("30 paramedics are heading to
+/// New Hampshire, 30 to Vermont"). Items of the same shape may stand between.
+fn listed(t: &Toks, first: usize, next: usize) -> Option<NounSpan> {
+    let preposition = t.word(next).filter(|w| PLACE_PREPOSITIONS.has(w))?;
+    let item = |k: usize| {
+        k.checked_sub(1)
+            .is_some_and(|p| t.sym(p) == Some(',') || t.word_is(p, "and"))
+    };
+    if !item(first) {
+        return None;
+    }
+    let mut floor = first.saturating_sub(MAX_LIST_GAP);
+    let mut j = first;
+    while j > floor {
+        j -= 1;
+        if matches!(t.sym(j), Some('.' | ';' | ':' | '!' | '?' | '•' | '|')) {
+            return None;
+        }
+        if !t.is_num(j) {
+            continue;
+        }
+        let mut k = j + 1;
+        while t.word(k).and_then(scale_factor).is_some() {
+            k += 1;
+        }
+        if t.word_is(k, preposition) {
+            // An earlier item of the same list: its own first item is further back.
+            floor = j.saturating_sub(MAX_LIST_GAP);
+            continue;
+        }
+        let n = count_noun(t, k)?;
+        // The preposition follows the noun in its clause: "are heading to", "in".
+        let says = (n.next..n.next + 4)
+            .take_while(|&i| t.word(i).is_some())
+            .any(|i| t.word_is(i, preposition));
+        return says.then_some(n);
+    }
+    None
 }
 
 /// True for a plural noun of people ("members", "workers", "residents").
@@ -471,6 +518,19 @@ mod tests {
             "310",
             Some(("American households", Before)),
         ),
+        (
+            "It placed 210 interns in Ohio, 95 in Texas, and 40 in Utah.",
+            "40",
+            Some(("interns", Before)),
+        ),
+        (
+            "Some 12 crews are flying to Guam, 8 to Saipan.",
+            "8",
+            Some(("crews", Before)),
+        ),
+        ("It placed 210 interns, and 95 in Texas.", "95", None),
+        ("It placed 210 interns in Ohio in 95 towns.", "95", None),
+        ("Ages 16 to 24, and 25 to 54 gained.", "25", None),
     ];
 
     #[test]

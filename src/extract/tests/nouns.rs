@@ -61,4 +61,33 @@ pub(super) const NOUNS: &[(&str, &[Want])] = &[
         "This raises the number of states approved so far to 23.",
         &[("23", None, Count, Exact, "states", "23")],
     ),
+    // A list's later items leave out the noun its first item gave.
+    (
+        "The fund reached 4,210 farm families in Iowa, 3,075 in Ohio, and 980 in Maine.",
+        &[
+            (
+                "4210",
+                None,
+                Count,
+                Exact,
+                "farm families",
+                "4,210 farm families",
+            ),
+            ("3075", None, Count, Exact, "farm families", "3,075"),
+            ("980", None, Count, Exact, "farm families", "980"),
+        ],
+    ),
+    (
+        "This week 40 nurses are heading to Utah, 25 to Idaho and 12 to Nevada.",
+        &[
+            ("40", None, Count, Exact, "nurses", "40 nurses"),
+            ("25", None, Count, Exact, "nurses", "25"),
+            ("12", None, Count, Exact, "nurses", "12"),
+        ],
+    ),
+    // The preposition must follow the first item's noun: here it names no list.
+    (
+        "The agency hired 40 nurses last spring, and 25 to 30 more are expected.",
+        &[("40", None, Count, Exact, "nurses", "40 nurses")],
+    ),
 ];
