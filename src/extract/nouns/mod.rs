@@ -36,6 +36,10 @@ use crate::text::{is_month_name, is_stop_word, StopRole};
 /// Most words a counted noun may have ("national and local government officials").
 pub const MAX_NOUN_WORDS: usize = 5;
 
+/// Most words of a counted noun whose plural head the first [`MAX_NOUN_WORDS`] words did not
+/// reach ("23 separate billion-dollar weather and climate disasters").
+const MAX_LONG_NOUN_WORDS: usize = 8;
+
 /// A noun found in the text: its bytes and the token after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct NounSpan {
@@ -121,8 +125,22 @@ pub(super) fn is_verb_form(word: &str) -> bool {
 /// singular tail is a modifier or a verb: "30 gigawatt goal", "two died").
 pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     let last_plural = |next: usize| (k..next).rev().find(|&j| t.word(j).is_some_and(is_plural));
-    let mut n = noun_at(t, k, false)?;
-    let mut plural = last_plural(n.next);
+    let short = noun_at(t, k, false);
+    let mut plural = short.and_then(|n| last_plural(n.next));
+    // Read further only when the short read found no head: a noun it found stays as it was.
+    let mut n = match short {
+        Some(n) if plural.is_some() => n,
+        _ => {
+            let long = read_noun(t, k, false, MAX_LONG_NOUN_WORDS);
+            match long.and_then(|l| last_plural(l.next).map(|p| (l, p))) {
+                Some((l, p)) => {
+                    plural = Some(p);
+                    l
+                }
+                None => short?,
+            }
+        }
+    };
     // "additional at-home, rapid tests", "long-term, low-interest loans": commas between
     // modifiers before the head.
     for _ in 0..2 {
@@ -208,6 +226,11 @@ pub(super) fn phrase_span(t: &Toks, first: usize, head: usize) -> Option<NounSpa
 /// Reads a counted noun from token `k`; `singular_head` asks for a singular noun right after a
 /// money amount ("a $2 million project").
 pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpan> {
+    read_noun(t, k, singular_head, MAX_NOUN_WORDS)
+}
+
+/// [`noun_at`], taking at most `cap` words.
+fn read_noun(t: &Toks, k: usize, singular_head: bool, cap: usize) -> Option<NounSpan> {
     let mut r = NounRead {
         i: k,
         words: 0,
@@ -217,7 +240,7 @@ pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpa
         before_joiner: None,
         prev_capital: false,
     };
-    while r.words < MAX_NOUN_WORDS {
+    while r.words < cap {
         let Some(w) = t.word(r.i) else {
             break;
         };
@@ -230,7 +253,7 @@ pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpa
             break;
         }
     }
-    finish_noun(t, k, r, singular_head)
+    finish_noun(t, k, r, singular_head, cap)
 }
 
 /// True when the comma at token `i` may stand between two modifiers of a counted noun still
@@ -335,7 +358,13 @@ fn take_word(t: &Toks, r: &mut NounRead, w: &str, singular_head: bool) -> bool {
 
 /// Ends a noun read from token `k`: cuts a joined phrase the cap broke, and refuses drop words
 /// alone and proper names.
-fn finish_noun(t: &Toks, k: usize, r: NounRead, singular_head: bool) -> Option<NounSpan> {
+fn finish_noun(
+    t: &Toks,
+    k: usize,
+    r: NounRead,
+    singular_head: bool,
+    cap: usize,
+) -> Option<NounSpan> {
     let start = t.start_of(k)?;
     let mut end = r.end?;
     let mut i = r.i;
@@ -343,7 +372,7 @@ fn finish_noun(t: &Toks, k: usize, r: NounRead, singular_head: bool) -> Option<N
     // A plural head joins only another plural ("lives and cost | trillions" is a verb).
     // A joiner at the cap cuts short only when it would have joined another noun word:
     // "search and recovery team members | and 30 dogs" ends at "members".
-    let cut_short = r.words >= MAX_NOUN_WORDS
+    let cut_short = r.words >= cap
         && t.word(i).is_some_and(|w| {
             if is_joiner(w) {
                 joins_noun(t, i, r.words)

@@ -29,6 +29,18 @@ pub(super) const NOUNS: &[(&str, &[Want])] = &[
             ("30", None, Count, Exact, "dogs", "30 dogs"),
         ],
     ),
+    // A long noun whose plural head stands past the fifth word.
+    (
+        "The region saw 14 separate billion-dollar flood and storm disasters.",
+        &[(
+            "14",
+            None,
+            Count,
+            Exact,
+            "separate billion-dollar flood and storm disasters",
+            "14 separate billion-dollar flood and storm disasters",
+        )],
+    ),
     // Numbers that are names.
     (
         "Funds went to 988 crisis lines, 911 call centers and the S&P 500 index, not 40 counties.",
