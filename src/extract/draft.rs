@@ -11,7 +11,7 @@ use super::nouns::{
 };
 use super::numbers::range::{range_after, Opener, Range};
 use super::numbers::ratio::ratio_after;
-use super::numbers::words::spelled_start;
+use super::numbers::words::{article_before, spelled_start};
 use super::numbers::{amount, minus_before, Amount};
 use super::qualifiers::{qualifier_after, qualifier_before, trailing_plus, unqualified};
 use super::tokens::{Kind, Toks};
@@ -39,10 +39,12 @@ pub(super) struct Start {
 /// no figure (a name, another currency, a ratio, "the two …").
 pub(super) fn start_at(t: &Toks, i: usize) -> Result<Start, usize> {
     let tok = t.tok(i).ok_or(i + 1)?;
-    let spelled = match tok.kind {
-        Kind::Num => false,
+    let (i, spelled) = match tok.kind {
+        Kind::Num => (i, false),
         // The tokenizer's shape test comes first: most words stop there.
-        Kind::Word if tok.lead && spelled_start(t, i) => true,
+        Kind::Word if tok.lead && spelled_start(t, i) => (i, true),
+        // "a million homes": the figure starts at the article.
+        Kind::Word if tok.lead => (article_before(t, i).ok_or(i + 1)?.0, true),
         _ => return Err(i + 1),
     };
     let money_lead = if spelled { None } else { money_before(t, i) };

@@ -33,6 +33,8 @@ pub(crate) const TENS: &[&str] = &[
 
 /// Scale words written apart from the number ("4.2 billion").
 pub(crate) const SCALE_WORDS: &[(&str, u64)] = &[
+    // "two dozen states" is 24 states.
+    ("dozen", 12),
     ("thousand", 1_000),
     ("million", 1_000_000),
     ("billion", 1_000_000_000),
@@ -42,6 +44,10 @@ pub(crate) const SCALE_WORDS: &[(&str, u64)] = &[
     ("bn", 1_000_000_000),
     ("bln", 1_000_000_000),
 ];
+
+/// Scale words that stand for a number after "a" or "half a" ("a million homes", "half a
+/// billion doses"): they lead a figure as number words do.
+pub(crate) const ARTICLE_SCALES: &[&str] = &["dozen", "thousand", "million", "billion", "trillion"];
 
 /// Scale suffixes glued to a number ("$1.2B", "$500K"), matched case-sensitively; the bool says
 /// whether the suffix also counts without a money sign.

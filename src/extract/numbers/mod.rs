@@ -172,6 +172,13 @@ fn glue_after(t: &Toks, i: usize, base: Decimal, money: bool) -> Option<Glue> {
 
 /// A spelled number ("six", "one hundred", "fivefold"); a hundred or more counts as scaled.
 fn spelled_amount(t: &Toks, i: usize) -> Option<Amount> {
+    // "a million", "half a billion": the article stands for the number before the scale.
+    let scale = if t.word_is(i, "half") { i + 2 } else { i + 1 };
+    if let Some((_, base)) = words::article_before(t, scale).filter(|&(at, _)| at == i) {
+        let mut a = bare(base, t, i, t.end_of(scale - 1)?, scale)?;
+        a.spelled = true;
+        return Some(a);
+    }
     let s = words::spelled(t, i)?;
     let base = Decimal::from(s.value);
     let mut a = bare(base, t, i, s.end, s.next)?;

@@ -1,6 +1,7 @@
 //! Spelled numbers: "six", "twenty-five", "one hundred fifty", "fivefold", read after the
 //! cheap tests of [`super::shapes`] turned away almost every other word.
 
+use super::super::lexicon::ARTICLE_SCALES;
 use super::super::masks::letter_mask;
 use super::super::tokens::Toks;
 use super::super::units::{compound_of, Compound};
@@ -8,6 +9,7 @@ use super::shapes::{
     initial_run_shaped, maybe_number_word, number_prefix, number_shaped, NUMBER_INITIAL_BYTES,
 };
 use crate::text::ascii_letter_run;
+use rust_decimal::Decimal;
 
 /// Shortest and longest spelled compound ("forty-one", "seventy-seven").
 const COMPOUND_MIN_LEN: usize = 9;
@@ -143,8 +145,33 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
 /// True for a run of letters that is a number word or its "-fold" ("six", "fivefold").
 fn is_number_run(word: Option<&str>) -> bool {
     word.is_some_and(|w| {
-        small_number(w).is_some() || fold_prefix(w).and_then(small_number).is_some()
+        small_number(w).is_some()
+            || fold_prefix(w).and_then(small_number).is_some()
+            || is_article_scale(w)
     })
+}
+
+/// True for a scale word that stands for a number after "a" ([`ARTICLE_SCALES`]).
+pub(in crate::extract) fn is_article_scale(w: &str) -> bool {
+    ARTICLE_SCALES.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// "a million", "half a billion", "a dozen": the article's token (or "half"'s) before the
+/// scale word at token `i`, and the number it stands for.
+pub(in crate::extract) fn article_before(t: &Toks, i: usize) -> Option<(usize, Decimal)> {
+    let a = i.checked_sub(1)?;
+    // A capital makes it a name ("a Billion Mile Challenge"); "a dozen eggs" is the unit a
+    // price is quoted for.
+    let lower = t
+        .word(i)
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()));
+    if !t.word_is(a, "a") || !lower || !is_article_scale(t.word(i)?) || t.word_is(i + 1, "eggs") {
+        return None;
+    }
+    match a.checked_sub(1) {
+        Some(h) if t.word_is(h, "half") => Some((h, Decimal::new(5, 1))),
+        _ => Some((a, Decimal::ONE)),
+    }
 }
 
 /// The number part of a "-fold" word ("fivefold" → "five", "two-fold" → "two").
@@ -305,8 +332,16 @@ mod tests {
         ] {
             assert_eq!(small_number(w), None, "{w}");
         }
-        for b in [b'a', b'b', b'x', b'1', b' ', 0xC3] {
+        for b in [b'a', b'c', b'x', b'1', b' ', 0xC3] {
             assert!(!is_number_initial(b), "{b}");
+        }
+        // Scale words lead after "a" but are no number words of their own.
+        for w in ARTICLE_SCALES {
+            assert!(
+                is_number_initial(w.as_bytes()[0]) && maybe_number_word(w),
+                "{w}"
+            );
+            assert!(is_number_run(Some(w)) && small_number(w).is_none(), "{w}");
         }
     }
 

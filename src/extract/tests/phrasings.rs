@@ -528,4 +528,14 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("150", None, Count, Over, "individuals", "Over 150 individuals"),
         ("12", None, Count, Exact, "companies", "12 companies"),
     ]),
+    // "dozen" scales; an article stands for one before a scale word, "half a" for a half.
+    ("Nearly two dozen ports and more than a dozen shipyards signed on.", &[
+        ("24", None, Count, Nearly, "ports", "Nearly two dozen ports"),
+        ("12", None, Count, Over, "shipyards", "more than a dozen shipyards"),
+    ]),
+    ("The program reached over half a million riders and a million seniors with almost half a billion dollars in aid.", &[
+        ("500000", None, Count, Over, "riders", "over half a million riders"),
+        ("1000000", None, Count, Exact, "seniors", "a million seniors"),
+        ("500000000", None, Usd, Nearly, "aid", "almost half a billion dollars in aid"),
+    ]),
 ];

@@ -45,6 +45,11 @@ pub(super) const REFUSALS: &[(&str, &[Want])] = &[
         &[],
     ),
     ("Investment surged in the 1990s and the 1990's.", &[]),
+    // A capital scale word names something; "a dozen eggs" is what a price is quoted for.
+    (
+        "Riders joined a Billion Mile Challenge, and a dozen eggs cost less.",
+        &[],
+    ),
     // A year's constant dollars; a ratio needs two bare numbers; a long word's dot ends a
     // sentence, so the number after it is no name's.
     (
