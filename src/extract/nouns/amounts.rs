@@ -12,7 +12,7 @@ use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
 use super::{
     count_noun, is_adverb, is_joiner, is_noun_end, is_people_noun, is_plural, is_verb_form,
-    noun_at, phrase_span, phrase_start, NounSpan,
+    long_noun_at, noun_at, phrase_span, phrase_start, NounSpan,
 };
 use crate::text::is_month_name;
 
@@ -47,10 +47,17 @@ pub(in crate::extract) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         }
         // "in ARP funding", "in Emergency Relief Funds Committed to …": a name is what the
         // money is only up to a money word ("in Central America" is a place).
-        let n = noun_at(t, at, false)?;
-        let head = (at..n.next)
-            .rev()
-            .find(|&k| t.word(k).is_some_and(|w| MONEY_HEADS.has(w)))?;
+        let head_of = |n: NounSpan| {
+            (at..n.next)
+                .rev()
+                .find(|&k| t.word(k).is_some_and(|w| MONEY_HEADS.has(w)))
+                .map(|head| (n, head))
+        };
+        // A long name reaches its money word past the first words ("in State and Local Fiscal
+        // Recovery Funds").
+        let (n, head) = noun_at(t, at, false)
+            .and_then(head_of)
+            .or_else(|| long_noun_at(t, at).and_then(head_of))?;
         return Some(NounSpan {
             start: n.start,
             end: t.end_of(head)?,

@@ -131,7 +131,7 @@ pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     let mut n = match short {
         Some(n) if plural.is_some() => n,
         _ => {
-            let long = read_noun(t, k, false, MAX_LONG_NOUN_WORDS);
+            let long = long_noun_at(t, k);
             match long.and_then(|l| last_plural(l.next).map(|p| (l, p))) {
                 Some((l, p)) => {
                     plural = Some(p);
@@ -227,6 +227,11 @@ pub(super) fn phrase_span(t: &Toks, first: usize, head: usize) -> Option<NounSpa
 /// money amount ("a $2 million project").
 pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpan> {
     read_noun(t, k, singular_head, MAX_NOUN_WORDS)
+}
+
+/// [`noun_at`] up to [`MAX_LONG_NOUN_WORDS`] words, for a head the first words did not reach.
+pub(super) fn long_noun_at(t: &Toks, k: usize) -> Option<NounSpan> {
+    read_noun(t, k, false, MAX_LONG_NOUN_WORDS)
 }
 
 /// [`noun_at`], taking at most `cap` words.

@@ -393,6 +393,10 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("9", None, Percent, Exact, "Latinos", "9% of Latinos"),
         ("4", None, Percent, Exact, "", "4%"),
     ]),
+    // A long name reaches its money word past the fifth word.
+    ("States used $40 billion in State and Local Fiscal Recovery Funds for housing.", &[
+        ("40000000000", None, Usd, Exact, "State and Local Fiscal Recovery Funds", "$40 billion in State and Local Fiscal Recovery Funds"),
+    ]),
     // A name after "in" is what the money is up to a money word; a place is not.
     ("It provided $6 billion in ARP funding and $2 billion in Central America.", &[
         ("6000000000", None, Usd, Exact, "ARP funding", "$6 billion in ARP funding"),
