@@ -10,7 +10,7 @@ use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
 use super::sentence::{phrase_ending_at, sentence_start};
-use super::{is_adverb, is_noun_end, is_verb_form, phrase_span, NounSpan};
+use super::{is_adverb, is_joiner, is_noun_end, is_verb_form, phrase_span, NounSpan};
 
 /// Most words an object changed "by" an amount may have, "of" included.
 const MAX_OBJECT_WORDS: usize = 7;
@@ -154,4 +154,77 @@ pub(in crate::extract) fn stated_subject(
                 || in_list(w, &["to", "from", "with", "by", "about", "as"])
         });
     (!object).then_some(n)
+}
+
+/// What is "up" or "down" by a percentage, said of any noun: the subject of "is up" ("COVID-19
+/// deaths are down 90 percent", "the number of school counselors is up 11%") or of an
+/// absolute "with" phrase ("with prices down over 20%"). A subject behind another preposition
+/// ("loans to small businesses are up 70%") is left: which noun rose is unclear. `first` is
+/// the amount's first token.
+pub(in crate::extract) fn moved_subject(t: &Toks, first: usize) -> Option<NounSpan> {
+    let start = sentence_start(t, first);
+    let mut j = first.checked_sub(1).filter(|&j| j > start)?;
+    if t.word_is(j, "by") {
+        j -= 1;
+    }
+    if !t.word(j).is_some_and(|w| in_list(w, &["up", "down"])) {
+        return None;
+    }
+    j = j.checked_sub(1).filter(|&j| j >= start)?;
+    while j > start
+        && t.word(j).is_some_and(|w| {
+            is_adverb(w) || STATE_ADVERBS.has(w) || w.eq_ignore_ascii_case("again")
+        })
+    {
+        j -= 1;
+    }
+    let copula = t.word(j).is_some_and(|w| COPULAS.has(w));
+    let head = if copula { j.checked_sub(1)? } else { j };
+    let subject_word = |k: usize| {
+        k >= start
+            && t.word(k).is_some_and(|w| {
+                !is_noun_end(w) && !is_verb_form(w) && !is_adverb(w) && small_number(w).is_none()
+            })
+    };
+    if !subject_word(head) {
+        return None;
+    }
+    let mut n = phrase_ending_at(t, head, false)?;
+    let mut before = (start..=head).find(|&k| t.start_of(k) == Some(n.start))?;
+    // "the cost of child care is up": the "of" phrase is part of the subject.
+    if before > start + 1 && t.word_is(before - 1, "of") && subject_word(before - 2) {
+        let outer = phrase_ending_at(t, before - 2, false)?;
+        n.start = outer.start;
+        before = (start..before).find(|&k| t.start_of(k) == Some(n.start))?;
+    }
+    // "Today's report shows inflation is down": the subject starts after the reporting verb.
+    if let Some(k) = (before..head).rev().find(|&k| {
+        t.word(k)
+            .is_some_and(|w| in_list(w, &["shows", "showed", "says", "finds", "means"]))
+    }) {
+        n.start = t.start_of(k + 1)?;
+        before = k + 1;
+    }
+    let noun_first = before;
+    while before > start && t.word(before - 1).is_some_and(|w| DETERMINERS.has(w)) {
+        before -= 1;
+    }
+    if before == start {
+        return copula.then_some(n);
+    }
+    let opener = match t.word(before - 1) {
+        Some(w) if w.eq_ignore_ascii_case("with") => !copula,
+        // ", and the number of school nurses is up": a new clause, not a joined noun
+        // ("segregation between white and Black students is up").
+        Some(w) if is_joiner(w) => {
+            copula && (before < noun_first || t.sym(before.wrapping_sub(2)) == Some(','))
+        }
+        Some(w) => copula && in_list(w, &["that", "while", "as", "where", "but"]),
+        None => {
+            copula
+                && t.sym(before - 1)
+                    .is_some_and(|c| matches!(c, ',' | '(' | '—' | '–'))
+        }
+    };
+    opener.then_some(n)
 }

@@ -18,7 +18,7 @@ pub(super) use amounts::{
     partitive_noun, percent_head_noun, percent_noun,
 };
 use amounts::{money_of_noun, money_total_noun};
-use clause::{changed_object, stated_subject};
+use clause::{changed_object, moved_subject, stated_subject};
 pub use measure::measure_for;
 pub(super) use sentence::noun_in_sentence;
 use sentence::{indicator_before, money_indicator_before};
@@ -179,6 +179,7 @@ pub(super) fn noun_before(
             .or_else(|| stated_subject(t, first, &MONEY_SUBJECT_HEADS)),
         Unit::Percent | Unit::PercentagePoints => indicator_before(t, first)
             .or_else(|| changed_object(t, first))
+            .or_else(|| moved_subject(t, first))
             .or_else(|| stated_subject(t, first, &PERCENT_SUBJECT_HEADS)),
         _ => None,
     }

@@ -542,4 +542,14 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("1000000", None, Count, Exact, "seniors", "a million seniors"),
         ("500000000", None, Usd, Nearly, "aid", "almost half a billion dollars in aid"),
     ]),
+    // What is up or down by a percentage: the subject of "is up", or of a "with" phrase.
+    ("The number of rural clinics is up 14%, with waiting lists down 9%.", &[
+        ("14", None, Percent, Exact, "number of rural clinics", "14%"),
+        ("9", None, Percent, Exact, "waiting lists", "9%"),
+    ]),
+    // Not behind a preposition or a joined noun: which noun rose is unclear.
+    ("Loans to farm cooperatives are up 12%, and gaps between rural and urban counties are down 3%.", &[
+        ("12", None, Percent, Exact, "", "12%"),
+        ("3", None, Percent, Exact, "", "3%"),
+    ]),
 ];
