@@ -12,7 +12,7 @@ use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
 use super::{
     count_noun, is_adverb, is_joiner, is_noun_end, is_people_noun, is_plural, is_verb_form,
-    long_noun_at, noun_at, phrase_span, phrase_start, NounSpan,
+    long_noun_at, noun_at, noun_through_list, phrase_span, phrase_start, NounSpan,
 };
 use crate::text::is_month_name;
 
@@ -43,7 +43,7 @@ pub(in crate::extract) fn money_noun(t: &Toks, k: usize) -> Option<NounSpan> {
             });
         }
         if lower_case {
-            return noun_at(t, at, false);
+            return noun_through_list(t, at);
         }
         // "in ARP funding", "in Emergency Relief Funds Committed to …": a name is what the
         // money is only up to a money word ("in Central America" is a place).
@@ -247,7 +247,7 @@ pub(in crate::extract) fn money_for_noun(t: &Toks, k: usize) -> Option<NounSpan>
     if is_capitalised(w) || MONEY_IN_NOT_NOUNS.has(w) || MONEY_FOR_NOT_NOUNS.has(w) {
         return None;
     }
-    noun_at(t, at, false)
+    noun_through_list(t, at)
 }
 
 /// Most words of a name a money amount is for ("Low Income Home Energy Assistance Program").
@@ -360,7 +360,7 @@ pub(in crate::extract) fn percent_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     let w = t.word(at)?;
     if w.chars().next().is_some_and(char::is_lowercase) {
         // "of rural counties" is what the share is of; "$5 million in rural areas" is where.
-        return (!PERCENT_OF_NOT_NOUNS.has(w)).then(|| noun_at(t, at, false))?;
+        return (!PERCENT_OF_NOT_NOUNS.has(w)).then(|| noun_through_list(t, at))?;
     }
     // A name is what a share is of only when it names people: "60% of Americans", "of
     // Black Americans", "of Latinos".
@@ -498,7 +498,7 @@ pub(in crate::extract) fn measure_noun(
         if !lower_case || MONEY_IN_NOT_NOUNS.has(w) {
             return None;
         }
-        return noun_at(t, k + 1, false);
+        return noun_through_list(t, k + 1);
     }
     let w = t.word(k)?;
     if !singular_unit || is_plural(w) || is_verb_form(w) {

@@ -262,6 +262,66 @@ fn read_noun(t: &Toks, k: usize, singular_head: bool, cap: usize) -> Option<Noun
     finish_noun(t, k, r, singular_head, cap)
 }
 
+/// Most items of a list of modifiers before one head.
+const MAX_LIST_ITEMS: usize = 6;
+
+/// Most words of one item of such a list ("democracy and human rights").
+const MAX_ITEM_WORDS: usize = 4;
+
+/// The noun from token `k` of an amount ("in …", "of …", "for …"), read on through a list of
+/// modifiers when it stops at a comma after one: "in economic, health, and security
+/// assistance", "of federal, state, Tribal, and local law enforcement officers" read as
+/// "economic" and "federal" alone.
+pub(super) fn noun_through_list(t: &Toks, k: usize) -> Option<NounSpan> {
+    let n = noun_at(t, k, false)?;
+    let last = n.next.checked_sub(1).and_then(|j| t.word(j));
+    if !last.is_some_and(is_modifier_word) || t.sym(n.next) != Some(',') {
+        return Some(n);
+    }
+    let mut i = n.next;
+    for _ in 0..MAX_LIST_ITEMS {
+        // `i` is at a comma; the item after it is read up to the next comma.
+        i += 1;
+        let first = i;
+        while i - first < MAX_ITEM_WORDS
+            && t.word(i).is_some_and(|w| is_joiner(w) || may_go_on_noun(w))
+        {
+            i += 1;
+        }
+        if i == first {
+            return Some(n);
+        }
+        if t.sym(i) == Some(',') {
+            continue;
+        }
+        // The last item ends the list on the head: read it as a noun of its own.
+        let from = if t.word(first).is_some_and(is_joiner) {
+            first + 1
+        } else {
+            first
+        };
+        let tail = noun_at(t, from, false)?;
+        let head = tail.next.checked_sub(1).and_then(|j| t.word(j));
+        if head.is_some_and(is_modifier_word) {
+            return Some(n);
+        }
+        return Some(NounSpan {
+            start: n.start,
+            ..tail
+        });
+    }
+    Some(n)
+}
+
+/// True for a word that reads as an adjective before a list's head: "economic", "federal",
+/// "military", "legislative", "state".
+fn is_modifier_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let ends =
+        |s: &str| b.len() > s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes());
+    ["ic", "al", "ary", "ive"].into_iter().any(ends) || in_list(w, &["state", "local"])
+}
+
 /// True when the comma at token `i` may stand between two modifiers of a counted noun still
 /// to come: a lower-case word that may go on a noun follows it.
 fn comma_between_modifiers(t: &Toks, i: usize) -> bool {

@@ -552,4 +552,13 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("12", None, Percent, Exact, "", "12%"),
         ("3", None, Percent, Exact, "", "3%"),
     ]),
+    // A noun stopped at a comma after a modifier reads on through the list to its head.
+    ("It gave $3 million in economic, health, and security aid and 40% of federal, state, and local crews.", &[
+        ("3000000", None, Usd, Exact, "economic, health, and security aid", "$3 million in economic, health, and security aid"),
+        ("40", None, Percent, Exact, "federal, state, and local crews", "40% of federal, state, and local crews"),
+    ]),
+    // A list of nouns is left as it was read.
+    ("It set aside $2 million for training, outreach, and evaluation.", &[
+        ("2000000", None, Usd, Exact, "training", "$2 million for training"),
+    ]),
 ];
