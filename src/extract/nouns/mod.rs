@@ -125,13 +125,13 @@ pub(super) fn is_verb_form(word: &str) -> bool {
 /// singular tail is a modifier or a verb: "30 gigawatt goal", "two died").
 pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     let last_plural = |next: usize| (k..next).rev().find(|&j| t.word(j).is_some_and(is_plural));
-    let short = noun_at(t, k, false);
+    let short = read_noun(t, k, Read::count(MAX_NOUN_WORDS));
     let mut plural = short.and_then(|n| last_plural(n.next));
     // Read further only when the short read found no head: a noun it found stays as it was.
     let mut n = match short {
         Some(n) if plural.is_some() => n,
         _ => {
-            let long = long_noun_at(t, k);
+            let long = read_noun(t, k, Read::count(MAX_LONG_NOUN_WORDS));
             match long.and_then(|l| last_plural(l.next).map(|p| (l, p))) {
                 Some((l, p)) => {
                     plural = Some(p);
@@ -147,7 +147,7 @@ pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
         if plural.is_some() || !comma_between_modifiers(t, n.next) {
             break;
         }
-        let rest = noun_at(t, n.next + 1, false)?;
+        let rest = read_noun(t, n.next + 1, Read::count(MAX_NOUN_WORDS))?;
         n = NounSpan {
             start: n.start,
             ..rest
@@ -202,6 +202,8 @@ struct NounRead {
     before_joiner: Option<(usize, usize, bool)>,
     /// The last word taken is capitalised.
     prev_capital: bool,
+    /// See [`Read::adverbs`].
+    adverbs: bool,
 }
 
 /// Where the noun phrase ending at the word at `head` starts: grown back over the words
@@ -227,16 +229,60 @@ pub(super) fn phrase_span(t: &Toks, first: usize, head: usize) -> Option<NounSpa
 /// Reads a counted noun from token `k`; `singular_head` asks for a singular noun right after a
 /// money amount ("a $2 million project").
 pub(super) fn noun_at(t: &Toks, k: usize, singular_head: bool) -> Option<NounSpan> {
-    read_noun(t, k, singular_head, MAX_NOUN_WORDS)
+    read_noun(
+        t,
+        k,
+        Read {
+            singular_head,
+            cap: MAX_NOUN_WORDS,
+            adverbs: false,
+        },
+    )
 }
 
 /// [`noun_at`] up to [`MAX_LONG_NOUN_WORDS`] words, for a head the first words did not reach.
 pub(super) fn long_noun_at(t: &Toks, k: usize) -> Option<NounSpan> {
-    read_noun(t, k, false, MAX_LONG_NOUN_WORDS)
+    read_noun(
+        t,
+        k,
+        Read {
+            singular_head: false,
+            cap: MAX_LONG_NOUN_WORDS,
+            adverbs: false,
+        },
+    )
+}
+
+/// How a noun is read.
+#[derive(Clone, Copy)]
+struct Read {
+    /// A singular noun right after a money amount ("a $2 million project").
+    singular_head: bool,
+    /// The most words taken.
+    cap: usize,
+    /// An "-ly" adverb may modify the next word ("49 previously unfunded sites"): a count's
+    /// plural head must still follow, which a money amount's noun need not.
+    adverbs: bool,
+}
+
+impl Read {
+    /// A count's noun of at most `cap` words.
+    fn count(cap: usize) -> Read {
+        Read {
+            singular_head: false,
+            cap,
+            adverbs: true,
+        }
+    }
 }
 
 /// [`noun_at`], taking at most `cap` words.
-fn read_noun(t: &Toks, k: usize, singular_head: bool, cap: usize) -> Option<NounSpan> {
+fn read_noun(t: &Toks, k: usize, read: Read) -> Option<NounSpan> {
+    let Read {
+        singular_head,
+        cap,
+        adverbs,
+    } = read;
     let mut r = NounRead {
         i: k,
         words: 0,
@@ -245,6 +291,7 @@ fn read_noun(t: &Toks, k: usize, singular_head: bool, cap: usize) -> Option<Noun
         after_joiner: false,
         before_joiner: None,
         prev_capital: false,
+        adverbs,
     };
     while r.words < cap {
         let Some(w) = t.word(r.i) else {
@@ -373,16 +420,30 @@ fn take_joiner(t: &Toks, r: &mut NounRead) -> bool {
     true
 }
 
-/// True when word `w` cannot be part of a noun that has taken `r` so far.
-fn ends_noun(w: &str, r: &NounRead) -> bool {
+/// True when word `w` at `r.i` cannot be part of a noun that has taken `r` so far.
+fn ends_noun(t: &Toks, w: &str, r: &NounRead) -> bool {
     let first_ok = r.words == 0 && MEASURE_DROP.has(w);
     (is_noun_end(w) && !first_ok)
-        || is_adverb(w)
+        || (is_adverb(w) && !(r.adverbs && modifies_next(t, r)))
         || small_number(w).is_some()
         || scale_factor(w).is_some()
         || is_month_name(w)
         || (r.prev_plural && !is_plural(w))
         || (r.after_joiner && is_verb_form(w))
+}
+
+/// True when the adverb at `r.i` modifies the lower-case word after it inside the noun
+/// ("previously unfunded Superfund sites", "extremely low-income families"), not a verb after
+/// the noun's head ("jobs recently created").
+fn modifies_next(t: &Toks, r: &NounRead) -> bool {
+    !r.prev_plural
+        && t.word(r.i + 1).is_some_and(|n| {
+            n.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+                && !is_noun_end(n)
+                && !is_adverb(n)
+                && !is_joiner(n)
+                && small_number(n).is_none()
+        })
 }
 
 /// Takes the noun word `w` at `r.i`; false ends the noun.
@@ -392,7 +453,7 @@ fn take_word(t: &Toks, r: &mut NounRead, w: &str, singular_head: bool) -> bool {
     let time = in_list(w, &["last", "next", "past", "this"])
         && t.word(r.i + 1)
             .is_some_and(|n| TIME_WORDS.has(n) || is_month_name(n));
-    if time || ends_noun(w, r) {
+    if time || ends_noun(t, w, r) {
         return false;
     }
     // A plural inside a capitalised name ("Local Works initiative") is no head noun.

@@ -41,6 +41,22 @@ pub(super) const NOUNS: &[(&str, &[Want])] = &[
             "14 separate billion-dollar flood and storm disasters",
         )],
     ),
+    // An "-ly" word before a modifier is part of a count's noun; after the head it is not.
+    (
+        "It cleans 31 previously unfunded waste sites and 12 multifamily buildings; 40 jobs recently opened.",
+        &[
+            (
+                "31",
+                None,
+                Count,
+                Exact,
+                "previously unfunded waste sites",
+                "31 previously unfunded waste sites",
+            ),
+            ("12", None, Count, Exact, "multifamily buildings", "12 multifamily buildings"),
+            ("40", None, Count, Exact, "jobs", "40 jobs"),
+        ],
+    ),
     // Numbers that are names.
     (
         "Funds went to 988 crisis lines, 911 call centers and the S&P 500 index, not 40 counties.",
