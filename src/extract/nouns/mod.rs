@@ -68,7 +68,7 @@ pub(super) fn is_plural(word: &str) -> bool {
         return true;
     }
     let w = word.as_bytes();
-    if is_acronym_plural(w) {
+    if is_acronym_plural(w) || is_men_plural(w) {
         return true;
     }
     let last = w.last().map(u8::to_ascii_lowercase);
@@ -81,6 +81,13 @@ pub(super) fn is_plural(word: &str) -> bool {
         && last == Some(b's')
         && !matches!(before, Some(b's' | b'u' | b'i' | b'\''))
         && !word.ends_with("’s")
+}
+
+/// A compound plural in "-men" ("Guardsmen", "servicemen", "linemen"); "specimen",
+/// "regimen" and "abdomen" are singular.
+fn is_men_plural(w: &[u8]) -> bool {
+    let ends = |s: &[u8]| w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s);
+    w.len() > 5 && ends(b"men") && (ends(b"women") || !(ends(b"imen") || ends(b"omen")))
 }
 
 /// An acronym's plural: two or more capitals or digits and a lower-case "s" ("TCUs", "EVs",
@@ -153,6 +160,14 @@ pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
             ..rest
         };
         plural = last_plural(n.next);
+    }
+    // "289 state, tribal, and local governments": a list of modifiers ends in "and".
+    if plural.is_none() {
+        if let Some((l, p)) = noun_through_list(t, k).and_then(|l| Some((l, last_plural(l.next)?)))
+        {
+            n = l;
+            plural = Some(p);
+        }
     }
     let j = plural?;
     Some(NounSpan {
@@ -394,9 +409,9 @@ fn joins_noun(t: &Toks, i: usize, words: usize) -> bool {
         .word(i + 2)
         .is_none_or(|m| is_noun_end(m) || small_number(m).is_some());
     words > 0
-        && t
-            .word(i + 1)
-            .is_some_and(|n| may_go_on_noun(n) && (is_plural(n) || !then_stops))
+        && t.word(i + 1).is_some_and(|n| {
+            (may_go_on_noun(n) && (is_plural(n) || !then_stops)) || participle_before_head(t, i + 1)
+        })
         // "jobs and companies announced": a new clause, not a joined noun.
         && !t.word(i + 2).is_some_and(is_verb_form)
 }
@@ -429,7 +444,20 @@ fn ends_noun(t: &Toks, w: &str, r: &NounRead) -> bool {
         || scale_factor(w).is_some()
         || is_month_name(w)
         || (r.prev_plural && !is_plural(w))
-        || (r.after_joiner && is_verb_form(w))
+        || (r.after_joiner && is_verb_form(w) && !participle_before_head(t, r.i))
+}
+
+/// True when the verb form at token `i`, after a joiner, modifies a plural head right after
+/// it ("indirect and induced jobs"), rather than starting a clause ("people and enabled
+/// States", "and trained 40 workers"): the word before the joiner is a modifier too.
+fn participle_before_head(t: &Toks, i: usize) -> bool {
+    i.checked_sub(2)
+        .and_then(|p| t.word(p))
+        .is_some_and(|p| !is_plural(p))
+        && t.word(i)
+            .is_some_and(|w| w.ends_with("ed") && is_verb_form(w))
+        && t.word(i + 1)
+            .is_some_and(|h| is_plural(h) && !is_noun_end(h) && !is_verb_form(h))
 }
 
 /// True when the adverb at `r.i` modifies the lower-case word after it inside the noun

@@ -7,10 +7,10 @@ use super::super::lexicon::{
     in_list, BACK_POINTERS, CHANGE_PREPOSITIONS, CHANGE_VERBS, COUNT_NOUNS, DETERMINERS,
     GROUP_OPENERS, INDICATORS, INDICATOR_MODIFIERS, INDICATOR_NOT_MODIFIERS, LEVEL_VERBS,
     MONEY_HANDOFFS, MONEY_OF_NOT_OWNERS, PLACE_PREPOSITIONS, RESTATING_FOLLOWERS,
-    RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES,
+    RESTATING_JOINERS, RESTATING_LEADS, SUBJECT_AUXILIARIES, TIME_UNITS,
 };
-use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
+use super::super::numbers::{is_year, scale_factor};
 use super::super::tokens::{Kind, Toks};
 use super::{
     count_noun, is_adverb, is_joiner, is_noun_end, is_people_noun, is_plural, is_verb_form,
@@ -225,20 +225,27 @@ fn restated(t: &Toks, start: usize, first: usize, next: usize) -> Option<NounSpa
     let ends = match t.word(next) {
         // The end of the text or punctuation; a number is not ("27.5 million 8-ounce bottles").
         None => !t.is_num(next),
-        Some(w) => RESTATING_FOLLOWERS.has(w) && !t.is_num(next + 1),
+        // "up from 6.2 million in 2021": a year is no second term.
+        Some(w) => RESTATING_FOLLOWERS.has(w) && (!t.is_num(next + 1) || is_year(t, next + 1)),
     };
     if !(hedged || scaled || joined) || !ends {
         return None;
     }
     (start..first).rev().find_map(|j| {
-        if !t.is_num(j) {
+        // "nearly seven million individuals, up from 6.2 million": a scaled spelled count too
+        // (a small one is too often another thing: "Americans in four states").
+        let spelled = t.word(j).and_then(small_number).is_some()
+            && t.word(j + 1).and_then(scale_factor).is_some();
+        if !t.is_num(j) && !spelled {
             return None;
         }
         let mut k = j + 1;
         while t.word(k).and_then(scale_factor).is_some() {
             k += 1;
         }
-        count_noun(t, k).filter(|n| n.next <= first)
+        // "In the last two years, … more than 1,800": a span is no count's noun.
+        count_noun(t, k)
+            .filter(|n| n.next <= first && !t.word(n.next - 1).is_some_and(|w| TIME_UNITS.has(w)))
     })
 }
 
@@ -529,6 +536,16 @@ mod tests {
             Some(("crews", Before)),
         ),
         ("It placed 210 interns, and 95 in Texas.", "95", None),
+        (
+            "It reaches nearly seven million families, up from 6.2 million in 2021.",
+            "6.2",
+            Some(("families", Before)),
+        ),
+        (
+            "In the last two years it funded more than 1,800.",
+            "1,800",
+            None,
+        ),
         ("It placed 210 interns in Ohio in 95 towns.", "95", None),
         ("Ages 16 to 24, and 25 to 54 gained.", "25", None),
     ];

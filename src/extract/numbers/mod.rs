@@ -20,6 +20,17 @@ const YEAR_MAX: u32 = 2100;
 /// Largest believable multiple: "777X" is a model name, not a 777-fold rise.
 const MAX_TIMES: u32 = 100;
 
+/// True when token `i` is a bare year ("2021").
+pub(super) fn is_year(t: &Toks, i: usize) -> bool {
+    t.tok(i).is_some_and(|k| {
+        let s = t.str_of(k);
+        k.kind == Kind::Num
+            && s.len() == 4
+            && s.parse::<u32>()
+                .is_ok_and(|y| (YEAR_MIN..=YEAR_MAX).contains(&y))
+    })
+}
+
 /// A number read at a token, with its scale.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Amount {

@@ -57,6 +57,28 @@ pub(super) const NOUNS: &[(&str, &[Want])] = &[
             ("40", None, Count, Exact, "jobs", "40 jobs"),
         ],
     ),
+    // Modifiers joined by "and" or listed with commas before one head; "-men" plurals.
+    (
+        "It adds 900 direct and 1,200 indirect and induced jobs for 310 state, tribal, and local governments.",
+        &[
+            ("1200", None, Count, Exact, "indirect and induced jobs", "1,200 indirect and induced jobs"),
+            (
+                "310",
+                None,
+                Count,
+                Exact,
+                "state, tribal, and local governments",
+                "310 state, tribal, and local governments",
+            ),
+        ],
+    ),
+    (
+        "It mobilized 400 Guardsmen, served 9,000 people and enabled States to act.",
+        &[
+            ("400", None, Count, Exact, "Guardsmen", "400 Guardsmen"),
+            ("9000", None, Count, Exact, "people", "9,000 people"),
+        ],
+    ),
     // Numbers that are names.
     (
         "Funds went to 988 crisis lines, 911 call centers and the S&P 500 index, not 40 counties.",
