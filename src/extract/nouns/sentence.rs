@@ -216,6 +216,8 @@ fn pointed_back(t: &Toks, first: usize, next: usize) -> Option<NounSpan> {
 fn restated(t: &Toks, start: usize, first: usize, next: usize) -> Option<NounSpan> {
     let hedged = t.word(first).is_some_and(|w| RESTATING_LEADS.has(w));
     let scaled = (first..next).any(|k| t.word(k).and_then(scale_factor).is_some());
+    // "eight national monuments … and three more": "more" leaves the noun out.
+    let more = t.word_is(next, "more");
     let joined = first
         .checked_sub(1)
         .and_then(|p| t.word(p))
@@ -228,10 +230,10 @@ fn restated(t: &Toks, start: usize, first: usize, next: usize) -> Option<NounSpa
         // "up from 6.2 million in 2021": a year is no second term.
         Some(w) => RESTATING_FOLLOWERS.has(w) && (!t.is_num(next + 1) || is_year(t, next + 1)),
     };
-    if !(hedged || scaled || joined) || !ends {
+    if !(hedged || scaled || joined || more) || !ends {
         return None;
     }
-    (start..first).rev().find_map(|j| {
+    let mut counts = (start..first).rev().filter_map(|j| {
         // "nearly seven million individuals, up from 6.2 million": a scaled spelled count too
         // (a small one is too often another thing: "Americans in four states").
         let spelled = t.word(j).and_then(small_number).is_some()
@@ -246,7 +248,15 @@ fn restated(t: &Toks, start: usize, first: usize, next: usize) -> Option<NounSpa
         // "In the last two years, … more than 1,800": a span is no count's noun.
         count_noun(t, k)
             .filter(|n| n.next <= first && !t.word(n.next - 1).is_some_and(|w| TIME_UNITS.has(w)))
-    })
+    });
+    let nearest = counts.next()?;
+    if hedged || scaled || joined {
+        return Some(nearest);
+    }
+    // "has held 18 webinars …, attended by 500 agencies, and has nine more planned": "more"
+    // alone restates only when every count before it counts the same thing.
+    let head = |n: NounSpan| t.text.get(..n.end).and_then(|s| s.rsplit(' ').next());
+    counts.all(|n| head(n) == head(nearest)).then_some(nearest)
 }
 
 /// Most tokens between two items of a list ("… in Florida, 450,010 in California").
@@ -540,6 +550,16 @@ mod tests {
             "It reaches nearly seven million families, up from 6.2 million in 2021.",
             "6.2",
             Some(("families", Before)),
+        ),
+        (
+            "It opened 12 clinics this year and plans 6 more.",
+            "6",
+            Some(("clinics", Before)),
+        ),
+        (
+            "It held 18 webinars for 500 agencies and has 9 more planned.",
+            "9",
+            None,
         ),
         (
             "In the last two years it funded more than 1,800.",
