@@ -137,7 +137,7 @@ pub(super) const NOUNS: &[(&str, &[Want])] = &[
     ),
     // The preposition must follow the first item's noun: here it names no list.
     (
-        "The agency hired 40 nurses last spring, and 25 to 30 more are expected.",
+        "The agency hired 40 nurses last spring, and 25 in Utah.",
         &[("40", None, Count, Exact, "nurses", "40 nurses")],
     ),
 ];

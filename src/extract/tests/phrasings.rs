@@ -561,4 +561,9 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
     ("It set aside $2 million for training, outreach, and evaluation.", &[
         ("2000000", None, Usd, Exact, "training", "$2 million for training"),
     ]),
+    // "N more" restates the counts' noun, a range too.
+    ("The agency hired 40 nurses last spring, and 25 to 30 more are expected.", &[
+        ("40", None, Count, Exact, "nurses", "40 nurses"),
+        ("25", Some("30"), Count, Exact, "nurses", "25 to 30"),
+    ]),
 ];
