@@ -43,8 +43,9 @@ pub(super) fn start_at(t: &Toks, i: usize) -> Result<Start, usize> {
         Kind::Num => (i, false),
         // The tokenizer's shape test comes first: most words stop there.
         Kind::Word if tok.lead && spelled_start(t, i) => (i, true),
-        // "a million homes": the figure starts at the article.
-        Kind::Word if tok.lead => (article_before(t, i).ok_or(i + 1)?.0, true),
+        // "a million homes", "half a billion doses": the article leads (the tokenizer saw
+        // the scale word after it); the figure starts at it or at "half".
+        Kind::Word if tok.lead => (article_before(t, i + 1).ok_or(i + 1)?.0, true),
         _ => return Err(i + 1),
     };
     let money_lead = if spelled { None } else { money_before(t, i) };

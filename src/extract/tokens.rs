@@ -3,6 +3,7 @@
 
 use super::masks::{self, alnum_run};
 use super::numbers::shapes::{could_be_spelled, initial_run_shaped, is_number_initial};
+use super::numbers::words::article_scale_at;
 
 /// Typical bytes per token, to size the token buffer once.
 const TOKEN_BYTES: usize = 5;
@@ -147,6 +148,8 @@ fn cut<const LINKS: bool>(text: &str, masks: &[u64], out: &mut Vec<Tok>, leads: 
             }
             Step::End => break,
         };
+        // "a million": the article leads a figure when a scale word follows it.
+        let lead = lead || (i - start == 1 && kind == Kind::Word && article_scale_at(bytes, start));
         if lead {
             leads.push(out.len());
         }

@@ -1,8 +1,7 @@
-//! Shapes of number words (and of the scale words that lead after "a"): bit tables built from
-//! the word lists at compile time, so that a word's length and first letters turn it away
-//! before any comparison.
+//! Shapes of number words: bit tables built from the number word lists at compile time, so
+//! that a word's length and first letters turn it away before any comparison.
 
-use super::super::lexicon::{ARTICLE_SCALES, SMALL_NUMBERS, TENS};
+use super::super::lexicon::{SMALL_NUMBERS, TENS};
 
 /// Bit `c` is set when some number word ("zero" … "ninety") starts with letter `c`.
 const NUMBER_INITIALS: u32 = number_initials();
@@ -43,7 +42,7 @@ const NUMBER_WORD_SHAPES: [u32; 16] = number_word_shapes();
 /// Builds [`NUMBER_WORD_SHAPES`] from [`SMALL_NUMBERS`] and [`TENS`].
 const fn number_word_shapes() -> [u32; 16] {
     let mut table = [0u32; 16];
-    let lists: [&[&str]; 3] = [SMALL_NUMBERS, TENS, ARTICLE_SCALES];
+    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
     let mut l = 0;
     while l < lists.len() {
         let list = lists[l];
@@ -71,7 +70,7 @@ const NUMBER_WORD_STARTS: [[u16; 128]; 26] = number_word_starts();
 /// Builds [`NUMBER_WORD_STARTS`] from [`SMALL_NUMBERS`] and [`TENS`].
 const fn number_word_starts() -> [[u16; 128]; 26] {
     let mut table = [[0u16; 128]; 26];
-    let lists: [&[&str]; 3] = [SMALL_NUMBERS, TENS, ARTICLE_SCALES];
+    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
     let mut l = 0;
     while l < lists.len() {
         let list = lists[l];
@@ -96,7 +95,7 @@ const NUMBER_WORD_THIRDS: [[u32; 26]; 26] = number_word_thirds();
 /// Builds [`NUMBER_WORD_THIRDS`] from [`SMALL_NUMBERS`] and [`TENS`].
 const fn number_word_thirds() -> [[u32; 26]; 26] {
     let mut table = [[0u32; 26]; 26];
-    let lists: [&[&str]; 3] = [SMALL_NUMBERS, TENS, ARTICLE_SCALES];
+    let lists: [&[&str]; 2] = [SMALL_NUMBERS, TENS];
     let mut l = 0;
     while l < lists.len() {
         let list = lists[l];

@@ -122,7 +122,11 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
             let bit = starts.trailing_zeros() as usize;
             starts &= starts - 1;
             // The block holds the byte: no bounds test on the whole text, one table look-up.
-            if !NUMBER_INITIAL_BYTES[usize::from(full[bit & 63])] {
+            let first = full[bit & 63];
+            if !NUMBER_INITIAL_BYTES[usize::from(first)] {
+                if first | 0x20 == b'a' && article_scale_at(b, n * 64 + bit) {
+                    return true;
+                }
                 continue;
             }
             // The run's letters in this block; one that reaches the block's end is read on.
@@ -145,9 +149,27 @@ pub(in crate::extract) fn may_hold_number(text: &str) -> bool {
 /// True for a run of letters that is a number word or its "-fold" ("six", "fivefold").
 fn is_number_run(word: Option<&str>) -> bool {
     word.is_some_and(|w| {
-        small_number(w).is_some()
-            || fold_prefix(w).and_then(small_number).is_some()
-            || is_article_scale(w)
+        small_number(w).is_some() || fold_prefix(w).and_then(small_number).is_some()
+    })
+}
+
+/// True when `bytes` hold the word "a" at `at` followed by a space and a lower-case scale word
+/// that stands for a number after it ("a million", "a dozen"): tested on the bytes, so the
+/// tokenizer marks the article as a lead without a word list look-up for every word.
+pub(in crate::extract) fn article_scale_at(bytes: &[u8], at: usize) -> bool {
+    let Some((&[a, b' '], rest)) = bytes.get(at..).and_then(|r| r.split_first_chunk::<2>()) else {
+        return false;
+    };
+    if a | 0x20 != b'a'
+        || at
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
+    ARTICLE_SCALES.iter().any(|s| {
+        rest.starts_with(s.as_bytes()) && !rest.get(s.len()).is_some_and(u8::is_ascii_alphanumeric)
     })
 }
 
@@ -332,16 +354,34 @@ mod tests {
         ] {
             assert_eq!(small_number(w), None, "{w}");
         }
-        for b in [b'a', b'c', b'x', b'1', b' ', 0xC3] {
+        for b in [b'a', b'b', b'x', b'1', b' ', 0xC3] {
             assert!(!is_number_initial(b), "{b}");
         }
-        // Scale words lead after "a" but are no number words of their own.
+    }
+
+    #[test]
+    fn an_article_before_a_scale_word_is_found_on_the_bytes() {
+        let cases: &[(&str, usize, bool)] = &[
+            ("a million homes", 0, true),
+            ("over a dozen states", 5, true),
+            ("half a billion.", 5, true),
+            ("A thousand", 0, true),
+            ("a millionth", 0, false),
+            ("a Million", 0, false),
+            ("a millions", 0, false),
+            ("la million", 1, false),
+            ("a  million", 0, false),
+            ("a", 0, false),
+            ("a ", 0, false),
+            ("an million", 0, false),
+        ];
+        for &(text, at, want) in cases {
+            assert_eq!(article_scale_at(text.as_bytes(), at), want, "{text}");
+        }
+        // Each is a scale word of the number reader, and no number word of its own.
         for w in ARTICLE_SCALES {
-            assert!(
-                is_number_initial(w.as_bytes()[0]) && maybe_number_word(w),
-                "{w}"
-            );
-            assert!(is_number_run(Some(w)) && small_number(w).is_none(), "{w}");
+            assert!(small_number(w).is_none(), "{w}");
+            assert!(super::super::scale_factor(w).is_some(), "{w}");
         }
     }
 
