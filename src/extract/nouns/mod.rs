@@ -24,8 +24,9 @@ pub(super) use sentence::noun_in_sentence;
 use sentence::{indicator_before, money_indicator_before};
 
 use super::lexicon::{
-    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_HEADS, MONEY_SUBJECT_HEADS, PEOPLE_NOUNS,
-    PEOPLE_SUFFIXES, PERCENT_SUBJECT_HEADS, PLURAL_WORDS, TIME_WORDS,
+    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_HEADS, MONEY_ING_NOUNS,
+    MONEY_SUBJECT_HEADS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PERCENT_SUBJECT_HEADS, PLURAL_WORDS,
+    TIME_WORDS,
 };
 use super::numbers::scale_factor;
 use super::numbers::words::small_number;
@@ -412,8 +413,11 @@ fn joins_noun(t: &Toks, i: usize, words: usize) -> bool {
         && t.word(i + 1).is_some_and(|n| {
             (may_go_on_noun(n) && (is_plural(n) || !then_stops)) || participle_before_head(t, i + 1)
         })
-        // "jobs and companies announced": a new clause, not a joined noun.
-        && !t.word(i + 2).is_some_and(is_verb_form)
+        // "jobs and companies announced": a new clause, not a joined noun ("and Justice
+        // funding" is one).
+        && !t
+            .word(i + 2)
+            .is_some_and(|w| is_verb_form(w) && !MONEY_ING_NOUNS.has(w))
 }
 
 /// True for the joiner words "and", "or", "&".

@@ -566,4 +566,8 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("40", None, Count, Exact, "nurses", "40 nurses"),
         ("25", Some("30"), Count, Exact, "nurses", "25 to 30"),
     ]),
+    // "funding" after a joined word is a noun, not a verb starting a clause.
+    ("It gives $40 million in state and local funding.", &[
+        ("40000000", None, Usd, Exact, "state and local funding", "$40 million in state and local funding"),
+    ]),
 ];
