@@ -133,8 +133,12 @@ fn cut<const LINKS: bool>(text: &str, masks: &[u64], out: &mut Vec<Tok>, leads: 
         };
         let (kind, lead) = match step {
             Step::Word => {
-                let lead;
+                let mut lead;
                 (i, lead) = read_word(text, masks, i, class == Class::Initial);
+                // "a million": the article leads when a scale word follows it.
+                if i == start + 1 && b | 0x20 == b'a' {
+                    lead = article_scale_at(bytes, start);
+                }
                 (Kind::Word, lead)
             }
             Step::Token(kind, lead, end) => {
@@ -148,8 +152,6 @@ fn cut<const LINKS: bool>(text: &str, masks: &[u64], out: &mut Vec<Tok>, leads: 
             }
             Step::End => break,
         };
-        // "a million": the article leads a figure when a scale word follows it.
-        let lead = lead || (i - start == 1 && kind == Kind::Word && article_scale_at(bytes, start));
         if lead {
             leads.push(out.len());
         }
