@@ -89,6 +89,20 @@ pub const MEASURE_DROP_WORDS: &[&str] = &[
     "usaid-funded",
 ];
 
+/// Words that are no noun alone after an amount: a comparison or a time ("$7,000 less",
+/// "around 100 GW today", "under $100 million later").
+pub(crate) const LONE_NOT_NOUNS: Words = Words::new(&[
+    "less",
+    "fewer",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "later",
+    "earlier",
+    "ago",
+]);
+
 /// Verbs that give a level or a change to their subject ("Overdose deaths dropped to about
 /// 8,400", "Enrollment rose to 23"): the subject is what the number counts.
 pub(crate) const CHANGE_VERBS: Words = Words::new(&[

@@ -24,7 +24,7 @@ pub(super) use sentence::noun_in_sentence;
 use sentence::{indicator_before, money_indicator_before};
 
 use super::lexicon::{
-    in_list, Words, LY_WORDS, MEASURE_DROP_WORDS, MONEY_HEADS, MONEY_ING_NOUNS,
+    in_list, Words, LONE_NOT_NOUNS, LY_WORDS, MEASURE_DROP_WORDS, MONEY_HEADS, MONEY_ING_NOUNS,
     MONEY_SUBJECT_HEADS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PERCENT_SUBJECT_HEADS, PLURAL_WORDS,
     TIME_WORDS,
 };
@@ -546,8 +546,8 @@ fn finish_noun(
         }
     }
     let noun = t.text.get(start..end)?;
-    // "$1,200 more": drop words alone are no noun.
-    if noun.split_whitespace().all(|w| MEASURE_DROP.has(w)) {
+    // "$1,200 more": drop words alone are no noun, nor "less" or "today".
+    if noun.split_whitespace().all(|w| MEASURE_DROP.has(w)) || LONE_NOT_NOUNS.has(noun) {
         return None;
     }
     if is_proper_name(noun) && !singular_head {

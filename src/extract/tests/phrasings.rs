@@ -570,4 +570,9 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
     ("It gives $40 million in state and local funding.", &[
         ("40000000", None, Usd, Exact, "state and local funding", "$40 million in state and local funding"),
     ]),
+    // A comparison or a time alone is no noun.
+    ("Families pay $1,200 less and the grid holds 90 GW today.", &[
+        ("1200", None, Usd, Exact, "", "$1,200"),
+        ("90", None, Gigawatts, Exact, "", "90 GW"),
+    ]),
 ];
