@@ -19,6 +19,7 @@ pub(super) fn rejects_lead(t: &Toks, lead: usize, spelled: bool) -> bool {
     glued_to_name(t, lead)
         || other_currency_before(t, lead)
         || ratio_before(t, lead)
+        || rate_base(t, lead)
         || (spelled
             && t.word_before(lead)
                 .is_some_and(|w| reference_word(t, w, lead)))
@@ -89,6 +90,22 @@ pub(super) fn other_currency_before(t: &Toks, lead: usize) -> bool {
     t.word(p).is_some_and(|w| {
         OTHER_CURRENCIES.has(w) && w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase())
     })
+}
+
+/// True for the base of a rate, which is no figure of its own: "$2.40 for every $1 invested",
+/// "27 per 100,000 residents", "each $1 invested", "twice every 12 days".
+fn rate_base(t: &Toks, lead: usize) -> bool {
+    let base = |k: usize| {
+        t.word_before(k)
+            .is_some_and(|w| in_list(w, &["every", "per", "each"]))
+    };
+    // "for every 2.4 to 3 women": the high end of such a range too.
+    let high_end = lead.checked_sub(2).is_some_and(|low| {
+        (t.word_is(lead - 1, "to") || matches!(t.sym(lead - 1), Some('-' | '–')))
+            && t.is_num(low)
+            && base(low)
+    });
+    base(lead) || high_end
 }
 
 /// True for the second number of a ratio ("1 in 7 households", "three in ten Americans").

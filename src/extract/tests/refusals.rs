@@ -45,6 +45,11 @@ pub(super) const REFUSALS: &[(&str, &[Want])] = &[
         &[],
     ),
     ("Investment surged in the 1990s and the 1990's.", &[]),
+    // The base of a rate is no figure: "for every $1", "per 100,000", "every 2 to 3".
+    (
+        "It returns $3 for every $1 invested, at 27 per 100,000 residents, for every 2 to 3 women.",
+        &[("3", None, Usd, Exact, "", "$3")],
+    ),
     // A capital scale word names something; "a dozen eggs" is what a price is quoted for.
     (
         "Riders joined a Billion Mile Challenge, and a dozen eggs cost less.",
