@@ -4,6 +4,8 @@
 use super::masks::{self, alnum_run};
 use super::numbers::shapes::{could_be_spelled, initial_run_shaped, is_number_initial};
 use super::numbers::words::article_scale_at;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// Typical bytes per token, to size the token buffer once.
 const TOKEN_BYTES: usize = 5;
@@ -53,12 +55,35 @@ pub(super) fn with_tokens<R>(text: &str, f: impl FnOnce(&Toks<'_>, &[usize]) -> 
     toks.reserve(text.len() / TOKEN_BYTES + 1);
     masks::fill(text.as_bytes(), &mut alnum);
     tokenize(text, &alnum, &mut toks, &mut leads);
+    lead_articles(text, &mut toks, &mut leads);
     let out = f(&Toks { text, toks: &toks }, &leads);
     // A huge claim's buffers are not kept for the rest of the run.
     if toks.capacity() <= MAX_KEPT_TOKENS {
         BUFFERS.with(|b| b.replace((toks, leads, alnum)));
     }
     out
+}
+
+/// Marks as leads the articles before a scale word ("a million homes", "(a billion metric
+/// tons)"), found by a search for the article and its space: the same test in the
+/// tokenizer's loop cost every token.
+fn lead_articles(text: &str, toks: &mut [Tok], leads: &mut Vec<usize>) {
+    static ARTICLES: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| [Finder::new("a "), Finder::new("A ")]);
+    let bytes = text.as_bytes();
+    let found = ARTICLES
+        .iter()
+        .flat_map(|f| f.find_iter(bytes))
+        .filter(|&at| article_scale_at(bytes, at));
+    for at in found {
+        let Ok(k) = toks.binary_search_by_key(&at, |t| t.start) else {
+            continue;
+        };
+        if let (Some(tok), Err(place)) = (toks.get_mut(k), leads.binary_search(&k)) {
+            tok.lead = true;
+            leads.insert(place, k);
+        }
+    }
 }
 
 /// What a byte starts, for the tokenizer's dispatch: one table look-up per token instead of a
@@ -133,12 +158,8 @@ fn cut<const LINKS: bool>(text: &str, masks: &[u64], out: &mut Vec<Tok>, leads: 
         };
         let (kind, lead) = match step {
             Step::Word => {
-                let mut lead;
+                let lead;
                 (i, lead) = read_word(text, masks, i, class == Class::Initial);
-                // "a million": the article leads when a scale word follows it.
-                if i == start + 1 && b | 0x20 == b'a' {
-                    lead = article_scale_at(bytes, start);
-                }
                 (Kind::Word, lead)
             }
             Step::Token(kind, lead, end) => {
