@@ -4,8 +4,6 @@
 use super::masks::{self, alnum_run};
 use super::numbers::shapes::{could_be_spelled, initial_run_shaped, is_number_initial};
 use super::numbers::words::article_scale_at;
-use memchr::memmem::Finder;
-use std::sync::LazyLock;
 
 /// Typical bytes per token, to size the token buffer once.
 const TOKEN_BYTES: usize = 5;
@@ -55,7 +53,7 @@ pub(super) fn with_tokens<R>(text: &str, f: impl FnOnce(&Toks<'_>, &[usize]) -> 
     toks.reserve(text.len() / TOKEN_BYTES + 1);
     masks::fill(text.as_bytes(), &mut alnum);
     tokenize(text, &alnum, &mut toks, &mut leads);
-    lead_articles(text, &mut toks, &mut leads);
+    lead_articles(text, &alnum, &mut toks, &mut leads);
     let out = f(&Toks { text, toks: &toks }, &leads);
     // A huge claim's buffers are not kept for the rest of the run.
     if toks.capacity() <= MAX_KEPT_TOKENS {
@@ -65,23 +63,31 @@ pub(super) fn with_tokens<R>(text: &str, f: impl FnOnce(&Toks<'_>, &[usize]) -> 
 }
 
 /// Marks as leads the articles before a scale word ("a million homes", "(a billion metric
-/// tons)"), found by a search for the article and its space: the same test in the
-/// tokenizer's loop cost every token.
-fn lead_articles(text: &str, toks: &mut [Tok], leads: &mut Vec<usize>) {
-    static ARTICLES: LazyLock<[Finder<'static>; 2]> =
-        LazyLock::new(|| [Finder::new("a "), Finder::new("A ")]);
+/// tons)"). They are found among the one-letter words the letter and digit masks show, out of
+/// the tokenizer's loop, where a test on every token cost more than all of this.
+fn lead_articles(text: &str, masks: &[u64], toks: &mut [Tok], leads: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let found = ARTICLES
-        .iter()
-        .flat_map(|f| f.find_iter(bytes))
-        .filter(|&at| article_scale_at(bytes, at));
-    for at in found {
-        let Ok(k) = toks.binary_search_by_key(&at, |t| t.start) else {
-            continue;
-        };
-        if let (Some(tok), Err(place)) = (toks.get_mut(k), leads.binary_search(&k)) {
-            tok.lead = true;
-            leads.insert(place, k);
+    for (n, &m) in masks.iter().enumerate() {
+        let before = n
+            .checked_sub(1)
+            .and_then(|p| masks.get(p))
+            .map_or(0, |&p| p >> 63);
+        let after = masks.get(n + 1).map_or(0, |&a| a << 63);
+        // One-character words: no letter or digit on either side.
+        let mut lone = m & !((m << 1) | before) & !((m >> 1) | after);
+        while lone != 0 {
+            let at = n * 64 + lone.trailing_zeros() as usize;
+            lone &= lone - 1;
+            if !article_scale_at(bytes, at) {
+                continue;
+            }
+            let Ok(k) = toks.binary_search_by_key(&at, |t| t.start) else {
+                continue;
+            };
+            if let (Some(tok), Err(place)) = (toks.get_mut(k), leads.binary_search(&k)) {
+                tok.lead = true;
+                leads.insert(place, k);
+            }
         }
     }
 }
