@@ -78,7 +78,8 @@ fn lead_articles(text: &str, masks: &[u64], toks: &mut [Tok], leads: &mut Vec<us
         while lone != 0 {
             let at = n * 64 + lone.trailing_zeros() as usize;
             lone &= lone - 1;
-            if !article_scale_at(bytes, at) {
+            // Most one-letter words are no "a"; the byte alone turns them away.
+            if bytes.get(at).is_none_or(|b| b | 0x20 != b'a') || !article_scale_at(bytes, at) {
                 continue;
             }
             let Ok(k) = toks.binary_search_by_key(&at, |t| t.start) else {

@@ -77,6 +77,7 @@ pub const MEASURE_DROP_WORDS: &[&str] = &[
     "further",
     "extra",
     "cumulative",
+    "overall",
     // The nationality names no different thing: "74 U.S. convictions" counts convictions.
     "u.s.",
     "u.s.-supported",

@@ -575,4 +575,9 @@ pub(super) const PHRASINGS: &[(&str, &[Want])] = &[
         ("1200", None, Usd, Exact, "", "$1,200"),
         ("90", None, Gigawatts, Exact, "", "90 GW"),
     ]),
+    // "overall" may open a noun, and names no other thing.
+    ("It directs 40% of the overall benefits and $5 million in overall funding to them.", &[
+        ("40", None, Percent, Exact, "overall benefits", "40% of the overall benefits"),
+        ("5000000", None, Usd, Exact, "overall funding", "$5 million in overall funding"),
+    ]),
 ];
