@@ -170,7 +170,11 @@ pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
             plural = Some(p);
         }
     }
-    let j = plural?;
+    let mut j = plural?;
+    // "Attorneys General": the head's own "General" stays.
+    if j + 1 < n.next && general_after(t, j + 1) {
+        j += 1;
+    }
     Some(NounSpan {
         start: n.start,
         end: t.end_of(j).unwrap_or(n.start),
@@ -447,8 +451,17 @@ fn ends_noun(t: &Toks, w: &str, r: &NounRead) -> bool {
         || small_number(w).is_some()
         || scale_factor(w).is_some()
         || is_month_name(w)
-        || (r.prev_plural && !is_plural(w))
+        || (r.prev_plural && !is_plural(w) && !general_after(t, r.i))
         || (r.after_joiner && is_verb_form(w) && !participle_before_head(t, r.i))
+}
+
+/// True for "General" after the plural it qualifies ("State Attorneys General", "Inspectors
+/// General"), which goes on the noun.
+fn general_after(t: &Toks, i: usize) -> bool {
+    t.word_is(i, "general")
+        && i.checked_sub(1)
+            .and_then(|p| t.word(p))
+            .is_some_and(|p| in_list(p, &["attorneys", "inspectors", "surgeons", "solicitors"]))
 }
 
 /// True when the verb form at token `i`, after a joiner, modifies a plural head right after

@@ -79,6 +79,14 @@ pub(super) const NOUNS: &[(&str, &[Want])] = &[
             ("9000", None, Count, Exact, "people", "9,000 people"),
         ],
     ),
+    // "General" after the plural it qualifies stays on the noun.
+    (
+        "It joined 23 State Attorneys General and 4 Inspectors General.",
+        &[
+            ("23", None, Count, Exact, "State Attorneys General", "23 State Attorneys General"),
+            ("4", None, Count, Exact, "Inspectors General", "4 Inspectors General"),
+        ],
+    ),
     // Numbers that are names.
     (
         "Funds went to 988 crisis lines, 911 call centers and the S&P 500 index, not 40 counties.",
