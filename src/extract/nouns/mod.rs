@@ -461,8 +461,11 @@ fn general_after(t: &Toks, i: usize) -> bool {
     t.word_is(i, "general")
         && i.checked_sub(1)
             .and_then(|p| t.word(p))
-            .is_some_and(|p| in_list(p, &["attorneys", "inspectors", "surgeons", "solicitors"]))
+            .is_some_and(|p| in_list(p, GENERAL_PLURALS))
 }
+
+/// The plurals "General" follows as part of their name.
+const GENERAL_PLURALS: &[&str] = &["attorneys", "inspectors", "surgeons", "solicitors"];
 
 /// True when the verb form at token `i`, after a joiner, modifies a plural head right after
 /// it ("indirect and induced jobs"), rather than starting a clause ("people and enabled
@@ -577,9 +580,13 @@ fn finish_noun(
 /// True for a noun that is a proper name ending in a singular ("11 Department of Labor
 /// projects" stops at "Labor"): every word capitalised, the last not plural.
 fn is_proper_name(noun: &str) -> bool {
-    let last = noun.rsplit([' ', '/']).next().unwrap_or("");
+    let mut words = noun.rsplit([' ', '/']);
+    let last = words.next().unwrap_or("");
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    capital(last) && !is_plural(last) && last != "U.S." && noun.split(' ').all(capital)
+    // "State Attorneys General" ends in its plural.
+    let general = last.eq_ignore_ascii_case("general")
+        && words.next().is_some_and(|p| in_list(p, GENERAL_PLURALS));
+    capital(last) && !is_plural(last) && !general && last != "U.S." && noun.split(' ').all(capital)
 }
 
 /// [`MEASURE_DROP_WORDS`] with the shapes of its words, for look-ups.
