@@ -10,6 +10,7 @@ use crate::text::{
     StopRole, WordHash,
 };
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
@@ -85,7 +86,6 @@ fn segment(doc: &crate::read::Document) -> Vec<Segment> {
 /// block's text as it is, with no copy.
 pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
     let mut out = Vec::with_capacity(blocks.len());
-    let mut used = Keys::with_capacity(blocks.len());
     let mut section: Option<String> = None;
     let mut head: Option<Arc<[String]>> = None;
     for block in blocks {
@@ -150,9 +150,8 @@ pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
         } else {
             base
         };
-        let key = used.unique(base);
         out.push(Segment {
-            topic: TopicKey::from_slug(key),
+            topic: TopicKey::from_slug(base),
             heading,
             section: section.clone(),
             text,
@@ -160,6 +159,7 @@ pub fn segment_blocks(blocks: Vec<Block>) -> Vec<Segment> {
             columns,
         });
     }
+    make_keys_unique(&mut out);
     out
 }
 
@@ -168,36 +168,37 @@ fn offset_in(whole: &str, part: &str) -> usize {
     part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
-/// Keys handed out so far, and the next suffix to try for each base key. The keys are short
-/// slugs: FNV hashes them in a fraction of SipHash's time, and nothing here is keyed by input
-/// an attacker could shape into collisions worse than a slow pull.
-struct Keys {
-    used: HashSet<String, WordHash>,
-    next_suffix: HashMap<String, usize, WordHash>,
-}
-
-impl Keys {
-    /// Room for `n` keys at once: a set grown key by key rehashes several times per document.
-    fn with_capacity(n: usize) -> Keys {
-        Keys {
-            used: HashSet::with_capacity_and_hasher(n, WordHash),
-            next_suffix: HashMap::with_hasher(WordHash),
+/// Makes the segments' keys unique in order: a key handed out before becomes the first free
+/// `key-2`, `key-3`…. The set borrows the keys from the segments, so a key seen first (nearly
+/// every one) is not copied; remembering the next suffix per base keeps 10^5 repeats of one
+/// heading linear. The hashes are FNV: the keys are short slugs, and nothing here is keyed by
+/// input an attacker could shape into collisions worse than a slow pull.
+fn make_keys_unique(segments: &mut [Segment]) {
+    let mut renames = Vec::new();
+    {
+        let mut used: HashSet<Cow<'_, str>, WordHash> =
+            HashSet::with_capacity_and_hasher(segments.len(), WordHash);
+        let mut next_suffix: HashMap<&str, usize, WordHash> = HashMap::with_hasher(WordHash);
+        for (i, segment) in segments.iter().enumerate() {
+            let base = segment.topic.as_str();
+            if used.insert(Cow::Borrowed(base)) {
+                continue;
+            }
+            let n = next_suffix.entry(base).or_insert(2);
+            loop {
+                let candidate = format!("{base}-{n}");
+                *n += 1;
+                if !used.contains(candidate.as_str()) {
+                    used.insert(Cow::Owned(candidate.clone()));
+                    renames.push((i, candidate));
+                    break;
+                }
+            }
         }
     }
-
-    /// The key itself when unused, else the first free `key-2`, `key-3`…; remembering the
-    /// next suffix per base keeps 10^5 repeats of one heading linear.
-    fn unique(&mut self, base: String) -> String {
-        if self.used.insert(base.clone()) {
-            return base;
-        }
-        let n = self.next_suffix.entry(base.clone()).or_insert(2);
-        loop {
-            let candidate = format!("{base}-{n}");
-            *n += 1;
-            if self.used.insert(candidate.clone()) {
-                return candidate;
-            }
+    for (i, key) in renames {
+        if let Some(segment) = segments.get_mut(i) {
+            segment.topic = TopicKey::from_slug(key);
         }
     }
 }
@@ -619,6 +620,33 @@ mod tests {
         assert_eq!(segs[1].heading.as_deref(), Some("Training Police"));
         assert_eq!(segs[1].text, "100 officers trained.");
         assert_eq!(segs[3].section.as_deref(), Some("Pillar II: Governance."));
+    }
+
+    #[test]
+    fn repeated_keys_take_the_first_free_suffix_in_order() {
+        let cases: [(&[&str], &[&str]); 4] = [
+            (&["a", "b"], &["a", "b"]),
+            (&["a", "a", "a"], &["a", "a-2", "a-3"]),
+            // A suffixed key handed out earlier is taken: the next one, or a suffix of its own.
+            (&["a-2", "a", "a"], &["a-2", "a", "a-3"]),
+            (&["a", "a", "a-2", "a"], &["a", "a-2", "a-2-2", "a-3"]),
+        ];
+        for (bases, want) in cases {
+            let mut segments: Vec<Segment> = bases
+                .iter()
+                .map(|b| Segment {
+                    topic: TopicKey::from_slug(*b),
+                    heading: None,
+                    section: None,
+                    text: String::new(),
+                    line: 1,
+                    columns: None,
+                })
+                .collect();
+            make_keys_unique(&mut segments);
+            let keys: Vec<&str> = segments.iter().map(|s| s.topic.as_str()).collect();
+            assert_eq!(keys, want, "{bases:?}");
+        }
     }
 
     #[test]

@@ -76,6 +76,9 @@ pub struct Lines<'a> {
 impl<'a> Iterator for Lines<'a> {
     type Item = &'a str;
 
+    /// The next line; inlined into the block loop, where a call per line cost some twenty
+    /// instructions of saved registers.
+    #[inline(always)]
     fn next(&mut self) -> Option<&'a str> {
         if let Some(parts) = &mut self.cr_parts {
             if let Some(part) = parts.next() {
@@ -373,7 +376,7 @@ fn table_rows(raw: &str, first_line: usize, out: &mut Vec<RawBlock>) {
                 .take_while(|b| b.is_ascii_whitespace())
                 .filter(|b| *b == b'\n')
                 .count();
-        let cells: Vec<String> = split_cells(original)
+        let cells: Vec<String> = split_cells(original, chunk)
             .into_iter()
             .map(clean_markdown)
             .filter(|c| !c.is_empty())
@@ -445,9 +448,9 @@ fn split_pipes(inner: &str) -> Vec<&str> {
     cells
 }
 
-/// Splits a row's HTML on cell ends (`</td>`, `</th>`), ignoring case.
-fn split_cells(row: &str) -> Vec<&str> {
-    let lower = row.to_ascii_lowercase();
+/// Splits a row's HTML on cell ends (`</td>`, `</th>`), ignoring case: `lower` is the row in
+/// lower case (the table's copy), where the ends are looked for.
+fn split_cells<'r>(row: &'r str, lower: &str) -> Vec<&'r str> {
     let mut cells = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -471,8 +474,18 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
+/// Whether `s` holds `needle` in any ASCII case, found by its first byte: no lower-case copy
+/// of each line of a table.
 fn contains_ignore_case(s: &str, needle: &str) -> bool {
-    s.to_ascii_lowercase().contains(needle)
+    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// Width of leading white space, a tab counting four.
@@ -553,6 +566,31 @@ fn bullet_body(t: &str, allow_numbered: bool) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_ignore_case_finds_any_case() {
+        let cases = [
+            ("</td></TABLE>", "</table>", true),
+            ("x </Table> y", "</table>", true),
+            ("</tabl", "</table>", false),
+            ("<</table", "</table>", false),
+            ("", "</table>", false),
+            ("a TABLE b", "table", true),
+            ("a tabl", "table", false),
+            ("\u{e9}</table>", "</table>", true),
+            ("anything", "", true),
+        ];
+        for (s, needle, want) in cases {
+            assert_eq!(contains_ignore_case(s, needle), want, "{s:?} {needle:?}");
+        }
+    }
+
+    #[test]
+    fn cells_split_on_their_ends_in_any_case() {
+        let row = "<TD>a</td><th>B</TH></tbody>c";
+        let lower = row.to_ascii_lowercase();
+        assert_eq!(split_cells(row, &lower), ["<TD>a", "<th>B", "</tbody>c"]);
+    }
 
     fn parse(text: &str) -> Vec<(RawKind, String, usize)> {
         blocks(lines(text), 0)

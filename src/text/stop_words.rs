@@ -325,11 +325,7 @@ pub(crate) fn is_stop_word(word: &str, role: StopRole) -> bool {
 /// at once when the text holds them, so a word costs no copy loop.
 pub(crate) fn pack_letters(text: &[u8], at: usize, len: usize) -> Option<u128> {
     const LOWER: u128 = u128::from_le_bytes([0x20; PACKED_BYTES]);
-    let mask = match len {
-        PACKED_BYTES => u128::MAX,
-        0..PACKED_BYTES => (1u128 << (8 * len)) - 1,
-        _ => return None,
-    };
+    let mask = *LETTER_MASKS.get(len)?;
     let raw = match text.get(at..).and_then(<[u8]>::first_chunk::<PACKED_BYTES>) {
         Some(chunk) => u128::from_le_bytes(*chunk),
         // Near the end of the text: the word alone.
@@ -341,6 +337,18 @@ pub(crate) fn pack_letters(text: &[u8], at: usize, len: usize) -> Option<u128> {
     };
     Some((raw | LOWER) & mask)
 }
+
+/// The mask of the first `len` bytes of a packed word, for each `len` up to [`PACKED_BYTES`]:
+/// one load, where the 128-bit shift took a dozen instructions.
+const LETTER_MASKS: [u128; PACKED_BYTES + 1] = {
+    let mut masks = [u128::MAX; PACKED_BYTES + 1];
+    let mut len = 0;
+    while len < PACKED_BYTES {
+        masks[len] = (1u128 << (8 * len)) - 1;
+        len += 1;
+    }
+    masks
+};
 
 /// True when a word of `len` letters packed by [`pack_letters`] is a stop word in `role`:
 /// [`is_stop_word`] without packing the word again.
@@ -522,6 +530,23 @@ mod tests {
             assert_eq!(pack_letters(text, at, len), want, "{text:?} {at} {len}");
         }
         assert!(!is_packed_stop_word(0, 0, StopRole::Key));
+    }
+
+    #[test]
+    fn every_length_keeps_its_letters_only() {
+        // Each length up to sixteen, inside a longer text: its letters lower-cased, zeros after.
+        let text = b"ABCDEFGHIJKLMNOPQRST";
+        for len in 0..=PACKED_BYTES {
+            let mut want = [0u8; PACKED_BYTES];
+            for (d, s) in want.iter_mut().zip(&text[1..1 + len]) {
+                *d = s.to_ascii_lowercase();
+            }
+            assert_eq!(
+                pack_letters(text, 1, len),
+                Some(u128::from_le_bytes(want)),
+                "{len}"
+            );
+        }
     }
 
     #[test]
