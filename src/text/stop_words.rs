@@ -248,6 +248,7 @@ const STOP_WORDS: &[(&str, u8)] = &[
     ("ensures", NOUN_END),
     ("requires", NOUN_END),
     ("represents", NOUN_END),
+    ("represent", NOUN_END),
     ("remains", NOUN_END),
     ("marks", NOUN_END),
     ("continues", NOUN_END),
