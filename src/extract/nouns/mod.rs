@@ -139,7 +139,17 @@ pub(super) fn count_noun(t: &Toks, k: usize) -> Option<NounSpan> {
     let mut n = match short {
         Some(n) if plural.is_some() => n,
         _ => {
-            let long = read_noun(t, k, Read::count(MAX_LONG_NOUN_WORDS));
+            // Only a read its cap may have cut: as many words follow as it takes (a suspended
+            // hyphen or a slash may stand between them).
+            let words = (k..)
+                .take_while(|&j| t.word(j).is_some() || matches!(t.sym(j), Some('-' | '/')))
+                .take(2 * MAX_NOUN_WORDS)
+                .filter(|&j| t.word(j).is_some())
+                .count();
+            let room = words >= MAX_NOUN_WORDS;
+            let long = room
+                .then(|| read_noun(t, k, Read::count(MAX_LONG_NOUN_WORDS)))
+                .flatten();
             match long.and_then(|l| last_plural(l.next).map(|p| (l, p))) {
                 Some((l, p)) => {
                     plural = Some(p);
