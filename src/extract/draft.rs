@@ -43,8 +43,7 @@ pub(super) fn start_at(t: &Toks, i: usize) -> Result<Start, usize> {
         Kind::Num => (i, false),
         // The tokenizer's shape test comes first: most words stop there.
         Kind::Word if tok.lead && spelled_start(t, i) => (i, true),
-        // "a million homes", "half a billion doses": the article leads (the tokenizer saw
-        // the scale word after it); the figure starts at it or at "half".
+        // "a million", "half a billion": the figure starts at the article or at "half".
         Kind::Word if tok.lead => (article_before(t, i + 1).ok_or(i + 1)?.0, true),
         _ => return Err(i + 1),
     };

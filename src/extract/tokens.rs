@@ -3,7 +3,7 @@
 
 use super::masks::{self, alnum_run};
 use super::numbers::shapes::{could_be_spelled, initial_run_shaped, is_number_initial};
-use super::numbers::words::article_scale_at;
+use super::numbers::words::lead_articles;
 
 /// Typical bytes per token, to size the token buffer once.
 const TOKEN_BYTES: usize = 5;
@@ -60,37 +60,6 @@ pub(super) fn with_tokens<R>(text: &str, f: impl FnOnce(&Toks<'_>, &[usize]) -> 
         BUFFERS.with(|b| b.replace((toks, leads, alnum)));
     }
     out
-}
-
-/// Marks as leads the articles before a scale word ("a million homes", "(a billion metric
-/// tons)"). They are found among the one-letter words the letter and digit masks show, out of
-/// the tokenizer's loop, where a test on every token cost more than all of this.
-fn lead_articles(text: &str, masks: &[u64], toks: &mut [Tok], leads: &mut Vec<usize>) {
-    let bytes = text.as_bytes();
-    for (n, &m) in masks.iter().enumerate() {
-        let before = n
-            .checked_sub(1)
-            .and_then(|p| masks.get(p))
-            .map_or(0, |&p| p >> 63);
-        let after = masks.get(n + 1).map_or(0, |&a| a << 63);
-        // One-character words: no letter or digit on either side.
-        let mut lone = m & !((m << 1) | before) & !((m >> 1) | after);
-        while lone != 0 {
-            let at = n * 64 + lone.trailing_zeros() as usize;
-            lone &= lone - 1;
-            // Most one-letter words are no "a"; the byte alone turns them away.
-            if bytes.get(at).is_none_or(|b| b | 0x20 != b'a') || !article_scale_at(bytes, at) {
-                continue;
-            }
-            let Ok(k) = toks.binary_search_by_key(&at, |t| t.start) else {
-                continue;
-            };
-            if let (Some(tok), Err(place)) = (toks.get_mut(k), leads.binary_search(&k)) {
-                tok.lead = true;
-                leads.insert(place, k);
-            }
-        }
-    }
 }
 
 /// What a byte starts, for the tokenizer's dispatch: one table look-up per token instead of a

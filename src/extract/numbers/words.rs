@@ -3,7 +3,7 @@
 
 use super::super::lexicon::ARTICLE_SCALES;
 use super::super::masks::letter_mask;
-use super::super::tokens::Toks;
+use super::super::tokens::{Tok, Toks};
 use super::super::units::{compound_of, Compound};
 use super::shapes::{
     initial_run_shaped, maybe_number_word, number_prefix, number_shaped, NUMBER_INITIAL_BYTES,
@@ -176,6 +176,42 @@ pub(in crate::extract) fn article_scale_at(bytes: &[u8], at: usize) -> bool {
 /// True for a scale word that stands for a number after "a" ([`ARTICLE_SCALES`]).
 pub(in crate::extract) fn is_article_scale(w: &str) -> bool {
     ARTICLE_SCALES.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// Marks as leads the articles before a scale word ("a million homes", "(a billion metric
+/// tons)"). They are found among the one-letter words the letter and digit masks show, out of
+/// the tokenizer's loop, where a test on every token cost more than all of this.
+pub(in crate::extract) fn lead_articles(
+    text: &str,
+    masks: &[u64],
+    toks: &mut [Tok],
+    leads: &mut Vec<usize>,
+) {
+    let bytes = text.as_bytes();
+    for (n, &m) in masks.iter().enumerate() {
+        let before = n
+            .checked_sub(1)
+            .and_then(|p| masks.get(p))
+            .map_or(0, |&p| p >> 63);
+        let after = masks.get(n + 1).map_or(0, |&a| a << 63);
+        // One-character words: no letter or digit on either side.
+        let mut lone = m & !((m << 1) | before) & !((m >> 1) | after);
+        while lone != 0 {
+            let at = n * 64 + lone.trailing_zeros() as usize;
+            lone &= lone - 1;
+            // Most one-letter words are no "a"; the byte alone turns them away.
+            if bytes.get(at).is_none_or(|b| b | 0x20 != b'a') || !article_scale_at(bytes, at) {
+                continue;
+            }
+            let Ok(k) = toks.binary_search_by_key(&at, |t| t.start) else {
+                continue;
+            };
+            if let (Some(tok), Err(place)) = (toks.get_mut(k), leads.binary_search(&k)) {
+                tok.lead = true;
+                leads.insert(place, k);
+            }
+        }
+    }
 }
 
 /// "a million", "half a billion", "a dozen": the article's token (or "half"'s) before the
