@@ -412,100 +412,104 @@ mod tests {
         })
     }
 
+    /// What `read` gives: value, scaled, times, spelled, year-like and the number's words.
+    type Want = Option<(&'static str, bool, bool, bool, bool, &'static str)>;
+
+    /// Text, the number's token, a money sign before it, and what is read.
+    const AMOUNT_CASES: &[(&str, usize, bool, Want)] = &[
+        (
+            "4.2 billion",
+            0,
+            false,
+            Some(("4200000000", true, false, false, false, "4.2 billion")),
+        ),
+        (
+            "$1.2B",
+            1,
+            true,
+            Some(("1200000000", true, false, false, false, "1.2B")),
+        ),
+        // Without a money sign, "B" glued to a number is a name ("5B").
+        ("1.2B", 0, false, None),
+        (
+            "1.2bn",
+            0,
+            false,
+            Some(("1200000000", true, false, false, false, "1.2bn")),
+        ),
+        (
+            "$78billion",
+            1,
+            true,
+            Some(("78000000000", true, false, false, false, "78billion")),
+        ),
+        ("2x", 0, false, Some(("2", false, true, false, false, "2"))),
+        ("777X", 0, false, None),
+        (
+            "3-fold",
+            0,
+            false,
+            Some(("3", false, true, false, false, "3")),
+        ),
+        (
+            "fivefold",
+            0,
+            false,
+            Some(("5", false, true, true, false, "five")),
+        ),
+        (
+            "three million",
+            0,
+            false,
+            Some(("3000000", true, false, true, false, "three million")),
+        ),
+        (
+            "one hundred",
+            0,
+            false,
+            Some(("100", true, false, true, false, "one hundred")),
+        ),
+        (
+            "2021",
+            0,
+            false,
+            Some(("2021", false, false, false, true, "2021")),
+        ),
+        (
+            "2,021",
+            0,
+            false,
+            Some(("2021", false, false, false, false, "2,021")),
+        ),
+        ("3:00", 0, false, None),
+        ("1990s", 0, false, None),
+        ("1990's", 0, false, None),
+        ("5 trillion trillion", 0, false, None),
+        (
+            "$90+ million",
+            1,
+            true,
+            Some(("90000000", true, false, false, false, "90+ million")),
+        ),
+        // A scale heading a hyphenated word: the tail is no part of the number.
+        (
+            "3 million-acre-feet",
+            0,
+            false,
+            Some(("3000000", true, false, false, false, "3 million")),
+        ),
+        (
+            "$1 billion-dollar fund",
+            1,
+            true,
+            Some(("1000000000", true, false, false, false, "1 billion")),
+        ),
+        ("$4B million", 1, true, None),
+    ];
+
     #[test]
     fn reads_amounts_with_their_scales() {
-        type Want = Option<(&'static str, bool, bool, bool, bool, &'static str)>;
-        let cases: &[(&str, usize, bool, Want)] = &[
-            (
-                "4.2 billion",
-                0,
-                false,
-                Some(("4200000000", true, false, false, false, "4.2 billion")),
-            ),
-            (
-                "$1.2B",
-                1,
-                true,
-                Some(("1200000000", true, false, false, false, "1.2B")),
-            ),
-            // Without a money sign, "B" glued to a number is a name ("5B").
-            ("1.2B", 0, false, None),
-            (
-                "1.2bn",
-                0,
-                false,
-                Some(("1200000000", true, false, false, false, "1.2bn")),
-            ),
-            (
-                "$78billion",
-                1,
-                true,
-                Some(("78000000000", true, false, false, false, "78billion")),
-            ),
-            ("2x", 0, false, Some(("2", false, true, false, false, "2"))),
-            ("777X", 0, false, None),
-            (
-                "3-fold",
-                0,
-                false,
-                Some(("3", false, true, false, false, "3")),
-            ),
-            (
-                "fivefold",
-                0,
-                false,
-                Some(("5", false, true, true, false, "five")),
-            ),
-            (
-                "three million",
-                0,
-                false,
-                Some(("3000000", true, false, true, false, "three million")),
-            ),
-            (
-                "one hundred",
-                0,
-                false,
-                Some(("100", true, false, true, false, "one hundred")),
-            ),
-            (
-                "2021",
-                0,
-                false,
-                Some(("2021", false, false, false, true, "2021")),
-            ),
-            (
-                "2,021",
-                0,
-                false,
-                Some(("2021", false, false, false, false, "2,021")),
-            ),
-            ("3:00", 0, false, None),
-            ("1990s", 0, false, None),
-            ("1990's", 0, false, None),
-            ("5 trillion trillion", 0, false, None),
-            (
-                "$90+ million",
-                1,
-                true,
-                Some(("90000000", true, false, false, false, "90+ million")),
-            ),
-            // A scale heading a hyphenated word: the tail is no part of the number.
-            (
-                "3 million-acre-feet",
-                0,
-                false,
-                Some(("3000000", true, false, false, false, "3 million")),
-            ),
-            (
-                "$1 billion-dollar fund",
-                1,
-                true,
-                Some(("1000000000", true, false, false, false, "1 billion")),
-            ),
-            ("$4B million", 1, true, None),
-        ];
-        for (text, at, money, want) in cases {
+        for (text, at, money, want) in AMOUNT_CASES {
             let want = want.map(|(v, s, x, w, y, words)| (d(v), s, x, w, y, words.to_string()));
             assert_eq!(read(text, *at, *money), want, "{text}");
         }
