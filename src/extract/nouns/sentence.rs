@@ -262,6 +262,10 @@ fn restated(t: &Toks, start: usize, first: usize, next: usize) -> Option<NounSpa
 /// Most tokens between two items of a list ("… in Florida, 450,010 in California").
 const MAX_LIST_GAP: usize = 30;
 
+/// Most tokens a list is read back over from one item: keeps a hostile list of thousands of
+/// items linear.
+const MAX_LIST_SPAN: usize = 300;
+
 /// "618,590 small business owners in Florida, 450,010 in California, and 168,070 in
 /// Georgia": a number after a comma or "and", with a preposition after it, leaves out the noun
 /// of the list's first item, which the same preposition follows ("30 paramedics are heading to
@@ -275,9 +279,10 @@ fn listed(t: &Toks, first: usize, next: usize) -> Option<NounSpan> {
     if !item(first) {
         return None;
     }
+    let limit = first.saturating_sub(MAX_LIST_SPAN);
     let mut floor = first.saturating_sub(MAX_LIST_GAP);
     let mut j = first;
-    while j > floor {
+    while j > floor.max(limit) {
         j -= 1;
         if matches!(t.sym(j), Some('.' | ';' | ':' | '!' | '?' | '•' | '|')) {
             return None;

@@ -188,6 +188,9 @@ pub(in crate::extract) fn lead_articles(
     leads: &mut Vec<usize>,
 ) {
     let bytes = text.as_bytes();
+    // Merged into the leads once at the end: an insert each would be quadratic in a hostile
+    // text of many articles.
+    let mut found = Vec::new();
     for (n, &m) in masks.iter().enumerate() {
         let before = n
             .checked_sub(1)
@@ -206,11 +209,16 @@ pub(in crate::extract) fn lead_articles(
             let Ok(k) = toks.binary_search_by_key(&at, |t| t.start) else {
                 continue;
             };
-            if let (Some(tok), Err(place)) = (toks.get_mut(k), leads.binary_search(&k)) {
+            if let Some(tok) = toks.get_mut(k) {
                 tok.lead = true;
-                leads.insert(place, k);
+                found.push(k);
             }
         }
+    }
+    if !found.is_empty() {
+        leads.extend(found);
+        leads.sort_unstable();
+        leads.dedup();
     }
 }
 

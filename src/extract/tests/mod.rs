@@ -81,6 +81,12 @@ fn pathological_inputs_stay_linear_and_safe() {
         "a".repeat(100_000),
         "U.S.".repeat(20_000),
         "é–’".repeat(30_000),
+        // A list read back from each item, and articles merged into the leads.
+        format!(
+            "It sent 40 nurses to Ohio, {}.",
+            "5 to Utah, ".repeat(5_000)
+        ),
+        "a million homes and ".repeat(5_000),
     ];
     for text in &inputs {
         let start = std::time::Instant::now();
