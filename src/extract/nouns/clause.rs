@@ -10,7 +10,7 @@ use super::super::numbers::scale_factor;
 use super::super::numbers::words::small_number;
 use super::super::tokens::Toks;
 use super::sentence::{phrase_ending_at, sentence_start};
-use super::{is_adverb, is_joiner, is_noun_end, is_verb_form, phrase_span, NounSpan};
+use super::{first_token, is_adverb, is_joiner, is_noun_end, is_verb_form, phrase_span, NounSpan};
 
 /// Most words an object changed "by" an amount may have, "of" included.
 const MAX_OBJECT_WORDS: usize = 7;
@@ -141,7 +141,7 @@ pub(in crate::extract) fn stated_subject(
     if t.word_is(head + 1, "of") {
         n.end = t.end_of(verb - 1)?;
     }
-    let mut before = (start..=head).find(|&k| t.start_of(k) == Some(n.start))?;
+    let mut before = first_token(t, start, head, n)?;
     while before > start && t.word(before - 1).is_some_and(|w| DETERMINERS.has(w)) {
         before -= 1;
     }
@@ -190,12 +190,12 @@ pub(in crate::extract) fn moved_subject(t: &Toks, first: usize) -> Option<NounSp
         return None;
     }
     let mut n = phrase_ending_at(t, head, false)?;
-    let mut before = (start..=head).find(|&k| t.start_of(k) == Some(n.start))?;
+    let mut before = first_token(t, start, head, n)?;
     // "the cost of child care is up": the "of" phrase is part of the subject.
     if before > start + 1 && t.word_is(before - 1, "of") && subject_word(before - 2) {
         let outer = phrase_ending_at(t, before - 2, false)?;
         n.start = outer.start;
-        before = (start..before).find(|&k| t.start_of(k) == Some(n.start))?;
+        before = first_token(t, start, before - 1, n)?;
     }
     // "Today's report shows inflation is down": the subject starts after the reporting verb.
     if let Some(k) = (before..head).rev().find(|&k| {

@@ -229,6 +229,11 @@ pub(super) fn phrase_start(t: &Toks, head: usize, modifier: impl Fn(&str) -> boo
     first
 }
 
+/// The token noun `n` starts at, looked for from token `from` to token `last`.
+pub(super) fn first_token(t: &Toks, from: usize, last: usize, n: NounSpan) -> Option<usize> {
+    (from..=last).find(|&k| t.start_of(k) == Some(n.start))
+}
+
 /// The noun of the words from token `first` to token `head`.
 pub(super) fn phrase_span(t: &Toks, first: usize, head: usize) -> Option<NounSpan> {
     Some(NounSpan {

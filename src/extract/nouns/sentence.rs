@@ -13,8 +13,8 @@ use super::super::numbers::words::small_number;
 use super::super::numbers::{is_year, scale_factor};
 use super::super::tokens::{Kind, Toks};
 use super::{
-    count_noun, is_adverb, is_joiner, is_noun_end, is_people_noun, is_plural, is_verb_form,
-    phrase_span, phrase_start, NounSpan, MAX_NOUN_WORDS,
+    count_noun, first_token, is_adverb, is_joiner, is_noun_end, is_people_noun, is_plural,
+    is_verb_form, phrase_span, phrase_start, NounSpan, MAX_NOUN_WORDS,
 };
 use crate::figure::NounFrom;
 
@@ -189,8 +189,7 @@ fn pointed_back(t: &Toks, first: usize, next: usize) -> Option<NounSpan> {
     let n = phrase_ending_at(t, head, true)?;
     // "98 defendants in fraud cases — 85 of whom": a noun after a preposition or a joiner
     // names where, not who; the group is the plural before it.
-    let mut at =
-        (head.saturating_sub(MAX_NOUN_WORDS)..=head).find(|&k| t.start_of(k) == Some(n.start))?;
+    let mut at = first_token(t, head.saturating_sub(MAX_NOUN_WORDS), head, n)?;
     while at > 0 && t.word(at - 1).is_some_and(|w| DETERMINERS.has(w)) {
         at -= 1;
     }
@@ -370,7 +369,7 @@ fn subject_of_change(t: &Toks, start: usize, first: usize) -> Option<NounSpan> {
         .flatten()?;
     // "… models available to U.S. consumers expanded to 40": a noun after a preposition is
     // not the subject.
-    let at = (start..=j).find(|&k| t.start_of(k) == Some(n.start))?;
+    let at = first_token(t, start, j, n)?;
     let object = at
         .checked_sub(1)
         .and_then(|p| t.word(p))

@@ -24,11 +24,13 @@ const MAX_TIMES: u32 = 100;
 pub(super) fn is_year(t: &Toks, i: usize) -> bool {
     t.tok(i).is_some_and(|k| {
         let s = t.str_of(k);
-        k.kind == Kind::Num
-            && s.len() == 4
-            && s.parse::<u32>()
-                .is_ok_and(|y| (YEAR_MIN..=YEAR_MAX).contains(&y))
+        k.kind == Kind::Num && s.len() == 4 && s.parse::<u32>().is_ok_and(in_year_range)
     })
+}
+
+/// True for a four-digit integer read as a year.
+fn in_year_range(y: u32) -> bool {
+    (YEAR_MIN..=YEAR_MAX).contains(&y)
 }
 
 /// A number read at a token, with its scale.
@@ -77,7 +79,7 @@ pub(super) fn amount(t: &Toks, i: usize, money: bool) -> Option<Amount> {
     a.year_like = a.plain_digits == 4
         && u32::try_from(a.base.mantissa())
             .ok()
-            .is_some_and(|y| (YEAR_MIN..=YEAR_MAX).contains(&y));
+            .is_some_and(in_year_range);
     Some(a)
 }
 
